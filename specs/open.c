@@ -1,0 +1,398 @@
+// SPDX-License-Identifier: GPL-2.0
+// Specifies the file-descriptor syscalls open and close.
+
+/**
+ * sys_open - open or create a file and return a new file descriptor for it
+ * @filename: path of the file, relative to the current working directory if not absolute
+ * @flags: access mode (O_RDONLY, O_WRONLY, O_RDWR) ORed with creation and status flags
+ * @mode: permission bits for a newly created file; ignored unless a file is created
+ *
+ * long-desc: Resolves filename, optionally creates the file (O_CREAT) or an
+ *   unnamed temporary file in the named directory (O_TMPFILE), checks the
+ *   requested access against the file's permissions, calls the file's open
+ *   method and installs a new open file description in the lowest free slot of
+ *   the caller's descriptor table.  It is openat() with AT_FDCWD.  On 64-bit
+ *   kernels O_LARGEFILE is added to flags unconditionally.  The raw syscall
+ *   returns the new descriptor or a negative errno.
+ * contexts: process, sleepable
+ *
+ * param: filename
+ *   type: path, input
+ *   constraint-type: user_path
+ *   constraint: NUL-terminated string in readable user memory, shorter than
+ *     PATH_MAX bytes including the terminator; each component at most the
+ *     filesystem's name limit (usually NAME_MAX).  The empty string is
+ *     rejected with ENOENT.
+ *   desc: Path of the file to open or create.
+ *
+ * param: flags
+ *   type: int, input
+ *   constraint-type: mask(O_RDONLY | O_WRONLY | O_RDWR | O_CREAT | O_EXCL | O_NOCTTY |
+ *     O_TRUNC | O_APPEND | O_NONBLOCK | O_DSYNC | __O_SYNC | FASYNC | O_DIRECT |
+ *     O_LARGEFILE | O_DIRECTORY | O_NOFOLLOW | O_NOATIME | O_CLOEXEC | O_PATH |
+ *     __O_TMPFILE)
+ *   constraint: The low bits (O_ACCMODE) select the access mode.  open() does
+ *     not reject unknown bits: bits outside this set are silently dropped, and
+ *     with O_PATH every flag except O_DIRECTORY, O_NOFOLLOW and O_CLOEXEC is
+ *     dropped too.  EINVAL results from O_CREAT together with O_DIRECTORY (so
+ *     also O_CREAT with O_TMPFILE), from __O_TMPFILE without O_DIRECTORY, and
+ *     from O_TMPFILE with read-only access.  O_SYNC is __O_SYNC | O_DSYNC;
+ *     __O_SYNC alone is treated as O_SYNC.  O_NDELAY equals O_NONBLOCK.
+ *   desc: Access mode, file creation flags and file status flags.
+ *
+ * param: mode
+ *   type: uint, input
+ *   constraint-type: mask(S_IALLUGO)
+ *   constraint: Bits outside S_IALLUGO are discarded.  Used only when flags
+ *     contains O_CREAT or __O_TMPFILE; otherwise the value is ignored, whatever
+ *     it is.  The new file gets mode & ~umask, or the parent's default ACL.
+ *   desc: Permission bits (including set-user-ID, set-group-ID and sticky)
+ *     for a file the call creates.
+ *
+ * return:
+ *   type: int
+ *   check-type: fd
+ *   success-range: 0, INT_MAX
+ *   desc: The lowest-numbered descriptor not open in the process, or a
+ *     negative errno.
+ *
+ * error: EACCES, permission denied on the file, a path directory or the parent
+ *   desc: Search permission is missing on a directory of the path; the file
+ *     does not allow the requested access (O_TRUNC counts as write); the file
+ *     must be created and the parent is not writable; a device node lies on a
+ *     nodev mount; O_CREAT met an existing FIFO or regular file refused by
+ *     fs.protected_fifos or fs.protected_regular in a sticky world- or
+ *     group-writable directory; or a security module denied the open.
+ *
+ * error: EAGAIN, O_NONBLOCK was given and a conflicting lease is held on the file
+ *   desc: Breaking the lease would have to wait; the kernel returns
+ *     EWOULDBLOCK, which is the same value as EAGAIN.
+ *
+ * error: EBUSY, O_EXCL was given for a block device that is already claimed
+ *   desc: The device is mounted or opened exclusively by someone else.
+ *
+ * error: EDQUOT, O_CREAT must create the file and the user's quota is exhausted
+ *   desc: No disk blocks or inodes are left within the quota on the filesystem.
+ *
+ * error: EEXIST, O_CREAT and O_EXCL were given and filename already exists
+ *   desc: Also when the final component is a symbolic link, dangling or not,
+ *     because O_EXCL stops the final symlink from being followed.
+ *
+ * error: EFAULT, filename points outside the caller's accessible address space
+ *   desc: Copying the path from user memory failed.
+ *
+ * error: EINTR, a signal with a handler interrupted a blocking open
+ *   desc: The open slept (a FIFO waiting for its other end, a lease being
+ *     broken, a device open method) and a signal arrived.  The kernel returns
+ *     -ERESTARTSYS, which becomes EINTR unless the handler has SA_RESTART.
+ *
+ * error: EINVAL, invalid flag combination, O_DIRECT unsupported, or bad name
+ *   desc: O_CREAT with O_DIRECTORY; __O_TMPFILE without O_DIRECTORY; O_TMPFILE
+ *     without write access; O_DIRECT on a file whose filesystem cannot do
+ *     direct I/O; or the filesystem rejects characters of the final component.
+ *
+ * error: EISDIR, filename is a directory and write access or creation was asked
+ *   desc: O_WRONLY, O_RDWR or O_TRUNC on a directory; or O_CREAT on an existing
+ *     directory or on a path ending in a slash.
+ *
+ * error: ELOOP, too many symbolic links, or O_NOFOLLOW on a final symbolic link
+ *   desc: More than 40 links were followed while resolving the path, or the
+ *     last component is a symbolic link and O_NOFOLLOW was given without O_PATH.
+ *
+ * error: EMFILE, the process already has RLIMIT_NOFILE descriptors open
+ *   desc: No free slot below RLIMIT_NOFILE is left in the descriptor table.
+ *
+ * error: ENAMETOOLONG, filename or one of its components is too long
+ *   desc: The path is PATH_MAX bytes or longer, or a component exceeds the
+ *     filesystem's name length limit.
+ *
+ * error: ENFILE, the system-wide limit on open files (fs.file-max) was reached
+ *   desc: Only callers without CAP_SYS_ADMIN are held to this limit.
+ *
+ * error: ENODEV, the device or filesystem open method reported no such device
+ *   desc: A driver's open method may fail this way; a device node with no
+ *     registered driver normally yields ENXIO instead.
+ *
+ * error: ENOENT, a path component or the file itself does not exist
+ *   desc: A directory of the path is missing or is a dangling symbolic link;
+ *     the file is missing and O_CREAT was not given; or filename is empty.
+ *
+ * error: ENOMEM, kernel memory ran out, or a FIFO buffer exceeds the pipe limit
+ *   desc: Allocation of the path buffer, file or lookup structures failed, or
+ *     the FIFO's buffer could not be allocated because the per-user hard limit
+ *     for pipe buffers is reached and the caller is unprivileged.
+ *
+ * error: ENOSPC, the file must be created and its filesystem has no room for it
+ *   desc: No free inode or no space for the new directory entry.
+ *
+ * error: ENOTDIR, a path component is not a directory, or O_DIRECTORY on a non-directory
+ *   desc: A component used as a directory is a file, or O_DIRECTORY was given
+ *     and filename does not name a directory.
+ *
+ * error: ENXIO, no reader on a FIFO, no device behind a device node, or a socket
+ *   desc: O_WRONLY | O_NONBLOCK on a FIFO that no process has open for
+ *     reading; a character or block device node with no driver or device; or
+ *     filename names a UNIX domain socket.
+ *
+ * error: EOPNOTSUPP, O_TMPFILE was given and the filesystem does not support it
+ *   desc: The directory's filesystem has no way to create unnamed files.
+ *
+ * error: EOVERFLOW, a regular file too large for the caller is opened without O_LARGEFILE
+ *   desc: The file is larger than 2 GiB - 1 bytes (MAX_NON_LFS).  Only seen on
+ *     32-bit kernels and the 32-bit compat entry, where O_LARGEFILE is not
+ *     forced.  6.1 returns EOVERFLOW, never EFBIG, for this case.
+ *
+ * error: EPERM, O_NOATIME by a non-owner, or append-only, immutable or sealed file
+ *   desc: O_NOATIME was given by a caller that neither owns the file nor has
+ *     CAP_FOWNER; an append-only file was opened for writing without O_APPEND
+ *     or with O_TRUNC; an immutable file was opened for writing; O_TRUNC was
+ *     refused by a memfd seal; or a fanotify listener denied the open.
+ *
+ * error: EROFS, write access, truncation or creation on a read-only filesystem
+ *   desc: The file, or the directory that would receive it, is on a read-only
+ *     mount or filesystem.
+ *
+ * error: ETXTBSY, write access to a file that is executing or being read by the kernel
+ *   desc: The file is a running executable or is being loaded by the kernel
+ *     (modules, firmware) and write access was requested, or O_TRUNC was given
+ *     for an active swap file.
+ *
+ * lock: files->file_lock
+ *   type: spinlock
+ *   scope: internal
+ *   desc: Held while a free descriptor slot is found and reserved (and again if
+ *     the reserved slot must be released after a failed open).
+ *
+ * lock: inode->i_rwsem of the parent directory
+ *   type: rwlock
+ *   scope: internal
+ *   desc: Taken exclusively around the lookup and creation of the last
+ *     component when O_CREAT is given, shared for a plain lookup that misses
+ *     the dentry cache.
+ *
+ * signal: SIGALRM
+ *   direction: receive
+ *   action: return
+ *   condition: a caught signal (SIGALRM stands for any) arrives while the open
+ *     sleeps interruptibly, and the handler lacks SA_RESTART
+ *   desc: The open fails with EINTR; no descriptor is installed.
+ *   errno: EINTR
+ *   timing: during
+ *   restartable: no
+ *   interruptible: yes
+ *   sa-flags-forbidden: SA_RESTART
+ *
+ * signal: SIGALRM
+ *   direction: receive
+ *   action: restart
+ *   condition: the same interruption when the handler has SA_RESTART
+ *   desc: After the handler runs the open is transparently restarted.
+ *   timing: during
+ *   restartable: yes
+ *   interruptible: yes
+ *   sa-flags-required: SA_RESTART
+ *
+ * side-effect: resource_create | alloc_memory
+ *   target: descriptor table slot, struct file
+ *   desc: A new open file description is allocated and bound to the lowest free
+ *     descriptor, with FD_CLOEXEC set if O_CLOEXEC was given.
+ *   reversible: yes
+ *
+ * side-effect: filesystem
+ *   target: parent directory, new inode
+ *   condition: O_CREAT is given and the file does not exist
+ *   desc: A regular file is created with the requested mode; the parent's
+ *     modification and change times are updated.  It stays after close.
+ *   reversible: no
+ *
+ * side-effect: filesystem | resource_create
+ *   target: unnamed inode in the named directory's filesystem
+ *   condition: O_TMPFILE is given
+ *   desc: An unnamed regular file is created; it is freed on last close unless
+ *     linked into the namespace with linkat().
+ *   reversible: yes
+ *
+ * side-effect: filesystem | irreversible
+ *   target: file contents
+ *   condition: O_TRUNC on an existing regular file opened with write permission
+ *   desc: The file is truncated to length 0; its data is lost.
+ *   reversible: no
+ *
+ * state-trans: descriptor table slot
+ *   object: file descriptor table
+ *   from: lowest free slot empty
+ *   to: slot refers to the new open file description
+ *   desc: The slot is reserved before the path is resolved and released again
+ *     if the open fails.
+ *
+ * state-trans: file existence
+ *   object: directory entry for filename
+ *   from: absent
+ *   to: regular file of the requested mode
+ *   condition: O_CREAT and the file did not exist
+ *   desc: Creation and open are atomic with O_EXCL.
+ *
+ * capability: CAP_FOWNER
+ *   type: bypass_check
+ *   allows: using O_NOATIME on a file the caller does not own
+ *   without: O_NOATIME on another user's file fails with EPERM
+ *   condition: O_NOATIME is given and the caller's fsuid differs from the owner
+ *   priority: 0
+ *
+ * capability: CAP_DAC_OVERRIDE
+ *   type: bypass_check
+ *   allows: opening and creating regardless of permission bits and ACLs
+ *   without: the open fails with EACCES when the mode bits deny access
+ *   condition: permission bits or ACLs deny the requested access
+ *   priority: 0
+ *
+ * capability: CAP_DAC_READ_SEARCH
+ *   type: bypass_check
+ *   allows: read access to files and search access to directories
+ *   without: EACCES when read or search permission is missing
+ *   condition: read or search permission is missing
+ *   priority: 1
+ *
+ * capability: CAP_SYS_ADMIN
+ *   type: increase_limit
+ *   allows: opening files beyond the system-wide fs.file-max limit
+ *   without: the open fails with ENFILE
+ *   condition: the number of open files has reached fs.file-max
+ *   priority: 0
+ *
+ * constraint: mode only applies to creation
+ *   desc: mode is used when O_CREAT or O_TMPFILE creates a file and must then
+ *     hold the wanted permission bits; in every other case the kernel zeroes it
+ *     and any value is accepted.
+ *
+ * constraint: O_CREAT excludes O_DIRECTORY
+ *   desc: Unless O_PATH is given, O_CREAT together with O_DIRECTORY (and hence
+ *     with O_TMPFILE) is rejected with EINVAL.
+ *   expr: (flags & O_PATH) || (flags & (O_CREAT | O_DIRECTORY)) != (O_CREAT | O_DIRECTORY)
+ *
+ * constraint: O_TMPFILE needs O_DIRECTORY
+ *   desc: Unless O_PATH is given, __O_TMPFILE without O_DIRECTORY is rejected
+ *     with EINVAL (O_TMPFILE includes O_DIRECTORY).
+ *   expr: (flags & O_PATH) || !(flags & __O_TMPFILE) || (flags & O_DIRECTORY)
+ *
+ * constraint: O_TMPFILE needs write access
+ *   desc: Unless O_PATH is given, O_TMPFILE with O_RDONLY access is rejected
+ *     with EINVAL.
+ *   expr: (flags & O_PATH) || !(flags & __O_TMPFILE) || (flags & O_ACCMODE) != O_RDONLY
+ *
+ * constraint: descriptor limit
+ *   desc: The returned descriptor is below the caller's RLIMIT_NOFILE.
+ *   expr: fd < rlimit(RLIMIT_NOFILE)
+ *
+ * notes: Unknown flag bits are ignored for compatibility, so open() cannot be
+ *   used to probe for flag support; openat2() rejects them.  With O_CREAT and
+ *   O_EXCL a final symbolic link is never followed.  Opening neither updates the
+ *   access time nor checks O_DIRECT alignment.  A FIFO opened without
+ *   O_NONBLOCK blocks until the other end is opened.
+ */
+SYSCALL_DEFINE3(open, const char __user *, filename, int, flags, umode_t, mode)
+{
+}
+
+/**
+ * sys_close - release a file descriptor
+ * @fd: descriptor to close
+ *
+ * long-desc: Removes fd from the caller's descriptor table, calls the file's
+ *   flush method, drops the process's POSIX record locks on the file and
+ *   releases the descriptor's reference to the open file description.  When it
+ *   was the last reference the file is released on return to user space.  The
+ *   slot is freed before anything can fail, so the descriptor is closed even
+ *   when an error is returned.  The raw syscall returns 0 or a negative errno.
+ * contexts: process, sleepable
+ *
+ * param: fd
+ *   type: fd, input
+ *   constraint: Must be an open descriptor of the caller.  Values at or above
+ *     the size of the descriptor table, and unused slots, give EBADF.
+ *   desc: The descriptor to close.
+ *
+ * return:
+ *   type: int
+ *   check-type: exact
+ *   success: 0
+ *   desc: 0 on success, a negative errno otherwise; fd is closed either way
+ *     unless the error is EBADF.
+ *
+ * error: EBADF, fd is not an open descriptor of the caller
+ *   desc: The only error that leaves the descriptor table unchanged.
+ *
+ * error: EINTR, a signal interrupted the file's flush method
+ *   desc: Any restart code from flush is turned into EINTR, because the
+ *     descriptor is already gone and the call cannot be restarted.
+ *
+ * error: EIO, the flush method reported an I/O error
+ *   desc: For example a network filesystem failing to write back cached data,
+ *     or a write-back error recorded earlier.
+ *
+ * error: ENOSPC, the flush method found no space for previously written data
+ *   desc: Network filesystems such as NFS may report out-of-space from
+ *     delayed write-back at close rather than at write time.
+ *
+ * error: EDQUOT, the flush method found the quota exhausted for previously written data
+ *   desc: As for ENOSPC, delayed write-back may first see the quota failure
+ *     at close.
+ *
+ * lock: files->file_lock
+ *   type: spinlock
+ *   scope: internal
+ *   desc: Held while the file is taken out of the descriptor table slot and
+ *     the slot is marked free.
+ *
+ * signal: SIGALRM
+ *   direction: receive
+ *   action: return
+ *   condition: a caught signal (SIGALRM stands for any) interrupts a flush
+ *     method that sleeps interruptibly
+ *   desc: close() returns EINTR even with SA_RESTART; the descriptor is
+ *     already closed and must not be closed again.
+ *   errno: EINTR
+ *   timing: during
+ *   restartable: no
+ *   interruptible: yes
+ *
+ * side-effect: resource_destroy
+ *   target: descriptor table slot
+ *   desc: The slot becomes free and may be reused at once, by another thread
+ *     too.
+ *   reversible: no
+ *
+ * side-effect: free_memory | resource_destroy
+ *   target: struct file and its resources
+ *   condition: fd held the last reference to the open file description
+ *   desc: The file's release method runs (deferred to the return to user
+ *     space), which may free buffers, end a FIFO or socket connection, or
+ *     delete an unlinked file.
+ *   reversible: no
+ *
+ * side-effect: modify_state | irreversible
+ *   target: POSIX record locks of the process on the file
+ *   desc: All fcntl() record locks the process holds on the underlying file
+ *     are released, including ones taken through other descriptors.
+ *   reversible: no
+ *
+ * side-effect: filesystem
+ *   target: cached data of the file
+ *   condition: the file has a flush method (network and FUSE filesystems)
+ *   desc: Flush may write back dirty data; its result becomes the return value.
+ *
+ * state-trans: descriptor table slot
+ *   object: file descriptor table
+ *   from: slot refers to an open file description
+ *   to: slot free
+ *   desc: Happens before flush, so it holds even when close() fails.
+ *
+ * notes: Do not retry close() after an error other than EBADF: the number may
+ *   already belong to a descriptor opened by another thread.  A successful
+ *   close() does not mean data reached the disk; use fsync() for that.  Closing
+ *   a descriptor that another thread is blocked on does not interrupt that
+ *   thread's call.
+ */
+SYSCALL_DEFINE1(close, unsigned int, fd)
+{
+}

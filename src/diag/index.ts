@@ -1,0 +1,78 @@
+// Diagnostics: the one way every stage reports bad input. In: code, severity, position, message.
+// Out: sorted, formatted lines. Stages never throw for bad input; they report here and go on.
+
+export type Severity = 'error' | 'warning' | 'note';
+
+export interface Diagnostic {
+  /** Stable kebab-case code, listed in CODES. */
+  code: DiagCode;
+  severity: Severity;
+  /** `file:line:col` or `file+0xOFFSET` or a bare path. */
+  at: string;
+  /** Lower case, names the offending thing and what was expected, no trailing period. */
+  message: string;
+  /** The spec the diagnostic concerns, when there is one. */
+  spec?: string;
+}
+
+/** Every diagnostic code with its default severity and a line for the docs. */
+export const CODES = {
+  'unreadable': { severity: 'error', doc: 'a path could not be read' },
+  'count-mismatch': { severity: 'warning', doc: 'a count written in the source disagrees with the entries' },
+  'unterminated-spec': { severity: 'error', doc: 'a spec has no end before the end of the file' },
+  'bad-syntax': { severity: 'error', doc: 'a spec could not be parsed at this point' },
+  'unknown-macro': { severity: 'warning', doc: 'a KAPI_* macro kapi does not know' },
+  'unknown-field': { severity: 'warning', doc: 'a designated initializer field kapi does not know' },
+  'unknown-tag': { severity: 'warning', doc: 'a kernel-doc spec tag kapi does not know' },
+  'unknown-param': { severity: 'error', doc: 'a parameter block names a parameter the signature lacks' },
+  'unknown-context': { severity: 'error', doc: 'a context name outside the known set' },
+  'unknown-token': { severity: 'error', doc: 'a type, flag, kind or action name outside the known set' },
+  'unknown-errno': { severity: 'error', doc: 'an error name that is not an errno' },
+  'errno-mismatch': { severity: 'warning', doc: 'an error code and its name disagree' },
+  'bad-constraint': { severity: 'error', doc: 'a constraint that cannot be parsed' },
+  'bad-value': { severity: 'error', doc: 'a value of the wrong shape (number, yes/no, list)' },
+  'duplicate-spec': { severity: 'error', doc: 'two specs with the same name' },
+  'duplicate-entry': { severity: 'warning', doc: 'the same index or name twice in one list' },
+  'no-function': { severity: 'error', doc: 'a kernel-doc spec not followed by the function it describes' },
+  'bad-json': { severity: 'error', doc: 'a JSON snapshot that is not valid kapi JSON' },
+  'not-implemented': { severity: 'error', doc: 'a source kind this version cannot read yet' },
+} as const satisfies Record<string, { severity: Severity; doc: string }>;
+
+export type DiagCode = keyof typeof CODES;
+
+/** Collects diagnostics; passed down to every stage. */
+export class DiagSink {
+  readonly items: Diagnostic[] = [];
+
+  report(code: DiagCode, at: string, message: string, spec?: string): void {
+    const d: Diagnostic = { code, severity: CODES[code].severity, at, message };
+    if (spec !== undefined) d.spec = spec;
+    this.items.push(d);
+  }
+
+  get errorCount(): number {
+    return this.items.filter((d) => d.severity === 'error').length;
+  }
+}
+
+/** Splits `file:line:col` into parts for sorting; binaries and bare paths sort by text. */
+function sortKey(at: string): [string, number, number] {
+  const m = /^(.*):(\d+):(\d+)$/.exec(at);
+  if (m) return [m[1]!, Number(m[2]), Number(m[3])];
+  return [at, 0, 0];
+}
+
+export function sortDiagnostics(ds: readonly Diagnostic[]): Diagnostic[] {
+  return [...ds].sort((a, b) => {
+    const [fa, la, ca] = sortKey(a.at);
+    const [fb, lb, cb] = sortKey(b.at);
+    if (fa !== fb) return fa < fb ? -1 : 1;
+    return la - lb || ca - cb || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
+  });
+}
+
+/** `file:line:col: severity[code]: message` — the one diagnostic format. */
+export function formatDiagnostic(d: Diagnostic): string {
+  const spec = d.spec ? ` (in ${d.spec})` : '';
+  return `${d.at}: ${d.severity}[${d.code}]: ${d.message}${spec}`;
+}

@@ -1,0 +1,522 @@
+// C-macro DSL, lowering stage. In: the initializer tree of one spec. Out: an ApiSpec.
+// Each upstream struct has a table of its fields; a field kapi does not know is reported.
+
+import type { DiagSink } from '../../diag/index.js';
+import type {
+  ApiSpec, Capability, ConstVal, Constraint, ErrorSpec, FreeConstraint, LockSpec, Param,
+  ReturnSpec, SideEffect, SignalMask, SignalSpec, StateTransition, StructField, StructSpec,
+} from '../../model/types.js';
+import {
+  CAP_ACTION_NUM, CONSTRAINT_NUM_V4, CONTEXT_BITS, EFFECT_BITS, LOCK_SCOPE_NUM, LOCK_TYPE_NUM,
+  PARAM_FLAG_BITS, PARAM_TYPE_NUM, RETURN_CHECK_NUM, SIGNAL_ACTION_NUM, SIGNAL_DIRECTION_BITS,
+  SIGNAL_STATE_BITS, SIGNAL_STRING_MACROS, decodeBits, enumName,
+} from '../../model/tables.js';
+import { evalTokens, tokensText, type EvalEnv } from '../c/expr.js';
+import type { Token } from '../c/lexer.js';
+import { errnoName, isErrnoName, kernelEnv } from '../consts/index.js';
+import { kapiBitConst } from '../../model/tables.js';
+import { closing, splitArgs, type Leaf, type MacroFile, type Node, type Obj, type RawSpec } from './parse.js';
+import { mapLegacyLock } from '../lock-scope.js';
+
+class Ctx {
+  readonly env: EvalEnv;
+  constructor(readonly file: MacroFile, readonly diags: DiagSink, readonly spec: string) {
+    this.env = kernelEnv(kapiBitConst, (n) => file.arrays.get(n)?.length);
+  }
+
+  report(code: Parameters<DiagSink['report']>[0], at: string, msg: string): void {
+    this.diags.report(code, at, msg, this.spec);
+  }
+
+  leaf(n: Node | undefined, what: string): Leaf | undefined {
+    if (!n) return undefined;
+    if (n.kind === 'leaf') return n;
+    this.report('bad-value', n.at, `${what} must be a value, not a braced initializer`);
+    return undefined;
+  }
+
+  str(n: Node | undefined, what: string): string | undefined {
+    const l = this.leaf(n, what);
+    if (!l || l.toks.length === 0) return undefined;
+    if (l.toks.every((x) => x.kind === 'string')) return l.toks.map((x) => x.str ?? '').join('');
+    const only = l.toks.length === 1 ? l.toks[0]! : undefined;
+    if (only?.kind === 'ident' && SIGNAL_STRING_MACROS[only.text]) return SIGNAL_STRING_MACROS[only.text];
+    if (only?.text === 'NULL') return undefined;
+    this.report('bad-value', l.at, `${what} must be a string literal, got '${tokensText(l.toks)}'`);
+    return undefined;
+  }
+
+  num(n: Node | undefined, what: string): ConstVal | undefined {
+    const l = this.leaf(n, what);
+    if (!l || l.toks.length === 0) return undefined;
+    const c: ConstVal = { text: tokensText(l.toks) };
+    const v = evalTokens(l.toks, this.env);
+    if (v !== undefined) c.value = v;
+    return c;
+  }
+
+  int(n: Node | undefined, what: string): number | undefined {
+    const c = this.num(n, what);
+    if (!c) return undefined;
+    if (c.value === undefined) {
+      this.report('bad-value', this.leaf(n, what)!.at, `${what} must be an integer constant, got '${c.text}'`);
+      return undefined;
+    }
+    return Number(c.value);
+  }
+
+  bool(n: Node | undefined, what: string): boolean | undefined {
+    const c = this.num(n, what);
+    if (c?.value === undefined) return undefined;
+    return c.value !== 0n;
+  }
+
+  /** A closed-set name from `PREFIX_NAME` (or its number in the given numbering). */
+  enumOf<N extends string>(n: Node | undefined, what: string, prefix: string, table: Record<N, number>): N | undefined {
+    const l = this.leaf(n, what);
+    if (!l || l.toks.length === 0) return undefined;
+    if (l.toks.length === 1 && l.toks[0]!.kind === 'ident') {
+      const name = enumName(l.toks[0]!.text, prefix, table);
+      if (name) return name;
+    }
+    const v = evalTokens(l.toks, this.env);
+    const byNum = v === undefined ? undefined : (Object.entries(table) as [N, number][]).find(([, k]) => BigInt(k) === v)?.[0];
+    if (byNum) return byNum;
+    this.report('unknown-token', l.at, `${what} '${tokensText(l.toks)}' is not one of the ${prefix}* names`);
+    return undefined;
+  }
+
+  bits<N extends string>(n: Node | undefined, what: string, table: Record<N, number>): N[] | undefined {
+    const l = this.leaf(n, what);
+    if (!l || l.toks.length === 0) return undefined;
+    const v = evalTokens(l.toks, this.env);
+    if (v === undefined) {
+      this.report('unknown-token', l.at, `${what} '${tokensText(l.toks)}' uses a name kapi does not know`);
+      return undefined;
+    }
+    const { names, rest } = decodeBits(v, table);
+    if (rest !== 0n) this.report('unknown-token', l.at, `${what} has unknown bits 0x${rest.toString(16)}`);
+    return names;
+  }
+
+  /** Elements of an array value: a helper array name, a compound literal or a braced list. */
+  array(n: Node | undefined, what: string): Token[][] | undefined {
+    const l = this.leaf(n, what);
+    if (!l || l.toks.length === 0) return undefined;
+    const t = l.toks;
+    if (t.length === 1 && t[0]!.kind === 'ident') {
+      const a = this.file.arrays.get(t[0]!.text);
+      if (a) return a;
+      if (t[0]!.text === 'NULL') return undefined;
+      this.report('bad-value', l.at, `${what}: array '${t[0]!.text}' is not defined in this file`);
+      return undefined;
+    }
+    const brace = t.findIndex((x) => x.text === '{');
+    const end = brace >= 0 ? closing(t, brace) : -1;
+    if (end < 0) {
+      if (t.length === 1 && t[0]!.kind === 'string') return t[0]!.str!.split(',').map((s) => lexWords(s, t[0]!));
+      this.report('bad-value', l.at, `${what} must be an array, got '${tokensText(t)}'`);
+      return undefined;
+    }
+    return splitArgs(t.slice(brace + 1, end)).filter((e) => e.length);
+  }
+
+  consts(n: Node | undefined, what: string): ConstVal[] | undefined {
+    return this.array(n, what)?.map((e) => {
+      const c: ConstVal = { text: tokensText(e) };
+      const v = evalTokens(e, this.env);
+      if (v !== undefined) c.value = v;
+      return c;
+    });
+  }
+
+  /** The entries of an indexed array field (`params[0]`, `params[1]` ...) in index order. */
+  entries(n: Node | undefined, what: string): { idx: number; obj: Obj }[] {
+    if (!n) return [];
+    if (n.kind !== 'obj') {
+      this.report('bad-value', n.at, `${what} must be an array of initializers`);
+      return [];
+    }
+    const out: { idx: number; obj: Obj }[] = [];
+    for (const [k, v] of n.fields) {
+      const idx = Number(evalTokens(lexWords(k, undefined), this.env) ?? NaN);
+      if (!Number.isInteger(idx) || idx < 0 || v.kind !== 'obj') {
+        this.report('bad-value', v.at, `${what}[${k}]: the index must be a non-negative integer constant`);
+        continue;
+      }
+      out.push({ idx, obj: v });
+    }
+    return out.sort((a, b) => a.idx - b.idx);
+  }
+}
+
+function lexWords(s: string, like: Token | undefined): Token[] {
+  return s.trim().split(/\s+/).filter(Boolean).map((text) => ({
+    kind: /^[0-9]/.test(text) ? 'number' : /^\w/.test(text) ? 'ident' : 'punct',
+    text, line: like?.line ?? 0, col: like?.col ?? 0,
+  }) as Token);
+}
+
+type Handler<T> = (o: T, n: Node, c: Ctx) => void;
+
+/** Runs the field table over an initializer; unknown fields are reported. */
+function lowerFields<T>(obj: Obj, table: Record<string, Handler<T>>, out: T, c: Ctx, what: string): void {
+  for (const [field, node] of obj.fields) {
+    const h = table[field];
+    if (h) h(out, node, c);
+    else if (!field.endsWith('_magic')) c.report('unknown-field', node.at, `unknown field .${field} in ${what}`);
+  }
+}
+
+const PARAM_FIELDS: Record<string, Handler<Param & { _count?: Node; _enumCount?: Node }>> = {
+  name: (p, n, c) => { p.name = c.str(n, 'parameter name') ?? p.name; },
+  type_name: (p, n, c) => { const s = c.str(n, 'parameter type name'); if (s) p.c_type = s; },
+  type: (p, n, c) => { const v = c.enumOf(n, 'parameter type', 'KAPI_TYPE_', PARAM_TYPE_NUM); if (v) p.type = v; },
+  flags: (p, n, c) => { const v = c.bits(n, 'parameter flags', PARAM_FLAG_BITS); if (v) p.flags = v; },
+  size: (p, n, c) => { const v = c.num(n, 'size'); if (v) p.size = v; },
+  alignment: (p, n, c) => { const v = c.num(n, 'alignment'); if (v) p.alignment = v; },
+  min_value: (p, n, c) => { const v = c.num(n, 'min'); if (v) con(p).min = v; },
+  max_value: (p, n, c) => { const v = c.num(n, 'max'); if (v) con(p).max = v; },
+  valid_mask: (p, n, c) => { const v = c.num(n, 'mask'); if (v) con(p).mask = v; },
+  enum_values: (p, n, c) => { const v = c.consts(n, 'enum values'); if (v) con(p).values = v; },
+  enum_count: (p, n) => { p._enumCount = n; },
+  constraint_type: (p, n, c) => {
+    const v = c.enumOf(n, 'constraint type', 'KAPI_CONSTRAINT_', CONSTRAINT_NUM_V4);
+    if (v) con(p).kind = v;
+  },
+  validate: (p, n, c) => { const l = c.leaf(n, 'validator'); if (l) con(p).validator = tokensText(l.toks); },
+  description: (p, n, c) => { const s = c.str(n, 'parameter description'); if (s !== undefined) p.description = s; },
+  constraints: (p, n, c) => { const s = c.str(n, 'constraint text'); if (s !== undefined) con(p).description = s; },
+  size_param_idx: (p, n, c) => {
+    const v = c.int(n, 'size parameter index');
+    if (v !== undefined && v >= 0) p.size_param = { index: v };
+  },
+  size_param_arg: (p, n, c) => {
+    const v = c.int(n, 'size parameter index');
+    if (v !== undefined && v >= 0) p.size_param = { index: v };
+  },
+  size_multiplier: (p, n, c) => { const v = c.num(n, 'size multiplier'); if (v) p.size_multiplier = v; },
+  sysfs_path: (p, n, c) => { const s = c.str(n, 'sysfs path'); if (s) sysfs(p).path = s; },
+  sysfs_permissions: (p, n, c) => { const v = c.num(n, 'permissions'); if (v) sysfs(p).permissions = v; },
+  default_value: (p, n, c) => { const s = c.str(n, 'default'); if (s !== undefined) sysfs(p).default = s; },
+  units: (p, n, c) => { const s = c.str(n, 'units'); if (s !== undefined) sysfs(p).units = s; },
+  step: (p, n, c) => { const v = c.num(n, 'step'); if (v) sysfs(p).step = v; },
+  allowed_strings: (p, n, c) => {
+    const a = c.array(n, 'allowed strings');
+    if (a) sysfs(p).allowed_strings = a.map((e) => e.map((x) => x.str ?? x.text).join(''));
+  },
+  allowed_string_count: () => {},
+};
+
+function con(p: { constraint?: Constraint }): Constraint {
+  return (p.constraint ??= {});
+}
+function sysfs(p: Param): NonNullable<Param['sysfs']> {
+  return (p.sysfs ??= {});
+}
+
+const RETURN_FIELDS: Record<string, Handler<ReturnSpec>> = {
+  type_name: (r, n, c) => { const s = c.str(n, 'return type name'); if (s) r.c_type = s; },
+  type: (r, n, c) => { const v = c.enumOf(n, 'return type', 'KAPI_TYPE_', PARAM_TYPE_NUM); if (v) r.type = v; },
+  check_type: (r, n, c) => { const v = c.enumOf(n, 'return check type', 'KAPI_RETURN_', RETURN_CHECK_NUM); if (v) r.check = v; },
+  success_value: (r, n, c) => { const v = c.num(n, 'success value'); if (v) r.success = v; },
+  success_min: (r, n, c) => { const v = c.num(n, 'success min'); if (v) r.success_min = v; },
+  success_max: (r, n, c) => { const v = c.num(n, 'success max'); if (v) r.success_max = v; },
+  error_values: (r, n, c) => {
+    const v = c.consts(n, 'error values');
+    if (v) r.error_values = v.map(errnoOf);
+  },
+  error_count: () => {},
+  is_success: () => {},
+  description: (r, n, c) => { const s = c.str(n, 'return description'); if (s !== undefined) r.description = s; },
+};
+
+/** `-EINVAL` -> `EINVAL`; other values keep their text. */
+function errnoOf(v: ConstVal): string {
+  const m = /^-\s*(E[A-Z0-9_]+)$/.exec(v.text);
+  if (m && isErrnoName(m[1]!)) return m[1]!;
+  if (v.value !== undefined && v.value < 0n) return errnoName(Number(-v.value)) ?? v.text;
+  return v.text;
+}
+
+const ERROR_FIELDS: Record<string, Handler<ErrorSpec & { _code?: ConstVal; _codeAt?: string }>> = {
+  error_code: (e, n, c) => { e._code = c.num(n, 'error code'); e._codeAt = n.at; },
+  name: (e, n, c) => { e.name = c.str(n, 'error name') ?? e.name; },
+  condition: (e, n, c) => { const s = c.str(n, 'error condition'); if (s !== undefined) e.condition = s; },
+  description: (e, n, c) => { const s = c.str(n, 'error description'); if (s !== undefined) e.description = s; },
+};
+
+type RawLock = LockSpec & { _b: NonNullable<LockSpec['legacy']> };
+const LOCK_FIELDS: Record<string, Handler<RawLock>> = {
+  lock_name: (l, n, c) => { l.name = c.str(n, 'lock name') ?? l.name; },
+  lock_type: (l, n, c) => { const v = c.enumOf(n, 'lock type', 'KAPI_LOCK_', LOCK_TYPE_NUM); if (v) l.type = v; },
+  scope: (l, n, c) => { const v = c.enumOf(n, 'lock scope', 'KAPI_LOCK_', LOCK_SCOPE_NUM); if (v) l.scope = v; },
+  acquired: (l, n, c) => { l._b.acquired = c.bool(n, 'acquired'); },
+  released: (l, n, c) => { l._b.released = c.bool(n, 'released'); },
+  held_on_entry: (l, n, c) => { l._b.held_on_entry = c.bool(n, 'held_on_entry'); },
+  held_on_exit: (l, n, c) => { l._b.held_on_exit = c.bool(n, 'held_on_exit'); },
+  description: (l, n, c) => { const s = c.str(n, 'lock description'); if (s !== undefined) l.description = s; },
+};
+
+const CONSTRAINT_FIELDS: Record<string, Handler<FreeConstraint>> = {
+  name: (k, n, c) => { k.name = c.str(n, 'constraint name') ?? k.name; },
+  description: (k, n, c) => { const s = c.str(n, 'constraint description'); if (s !== undefined) k.description = s; },
+  expression: (k, n, c) => { const s = c.str(n, 'constraint expression'); if (s !== undefined) k.expression = s; },
+};
+
+const SIGNAL_FIELDS: Record<string, Handler<SignalSpec>> = {
+  signal_num: (s, n, c) => { const v = c.num(n, 'signal number'); if (v) s.number = v; },
+  signal_name: (s, n, c) => { s.name = c.str(n, 'signal name') ?? s.name; },
+  direction: (s, n, c) => { const v = c.bits(n, 'signal direction', SIGNAL_DIRECTION_BITS); if (v) s.direction = v; },
+  action: (s, n, c) => { const v = c.enumOf(n, 'signal action', 'KAPI_SIGNAL_ACTION_', SIGNAL_ACTION_NUM); if (v) s.action = v; },
+  target: (s, n, c) => { const v = c.str(n, 'signal target'); if (v !== undefined) s.target = v; },
+  condition: (s, n, c) => { const v = c.str(n, 'signal condition'); if (v !== undefined) s.condition = v; },
+  description: (s, n, c) => { const v = c.str(n, 'signal description'); if (v !== undefined) s.description = v; },
+  restartable: (s, n, c) => { const v = c.bool(n, 'restartable'); if (v !== undefined) s.restartable = v; },
+  interruptible: (s, n, c) => { const v = c.bool(n, 'interruptible'); if (v !== undefined) s.interruptible = v; },
+  sa_flags_required: (s, n, c) => { const v = c.num(n, 'sa flags'); if (v) s.sa_flags_required = v; },
+  sa_flags_forbidden: (s, n, c) => { const v = c.num(n, 'sa flags'); if (v) s.sa_flags_forbidden = v; },
+  error_on_signal: (s, n, c) => { const v = c.num(n, 'error on signal'); if (v) s.error = errnoOf(v); },
+  transform_to: (s, n, c) => { const v = c.num(n, 'transform to'); if (v) s.transform_to = v.text; },
+  timing: (s, n, c) => { const v = c.str(n, 'timing'); if (v !== undefined) s.timing = v; },
+  priority: (s, n, c) => { const v = c.int(n, 'priority'); if (v !== undefined) s.priority = v; },
+  queue_behavior: (s, n, c) => { const v = c.str(n, 'queue behaviour'); if (v !== undefined) s.queue = v; },
+  state_required: (s, n, c) => { const v = c.bits(n, 'required state', SIGNAL_STATE_BITS); if (v) s.state_required = v; },
+  state_forbidden: (s, n, c) => { const v = c.bits(n, 'forbidden state', SIGNAL_STATE_BITS); if (v) s.state_forbidden = v; },
+};
+
+const MASK_FIELDS: Record<string, Handler<SignalMask>> = {
+  mask_name: (m, n, c) => { m.name = c.str(n, 'mask name') ?? m.name; },
+  description: (m, n, c) => { const v = c.str(n, 'mask description'); if (v !== undefined) m.description = v; },
+  signals: (m, n, c) => {
+    const l = c.leaf(n, 'signals');
+    if (l) m.signals = splitArgs(l.toks).filter((e) => e.length).map((e) => {
+      const k: ConstVal = { text: tokensText(e) };
+      const v = evalTokens(e, c.env);
+      if (v !== undefined) k.value = v;
+      return k;
+    });
+  },
+  signal_count: () => {},
+};
+
+const FIELD_FIELDS: Record<string, Handler<StructField>> = {
+  name: (f, n, c) => { f.name = c.str(n, 'field name') ?? f.name; },
+  type: (f, n, c) => { const v = c.enumOf(n, 'field type', 'KAPI_TYPE_', PARAM_TYPE_NUM); if (v) f.type = v; },
+  type_name: (f, n, c) => { const v = c.str(n, 'field type name'); if (v) f.c_type = v; },
+  offset: (f, n, c) => { const v = c.num(n, 'offset'); if (v) f.offset = v; },
+  size: (f, n, c) => { const v = c.num(n, 'size'); if (v) f.size = v; },
+  flags: (f, n, c) => { const v = c.bits(n, 'field flags', PARAM_FLAG_BITS); if (v) f.flags = v; },
+  constraint_type: (f, n, c) => { const v = c.enumOf(n, 'constraint type', 'KAPI_CONSTRAINT_', CONSTRAINT_NUM_V4); if (v) con(f).kind = v; },
+  min_value: (f, n, c) => { const v = c.num(n, 'min'); if (v) con(f).min = v; },
+  max_value: (f, n, c) => { const v = c.num(n, 'max'); if (v) con(f).max = v; },
+  valid_mask: (f, n, c) => { const v = c.num(n, 'mask'); if (v) con(f).mask = v; },
+  enum_values: (f, n, c) => {
+    const l = c.leaf(n, 'enum values');
+    if (!l) return;
+    const parts = l.toks.length === 1 && l.toks[0]!.kind === 'string'
+      ? l.toks[0]!.str!.split(',').map((s) => s.trim()).filter(Boolean).map((text) => ({ text }))
+      : c.consts(n, 'enum values') ?? [];
+    con(f).values = parts;
+  },
+  description: (f, n, c) => { const v = c.str(n, 'field description'); if (v !== undefined) f.description = v; },
+};
+
+const STRUCT_FIELDS: Record<string, Handler<StructSpec & { _count?: Node }>> = {
+  name: (s, n, c) => { s.name = c.str(n, 'struct name') ?? s.name; },
+  size: (s, n, c) => { const v = c.num(n, 'struct size'); if (v) s.size = v; },
+  alignment: (s, n, c) => { const v = c.num(n, 'struct alignment'); if (v) s.alignment = v; },
+  field_count: (s, n) => { s._count = n; },
+  description: (s, n, c) => { const v = c.str(n, 'struct description'); if (v !== undefined) s.description = v; },
+  fields: (s, n, c) => {
+    s.fields = c.entries(n, 'fields').map(({ obj }) => {
+      const f: StructField = { name: '', at: obj.at };
+      lowerFields(obj, FIELD_FIELDS, f, c, 'struct field');
+      return f;
+    });
+  },
+};
+
+const EFFECT_FIELDS: Record<string, Handler<SideEffect>> = {
+  type: (e, n, c) => { e.effects = c.bits(n, 'side effect type', EFFECT_BITS) ?? []; },
+  target: (e, n, c) => { const v = c.str(n, 'target'); if (v !== undefined) e.target = v; },
+  condition: (e, n, c) => { const v = c.str(n, 'condition'); if (v !== undefined) e.condition = v; },
+  description: (e, n, c) => { const v = c.str(n, 'description'); if (v !== undefined) e.description = v; },
+  reversible: (e, n, c) => { const v = c.bool(n, 'reversible'); if (v !== undefined) e.reversible = v; },
+};
+
+const TRANS_FIELDS: Record<string, Handler<StateTransition>> = {
+  object: (s, n, c) => { const v = c.str(n, 'object'); if (v !== undefined) s.object = v; },
+  from_state: (s, n, c) => { const v = c.str(n, 'from state'); if (v !== undefined) s.from = v; },
+  to_state: (s, n, c) => { const v = c.str(n, 'to state'); if (v !== undefined) s.to = v; },
+  condition: (s, n, c) => { const v = c.str(n, 'condition'); if (v !== undefined) s.condition = v; },
+  description: (s, n, c) => { const v = c.str(n, 'description'); if (v !== undefined) s.description = v; },
+};
+
+const CAP_FIELDS: Record<string, Handler<Capability>> = {
+  capability: (k, n, c) => { const v = c.num(n, 'capability'); if (v) k.number = v; },
+  cap_name: (k, n, c) => { k.name = c.str(n, 'capability name') ?? k.name; },
+  action: (k, n, c) => { const v = c.enumOf(n, 'capability action', 'KAPI_CAP_', CAP_ACTION_NUM); if (v) k.action = v; },
+  allows: (k, n, c) => { const v = c.str(n, 'allows'); if (v !== undefined) k.allows = v; },
+  without_cap: (k, n, c) => { const v = c.str(n, 'without'); if (v !== undefined) k.without = v; },
+  check_condition: (k, n, c) => { const v = c.str(n, 'condition'); if (v !== undefined) k.condition = v; },
+  priority: (k, n, c) => { const v = c.int(n, 'priority'); if (v !== undefined) k.priority = v; },
+  alternative: (k, n, c) => { const v = c.consts(n, 'alternatives'); if (v) k.alternatives = v; },
+  alternative_count: () => {},
+};
+
+type Counts = Map<string, Node>;
+type RawApi = ApiSpec & { _counts: Counts };
+
+function list<T extends { at: string }>(
+  field: keyof ApiSpec, table: Record<string, Handler<T>>, make: (at: string) => T, what: string,
+): Handler<RawApi> {
+  return (s, n, c) => {
+    (s as unknown as Record<string, T[]>)[field as string] = c.entries(n, what).map(({ obj }) => {
+      const o = make(obj.at);
+      lowerFields(obj, table, o, c, what);
+      return o;
+    });
+  };
+}
+
+const count = (key: string): Handler<RawApi> => (s, n) => { s._counts.set(key, n); };
+
+const SPEC_FIELDS: Record<string, Handler<RawApi>> = {
+  name: (s, n, c) => { s.name = c.str(n, 'spec name') ?? s.name; },
+  version: (s, n, c) => { const v = c.int(n, 'version'); if (v !== undefined) s.version = v; },
+  description: (s, n, c) => { const v = c.str(n, 'description'); if (v !== undefined) s.description = v; },
+  long_description: (s, n, c) => { const v = c.str(n, 'long description'); if (v !== undefined) s.long_description = v; },
+  context_flags: (s, n, c) => { const v = c.bits(n, 'context flags', CONTEXT_BITS); if (v) s.contexts = v; },
+  api_type: () => {},
+  params: (s, n, c) => {
+    s.params = c.entries(n, 'params').map(({ idx, obj }) => {
+      const p: Param & { _enumCount?: Node } = { index: idx, name: '', at: obj.at };
+      lowerFields(obj, PARAM_FIELDS, p, c, 'parameter');
+      checkEnumCount(p, c);
+      return p;
+    });
+  },
+  return_spec: (s, n, c) => {
+    if (n.kind !== 'obj') return void c.report('bad-value', n.at, 'return_spec must be an initializer');
+    const r: ReturnSpec = { at: n.at };
+    lowerFields(n, RETURN_FIELDS, r, c, 'return spec');
+    s.return = r;
+  },
+  errors: (s, n, c) => {
+    s.errors = c.entries(n, 'errors').map(({ obj }) => {
+      const e: ErrorSpec & { _code?: ConstVal; _codeAt?: string } = { name: '', at: obj.at };
+      lowerFields(obj, ERROR_FIELDS, e, c, 'error');
+      checkErrno(e, c);
+      return e;
+    });
+  },
+  locks: (s, n, c) => {
+    s.locks = c.entries(n, 'locks').map(({ obj }) => {
+      const l: RawLock = { name: '', at: obj.at, _b: {} };
+      lowerFields(obj, LOCK_FIELDS, l, c, 'lock');
+      return mapLegacyLock(l, l._b);
+    });
+  },
+  constraints: list('constraints', CONSTRAINT_FIELDS, (at) => ({ name: '', at }), 'constraint'),
+  signals: list('signals', SIGNAL_FIELDS, (at) => ({ name: '', at }), 'signal'),
+  signal_masks: list('signal_masks', MASK_FIELDS, (at) => ({ name: '', signals: [], at }), 'signal mask'),
+  struct_specs: list('struct_specs', STRUCT_FIELDS, (at) => ({ name: '', fields: [], at }), 'struct spec'),
+  side_effects: list('side_effects', EFFECT_FIELDS, (at) => ({ effects: [], at }), 'side effect'),
+  state_transitions: list('state_transitions', TRANS_FIELDS, (at) => ({ at }), 'state transition'),
+  capabilities: list('capabilities', CAP_FIELDS, (at) => ({ name: '', at }), 'capability'),
+  param_count: count('params'), error_count: count('errors'), lock_count: count('locks'),
+  constraint_count: count('constraints'), signal_count: count('signals'),
+  signal_mask_count: count('signal_masks'), struct_spec_count: count('struct_specs'),
+  side_effect_count: count('side_effects'), state_trans_count: count('state_transitions'),
+  capability_count: count('capabilities'),
+  examples: (s, n, c) => { const v = c.str(n, 'examples'); if (v !== undefined) s.examples = v; },
+  notes: (s, n, c) => { const v = c.str(n, 'notes'); if (v !== undefined) s.notes = v; },
+  since_version: (s, n, c) => { const v = c.str(n, 'since version'); if (v !== undefined) s.since_version = v; },
+  deprecated: (s, n, c) => { const v = c.bool(n, 'deprecated'); if (v !== undefined) s.deprecated = v; },
+  replacement: (s, n, c) => { const v = c.str(n, 'replacement'); if (v !== undefined) s.replacement = v; },
+  subsystem: (s, n, c) => { const v = c.str(n, 'subsystem'); if (v !== undefined) (s.sysfs ??= {}).subsystem = v; },
+  device_type: (s, n, c) => { const v = c.str(n, 'device type'); if (v !== undefined) (s.sysfs ??= {}).device_type = v; },
+  cmd: (s, n, c) => { const v = c.num(n, 'ioctl cmd'); if (v) (s.ioctl ??= {}).cmd = v; },
+  cmd_name: (s, n, c) => { const v = c.str(n, 'ioctl cmd name'); if (v !== undefined) (s.ioctl ??= {}).cmd_name = v; },
+  input_size: (s, n, c) => { const v = c.num(n, 'input size'); if (v) (s.ioctl ??= {}).input_size = v; },
+  output_size: (s, n, c) => { const v = c.num(n, 'output size'); if (v) (s.ioctl ??= {}).output_size = v; },
+  file_ops_name: (s, n, c) => { const v = c.str(n, 'file ops name'); if (v !== undefined) (s.ioctl ??= {}).file_ops_name = v; },
+  api_spec: (s, n, c) => {
+    if (n.kind === 'obj') lowerFields(n, SPEC_FIELDS, s, c, 'api spec');
+  },
+};
+
+function checkEnumCount(p: Param & { _enumCount?: Node }, c: Ctx): void {
+  const n = p._enumCount;
+  delete p._enumCount;
+  if (!n) return;
+  const want = c.int(n, 'enum count');
+  const have = p.constraint?.values?.length;
+  if (want !== undefined && have !== undefined && want !== have) {
+    c.report('count-mismatch', n.at, `enum_count is ${want} but the array has ${have} values`);
+  }
+}
+
+function checkErrno(e: ErrorSpec & { _code?: ConstVal; _codeAt?: string }, c: Ctx): void {
+  const code = e._code;
+  const at = e._codeAt;
+  delete e._code;
+  delete e._codeAt;
+  if (!e.name && code) e.name = errnoOf(code);
+  if (!isErrnoName(e.name)) {
+    c.report('unknown-errno', e.at, `error name '${e.name}' is not an errno`);
+    return;
+  }
+  if (code && at && errnoOf(code) !== e.name) {
+    c.report('errno-mismatch', at, `error code '${code.text}' does not match the name '${e.name}'`);
+  }
+}
+
+const LIST_LABEL: Record<string, string> = {
+  params: 'param_count', errors: 'error_count', locks: 'lock_count', constraints: 'constraint_count',
+  signals: 'signal_count', signal_masks: 'signal_mask_count', struct_specs: 'struct_spec_count',
+  side_effects: 'side_effect_count', state_transitions: 'state_trans_count', capabilities: 'capability_count',
+};
+
+function checkCounts(s: RawApi, c: Ctx): void {
+  for (const [key, n] of s._counts) {
+    const want = c.int(n, LIST_LABEL[key]!);
+    const have = ((s as unknown as Record<string, unknown[] | undefined>)[key] ?? []).length;
+    if (want !== undefined && want !== have) {
+      c.report('count-mismatch', n.at, `${LIST_LABEL[key]} is ${want} but the spec has ${have} ${key.replace('_', ' ')}`);
+    }
+  }
+  for (const st of s.struct_specs ?? []) {
+    const raw = st as StructSpec & { _count?: Node };
+    if (raw._count) {
+      const want = c.int(raw._count, 'field_count');
+      if (want !== undefined && want !== st.fields.length) {
+        c.report('count-mismatch', raw._count.at, `field_count is ${want} but struct ${st.name} has ${st.fields.length} fields`);
+      }
+      delete raw._count;
+    }
+  }
+}
+
+export function kindFromName(name: string): ApiSpec['kind'] {
+  if (name.startsWith('sys_') || name.startsWith('compat_sys_')) return 'syscall';
+  if (/ioctl/i.test(name)) return 'ioctl';
+  if (name.includes('sysfs')) return 'sysfs';
+  return 'function';
+}
+
+/** Lowers one raw macro spec to the model. */
+export function lowerMacroSpec(raw: RawSpec, file: MacroFile, diags: DiagSink): ApiSpec {
+  const c = new Ctx(file, diags, raw.name);
+  const s: RawApi = {
+    name: raw.name, kind: 'syscall', source_format: `c-macro/${raw.vocabulary}` as ApiSpec['source_format'],
+    at: raw.at, _counts: new Map(),
+  };
+  lowerFields(raw.root, SPEC_FIELDS, s, c, 'spec');
+  s.kind = raw.kind === 'auto' ? kindFromName(s.name) : raw.kind;
+  checkCounts(s, c);
+  const { _counts, ...spec } = s;
+  void _counts;
+  return spec;
+}

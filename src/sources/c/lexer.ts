@@ -1,0 +1,302 @@
+// C tokenizer for spec extraction. In: file text. Out: tokens outside preprocessor directives,
+// with 1-based line/col, plus every `/** ... */` comment. It never throws: an unterminated string
+// or comment ends at the line or file end and is reported through `problems`.
+
+export type TokKind = 'ident' | 'number' | 'string' | 'char' | 'punct';
+
+export interface Token {
+  kind: TokKind;
+  /** Source text of the token. */
+  text: string;
+  /** Decoded contents for string literals. */
+  str?: string;
+  line: number;
+  col: number;
+}
+
+export interface DocComment {
+  /** The comment text including the opening and closing markers. */
+  text: string;
+  line: number;
+  col: number;
+  /** Line of the closing marker. */
+  endLine: number;
+  /** Index in `tokens` of the first token after the comment. */
+  nextToken: number;
+}
+
+export interface LexResult {
+  tokens: Token[];
+  docs: DocComment[];
+  problems: { line: number; col: number; message: string }[];
+}
+
+const PUNCT3 = new Set(['...', '<<=', '>>=']);
+const PUNCT2 = new Set([
+  '->', '++', '--', '<<', '>>', '<=', '>=', '==', '!=', '&&', '||', '+=', '-=', '*=', '/=', '%=',
+  '&=', '|=', '^=', '##',
+]);
+
+const isIdStart = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+const isDigit = (c: number) => c >= 48 && c <= 57;
+const isIdChar = (c: number) => isIdStart(c) || isDigit(c);
+
+const SIMPLE_ESCAPES: Record<string, string> = {
+  n: '\n', t: '\t', r: '\r', '0': '\0', a: '\x07', b: '\b', f: '\f', v: '\v',
+  '\\': '\\', '"': '"', "'": "'", '?': '?',
+};
+
+/** Decodes the body of a C string literal (between the quotes). */
+export function decodeCString(body: string): string {
+  let out = '';
+  for (let i = 0; i < body.length; i++) {
+    const ch = body[i]!;
+    if (ch !== '\\' || i + 1 >= body.length) {
+      out += ch;
+      continue;
+    }
+    const e = body[++i]!;
+    if (e === 'x') {
+      const m = /^[0-9a-fA-F]+/.exec(body.slice(i + 1));
+      if (m) {
+        out += String.fromCharCode(parseInt(m[0], 16) & 0xff);
+        i += m[0].length;
+        continue;
+      }
+    } else if (e >= '0' && e <= '7') {
+      const m = /^[0-7]{1,3}/.exec(body.slice(i))!;
+      out += String.fromCharCode(parseInt(m[0], 8) & 0xff);
+      i += m[0].length - 1;
+      continue;
+    } else if (e === '\n') {
+      continue; // line splice
+    }
+    out += SIMPLE_ESCAPES[e] ?? e;
+  }
+  return out;
+}
+
+class Lexer {
+  private i = 0;
+  private line = 1;
+  private lineStart = 0;
+  readonly out: LexResult = { tokens: [], docs: [], problems: [] };
+  private pendingDocs: DocComment[] = [];
+
+  constructor(private readonly s: string) {}
+
+  run(): LexResult {
+    const s = this.s;
+    let atLineStart = true;
+    while (this.i < s.length) {
+      const c = s.charCodeAt(this.i);
+      if (c === 10) {
+        this.newline(this.i + 1);
+        this.i++;
+        atLineStart = true;
+        continue;
+      }
+      if (c === 32 || c === 9 || c === 13 || c === 12 || c === 11) {
+        this.i++;
+        continue;
+      }
+      if (c === 47 && s.charCodeAt(this.i + 1) === 42) {
+        this.blockComment();
+        continue;
+      }
+      if (c === 47 && s.charCodeAt(this.i + 1) === 47) {
+        this.skipLine();
+        continue;
+      }
+      if (c === 92 && s.charCodeAt(this.i + 1) === 10) {
+        this.i += 2;
+        this.newline(this.i);
+        continue;
+      }
+      if (c === 35 && atLineStart) {
+        this.directive();
+        continue;
+      }
+      atLineStart = false;
+      this.token(c);
+    }
+    this.flushDocs();
+    return this.out;
+  }
+
+  private newline(at: number): void {
+    this.line++;
+    this.lineStart = at;
+  }
+
+  private col(at: number): number {
+    return at - this.lineStart + 1;
+  }
+
+  private problem(at: number, message: string): void {
+    this.out.problems.push({ line: this.line, col: this.col(at), message });
+  }
+
+  private blockComment(): void {
+    const s = this.s;
+    const start = this.i;
+    const line = this.line;
+    const col = this.col(start);
+    let j = start + 2;
+    for (;;) {
+      if (j >= s.length) {
+        this.problem(start, 'unterminated comment');
+        break;
+      }
+      const c = s.charCodeAt(j);
+      if (c === 42 && s.charCodeAt(j + 1) === 47) {
+        j += 2;
+        break;
+      }
+      if (c === 10) this.newline(j + 1);
+      j++;
+    }
+    this.i = Math.min(j, s.length);
+    const isDoc = s.charCodeAt(start + 2) === 42 && s.charCodeAt(start + 3) !== 47;
+    if (isDoc) {
+      const text = s.slice(start, this.i);
+      this.pendingDocs.push({ text, line, col, endLine: this.line, nextToken: -1 });
+    }
+  }
+
+  private skipLine(): void {
+    const s = this.s;
+    while (this.i < s.length && s.charCodeAt(this.i) !== 10) {
+      if (s.charCodeAt(this.i) === 92 && s.charCodeAt(this.i + 1) === 10) {
+        this.i += 2;
+        this.newline(this.i);
+        continue;
+      }
+      this.i++;
+    }
+  }
+
+  /** Skips a preprocessor directive with its continuation lines and comments. */
+  private directive(): void {
+    const s = this.s;
+    while (this.i < s.length) {
+      const c = s.charCodeAt(this.i);
+      if (c === 10) return;
+      if (c === 92 && s.charCodeAt(this.i + 1) === 10) {
+        this.i += 2;
+        this.newline(this.i);
+        continue;
+      }
+      if (c === 92 && s.charCodeAt(this.i + 1) === 13 && s.charCodeAt(this.i + 2) === 10) {
+        this.i += 3;
+        this.newline(this.i);
+        continue;
+      }
+      if (c === 47 && s.charCodeAt(this.i + 1) === 42) {
+        this.blockComment();
+        continue;
+      }
+      if (c === 47 && s.charCodeAt(this.i + 1) === 47) {
+        this.skipLine();
+        return;
+      }
+      if (c === 34 || c === 39) {
+        this.quoted(c, true);
+        continue;
+      }
+      this.i++;
+    }
+  }
+
+  private flushDocs(): void {
+    for (const d of this.pendingDocs) {
+      d.nextToken = this.out.tokens.length;
+      this.out.docs.push(d);
+    }
+    this.pendingDocs = [];
+  }
+
+  private push(kind: TokKind, start: number, line: number, str?: string): void {
+    if (this.pendingDocs.length) this.flushDocs();
+    const t: Token = { kind, text: this.s.slice(start, this.i), line, col: start - this.lineStart + 1 };
+    if (str !== undefined) t.str = str;
+    this.out.tokens.push(t);
+  }
+
+  private token(c: number): void {
+    const s = this.s;
+    const start = this.i;
+    const line = this.line;
+    if (isIdStart(c)) {
+      let j = this.i + 1;
+      while (j < s.length && isIdChar(s.charCodeAt(j))) j++;
+      // String literal prefixes: L"..", u8"..", u"..", U"..".
+      const q = s.charCodeAt(j);
+      const word = s.slice(start, j);
+      if ((q === 34 || q === 39) && (word === 'L' || word === 'u8' || word === 'u' || word === 'U')) {
+        this.i = j;
+        this.quotedToken(q, start, line);
+        return;
+      }
+      this.i = j;
+      this.push('ident', start, line);
+      return;
+    }
+    if (isDigit(c) || (c === 46 && isDigit(s.charCodeAt(this.i + 1)))) {
+      let j = this.i + 1;
+      for (;;) {
+        const d = s.charCodeAt(j);
+        if (isIdChar(d) || d === 46) j++;
+        else if ((d === 43 || d === 45) && /[eEpP]/.test(s[j - 1]!) && !/^0[xX]/.test(s.slice(start, j)) ) j++;
+        else break;
+      }
+      this.i = j;
+      this.push('number', start, line);
+      return;
+    }
+    if (c === 34 || c === 39) {
+      this.quotedToken(c, start, line);
+      return;
+    }
+    const three = s.slice(this.i, this.i + 3);
+    const two = s.slice(this.i, this.i + 2);
+    this.i += PUNCT3.has(three) ? 3 : PUNCT2.has(two) ? 2 : 1;
+    this.push('punct', start, line);
+  }
+
+  private quotedToken(q: number, start: number, line: number): void {
+    const bodyStart = this.i + 1;
+    const closed = this.quoted(q, false);
+    const bodyEnd = closed ? this.i - 1 : this.i;
+    const body = this.s.slice(bodyStart, bodyEnd);
+    this.push(q === 34 ? 'string' : 'char', start, line, decodeCString(body));
+  }
+
+  /** Advances past a quoted literal; returns false when it is unterminated. */
+  private quoted(q: number, inDirective: boolean): boolean {
+    const s = this.s;
+    const start = this.i;
+    let j = this.i + 1;
+    while (j < s.length) {
+      const c = s.charCodeAt(j);
+      if (c === 92) {
+        if (s.charCodeAt(j + 1) === 10) this.newline(j + 2);
+        j += 2;
+        continue;
+      }
+      if (c === q) {
+        this.i = j + 1;
+        return true;
+      }
+      if (c === 10) break;
+      j++;
+    }
+    this.i = Math.min(j, s.length);
+    if (!inDirective) this.problem(start, q === 34 ? 'unterminated string literal' : 'unterminated character literal');
+    return false;
+  }
+}
+
+export function lex(text: string): LexResult {
+  return new Lexer(text).run();
+}

@@ -1,0 +1,83 @@
+// The table of kernel constants used to evaluate spec expressions, and the errno tables.
+// In: a name. Out: its value (x86-64 unless an architecture is asked for), or undefined.
+
+import type { EvalEnv } from '../c/expr.js';
+import { ERRNO_ARCH, ERRNO_GENERIC, SIZES, UAPI_CONSTS } from './generated.js';
+
+/** Architectures whose errno numbers differ from the generic ones. */
+export const ERRNO_ARCHES = ['generic', ...Object.keys(ERRNO_ARCH)] as const;
+
+const PAGE_SIZE = 4096n;
+const INT_MAX = 0x7fffffffn;
+
+/** Limits and kernel-internal constants that no uapi header defines (x86-64 values). */
+const LIMITS: Record<string, bigint> = {
+  CHAR_BIT: 8n, S8_MAX: 127n, S8_MIN: -128n, U8_MAX: 255n, S16_MAX: 32767n, S16_MIN: -32768n,
+  U16_MAX: 65535n, INT_MAX, INT_MIN: -INT_MAX - 1n, UINT_MAX: 0xffffffffn, S32_MAX: INT_MAX,
+  S32_MIN: -INT_MAX - 1n, U32_MAX: 0xffffffffn, LONG_MAX: 0x7fffffffffffffffn,
+  LONG_MIN: -0x8000000000000000n, ULONG_MAX: 0xffffffffffffffffn, LLONG_MAX: 0x7fffffffffffffffn,
+  LLONG_MIN: -0x8000000000000000n, ULLONG_MAX: 0xffffffffffffffffn, S64_MAX: 0x7fffffffffffffffn,
+  S64_MIN: -0x8000000000000000n, U64_MAX: 0xffffffffffffffffn, SIZE_MAX: 0xffffffffffffffffn,
+  SSIZE_MAX: 0x7fffffffffffffffn, PHYS_ADDR_MAX: 0xffffffffffffffffn,
+  PAGE_SIZE, PAGE_SHIFT: 12n, PAGE_MASK: -PAGE_SIZE, PMD_SIZE: 0x200000n, PUD_SIZE: 0x40000000n,
+  MAX_RW_COUNT: INT_MAX & -PAGE_SIZE, EP_MAX_EVENTS: INT_MAX / 12n, EP_MAX_NESTS: 4n,
+  _NSIG: 64n, NSIG: 64n, _NSIG_BPW: 64n, _NSIG_WORDS: 1n, SIGRTMIN: 32n, SIGRTMAX: 64n,
+  MAX_ARG_STRLEN: PAGE_SIZE * 32n, MAX_LFS_FILESIZE: 0x7fffffffffffffffn,
+  RLIM_INFINITY: 0xffffffffffffffffn, NULL: 0n, true: 1n, false: 0n,
+  TASK_SIZE_MAX: 0x7ffffffff000n, MAX_SCHEDULE_TIMEOUT: 0x7fffffffffffffffn,
+  KMALLOC_MAX_SIZE: 1n << 22n, KMALLOC_SHIFT_MAX: 22n,
+};
+
+/** sizeof() of types the specified syscalls use (x86-64). */
+const SIZEOF: Record<string, bigint> = {
+  char: 1n, 'unsigned char': 1n, short: 2n, 'unsigned short': 2n, int: 4n, 'unsigned int': 4n,
+  unsigned: 4n, long: 8n, 'unsigned long': 8n, 'long long': 8n, 'unsigned long long': 8n,
+  s8: 1n, u8: 1n, s16: 2n, u16: 2n, s32: 4n, u32: 4n, s64: 8n, u64: 8n, __s32: 4n, __u32: 4n,
+  __s64: 8n, __u64: 8n, __aligned_u64: 8n, size_t: 8n, ssize_t: 8n, loff_t: 8n, off_t: 8n,
+  umode_t: 2n, pid_t: 4n, uid_t: 4n, gid_t: 4n, bool: 1n, 'void *': 8n, 'char *': 8n,
+  sigset_t: 8n, 'struct epoll_event': 12n, 'struct __kernel_timespec': 16n,
+  'struct timespec': 16n, 'struct timespec64': 16n, 'struct old_timespec32': 8n,
+  'struct open_how': 24n, 'struct iovec': 16n, 'struct sched_attr': 56n,
+  'struct fwctl_info': 24n, 'struct fwctl_rpc': 32n, 'struct binder_write_read': 48n,
+  'struct io_event': 32n, 'struct iocb': 64n, 'struct rlimit': 16n, 'struct stat': 144n,
+};
+
+/** The number of an errno name on an architecture; undefined for unknown names. */
+export function errnoNumber(name: string, arch = 'generic'): number | undefined {
+  const v = ERRNO_ARCH[arch]?.[name] ?? ERRNO_GENERIC[name];
+  return v === undefined ? undefined : Number(v);
+}
+
+export function isErrnoName(name: string): boolean {
+  return ERRNO_GENERIC[name] !== undefined;
+}
+
+/** The errno name for a number on x86-64, preferring the canonical spelling. */
+export function errnoName(num: number): string | undefined {
+  const aliases = new Set(['EWOULDBLOCK', 'EDEADLOCK']);
+  for (const [k, v] of Object.entries(ERRNO_GENERIC)) {
+    if (Number(v) === num && !aliases.has(k)) return k;
+  }
+  return undefined;
+}
+
+/** Value of a kernel constant name (not KAPI_* enum names: see tables.ts). */
+export function kernelConst(name: string): bigint | undefined {
+  return UAPI_CONSTS[name] ?? SIZES[name] ?? LIMITS[name] ?? ERRNO_GENERIC[name];
+}
+
+export function sizeofType(type: string): bigint | undefined {
+  const t = type.replace(/\s+/g, ' ').replace(/\bconst\b ?/g, '').replace(/\b__user\b ?/g, '').trim()
+    .replace(/ \*/g, '*').replace(/\*$/, ' *').replace(/^([^*]*)\*$/, '$1*');
+  if (t.endsWith('*')) return 8n;
+  return SIZEOF[t];
+}
+
+/** An evaluation environment over kernel constants plus extra names (file arrays, enums). */
+export function kernelEnv(extra?: (name: string) => bigint | undefined, arrays?: (n: string) => number | undefined): EvalEnv {
+  return {
+    ident: (n) => extra?.(n) ?? kernelConst(n),
+    sizeof: sizeofType,
+    arrayLen: arrays,
+  };
+}
