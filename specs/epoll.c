@@ -455,10 +455,11 @@ SYSCALL_DEFINE4(epoll_ctl, int, epfd, int, op, int, fd,
  *   desc: Interrupt-safe spinlock, held while the ready list is rechecked and
  *     the caller queues itself exclusively on the instance wait queue.
  *
- * signal: any_signal
+ * signal: SIGALRM
  *   direction: receive
  *   action: return
- *   condition: an unblocked signal becomes pending while no event is ready
+ *   condition: an unblocked signal (SIGALRM stands for any) becomes pending
+ *     while no event is ready
  *   desc: The sleeper wakes and the call returns EINTR, after which any
  *     handler runs; the call is not restarted automatically.
  *   errno: EINTR
@@ -633,21 +634,22 @@ SYSCALL_DEFINE4(epoll_wait, int, epfd, struct epoll_event __user *, events,
  *   scope: internal
  *   desc: Held while the blocked-signal mask is swapped and restored.
  *
- * signal: masked_signals
+ * signal: SIGALRM
  *   direction: block
  *   action: queue
- *   condition: the signal is a member of *sigmask
+ *   condition: the signal (SIGALRM stands for any but SIGKILL and SIGSTOP) is
+ *     a member of *sigmask
  *   desc: Stays pending without waking the waiter; it is looked at again
  *     once the original mask is back.  SIGKILL and SIGSTOP are always
  *     dropped from the temporary mask and cannot be held off.
  *   timing: during
  *   interruptible: no
  *
- * signal: any_signal
+ * signal: SIGALRM
  *   direction: receive
  *   action: return
- *   condition: a signal not blocked by the temporary mask becomes pending
- *     while no event is ready
+ *   condition: a signal (SIGALRM stands for any) not blocked by the temporary
+ *     mask becomes pending while no event is ready
  *   desc: The call returns EINTR.  The temporary mask stays in force while
  *     the handler runs, and the original mask is put back only when the
  *     handler returns, so a signal that sigmask unblocked is delivered
@@ -810,20 +812,21 @@ SYSCALL_DEFINE6(epoll_pwait, int, epfd, struct epoll_event __user *, events,
  *   scope: internal
  *   desc: Held while the blocked-signal mask is swapped and restored.
  *
- * signal: masked_signals
+ * signal: SIGALRM
  *   direction: block
  *   action: queue
- *   condition: the signal is a member of *sigmask
+ *   condition: the signal (SIGALRM stands for any but SIGKILL and SIGSTOP) is
+ *     a member of *sigmask
  *   desc: Stays pending without waking the waiter.  SIGKILL and SIGSTOP are
  *     always dropped from the temporary mask and cannot be held off.
  *   timing: during
  *   interruptible: no
  *
- * signal: any_signal
+ * signal: SIGALRM
  *   direction: receive
  *   action: return
- *   condition: a signal not blocked by the temporary mask becomes pending
- *     while no event is ready
+ *   condition: a signal (SIGALRM stands for any) not blocked by the temporary
+ *     mask becomes pending while no event is ready
  *   desc: The call returns EINTR; the original mask is put back only when
  *     the handler returns.  The call is not restarted.
  *   errno: EINTR

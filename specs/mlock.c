@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0
-// Specifies the memory-locking syscalls mlock, mlock2, munlock, mlockall and munlockall.
+// Kernel API specifications of the memory locking system calls (mm/mlock.c, Linux 6.1).
 
 /**
  * sys_mlock - lock a range of the caller's address space into RAM

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0
-// Specifies the file-descriptor syscalls open and close.
+// Kernel API specifications of the open and close system calls (fs/open.c, Linux 6.1).
 
 /**
  * sys_open - open or create a file and return a new file descriptor for it
@@ -28,16 +28,17 @@
  * param: flags
  *   type: int, input
  *   constraint-type: mask(O_RDONLY | O_WRONLY | O_RDWR | O_CREAT | O_EXCL | O_NOCTTY |
- *     O_TRUNC | O_APPEND | O_NONBLOCK | O_DSYNC | __O_SYNC | FASYNC | O_DIRECT |
- *     O_LARGEFILE | O_DIRECTORY | O_NOFOLLOW | O_NOATIME | O_CLOEXEC | O_PATH |
- *     __O_TMPFILE)
+ *     O_TRUNC | O_APPEND | O_NDELAY | O_NONBLOCK | O_DSYNC | __O_SYNC | FASYNC |
+ *     O_DIRECT | O_LARGEFILE | O_DIRECTORY | O_NOFOLLOW | O_NOATIME | O_CLOEXEC |
+ *     O_PATH | __O_TMPFILE)
  *   constraint: The low bits (O_ACCMODE) select the access mode.  open() does
  *     not reject unknown bits: bits outside this set are silently dropped, and
  *     with O_PATH every flag except O_DIRECTORY, O_NOFOLLOW and O_CLOEXEC is
  *     dropped too.  EINVAL results from O_CREAT together with O_DIRECTORY (so
  *     also O_CREAT with O_TMPFILE), from __O_TMPFILE without O_DIRECTORY, and
  *     from O_TMPFILE with read-only access.  O_SYNC is __O_SYNC | O_DSYNC;
- *     __O_SYNC alone is treated as O_SYNC.  O_NDELAY equals O_NONBLOCK.
+ *     __O_SYNC alone is treated as O_SYNC.  O_NDELAY equals O_NONBLOCK except
+ *     on sparc, where it carries one extra bit.
  *   desc: Access mode, file creation flags and file status flags.
  *
  * param: mode
@@ -99,8 +100,9 @@
  *   desc: More than 40 links were followed while resolving the path, or the
  *     last component is a symbolic link and O_NOFOLLOW was given without O_PATH.
  *
- * error: EMFILE, the process already has RLIMIT_NOFILE descriptors open
- *   desc: No free slot below RLIMIT_NOFILE is left in the descriptor table.
+ * error: EMFILE, no free descriptor below the caller's RLIMIT_NOFILE limit
+ *   desc: The descriptor table is full up to the soft RLIMIT_NOFILE limit (or
+ *     fs.nr_open, whichever is lower).
  *
  * error: ENAMETOOLONG, filename or one of its components is too long
  *   desc: The path is PATH_MAX bytes or longer, or a component exceeds the
@@ -170,11 +172,11 @@
  *     component when O_CREAT is given, shared for a plain lookup that misses
  *     the dentry cache.
  *
- * signal: SIGALRM
+ * signal: any_signal
  *   direction: receive
  *   action: return
- *   condition: a caught signal (SIGALRM stands for any) arrives while the open
- *     sleeps interruptibly, and the handler lacks SA_RESTART
+ *   condition: a caught signal arrives while the open sleeps interruptibly,
+ *     and the handler lacks SA_RESTART
  *   desc: The open fails with EINTR; no descriptor is installed.
  *   errno: EINTR
  *   timing: during
@@ -182,7 +184,7 @@
  *   interruptible: yes
  *   sa-flags-forbidden: SA_RESTART
  *
- * signal: SIGALRM
+ * signal: any_signal
  *   direction: receive
  *   action: restart
  *   condition: the same interruption when the handler has SA_RESTART
@@ -344,11 +346,11 @@ SYSCALL_DEFINE3(open, const char __user *, filename, int, flags, umode_t, mode)
  *   desc: Held while the file is taken out of the descriptor table slot and
  *     the slot is marked free.
  *
- * signal: SIGALRM
+ * signal: any_signal
  *   direction: receive
  *   action: return
- *   condition: a caught signal (SIGALRM stands for any) interrupts a flush
- *     method that sleeps interruptibly
+ *   condition: a caught signal interrupts a flush method that sleeps
+ *     interruptibly
  *   desc: close() returns EINTR even with SA_RESTART; the descriptor is
  *     already closed and must not be closed again.
  *   errno: EINTR

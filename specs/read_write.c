@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0
-// Specifies the basic data-transfer syscalls read and write.
+// Kernel API specifications of the read and write system calls (fs/read_write.c, Linux 6.1).
 
 /**
  * sys_read - read bytes from a file descriptor into a user buffer
@@ -37,7 +37,8 @@
  *   constraint-type: range(0, SIZE_MAX)
  *   constraint: Any value is accepted.  Counts larger than MAX_RW_COUNT
  *     (INT_MAX & PAGE_MASK) are silently clamped to MAX_RW_COUNT, not rejected.
- *     A count of 0 returns 0 after the descriptor, buffer and position checks.
+ *     A count of 0 still goes through the descriptor, buffer and offset checks
+ *     and then normally returns 0.
  *   desc: Size of buf in bytes and upper bound of the transfer.
  *
  * return:
@@ -89,12 +90,11 @@
  *   desc: Taken by the pipe and FIFO read method while copying data out and
  *     dropped while sleeping for a writer.
  *
- * signal: SIGALRM
+ * signal: any_signal
  *   direction: receive
  *   action: return
- *   condition: a caught signal (SIGALRM stands for any) arrives while the read
- *     sleeps on an empty pipe or similar, before any data was copied, and the
- *     handler lacks SA_RESTART
+ *   condition: a caught signal arrives while the read sleeps on an empty pipe
+ *     or similar, before any data was copied, and the handler lacks SA_RESTART
  *   desc: The read fails with EINTR; if data was already copied, the partial
  *     count is returned instead.
  *   errno: EINTR
@@ -103,7 +103,7 @@
  *   interruptible: yes
  *   sa-flags-forbidden: SA_RESTART
  *
- * signal: SIGALRM
+ * signal: any_signal
  *   direction: receive
  *   action: restart
  *   condition: the same interruption when the handler has SA_RESTART
@@ -206,8 +206,8 @@ SYSCALL_DEFINE3(read, unsigned int, fd, char __user *, buf, size_t, count)
  *   desc: Number of bytes written, or a negative errno.
  *
  * error: EAGAIN, fd is non-blocking and the write would block
- *   desc: O_NONBLOCK is set on a full pipe, FIFO, socket or device, or the
- *     regular-file write would wait for a lock; EWOULDBLOCK is the same value.
+ *   desc: O_NONBLOCK is set on a full pipe, FIFO, socket, terminal or device;
+ *     EWOULDBLOCK is the same value.  O_NONBLOCK has no effect on regular files.
  *
  * error: EBADF, fd is not an open descriptor or is not open for writing
  *   desc: Includes O_RDONLY descriptors and O_PATH descriptors.
@@ -234,8 +234,8 @@ SYSCALL_DEFINE3(read, unsigned int, fd, char __user *, buf, size_t, count)
  * error: EINVAL, fd cannot be written, alignment is wrong for O_DIRECT, or bad size
  *   desc: The file has no write method; O_DIRECT is set and buf, count or the
  *     offset are not suitably aligned; the offset is negative for a file that
- *     does not allow it; or the object needs a specific size (an eventfd needs
- *     8 bytes).
+ *     does not allow it; or the object needs a minimum size (an eventfd needs
+ *     at least 8 bytes).
  *
  * error: EIO, a low-level I/O error occurred
  *   desc: The device or filesystem failed, a write-back error of an earlier
@@ -297,12 +297,11 @@ SYSCALL_DEFINE3(read, unsigned int, fd, char __user *, buf, size_t, count)
  *   timing: before
  *   errno: EFBIG
  *
- * signal: SIGALRM
+ * signal: any_signal
  *   direction: receive
  *   action: return
- *   condition: a caught signal (SIGALRM stands for any) arrives while the
- *     write sleeps on a full pipe or similar, before any data was copied, and
- *     the handler lacks SA_RESTART
+ *   condition: a caught signal arrives while the write sleeps on a full pipe
+ *     or similar, before any data was copied, and the handler lacks SA_RESTART
  *   desc: The write fails with EINTR; if data was already copied, the partial
  *     count is returned instead.
  *   errno: EINTR
@@ -311,7 +310,7 @@ SYSCALL_DEFINE3(read, unsigned int, fd, char __user *, buf, size_t, count)
  *   interruptible: yes
  *   sa-flags-forbidden: SA_RESTART
  *
- * signal: SIGALRM
+ * signal: any_signal
  *   direction: receive
  *   action: restart
  *   condition: the same interruption when the handler has SA_RESTART

@@ -171,6 +171,7 @@ export interface ReturnSpec {
   /** Values that mean failure (error_check), as errno names where they are errnos. */
   error_values?: string[];
   description?: string;
+  ext?: Ext;
   at: At;
 }
 
@@ -191,6 +192,7 @@ export interface LockSpec {
   /** RFC v1/v2 booleans, kept only when they do not map onto one scope. */
   legacy?: { acquired?: boolean; released?: boolean; held_on_entry?: boolean; held_on_exit?: boolean };
   description?: string;
+  ext?: Ext;
   at: At;
 }
 
@@ -219,6 +221,7 @@ export interface SignalSpec {
   sa_flags_forbidden?: ConstVal;
   state_required?: SignalState[];
   state_forbidden?: SignalState[];
+  ext?: Ext;
   at: At;
 }
 
@@ -226,6 +229,7 @@ export interface SignalMask {
   name: string;
   signals: ConstVal[];
   description?: string;
+  ext?: Ext;
   at: At;
 }
 
@@ -236,6 +240,7 @@ export interface SideEffect {
   condition?: string;
   description?: string;
   reversible?: boolean;
+  ext?: Ext;
   at: At;
 }
 
@@ -245,6 +250,7 @@ export interface StateTransition {
   to?: string;
   condition?: string;
   description?: string;
+  ext?: Ext;
   at: At;
 }
 
@@ -259,6 +265,7 @@ export interface Capability {
   condition?: string;
   priority?: number;
   alternatives?: ConstVal[];
+  ext?: Ext;
   at: At;
 }
 
@@ -266,6 +273,7 @@ export interface FreeConstraint {
   name: string;
   description?: string;
   expression?: string;
+  ext?: Ext;
   at: At;
 }
 
@@ -278,6 +286,7 @@ export interface StructField {
   flags?: ParamFlag[];
   constraint?: Constraint;
   description?: string;
+  ext?: Ext;
   at: At;
 }
 
@@ -287,6 +296,7 @@ export interface StructSpec {
   alignment?: ConstVal;
   fields: StructField[];
   description?: string;
+  ext?: Ext;
   at: At;
 }
 

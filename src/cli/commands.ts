@@ -1,0 +1,65 @@
+// Commands. The default one lists or shows specs; subcommands (lint, diff, conform, ...) are
+// registered here and loaded lazily, each choosing specs with loadSpecs() and output with -f.
+
+import { stringifyDoc, toJsonDoc } from '../model/json.js';
+import type { ApiSpec } from '../model/types.js';
+import { renderMan, renderPlainList, renderPlainSpec, renderRstList, renderRstSpec } from '../render/index.js';
+import type { GlobalOptions } from './args.js';
+import { loadSpecs, printDiagnostics } from './load.js';
+
+export type Command = (o: GlobalOptions) => number | Promise<number>;
+
+/** Subcommands by name, imported on first use. */
+export const COMMANDS: Record<string, () => Promise<Command>> = {};
+
+function renderList(o: GlobalOptions, specs: readonly ApiSpec[]): string | undefined {
+  const set = { specs };
+  switch (o.format) {
+    case 'plain': return renderPlainList(set);
+    case 'json': return stringifyDoc(toJsonDoc(set));
+    case 'rst': return renderRstList(set);
+    case 'man': return undefined;
+  }
+}
+
+function renderOne(o: GlobalOptions, spec: ApiSpec): string {
+  switch (o.format) {
+    case 'plain': return renderPlainSpec(spec);
+    case 'json': return stringifyDoc(toJsonDoc({ specs: [spec] }));
+    case 'rst': return renderRstSpec(spec);
+    case 'man': return renderMan(spec, o.arch);
+  }
+}
+
+/** `kapi [API_NAME]`: list the specs, or show one. */
+export const runShow: Command = (o) => {
+  if (o.rest.length > 1) {
+    process.stderr.write(`kapi: unexpected argument '${o.rest[1]}'\nTry 'kapi --help' for more information.\n`);
+    return 2;
+  }
+  const loaded = loadSpecs(o);
+  const errors = printDiagnostics(loaded);
+  if (loaded.fatal) {
+    process.stderr.write(`kapi: ${loaded.fatal}\n`);
+    return 2;
+  }
+  const specs = loaded.set.specs;
+  const name = o.rest[0];
+  if (name === undefined) {
+    const text = renderList(o, specs);
+    if (text === undefined) {
+      process.stderr.write("kapi: '-f man' writes one page: give an API_NAME\n");
+      return 2;
+    }
+    process.stdout.write(text);
+    return errors ? 1 : 0;
+  }
+  const spec = specs.find((s) => s.name === name) ?? specs.find((s) => s.name === `sys_${name}`);
+  if (!spec) {
+    process.stderr.write(`kapi: API '${name}' not found\n\nAvailable APIs:\n`);
+    for (const s of specs) process.stderr.write(`  ${s.name} (${s.kind})\n`);
+    return 1;
+  }
+  process.stdout.write(renderOne(o, spec));
+  return errors ? 1 : 0;
+};

@@ -1,0 +1,34 @@
+// Help text and version. The exit codes listed here are the ones main.ts returns.
+
+export const VERSION = '0.1.0';
+
+export const HELP = `Usage: kapi [OPTIONS] [API_NAME]
+       kapi COMMAND [OPTIONS] [ARGS]
+
+Read Linux kernel API specifications and show them. Without API_NAME, list the
+specs grouped by kind; with it, show that one spec in full.
+
+Choosing specs (one of; default: debugfs when the running kernel has
+/sys/kernel/debug/kapi, else the corpus bundled with kapi):
+  --source PATH       a C file, a kernel tree, or a JSON snapshot written by
+                      '-f json'; may be given more than once
+  --vmlinux PATH      a vmlinux ELF file (not implemented in this version)
+  --debugfs [DIR]     the debugfs mount (default /sys/kernel/debug; not
+                      implemented in this version)
+
+Output:
+  -f, --format FMT    plain (default), json, rst or man (man needs API_NAME)
+  --arch ARCH         errno numbers of ARCH: generic (x86, arm, ...), alpha,
+                      mips, parisc, sparc, powerpc
+  -q, --quiet         no progress or informational lines on stderr
+  -h, --help          this text
+  -V, --version       the version
+
+Diagnostics go to stderr as FILE:LINE:COL: SEVERITY[CODE]: MESSAGE.
+
+Exit status:
+  0  success
+  1  API_NAME is not in the spec set, or the specs read had errors
+  2  usage error, or an input that cannot be read
+  3  internal error (a bug in kapi)
+`;

@@ -1,0 +1,76 @@
+// Chooses and reads the spec set every command works on: --source PATH..., --vmlinux, --debugfs,
+// or the default (debugfs when the running kernel has it, else the bundled corpus).
+
+import { existsSync, statSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { DiagSink, formatDiagnostic, sortDiagnostics } from '../diag/index.js';
+import { normalize } from '../model/normalize.js';
+import type { ApiSpec, SpecSet } from '../model/types.js';
+import { readSourcePath } from '../sources/index.js';
+import { DEFAULT_DEBUGFS, type GlobalOptions } from './args.js';
+
+/** The bundled corpus, `specs/` at the package root (three levels above dist/src/cli). */
+export const CORPUS_DIR = fileURLToPath(new URL('../../../specs/', import.meta.url));
+
+export interface Loaded {
+  set: SpecSet;
+  diags: DiagSink;
+  /** Set when the input could not be read at all (exit 2). */
+  fatal?: string;
+}
+
+function progressReporter(quiet: boolean): ((n: number) => void) | undefined {
+  if (quiet || !process.stderr.isTTY) return undefined;
+  return (n) => process.stderr.write(`\rkapi: scanned ${n} files`);
+}
+
+function debugfsDir(root: string): string {
+  return join(root, 'kapi');
+}
+
+export function loadSpecs(o: GlobalOptions): Loaded {
+  const diags = new DiagSink();
+  const done = (specs: ApiSpec[], fatal?: string): Loaded => {
+    const l: Loaded = { set: normalize(specs, diags), diags };
+    if (fatal) l.fatal = fatal;
+    return l;
+  };
+  const sel = o.selection;
+  switch (sel.kind) {
+    case 'source': {
+      const progress = progressReporter(o.quiet);
+      const specs: ApiSpec[] = [];
+      for (const p of sel.paths) {
+        if (!existsSync(p)) return done([], `${p}: no such file or directory`);
+        specs.push(...readSourcePath(p, diags, progress ? { progress } : {}));
+      }
+      if (progress) process.stderr.write('\r\x1b[K');
+      return done(specs);
+    }
+    case 'vmlinux':
+      if (!existsSync(sel.path)) return done([], `${sel.path}: no such file or directory`);
+      return done([], `${sel.path}: reading vmlinux ELF files is not implemented in this version of kapi`);
+    case 'debugfs': {
+      if (!existsSync(sel.root)) return done([], `${sel.root}: no such directory`);
+      if (!existsSync(debugfsDir(sel.root))) {
+        return done([], `${debugfsDir(sel.root)}: no kapi directory: this kernel does not expose API specifications (CONFIG_KAPI_SPEC_DEBUGFS)`);
+      }
+      return done([], `${debugfsDir(sel.root)}: reading debugfs is not implemented in this version of kapi`);
+    }
+    case 'default': {
+      const live = debugfsDir(DEFAULT_DEBUGFS);
+      if (existsSync(live) && statSync(live).isDirectory()) {
+        return done([], `${live}: reading debugfs is not implemented in this version of kapi; use --source`);
+      }
+      if (!o.quiet) process.stderr.write(`kapi: no --source given and no ${live}: reading the bundled corpus (${CORPUS_DIR})\n`);
+      return done(readSourcePath(CORPUS_DIR, diags));
+    }
+  }
+}
+
+/** Prints diagnostics to stderr; returns how many were errors. */
+export function printDiagnostics(l: Loaded): number {
+  for (const d of sortDiagnostics(l.diags.items)) process.stderr.write(formatDiagnostic(d) + '\n');
+  return l.diags.errorCount;
+}

@@ -1,0 +1,63 @@
+// reStructuredText, for kernel Documentation/ and Sphinx. Pure: model in, string out.
+// Every piece of spec text is escaped so that docutils in strict mode accepts the document.
+
+import type { ApiSpec, SpecSet } from '../model/types.js';
+import { KIND_TITLES, specView, type Row } from './view.js';
+
+/** Escapes inline markup characters; text is shown literally. */
+export function rstEscape(s: string): string {
+  return s
+    .replace(/\\/g, '\\\\')
+    .replace(/([*`_|])/g, '\\$1')
+    .replace(/::/g, '\\:\\:')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/^(\.\.|[-+*] |#\.|\d+[.)] |\(\d+\) )/, '\\$1');
+}
+
+function title(text: string, ch: string, over = false): string[] {
+  const t = rstEscape(text);
+  const line = ch.repeat(Math.max(t.length, 3));
+  return over ? [line, t, line, ''] : [t, line, ''];
+}
+
+function fields(rows: Row[], indent: string): string[] {
+  return rows.map(([label, value]) => `${indent}:${rstEscape(label).replace(/:/g, '\\:')}: ${rstEscape(value)}`);
+}
+
+export function renderRstList(set: SpecSet): string {
+  const out: string[] = [...title('Kernel API specifications', '=', true)];
+  for (const kind of Object.keys(KIND_TITLES) as ApiSpec['kind'][]) {
+    const specs = set.specs.filter((s) => s.kind === kind);
+    if (!specs.length) continue;
+    out.push(...title(KIND_TITLES[kind], '='));
+    for (const s of specs) out.push(`* ${rstEscape(s.name)}${s.description ? ` - ${rstEscape(s.description)}` : ''}`);
+    out.push('');
+  }
+  out.push(`Total specifications found: ${set.specs.length}`, '');
+  return out.join('\n');
+}
+
+export function renderRstSpec(spec: ApiSpec): string {
+  const v = specView(spec);
+  const out: string[] = [...title(v.name, '=')];
+  if (v.summary) out.push(rstEscape(v.summary), '');
+  out.push(`:kind: ${v.kind}`, '');
+  for (const sec of v.sections) {
+    out.push(...title(sec.title, '-'));
+    if (sec.text !== undefined) {
+      if (sec.verbatim) out.push('::', '', ...sec.text.split('\n').map((l) => `   ${l}`.trimEnd()), '');
+      else out.push(rstEscape(sec.text), '');
+    }
+    if (sec.rows?.length) out.push(...fields(sec.rows, ''), '');
+    for (const it of sec.items ?? []) {
+      out.push(`**${rstEscape(it.heading)}**${it.detail ? ` (${rstEscape(it.detail)})` : ''}`);
+      out.push(...(it.rows.length ? fields(it.rows, '   ') : ['   (no details)']), '');
+    }
+  }
+  return out.join('\n');
+}
+
+export function renderRstSpecs(specs: readonly ApiSpec[]): string {
+  return specs.map(renderRstSpec).join('\n');
+}

@@ -1,0 +1,33 @@
+// One C file -> specs, from every DSL generation it contains.
+
+import type { DiagSink } from '../diag/index.js';
+import type { ApiSpec } from '../model/types.js';
+import { lex } from './c/lexer.js';
+import { lowerMacroSpec } from './c-macro/lower.js';
+import { parseMacroFile } from './c-macro/parse.js';
+import { kernelDocSpec } from './kernel-doc/index.js';
+
+/** Words one of which every spec-bearing file contains (checked before any parsing). */
+const MACRO_MARK = /DEFINE_KERNEL_API_SPEC|DEFINE_SYSFS_API_SPEC|DEFINE_KAPI_IOCTL_SPEC|DEFINE_IOCTL_API_SPEC|kapi_ioctl_spec/;
+const DOC_MARK = /^[ \t]*\*[ \t]*(contexts?|context-flags|long-desc|param-type|param-flags|error-code|api-type|param|error|lock|signal|side-effect|state-trans|capability|return|kapi-[\w-]+)[ \t]*:/m;
+
+export function mayHoldSpecs(text: string): boolean {
+  return MACRO_MARK.test(text) || DOC_MARK.test(text);
+}
+
+export function specsFromC(text: string, file: string, diags: DiagSink): ApiSpec[] {
+  if (!mayHoldSpecs(text)) return [];
+  const lexed = lex(text);
+  const out: ApiSpec[] = [];
+  if (MACRO_MARK.test(text)) {
+    const mf = parseMacroFile(lexed.tokens, file, diags);
+    for (const raw of mf.specs) out.push(lowerMacroSpec(raw, mf, diags));
+  }
+  for (const doc of lexed.docs) {
+    const s = kernelDocSpec(doc, lexed.tokens, file, diags);
+    if (s) out.push(s);
+  }
+  // Lexer trouble matters only where specs were read: elsewhere it is code kapi does not parse.
+  if (out.length) for (const p of lexed.problems) diags.report('bad-syntax', `${file}:${p.line}:${p.col}`, p.message);
+  return out;
+}

@@ -1,0 +1,274 @@
+// kernel-doc block tags (`param:`, `error:`, `lock:` ...) and their sub-fields, as tables of
+// handlers. Every generation's spelling lands on the same model fields.
+
+import type {
+  Capability, Constraint, ErrorSpec, FreeConstraint, LockSpec, Param, ReturnSpec, SideEffect,
+  SignalSpec, StateTransition,
+} from '../../model/types.js';
+import { isErrnoName } from '../consts/index.js';
+import { constOfText, parseBool, splitTopLevel } from '../values.js';
+import type { Field } from './comment.js';
+import {
+  actionName, capActionName, checkName, lockScopeName, lockTypeName, parseDirections, parseEffects,
+  parseFlags, parseStates, parseTypeLine, typeName, words,
+} from './tokens.js';
+
+/** What a handler may report, at the field's position. */
+export interface Reporter {
+  bad(code: 'unknown-token' | 'bad-constraint' | 'bad-value' | 'unknown-errno', f: Field, msg: string): void;
+  feature(f: 'short-tokens' | 'kapi-names' | 'blocks'): void;
+}
+
+type Sub<T> = (o: T, f: Field, r: Reporter) => void;
+
+const text = <T>(key: keyof T): Sub<T> => (o, f) => { (o as Record<string, unknown>)[key as string] = f.value; };
+const con = (p: { constraint?: Constraint }): Constraint => (p.constraint ??= {});
+
+function boolField<T>(key: keyof T): Sub<T> {
+  return (o, f, r) => {
+    const v = parseBool(f.value);
+    if (v === undefined) r.bad('bad-value', f, `'${f.value}' is not yes or no`);
+    else (o as Record<string, unknown>)[key as string] = v;
+  };
+}
+
+function intField<T>(key: keyof T): Sub<T> {
+  return (o, f, r) => {
+    const c = constOfText(f.value);
+    if (c.value === undefined) r.bad('bad-value', f, `'${f.value}' is not an integer`);
+    else (o as Record<string, unknown>)[key as string] = Number(c.value);
+  };
+}
+
+/** `range(lo, hi)`, `mask(e)`, `enum(a, b)`, `buffer(n)`, `alignment(n)`, ... or `KAPI_CONSTRAINT_X`. */
+export function applyConstraintType(p: Param, f: Field, r: Reporter): void {
+  const v = f.value.trim();
+  const m = /^([A-Za-z_]\w*)\s*(?:\((.*)\))?$/s.exec(v);
+  if (!m) return r.bad('bad-constraint', f, `cannot parse constraint '${v}'`);
+  const name = m[1]!.replace(/^KAPI_CONSTRAINT_/, '').toLowerCase();
+  const args = m[2] === undefined ? [] : splitTopLevel(m[2]);
+  if (m[2] !== undefined || name !== m[1]) r.feature(name === m[1]!.toLowerCase() ? 'short-tokens' : 'kapi-names');
+  const c = con(p);
+  const need = (n: number) => {
+    if (m[2] !== undefined && args.length !== n) {
+      r.bad('bad-constraint', f, `${name}() takes ${n} argument${n === 1 ? '' : 's'}, got ${args.length}`);
+      return false;
+    }
+    return true;
+  };
+  switch (name) {
+    case 'range': if (need(2) && args.length) { c.min = constOfText(args[0]!); c.max = constOfText(args[1]!); } break;
+    case 'mask': if (need(1) && args.length) c.mask = constOfText(args[0]!); break;
+    case 'enum': if (args.length) c.values = args.map((a) => constOfText(a)); break;
+    case 'alignment': if (need(1) && args.length) c.alignment = constOfText(args[0]!); break;
+    case 'user_string': if (args.length > 2) return r.bad('bad-constraint', f, 'user_string() takes at most 2 arguments');
+      if (args.length === 1) c.max_len = constOfText(args[0]!);
+      if (args.length === 2) { c.min_len = constOfText(args[0]!); c.max_len = constOfText(args[1]!); }
+      break;
+    case 'user_path': if (args.length === 1) c.max_len = constOfText(args[0]!); break;
+    case 'user_ptr': if (args.length === 1) p.size = constOfText(args[0]!); break;
+    case 'buffer': if (need(1) && args.length) setSizeParam(p, args[0]!, f, r); break;
+    case 'custom': if (args.length) c.validator = args.join(', '); break;
+    case 'none': case 'power_of_two': case 'page_aligned': case 'nonzero': break;
+    default: return r.bad('bad-constraint', f, `unknown constraint kind '${m[1]}'`);
+  }
+  c.kind = name as Constraint['kind'];
+}
+
+function setSizeParam(p: Param, v: string, f: Field, r: Reporter): void {
+  const c = constOfText(v);
+  if (c.value !== undefined) p.size_param = { index: Number(c.value) };
+  else if (/^[A-Za-z_]\w*$/.test(v.trim())) p.size_param = { index: -1, name: v.trim() };
+  else r.bad('bad-value', f, `size parameter '${v}' is neither an index nor a parameter name`);
+}
+
+export const PARAM_SUBS: Record<string, Sub<Param>> = {
+  type: (p, f, r) => {
+    const t = parseTypeLine(f.value);
+    if (t.type) { p.type = t.type; r.feature(/KAPI_TYPE_/.test(f.value) ? 'kapi-names' : 'short-tokens'); }
+    if (t.flags.length) p.flags = [...new Set([...(p.flags ?? []), ...t.flags])].sort();
+    if (t.bad.length) r.bad('unknown-token', f, `unknown type or flag '${t.bad.join(', ')}'`);
+  },
+  flags: (p, f, r) => {
+    const t = parseFlags(f.value);
+    p.flags = [...new Set([...(p.flags ?? []), ...t.values])].sort();
+    if (t.bad.length) r.bad('unknown-token', f, `unknown parameter flag '${t.bad.join(', ')}'`);
+  },
+  'constraint-type': applyConstraintType,
+  range: (p, f, r) => {
+    const a = splitTopLevel(f.value);
+    if (a.length !== 2) return r.bad('bad-constraint', f, `range needs 'LO, HI', got '${f.value}'`);
+    con(p).min = constOfText(a[0]!);
+    con(p).max = constOfText(a[1]!);
+  },
+  'valid-mask': (p, f) => { con(p).mask = constOfText(f.value); },
+  mask: (p, f) => { con(p).mask = constOfText(f.value); },
+  enum: (p, f) => { con(p).values = splitTopLevel(f.value).map((a) => constOfText(a)); },
+  values: (p, f) => { con(p).values = splitTopLevel(f.value).map((a) => constOfText(a)); },
+  'size-param': (p, f, r) => setSizeParam(p, f.value, f, r),
+  size: (p, f) => { p.size = constOfText(f.value); },
+  alignment: (p, f) => { p.alignment = constOfText(f.value); },
+  'size-multiplier': (p, f) => { p.size_multiplier = constOfText(f.value); },
+  validate: (p, f) => { con(p).validator = f.value.trim(); },
+  constraint: (p, f) => { con(p).description = f.value; },
+  cdesc: (p, f) => { con(p).description = f.value; },
+  desc: text('description'),
+  description: text('description'),
+  'arch-mask': (p, f, r) => {
+    const m = /^\s*([a-z0-9_]+)\s*=\s*(.+)$/.exec(f.value);
+    if (!m) return r.bad('bad-value', f, `arch-mask needs 'ARCH = MASK', got '${f.value}'`);
+    (p.arch_masks ??= []).push({ arch: m[1]!, mask: constOfText(m[2]!) });
+  },
+};
+
+export const RETURN_SUBS: Record<string, Sub<ReturnSpec>> = {
+  type: (o, f) => {
+    const t = typeName(f.value.trim());
+    if (t) o.type = t;
+    else o.c_type = f.value.trim();
+  },
+  'check-type': (o, f, r) => {
+    const v = checkName(f.value);
+    if (v) o.check = v;
+    else r.bad('unknown-token', f, `unknown return check '${f.value}'`);
+  },
+  success: (o, f) => { o.success = constOfText(f.value); },
+  'success-range': (o, f, r) => {
+    const a = splitTopLevel(f.value);
+    if (a.length !== 2) return r.bad('bad-value', f, `success-range needs 'LO, HI', got '${f.value}'`);
+    o.success_min = constOfText(a[0]!);
+    o.success_max = constOfText(a[1]!);
+  },
+  'error-values': (o, f) => { o.error_values = words(f.value).map((w) => w.replace(/^-/, '')); },
+  desc: text('description'),
+  description: text('description'),
+};
+RETURN_SUBS['check'] = RETURN_SUBS['check-type']!;
+
+export const ERROR_SUBS: Record<string, Sub<ErrorSpec>> = {
+  desc: text('description'),
+  description: text('description'),
+  condition: text('condition'),
+};
+
+type LockB = LockSpec & { _b?: NonNullable<LockSpec['legacy']> };
+const lockBool = (k: keyof NonNullable<LockSpec['legacy']>): Sub<LockB> => (o, f, r) => {
+  const v = parseBool(f.value);
+  if (v === undefined) return r.bad('bad-value', f, `'${f.value}' is not yes or no`);
+  (o._b ??= {})[k] = v;
+};
+export const LOCK_SUBS: Record<string, Sub<LockB>> = {
+  type: (o, f, r) => {
+    const v = lockTypeName(f.value);
+    if (v) o.type = v;
+    else r.bad('unknown-token', f, `unknown lock type '${f.value}'`);
+  },
+  scope: (o, f, r) => {
+    const v = lockScopeName(f.value);
+    if (v) o.scope = v;
+    else r.bad('unknown-token', f, `unknown lock scope '${f.value}'`);
+  },
+  acquired: lockBool('acquired'),
+  released: lockBool('released'),
+  'held-on-entry': lockBool('held_on_entry'),
+  'held-on-exit': lockBool('held_on_exit'),
+  desc: text('description'),
+  description: text('description'),
+};
+
+function namesField<T, N extends string>(key: keyof T, parse: (s: string) => { values: N[]; bad: string[] }, what: string): Sub<T> {
+  return (o, f, r) => {
+    const v = parse(f.value);
+    (o as Record<string, unknown>)[key as string] = v.values;
+    if (v.bad.length) r.bad('unknown-token', f, `unknown ${what} '${v.bad.join(', ')}'`);
+  };
+}
+
+export const SIGNAL_SUBS: Record<string, Sub<SignalSpec>> = {
+  direction: namesField('direction', parseDirections, 'signal direction'),
+  action: (o, f, r) => {
+    const v = actionName(f.value);
+    if (v) o.action = v;
+    else r.bad('unknown-token', f, `unknown signal action '${f.value}'`);
+  },
+  condition: text('condition'),
+  desc: text('description'),
+  description: text('description'),
+  errno: (o, f, r) => {
+    const n = f.value.trim().replace(/^-/, '');
+    if (!isErrnoName(n)) r.bad('unknown-errno', f, `'${f.value}' is not an errno`);
+    else o.error = n;
+  },
+  timing: (o, f) => { o.timing = f.value.trim().replace(/^KAPI_SIGNAL_TIME_/, '').toLowerCase(); },
+  priority: intField('priority'),
+  restartable: boolField('restartable'),
+  interruptible: boolField('interruptible'),
+  queue: (o, f) => { o.queue = f.value.trim().replace(/^KAPI_SIGNAL_QUEUE_/, '').toLowerCase(); },
+  target: text('target'),
+  'transform-to': (o, f) => { o.transform_to = f.value.trim(); },
+  'sa-flags-required': (o, f) => { o.sa_flags_required = constOfText(f.value); },
+  'sa-flags-forbidden': (o, f) => { o.sa_flags_forbidden = constOfText(f.value); },
+  'state-required': namesField('state_required', parseStates, 'process state'),
+  'state-forbidden': namesField('state_forbidden', parseStates, 'process state'),
+};
+SIGNAL_SUBS['error'] = SIGNAL_SUBS['errno']!;
+SIGNAL_SUBS['sa_flags_required'] = SIGNAL_SUBS['sa-flags-required']!;
+SIGNAL_SUBS['sa_flags_forbidden'] = SIGNAL_SUBS['sa-flags-forbidden']!;
+SIGNAL_SUBS['state-req'] = SIGNAL_SUBS['state-required']!;
+SIGNAL_SUBS['state-forbid'] = SIGNAL_SUBS['state-forbidden']!;
+
+export const EFFECT_SUBS: Record<string, Sub<SideEffect>> = {
+  type: namesField('effects', parseEffects, 'side effect'),
+  target: text('target'),
+  desc: text('description'),
+  description: text('description'),
+  condition: text('condition'),
+  reversible: boolField('reversible'),
+};
+
+export const TRANS_SUBS: Record<string, Sub<StateTransition>> = {
+  object: text('object'),
+  from: text('from'),
+  to: text('to'),
+  condition: text('condition'),
+  desc: text('description'),
+  description: text('description'),
+};
+
+export const CAP_SUBS: Record<string, Sub<Capability>> = {
+  type: (o, f, r) => {
+    const v = capActionName(f.value);
+    if (v) o.action = v;
+    else r.bad('unknown-token', f, `unknown capability action '${f.value}'`);
+  },
+  allows: text('allows'),
+  without: text('without'),
+  condition: text('condition'),
+  priority: intField('priority'),
+  alternatives: (o, f) => { o.alternatives = words(f.value).map((w) => constOfText(w)); },
+};
+CAP_SUBS['action'] = CAP_SUBS['type']!;
+
+export const CONSTRAINT_SUBS: Record<string, Sub<FreeConstraint>> = {
+  desc: text('description'),
+  description: text('description'),
+  expr: text('expression'),
+  expression: text('expression'),
+};
+
+/** Sub-field tables by block tag, for grouping and for the handlers. */
+export const BLOCK_SUBS: Record<string, Record<string, Sub<never>>> = {
+  param: PARAM_SUBS, return: RETURN_SUBS, error: ERROR_SUBS, lock: LOCK_SUBS, signal: SIGNAL_SUBS,
+  'side-effect': EFFECT_SUBS, 'state-trans': TRANS_SUBS, capability: CAP_SUBS,
+  constraint: CONSTRAINT_SUBS,
+};
+
+/** Runs a block's sub-fields through its table; `kapi-*` keys go to `ext`. */
+export function applySubs<T extends { ext?: Record<string, string> }>(
+  o: T, subs: Field[], table: Record<string, Sub<T>>, r: Reporter,
+): void {
+  for (const f of subs) {
+    if (f.key.startsWith('kapi-')) { (o.ext ??= {})[f.key] = f.value; continue; }
+    table[f.key]?.(o, f, r);
+  }
+}
