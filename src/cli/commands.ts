@@ -32,12 +32,12 @@ function renderOne(o: GlobalOptions, spec: ApiSpec): string {
 }
 
 /** `kapi [API_NAME]`: list the specs, or show one. */
-export const runShow: Command = (o) => {
+export const runShow: Command = async (o) => {
   if (o.rest.length > 1) {
     process.stderr.write(`kapi: unexpected argument '${o.rest[1]}'\nTry 'kapi --help' for more information.\n`);
     return 2;
   }
-  const loaded = loadSpecs(o);
+  const loaded = await loadSpecs(o);
   const errors = printDiagnostics(loaded);
   if (loaded.fatal) {
     process.stderr.write(`kapi: ${loaded.fatal}\n`);

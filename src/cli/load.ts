@@ -22,14 +22,14 @@ export interface Loaded {
 
 function progressReporter(quiet: boolean): ((n: number) => void) | undefined {
   if (quiet || !process.stderr.isTTY) return undefined;
-  return (n) => process.stderr.write(`\rkapi: scanned ${n} files`);
+  return (n) => process.stderr.write(`\rkapi: scanning ${n} files`);
 }
 
 function debugfsDir(root: string): string {
   return join(root, 'kapi');
 }
 
-export function loadSpecs(o: GlobalOptions): Loaded {
+export async function loadSpecs(o: GlobalOptions): Promise<Loaded> {
   const diags = new DiagSink();
   const done = (specs: ApiSpec[], fatal?: string): Loaded => {
     const l: Loaded = { set: normalize(specs, diags), diags };
@@ -43,7 +43,7 @@ export function loadSpecs(o: GlobalOptions): Loaded {
       const specs: ApiSpec[] = [];
       for (const p of sel.paths) {
         if (!existsSync(p)) return done([], `${p}: no such file or directory`);
-        specs.push(...readSourcePath(p, diags, progress ? { progress } : {}));
+        specs.push(...await readSourcePath(p, diags, progress ? { progress } : {}));
       }
       if (progress) process.stderr.write('\r\x1b[K');
       return done(specs);
@@ -64,7 +64,7 @@ export function loadSpecs(o: GlobalOptions): Loaded {
         return done([], `${live}: reading debugfs is not implemented in this version of kapi; use --source`);
       }
       if (!o.quiet) process.stderr.write(`kapi: no --source given and no ${live}: reading the bundled corpus (${CORPUS_DIR})\n`);
-      return done(readSourcePath(CORPUS_DIR, diags));
+      return done(await readSourcePath(CORPUS_DIR, diags, { displayRoot: 'specs' }));
     }
   }
 }

@@ -7,9 +7,9 @@ import { lowerMacroSpec } from './c-macro/lower.js';
 import { parseMacroFile } from './c-macro/parse.js';
 import { kernelDocSpec } from './kernel-doc/index.js';
 
-/** Words one of which every spec-bearing file contains (checked before any parsing). */
-const MACRO_MARK = /DEFINE_KERNEL_API_SPEC|DEFINE_SYSFS_API_SPEC|DEFINE_KAPI_IOCTL_SPEC|DEFINE_IOCTL_API_SPEC|kapi_ioctl_spec/;
-const DOC_MARK = /^[ \t]*\*[ \t]*(contexts?|context-flags|long-desc|param-type|param-flags|error-code|api-type|param|error|lock|signal|side-effect|state-trans|capability|return|kapi-[\w-]+)[ \t]*:/m;
+/** Stricter than the byte markers of scan.ts: the spec-starting names and the context tags. */
+const MACRO_MARK = /API_SPEC|API_IOCTL_SPEC|kapi_ioctl_spec/;
+const DOC_MARK = /context(s|-flags)?:/;
 
 export function mayHoldSpecs(text: string): boolean {
   return MACRO_MARK.test(text) || DOC_MARK.test(text);

@@ -7,19 +7,18 @@ import type { DiagSink } from '../diag/index.js';
 import type { ApiSpec } from '../model/types.js';
 import { specsFromC } from './c-source.js';
 import { specsFromJson } from './json/index.js';
+import { scanTree } from './scan.js';
+import { isSpecSource, skipDir } from './tree-rules.js';
 
 export { specsFromC, mayHoldSpecs } from './c-source.js';
 export { specsFromJson } from './json/index.js';
 
-/** Directories never scanned: version control and kapi's own build output. */
-const SKIP_DIRS = new Set(['.git', '.hg', '.svn', 'node_modules', '.tmp_versions']);
-
-/** Generated `*.apispec.h` headers repeat the kernel-doc specs of their `.c` file. */
-const isSpecSource = (name: string) => (name.endsWith('.c') || name.endsWith('.h')) && !name.endsWith('.apispec.h');
 
 export interface ScanOptions {
-  /** Called every so often with the number of files read so far. */
-  progress?: (filesRead: number) => void;
+  /** Called with the number of files found, before they are read. */
+  progress?: (files: number) => void;
+  /** Shown instead of the tree's path in positions (the bundled corpus shows as `specs`). */
+  displayRoot?: string;
 }
 
 /** All C files under `dir`, sorted by path, symlinks not followed. */
@@ -36,7 +35,7 @@ export function listTree(dir: string, diags: DiagSink): string[] {
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const e of entries) {
       if (e.isDirectory()) {
-        if (!SKIP_DIRS.has(e.name)) walk(join(d, e.name));
+        if (!skipDir(e.name)) walk(join(d, e.name));
       } else if (e.isFile() && isSpecSource(e.name)) {
         out.push(join(d, e.name));
       }
@@ -56,7 +55,7 @@ function readText(path: string, diags: DiagSink): string | undefined {
 }
 
 /** Reads specs from a file or a tree; `display` paths are relative to the tree's parent. */
-export function readSourcePath(path: string, diags: DiagSink, opts: ScanOptions = {}): ApiSpec[] {
+export async function readSourcePath(path: string, diags: DiagSink, opts: ScanOptions = {}): Promise<ApiSpec[]> {
   let st;
   try {
     st = statSync(path);
@@ -65,24 +64,14 @@ export function readSourcePath(path: string, diags: DiagSink, opts: ScanOptions 
     return [];
   }
   if (st.isDirectory()) {
-    const out: ApiSpec[] = [];
-    const files = listTree(path, diags);
-    files.forEach((f, k) => {
-      const text = readText(f, diags);
-      if (text !== undefined) out.push(...specsFromC(text, displayPath(path, f), diags));
-      if (opts.progress && k % 512 === 0) opts.progress(k);
-    });
-    opts.progress?.(files.length);
-    return out;
+    opts.progress?.(0);
+    const { candidates, failures } = await scanTree(path);
+    for (const f of failures) diags.report('unreadable', f.file, `cannot read file: ${f.code}`);
+    const shown = (f: string) => (opts.displayRoot === undefined ? f : join(opts.displayRoot, relative(path, f)));
+    return candidates.flatMap((c) => specsFromC(c.text, shown(c.file), diags));
   }
   const text = readText(path, diags);
   if (text === undefined) return [];
   if (/^\s*\{/.test(text)) return specsFromJson(text, path, diags);
   return specsFromC(text, path, diags);
-}
-
-/** Paths inside a tree are shown relative to the tree root given on the command line. */
-function displayPath(root: string, file: string): string {
-  const rel = relative(root, file);
-  return root === '.' ? rel : join(root, rel);
 }

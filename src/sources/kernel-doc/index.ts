@@ -22,19 +22,17 @@ import { FLAT } from './flat.js';
 
 const isSub = (tag: string, key: string) => key.startsWith('kapi-') || !!BLOCK_SUBS[tag]?.[key];
 
-/** Flat (RFC v3) tags that only a spec uses. */
-const FLAT_SIGNS = /^(param-(type|flags|range|constraint|constraint-type|mask|size|enum)|error-code|return-(type|check-type|check|success)|param-count|api-type|long-desc|context-flags|kapi-.*|(signal|lock|capability|side-effect|state-trans)-[a-z-]+)$/;
-
-/** A comment is a spec when one tag could only be a spec tag. */
+/**
+ * A comment is a spec when it has a context tag, as upstream's build decides (PATCH v4:
+ * `contexts|context-flags|context`) naming at least one context. `context:` also starts
+ * ordinary prose, so it counts only when every word of it is a context name.
+ */
 export function looksLikeSpec(tags: Tag[]): boolean {
   return tags.some((t) => {
     if (t.at) return false;
-    if (t.key === 'contexts' || t.key === 'context') {
-      const c = parseContexts(t.value);
-      return c.values.length > 0 && c.bad.length === 0;
-    }
-    if (FLAT_SIGNS.test(t.key)) return true;
-    return !!BLOCK_SUBS[t.key] && t.sub.length > 0;
+    if (t.key !== 'contexts' && t.key !== 'context-flags' && t.key !== 'context') return false;
+    const c = parseContexts(t.value);
+    return c.values.length > 0 && (t.key !== 'context' || c.bad.length === 0);
   });
 }
 
