@@ -1,0 +1,168 @@
+// Every DSL generation on its realistic fixture: which specs, what they hold, which diagnostics.
+
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { ApiSpec } from '../model/types.js';
+import { FIXTURE_FILES, diagLines, readFixture } from '../testutil.js';
+
+type Counts = [params: number, errors: number, locks: number, signals: number, effects: number,
+  trans: number, caps: number, constraints: number, structs: number];
+
+/** name -> kind, source format and list sizes (P E L S SE ST C K SS). */
+const EXPECTED: Record<string, Record<string, [ApiSpec['kind'], string, Counts]>> = {
+  'rfc1-macro.c': {
+    sys_mlock2: ['syscall', 'c-macro/rfc-v1', [3, 5, 1, 1, 1, 1, 0, 1, 0]],
+    sys_epoll_ctl: ['syscall', 'c-macro/rfc-v1', [4, 9, 2, 0, 2, 0, 0, 0, 1]],
+    sys_epoll_wait: ['syscall', 'c-macro/rfc-v1', [4, 4, 0, 1, 0, 0, 0, 0, 0]],
+  },
+  'rfc1-count-mismatch.c': { sys_munlock: ['syscall', 'c-macro/rfc-v1', [2, 2, 0, 0, 0, 0, 0, 0, 0]] },
+  'rfc1-ioctl.c': { fwctl_info: ['ioctl', 'c-macro/rfc-v1', [4, 5, 1, 0, 0, 0, 0, 0, 0]] },
+  'rfc2-macro.c': {
+    sys_remap_file_pages: ['syscall', 'c-macro/rfc-v2', [5, 4, 1, 1, 1, 0, 1, 0, 0]],
+    queue_max_sectors_kb: ['sysfs', 'c-macro/rfc-v2', [1, 1, 0, 0, 0, 0, 0, 0, 0]],
+    binder_write_read: ['ioctl', 'c-macro/rfc-v2', [6, 3, 0, 0, 0, 0, 0, 0, 0]],
+  },
+  'rfc3-flat.c': { sys_mlock: ['syscall', 'kernel-doc/rfc-v3', [2, 5, 1, 1, 2, 1, 1, 0, 0]] },
+  'rfc4-block.c': { sys_execveat: ['syscall', 'kernel-doc/rfc-v4', [5, 8, 1, 1, 0, 0, 1, 0, 0]] },
+  'patch4-kdoc.c': {
+    sys_dup3: ['syscall', 'kernel-doc/patch-v4', [3, 4, 1, 0, 1, 1, 0, 0, 0]],
+    sys_pipe2: ['syscall', 'kernel-doc/patch-v4', [2, 5, 0, 0, 1, 1, 0, 1, 0]],
+    pipe_ioctl: ['ioctl', 'kernel-doc/patch-v4', [3, 2, 1, 0, 0, 0, 0, 0, 0]],
+    kapi_demo_helper: ['function', 'kernel-doc/patch-v4', [1, 1, 0, 0, 0, 0, 0, 0, 0]],
+  },
+  'not-specs.c': {},
+  'malformed.c': {
+    sys_timerfd_create: ['syscall', 'kernel-doc/patch-v4', [2, 4, 0, 0, 0, 0, 1, 0, 0]],
+    sys_timerfd_settime: ['syscall', 'kernel-doc/patch-v4', [4, 2, 0, 0, 0, 0, 0, 0, 0]],
+    sys_timerfd_gettime: ['syscall', 'kernel-doc/patch-v4', [2, 3, 0, 0, 0, 0, 0, 0, 0]],
+  },
+};
+
+function counts(s: ApiSpec): Counts {
+  return [
+    s.params?.length ?? 0, s.errors?.length ?? 0, s.locks?.length ?? 0, s.signals?.length ?? 0,
+    s.side_effects?.length ?? 0, s.state_transitions?.length ?? 0, s.capabilities?.length ?? 0,
+    s.constraints?.length ?? 0, s.struct_specs?.length ?? 0,
+  ];
+}
+
+describe('fixtures: specs, kinds, generations and list sizes', () => {
+  for (const file of FIXTURE_FILES) {
+    it(file, () => {
+      const { specs } = readFixture(file);
+      const want = EXPECTED[file]!;
+      assert.deepEqual(specs.map((s) => s.name).sort(), Object.keys(want).sort());
+      for (const s of specs) {
+        const [kind, format, c] = want[s.name]!;
+        assert.equal(s.kind, kind, `${s.name} kind`);
+        assert.equal(s.source_format, format, `${s.name} format`);
+        assert.deepEqual(counts(s), c, `${s.name} counts`);
+      }
+    });
+  }
+});
+
+describe('fixtures: diagnostics are exactly the expect markers', () => {
+  for (const file of FIXTURE_FILES) {
+    it(file, () => {
+      const { diags, expected } = readFixture(file);
+      assert.deepEqual(diagLines(diags), expected);
+    });
+  }
+});
+
+const spec = (file: string, name: string) => readFixture(file).specs.find((s) => s.name === name)!;
+const param = (s: ApiSpec, name: string) => s.params!.find((p) => p.name === name)!;
+
+describe('RFC v1 macro quirks', () => {
+  const s = spec('rfc1-macro.c', 'sys_mlock2');
+  it('joins adjacent literals exactly as C does, escapes decoded', () => {
+    assert.match(s.long_description!, /lock on fault" mode\)\.\nLocked memory/);
+    assert.doesNotMatch(s.long_description!, /"\s*\n\s*"/);
+  });
+  it('evaluates masks and keeps the text', () => {
+    assert.deepEqual(param(s, 'flags').constraint!.mask, { text: 'MLOCK_ONFAULT', value: 1n });
+  });
+  it('reads file-scope helper arrays for enum values', () => {
+    assert.deepEqual(param(s, 'flags').constraint!.values!.map((v) => v.text), ['0', 'MLOCK_ONFAULT']);
+  });
+  it('maps acquired+released onto the internal scope', () => {
+    assert.equal(s.locks![0]!.scope, 'internal');
+    assert.equal(s.locks![0]!.legacy, undefined);
+  });
+  it('keeps 64-bit limits exact', () => {
+    assert.equal(param(s, 'len').constraint!.max!.value, 0x7fffffffffffffffn);
+  });
+  it('two-literal KAPI_DESCRIPTION is one description', () => {
+    assert.ok(!spec('rfc1-macro.c', 'sys_epoll_wait').description!.includes('"'));
+  });
+  it('compound literals and sizeof multipliers', () => {
+    const ctl = spec('rfc1-macro.c', 'sys_epoll_ctl');
+    assert.deepEqual(param(ctl, 'op').constraint!.values!.map((v) => v.value), [1n, 2n, 3n]);
+    const wait = spec('rfc1-macro.c', 'sys_epoll_wait');
+    assert.equal(param(wait, 'events').size_param!.index, 2);
+    assert.equal(param(wait, 'events').size_multiplier!.value, 12n);
+  });
+  it('struct specs with their fields', () => {
+    const st = spec('rfc1-macro.c', 'sys_epoll_ctl').struct_specs![0]!;
+    assert.equal(st.name, 'epoll_event');
+    assert.equal(st.fields.length, 2);
+  });
+});
+
+describe('RFC v1 ioctl and RFC v2 forms', () => {
+  it('ioctl wrapper struct: cmd and the nested api_spec', () => {
+    const s = spec('rfc1-ioctl.c', 'fwctl_info');
+    assert.equal(s.ioctl!.cmd!.text, 'FWCTL_INFO');
+    assert.equal(s.ioctl!.file_ops_name, 'fwctl_fops');
+  });
+  it('sysfs attribute details', () => {
+    const s = spec('rfc2-macro.c', 'queue_max_sectors_kb');
+    const p = s.params![0]!;
+    assert.equal(p.sysfs!.path, '/sys/block/<disk>/queue/max_sectors_kb');
+    assert.equal(p.sysfs!.permissions!.value, 0o644n);
+    assert.equal(p.sysfs!.units, 'KiB');
+    assert.equal(s.sysfs!.subsystem, 'block');
+  });
+  it('capabilities, deprecation and signal extras', () => {
+    const s = spec('rfc2-macro.c', 'sys_remap_file_pages');
+    assert.equal(s.capabilities![0]!.name, 'CAP_IPC_LOCK');
+    assert.equal(s.capabilities![0]!.action, 'bypass_check');
+    assert.equal(s.deprecated, true);
+    assert.equal(s.replacement, 'mmap');
+    assert.equal(s.signals![0]!.error, 'EINTR');
+    assert.equal(s.signals![0]!.timing, 'during');
+  });
+});
+
+describe('kernel-doc generations', () => {
+  it('RFC v3 flat tags land on the same fields as blocks', () => {
+    const s = spec('rfc3-flat.c', 'sys_mlock');
+    assert.deepEqual(s.contexts, ['process', 'sleepable']);
+    assert.equal(s.signals![0]!.name, 'FATAL');
+    assert.equal(s.side_effects![0]!.reversible, true);
+    assert.equal(s.side_effects![1]!.reversible, undefined);
+    assert.equal(s.since_version?.length ? true : false, true);
+  });
+  it('RFC v4 blocks: KAPI names, parameter named flags', () => {
+    const s = spec('rfc4-block.c', 'sys_execveat');
+    assert.equal(param(s, 'flags').type, 'int');
+    assert.equal(s.capabilities![0]!.name, 'CAP_SYS_RESOURCE');
+    assert.equal(s.params!.map((p) => p.index).join(','), '0,1,2,3,4');
+  });
+  it('PATCH v4 short tokens, arch masks and extensions', () => {
+    const s = spec('patch4-kdoc.c', 'sys_pipe2');
+    assert.equal(param(s, 'flags').arch_masks!.length, 3);
+    assert.equal(param(s, 'fildes').ext!['kapi-semantic'], 'fd:pipe');
+    assert.ok(param(s, 'fildes').flags!.includes('user'));
+    assert.equal(spec('patch4-kdoc.c', 'kapi_demo_helper').ext!['kapi-note']?.length ? true : false, true);
+  });
+  it('C types come from the signature', () => {
+    const s = spec('patch4-kdoc.c', 'sys_dup3');
+    assert.equal(param(s, 'oldfd').c_type, 'unsigned int');
+  });
+  it('a malformed spec does not stop the others', () => {
+    const { specs } = readFixture('malformed.c');
+    assert.equal(specs.find((s) => s.name === 'sys_timerfd_gettime')!.errors!.length, 3);
+  });
+});

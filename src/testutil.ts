@@ -1,0 +1,59 @@
+// Helpers for tests only: repository paths, fixture reading, expectation markers, running kapi.
+
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { DiagSink } from './diag/index.js';
+import { normalize } from './model/normalize.js';
+import type { ApiSpec, SpecSet } from './model/types.js';
+import { specsFromC } from './sources/index.js';
+
+/** Absolute path of a repository file (tests run from dist/src). */
+export function repoPath(rel: string): string {
+  return fileURLToPath(new URL(`../../${rel}`, import.meta.url));
+}
+
+export const FIXTURES = 'src/sources/testdata';
+
+/**
+ * Expectation markers: `expect: CODE` in a C comment or ` [expect: CODE]` at the end of a
+ * kernel-doc line. Returns the expected `line:code` pairs and the text with the kernel-doc markers
+ * removed (line numbers unchanged).
+ */
+export function expectations(text: string): { expected: string[]; stripped: string } {
+  const expected: string[] = [];
+  const lines = text.split('\n').map((l, i) => {
+    for (const m of l.matchAll(/expect: ([a-z-]+)/g)) expected.push(`${i + 1}:${m[1]}`);
+    return l.replace(/ \[expect: [a-z-]+\]/g, '');
+  });
+  return { expected: expected.sort(), stripped: lines.join('\n') };
+}
+
+/** Reads one fixture the way `--source FILE` does, markers stripped. */
+export function readFixture(name: string): { specs: ApiSpec[]; set: SpecSet; diags: DiagSink; expected: string[] } {
+  const rel = `${FIXTURES}/${name}`;
+  const { expected, stripped } = expectations(readFileSync(repoPath(rel), 'utf8'));
+  const diags = new DiagSink();
+  const specs = specsFromC(stripped, name, diags);
+  return { specs, set: normalize([...specs], new DiagSink()), diags, expected };
+}
+
+/** Diagnostics as sorted `line:code` pairs. */
+export function diagLines(d: DiagSink): string[] {
+  return d.items.map((x) => `${/:(\d+):\d+$/.exec(x.at)?.[1] ?? '?'}:${x.code}`).sort();
+}
+
+export interface Run { code: number | null; stdout: string; stderr: string }
+
+/** Runs the built kapi command. */
+export function kapi(args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Run {
+  const r = spawnSync(process.execPath, [repoPath('dist/src/cli/main.js'), ...args], {
+    cwd: opts.cwd ?? repoPath('.'), env: { ...process.env, ...opts.env }, encoding: 'utf8', timeout: 120_000,
+  });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+export const FIXTURE_FILES = [
+  'rfc1-macro.c', 'rfc1-count-mismatch.c', 'rfc1-ioctl.c', 'rfc2-macro.c', 'rfc3-flat.c',
+  'rfc4-block.c', 'patch4-kdoc.c', 'not-specs.c', 'malformed.c',
+];
