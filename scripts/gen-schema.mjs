@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Writes schema/kapi.schema.json, the JSON Schema of `kapi -f json` output, from the closed sets
-// in the model:  npm run build && node scripts/gen-schema.mjs
-import { writeFileSync } from 'node:fs';
+// in the model:  npm run build && node scripts/gen-schema.mjs   (--check: fail if it differs)
+import { readFileSync, writeFileSync } from 'node:fs';
 import * as T from '../dist/src/model/types.js';
 
 const str = { type: 'string' };
@@ -100,4 +100,13 @@ const schema = {
     }),
   },
 };
-writeFileSync(new URL('../schema/kapi.schema.json', import.meta.url), JSON.stringify(schema, null, 2) + '\n');
+const out = new URL('../schema/kapi.schema.json', import.meta.url);
+const text = JSON.stringify(schema, null, 2) + '\n';
+if (process.argv.includes('--check')) {
+  if (readFileSync(out, 'utf8') !== text) {
+    console.error('schema/kapi.schema.json is out of date: run node scripts/gen-schema.mjs');
+    process.exit(1);
+  }
+} else {
+  writeFileSync(out, text);
+}

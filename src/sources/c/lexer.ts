@@ -133,8 +133,8 @@ class Lexer {
     return at - this.lineStart + 1;
   }
 
-  private problem(at: number, message: string): void {
-    this.out.problems.push({ line: this.line, col: this.col(at), message });
+  private problem(line: number, col: number, message: string): void {
+    this.out.problems.push({ line, col, message });
   }
 
   private blockComment(): void {
@@ -145,7 +145,7 @@ class Lexer {
     let j = start + 2;
     for (;;) {
       if (j >= s.length) {
-        this.problem(start, 'unterminated comment');
+        this.problem(line, col, 'unterminated comment');
         break;
       }
       const c = s.charCodeAt(j);
@@ -157,7 +157,8 @@ class Lexer {
       j++;
     }
     this.i = Math.min(j, s.length);
-    const isDoc = s.charCodeAt(start + 2) === 42 && s.charCodeAt(start + 3) !== 47;
+    // kernel-doc opens with `/**` and white space; `/***` banners and `/**/` are not doc comments.
+    const isDoc = s.charCodeAt(start + 2) === 42 && /\s/.test(s[start + 3] ?? '');
     if (isDoc) {
       const text = s.slice(start, this.i);
       this.pendingDocs.push({ text, line, col, endLine: this.line, nextToken: -1 });
@@ -275,7 +276,8 @@ class Lexer {
   /** Advances past a quoted literal; returns false when it is unterminated. */
   private quoted(q: number, inDirective: boolean): boolean {
     const s = this.s;
-    const start = this.i;
+    const line = this.line;
+    const col = this.col(this.i);
     let j = this.i + 1;
     while (j < s.length) {
       const c = s.charCodeAt(j);
@@ -292,7 +294,7 @@ class Lexer {
       j++;
     }
     this.i = Math.min(j, s.length);
-    if (!inDirective) this.problem(start, q === 34 ? 'unterminated string literal' : 'unterminated character literal');
+    if (!inDirective) this.problem(line, col, q === 34 ? 'unterminated string literal' : 'unterminated character literal');
     return false;
   }
 }

@@ -37,8 +37,8 @@ export function schemaProblem(doc: unknown): string | undefined {
 /** Position of a JSON.parse error as line:col, from its character offset. */
 function parsePos(text: string, err: Error): string {
   const m = /position (\d+)/.exec(err.message);
-  if (!m) return '1:1';
-  const before = text.slice(0, Number(m[1]));
+  const offset = m ? Number(m[1]) : /end of JSON input/i.test(err.message) ? text.length : 0;
+  const before = text.slice(0, offset);
   const line = before.split('\n').length;
   return `${line}:${before.length - before.lastIndexOf('\n')}`;
 }
