@@ -9,7 +9,7 @@ import { kernelDocSpec } from './kernel-doc/index.js';
 
 /** Stricter than the byte markers of scan.ts: the spec-starting names and the context tags. */
 const MACRO_MARK = /API_SPEC|API_IOCTL_SPEC|kapi_ioctl_spec/;
-const DOC_MARK = /context(s|-flags)?:/;
+const DOC_MARK = /^[ \t]*\*[ \t]*context(s|-flags)?:/m;
 
 export function mayHoldSpecs(text: string): boolean {
   return MACRO_MARK.test(text) || DOC_MARK.test(text);

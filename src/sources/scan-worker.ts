@@ -1,6 +1,6 @@
-// Worker side of scanTree: waits for its share of the tree, scans it, posts the result.
+// Worker side of scanTree: scans each batch of paths it is sent and posts the result back.
 
 import { parentPort } from 'node:worker_threads';
-import { scanUnit, type WorkUnit } from './scan.js';
+import { scanFiles } from './scan.js';
 
-parentPort!.once('message', (u: WorkUnit) => parentPort!.postMessage(scanUnit(u)));
+parentPort!.on('message', (files: string[]) => parentPort!.postMessage(scanFiles(files)));

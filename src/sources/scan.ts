@@ -1,9 +1,9 @@
 // The fast first pass over a tree: which files can hold a spec at all. In: a tree. Out: the few
 // candidates' texts, sorted by path. A file is a candidate when it contains `KAPI` (every macro-DSL
 // spec uses the KAPI_* vocabulary) together with a name that starts a macro-DSL spec, or a
-// kernel-doc context tag (`contexts:`, `context:`, `context-flags:`), the tags upstream's own build
-// uses to decide whether a file has specs. Two byte searches per file for almost every file; the
-// walk and the reads are shared between the main thread and one worker per further core.
+// kernel-doc line of a .c file that starts with a context tag (`contexts:`, `context:`,
+// `context-flags:`), the tags upstream's own build uses to decide whether a file has specs. Two byte searches per file for almost every file; the
+// reads are shared between the main thread and one worker per further core.
 
 import { closeSync, openSync, readdirSync, readSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -18,14 +18,30 @@ const CONTEXT = Buffer.from('context');
 /** What may follow `context` in a tag. */
 const CONTEXT_TAILS = [':', 's:', '-flags:'].map((m) => Buffer.from(m));
 
-/** True when the bytes contain a spec marker (the same test as mayHoldSpecs on text). */
-export function bufferHasMarker(b: Buffer): boolean {
+/**
+ * True when the bytes contain a spec marker (the same test as mayHoldSpecs on text). Kernel-doc
+ * specs are looked for only when `docs` is set: a tree scan reads them from .c files alone, as
+ * upstream's build does (it generates spec headers for compiled .c objects only).
+ */
+export function bufferHasMarker(b: Buffer, docs = true): boolean {
   if (b.indexOf(MACRO_MARK) >= 0 && SPEC_STARTS.some((m) => b.indexOf(m) >= 0)) return true;
+  if (!docs) return false;
   for (let i = b.indexOf(CONTEXT); i >= 0; i = b.indexOf(CONTEXT, i + 1)) {
     const at = i + CONTEXT.length;
-    if (CONTEXT_TAILS.some((t) => at + t.length <= b.length && b.compare(t, 0, t.length, at, at + t.length) === 0)) return true;
+    if (CONTEXT_TAILS.some((t) => at + t.length <= b.length && b.compare(t, 0, t.length, at, at + t.length) === 0) &&
+        startsDocLine(b, i)) return true;
   }
   return false;
+}
+
+/** Is `i` the first word of a kernel-doc comment line (`^[ \t]*\*[ \t]*` before it)? */
+function startsDocLine(b: Buffer, i: number): boolean {
+  let k = i - 1;
+  while (k >= 0 && (b[k] === 0x20 || b[k] === 0x09)) k--;
+  if (b[k] !== 0x2a) return false;
+  k--;
+  while (k >= 0 && (b[k] === 0x20 || b[k] === 0x09)) k--;
+  return k < 0 || b[k] === 0x0a;
 }
 
 export interface Candidate { file: string; text: string }
@@ -63,7 +79,7 @@ export function scanFiles(files: readonly string[]): ScanResult {
       continue;
     }
     const view = buf.subarray(0, len);
-    if (bufferHasMarker(view)) out.candidates.push({ file, text: view.toString('latin1') });
+    if (bufferHasMarker(view, file.endsWith('.c'))) out.candidates.push({ file, text: view.toString('latin1') });
   }
   return out;
 }
@@ -77,65 +93,88 @@ function listDir(d: string, failures: ReadFailure[]) {
   }
 }
 
-/** A share of a tree: files to scan and directories to walk and scan. */
-export interface WorkUnit { files: string[]; dirs: string[] }
-
-/** Walks a unit's directories (no symlinks followed) and scans every C file found. */
-export function scanUnit(u: WorkUnit): ScanResult {
-  const files = [...u.files];
-  const failures: ReadFailure[] = [];
-  const walk = (d: string) => {
-    for (const e of listDir(d, failures)) {
-      if (e.isDirectory()) {
-        if (!skipDir(e.name)) walk(join(d, e.name));
-      } else if (e.isFile() && isSpecSource(e.name)) files.push(join(d, e.name));
-    }
-  };
-  for (const d of u.dirs) walk(d);
-  const r = scanFiles(files);
-  return { candidates: r.candidates, failures: [...failures, ...r.failures] };
-}
-
-/** Splits a tree into its C files down to depth 2 and its directories at depth 2. */
-function split(root: string, failures: ReadFailure[]): WorkUnit {
-  const out: WorkUnit = { files: [], dirs: [] };
-  const level = (d: string, depth: number) => {
-    for (const e of listDir(d, failures)) {
-      const p = join(d, e.name);
-      if (e.isDirectory()) {
-        if (skipDir(e.name)) continue;
-        if (depth < 2) level(p, depth + 1);
-        else out.dirs.push(p);
-      } else if (e.isFile() && isSpecSource(e.name)) out.files.push(p);
-    }
-  };
-  level(root, 1);
-  return out;
-}
-
 const byFile = <T extends { file: string }>(a: T, b: T) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0);
 
+/** Files handed to a thread at a time: small enough to balance, large enough to be cheap. */
+const BATCH = 256;
+
 /**
- * Walks and scans a tree on all cores: workers start first, the main thread splits the tree at
- * depth 2 and hands the directories out round-robin, then scans its own share.
+ * Walks and scans a tree on all cores. The main thread walks the tree (sorted, no symlinks
+ * followed) and queues batches of files; workers, started first, take the next batch whenever
+ * they finish one, and the main thread scans batches itself between walking steps. Results are
+ * sorted by path, whichever thread read them.
  */
 export async function scanTree(root: string): Promise<ScanResult> {
   const extra = Math.max(0, Math.min(availableParallelism(), 4) - 1);
-  const workers = Array.from({ length: extra }, () => new Worker(new URL('./scan-worker.js', import.meta.url)));
   const failures: ReadFailure[] = [];
-  const whole = split(root, failures);
-  const shares: WorkUnit[] = Array.from({ length: extra + 1 }, () => ({ files: [], dirs: [] }));
-  shares[0]!.files = whole.files;
-  whole.dirs.forEach((d, i) => shares[i % shares.length]!.dirs.push(d));
-  const pending = workers.map((w, k) => new Promise<ScanResult>((resolve, reject) => {
-    w.once('message', (r: ScanResult) => {
-      resolve(r);
-      void w.terminate();
+  const parts: ScanResult[] = [];
+  const queue: string[][] = [];
+  let pendingFiles: string[] = [];
+  let walking = true;
+  const idle: Worker[] = [];
+  let busy = 0;
+  let finished: () => void = () => {};
+  const allDone = new Promise<void>((r) => { finished = r; });
+
+  const dispatch = () => {
+    while (idle.length && queue.length) {
+      busy++;
+      idle.pop()!.postMessage(queue.shift());
+    }
+    if (!walking && queue.length === 0 && busy === 0) finished();
+  };
+  const workers = Array.from({ length: extra }, () => {
+    const w = new Worker(new URL('./scan-worker.js', import.meta.url));
+    w.on('message', (r: ScanResult) => {
+      parts.push(r);
+      busy--;
+      idle.push(w);
+      dispatch();
     });
-    w.once('error', reject);
-    w.postMessage(shares[k + 1]);
-  }));
-  const parts = [scanUnit(shares[0]!), ...(await Promise.all(pending))];
+    w.once('online', () => { idle.push(w); dispatch(); });
+    return w;
+  });
+  const enqueue = (f: string) => {
+    pendingFiles.push(f);
+    if (pendingFiles.length === BATCH) {
+      queue.push(pendingFiles);
+      pendingFiles = [];
+    }
+  };
+
+  // Walk with an explicit stack so that the walk can pause and let workers take batches.
+  const stack: string[] = [root];
+  let steps = 0;
+  while (stack.length) {
+    const d = stack.pop()!;
+    const entries = listDir(d, failures);
+    const sub: string[] = [];
+    for (const e of entries) {
+      if (e.isDirectory()) {
+        if (!skipDir(e.name)) sub.push(join(d, e.name));
+      } else if (e.isFile() && isSpecSource(e.name)) enqueue(join(d, e.name));
+    }
+    for (let k = sub.length - 1; k >= 0; k--) stack.push(sub[k]!);
+    if (++steps % 64 === 0 && workers.length) {
+      dispatch();
+      await new Promise((r) => setImmediate(r));
+    }
+  }
+  if (pendingFiles.length) queue.push(pendingFiles);
+  walking = false;
+  // The main thread scans too, one batch at a time, answering workers in between.
+  for (;;) {
+    dispatch();
+    const batch = queue.shift();
+    if (!batch) break;
+    parts.push(scanFiles(batch));
+    await new Promise((r) => setImmediate(r));
+  }
+  if (workers.length) {
+    dispatch();
+    await allDone;
+  }
+  await Promise.all(workers.map((w) => w.terminate()));
   return {
     candidates: parts.flatMap((p) => p.candidates).sort(byFile),
     failures: [...failures, ...parts.flatMap((p) => p.failures)].sort(byFile),
