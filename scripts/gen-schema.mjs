@@ -88,7 +88,7 @@ const schema = {
       name: { type: 'string', minLength: 1 }, kind: { enum: [...T.KINDS] },
       source_format: { enum: [...T.SOURCE_FORMATS] }, at, version: int, description: str,
       long_description: str, contexts: names(T.CONTEXTS),
-      signature: obj(['form', 'params', 'at'], { form: str, at, params: arr(obj(['c_type', 'name'], { c_type: str, name: str })) }),
+      signature: obj(['form', 'name', 'params', 'at'], { form: str, name: str, at, params: arr(obj(['c_type', 'name'], { c_type: str, name: str })) }),
       params: arr(ref('param')), return: ref('return'), errors: arr(ref('error')),
       locks: arr(ref('lock')), signals: arr(ref('signal')), signal_masks: arr(ref('signal_mask')),
       side_effects: arr(ref('side_effect')), state_transitions: arr(ref('state_transition')),

@@ -207,6 +207,11 @@ SYSCALL_DEFINE1(epoll_create1, int, flags)
  *   success: 0
  *   desc: Zero on success, a negative errno on failure.
  *
+ * error: EFAULT, op is not EPOLL_CTL_DEL and event cannot be read
+ *   desc: The event structure is copied in before any descriptor is looked
+ *     up, so this takes precedence over every other error.  The manual page
+ *     does not list it, but the raw call returns it.
+ *
  * error: EBADF, epfd or fd is not an open file descriptor
  *   desc: epfd is looked up first, then fd.
  *
@@ -362,9 +367,7 @@ SYSCALL_DEFINE1(epoll_create1, int, flags)
  *   desc: Chains of epoll instances watching epoll instances are limited to
  *     EP_MAX_NESTS levels below the outermost one, and must be acyclic.
  *
- * notes: Although the manual does not list it, the raw call returns EFAULT
- *   when op is not EPOLL_CTL_DEL and *event cannot be read; this copy is the
- *   very first step, before any descriptor is checked.  Unknown bits in
+ * notes: Unknown bits in
  *   event->events are accepted and stored without complaint.  The order of
  *   checks is EFAULT, EBADF, EPERM, EINVAL, ELOOP, then the per-operation
  *   results.  Closing fd alone does not remove the entry while a duplicate of
@@ -455,10 +458,10 @@ SYSCALL_DEFINE4(epoll_ctl, int, epfd, int, op, int, fd,
  *   desc: Interrupt-safe spinlock, held while the ready list is rechecked and
  *     the caller queues itself exclusively on the instance wait queue.
  *
- * signal: SIGALRM
+ * signal: ANY
  *   direction: receive
  *   action: return
- *   condition: an unblocked signal (SIGALRM stands for any) becomes pending
+ *   condition: an unblocked signal becomes pending
  *     while no event is ready
  *   desc: The sleeper wakes and the call returns EINTR, after which any
  *     handler runs; the call is not restarted automatically.
@@ -634,10 +637,10 @@ SYSCALL_DEFINE4(epoll_wait, int, epfd, struct epoll_event __user *, events,
  *   scope: internal
  *   desc: Held while the blocked-signal mask is swapped and restored.
  *
- * signal: SIGALRM
+ * signal: ANY
  *   direction: block
  *   action: queue
- *   condition: the signal (SIGALRM stands for any but SIGKILL and SIGSTOP) is
+ *   condition: the signal (any but SIGKILL and SIGSTOP) is
  *     a member of *sigmask
  *   desc: Stays pending without waking the waiter; it is looked at again
  *     once the original mask is back.  SIGKILL and SIGSTOP are always
@@ -645,10 +648,10 @@ SYSCALL_DEFINE4(epoll_wait, int, epfd, struct epoll_event __user *, events,
  *   timing: during
  *   interruptible: no
  *
- * signal: SIGALRM
+ * signal: ANY
  *   direction: receive
  *   action: return
- *   condition: a signal (SIGALRM stands for any) not blocked by the temporary
+ *   condition: a signal not blocked by the temporary
  *     mask becomes pending while no event is ready
  *   desc: The call returns EINTR.  The temporary mask stays in force while
  *     the handler runs, and the original mask is put back only when the
@@ -812,20 +815,20 @@ SYSCALL_DEFINE6(epoll_pwait, int, epfd, struct epoll_event __user *, events,
  *   scope: internal
  *   desc: Held while the blocked-signal mask is swapped and restored.
  *
- * signal: SIGALRM
+ * signal: ANY
  *   direction: block
  *   action: queue
- *   condition: the signal (SIGALRM stands for any but SIGKILL and SIGSTOP) is
+ *   condition: the signal (any but SIGKILL and SIGSTOP) is
  *     a member of *sigmask
  *   desc: Stays pending without waking the waiter.  SIGKILL and SIGSTOP are
  *     always dropped from the temporary mask and cannot be held off.
  *   timing: during
  *   interruptible: no
  *
- * signal: SIGALRM
+ * signal: ANY
  *   direction: receive
  *   action: return
- *   condition: a signal (SIGALRM stands for any) not blocked by the temporary
+ *   condition: a signal not blocked by the temporary
  *     mask becomes pending while no event is ready
  *   desc: The call returns EINTR; the original mask is put back only when
  *     the handler returns.  The call is not restarted.

@@ -175,10 +175,10 @@
  *   desc: Held while other threads are killed, per-thread CPU timers and
  *     timer_create() timers are dropped, and signal handlers are reset.
  *
- * signal: SIGALRM
+ * signal: ANY
  *   direction: receive
  *   action: restart
- *   condition: a signal (SIGALRM stands for any) arrives while waiting for
+ *   condition: a signal arrives while waiting for
  *     cred_guard_mutex
  *   desc: The wait is abandoned, the handler runs, and the call is restarted
  *     transparently; the caller never sees an error.
@@ -225,10 +225,10 @@
  *   target: calling process
  *   timing: after
  *
- * signal: SIGALRM
+ * signal: ANY
  *   direction: handle
  *   action: default
- *   condition: a signal (SIGALRM stands for any) has a handler installed at
+ *   condition: a signal has a handler installed at
  *     exec time
  *   desc: Handlers cannot survive the address space, so their dispositions
  *     become SIG_DFL.  Ignored signals stay ignored, and the blocked mask and
@@ -513,10 +513,10 @@ SYSCALL_DEFINE3(execve,
  *   scope: internal
  *   desc: Held while other threads are killed and handlers are reset.
  *
- * signal: SIGALRM
+ * signal: ANY
  *   direction: receive
  *   action: restart
- *   condition: a signal (SIGALRM stands for any) arrives while waiting for
+ *   condition: a signal arrives while waiting for
  *     cred_guard_mutex
  *   desc: The handler runs and the call is restarted transparently.
  *   timing: before
@@ -558,10 +558,10 @@ SYSCALL_DEFINE3(execve,
  *   target: calling process
  *   timing: after
  *
- * signal: SIGALRM
+ * signal: ANY
  *   direction: handle
  *   action: default
- *   condition: a signal (SIGALRM stands for any) has a handler installed at
+ *   condition: a signal has a handler installed at
  *     exec time
  *   desc: Its disposition becomes SIG_DFL; ignored signals, the blocked mask
  *     and pending signals carry over.

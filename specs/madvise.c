@@ -141,7 +141,7 @@
  *   restartable: no
  *   interruptible: yes
  *
- * signal: any_signal
+ * signal: ANY
  *   direction: receive
  *   action: return
  *   condition: a signal is pending while MADV_UNMERGEABLE breaks up merged
@@ -153,7 +153,7 @@
  *   interruptible: yes
  *   sa-flags-forbidden: SA_RESTART
  *
- * signal: any_signal
+ * signal: ANY
  *   direction: receive
  *   action: restart
  *   condition: the same interruption when the handler has SA_RESTART

@@ -172,7 +172,7 @@
  *     component when O_CREAT is given, shared for a plain lookup that misses
  *     the dentry cache.
  *
- * signal: any_signal
+ * signal: ANY
  *   direction: receive
  *   action: return
  *   condition: a caught signal arrives while the open sleeps interruptibly,
@@ -184,7 +184,7 @@
  *   interruptible: yes
  *   sa-flags-forbidden: SA_RESTART
  *
- * signal: any_signal
+ * signal: ANY
  *   direction: receive
  *   action: restart
  *   condition: the same interruption when the handler has SA_RESTART
@@ -346,7 +346,7 @@ SYSCALL_DEFINE3(open, const char __user *, filename, int, flags, umode_t, mode)
  *   desc: Held while the file is taken out of the descriptor table slot and
  *     the slot is marked free.
  *
- * signal: any_signal
+ * signal: ANY
  *   direction: receive
  *   action: return
  *   condition: a caught signal interrupts a flush method that sleeps

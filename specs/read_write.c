@@ -90,7 +90,7 @@
  *   desc: Taken by the pipe and FIFO read method while copying data out and
  *     dropped while sleeping for a writer.
  *
- * signal: any_signal
+ * signal: ANY
  *   direction: receive
  *   action: return
  *   condition: a caught signal arrives while the read sleeps on an empty pipe
@@ -103,7 +103,7 @@
  *   interruptible: yes
  *   sa-flags-forbidden: SA_RESTART
  *
- * signal: any_signal
+ * signal: ANY
  *   direction: receive
  *   action: restart
  *   condition: the same interruption when the handler has SA_RESTART
@@ -297,7 +297,7 @@ SYSCALL_DEFINE3(read, unsigned int, fd, char __user *, buf, size_t, count)
  *   timing: before
  *   errno: EFBIG
  *
- * signal: any_signal
+ * signal: ANY
  *   direction: receive
  *   action: return
  *   condition: a caught signal arrives while the write sleeps on a full pipe
@@ -310,7 +310,7 @@ SYSCALL_DEFINE3(read, unsigned int, fd, char __user *, buf, size_t, count)
  *   interruptible: yes
  *   sa-flags-forbidden: SA_RESTART
  *
- * signal: any_signal
+ * signal: ANY
  *   direction: receive
  *   action: restart
  *   condition: the same interruption when the handler has SA_RESTART

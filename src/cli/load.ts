@@ -20,9 +20,9 @@ export interface Loaded {
   fatal?: string;
 }
 
-function progressReporter(quiet: boolean): ((n: number) => void) | undefined {
+function progressReporter(quiet: boolean): ((path: string) => void) | undefined {
   if (quiet || !process.stderr.isTTY) return undefined;
-  return (n) => process.stderr.write(`\rkapi: scanning ${n} files`);
+  return (path) => process.stderr.write(`\rkapi: scanning ${path} ...`);
 }
 
 function debugfsDir(root: string): string {

@@ -317,6 +317,8 @@ export interface SysfsInfo {
 export interface Signature {
   /** `SYSCALL_DEFINE3`, `long`, ... the definition's macro or return type. */
   form: string;
+  /** The name as written in the definition (`read` in `SYSCALL_DEFINE3(read, ...)`). */
+  name: string;
   params: { c_type: string; name: string }[];
   at: At;
 }

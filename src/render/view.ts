@@ -296,7 +296,10 @@ const BUILDERS: Builder[] = [
     push(rows, 'version', s.version);
     if (s.signature) {
       const sig = s.signature;
-      push(rows, 'definition', `${sig.form}(${sig.params.map((p) => `${p.c_type} ${p.name}`.trim()).join(', ')})`);
+      const args = sig.params.map((p) => `${p.c_type} ${p.name}`.trim());
+      push(rows, 'definition', sig.form.startsWith('SYSCALL_DEFINE') || sig.form.startsWith('COMPAT_SYSCALL_DEFINE')
+        ? `${sig.form}(${[sig.name, ...args].join(', ')})`
+        : `${sig.form} ${sig.name}(${args.join(', ')})`);
       push(rows, 'definition at', sig.at);
     }
     return { id: 'source', title: 'Source', rows };

@@ -15,8 +15,8 @@ export { specsFromJson } from './json/index.js';
 
 
 export interface ScanOptions {
-  /** Called with the number of files found, before they are read. */
-  progress?: (files: number) => void;
+  /** Called with the tree's path when a tree scan starts (for a terminal progress line). */
+  progress?: (path: string) => void;
   /** Shown instead of the tree's path in positions (the bundled corpus shows as `specs`). */
   displayRoot?: string;
 }
@@ -64,7 +64,7 @@ export async function readSourcePath(path: string, diags: DiagSink, opts: ScanOp
     return [];
   }
   if (st.isDirectory()) {
-    opts.progress?.(0);
+    opts.progress?.(path);
     const { candidates, failures } = await scanTree(path);
     for (const f of failures) diags.report('unreadable', f.file, `cannot read file: ${f.code}`);
     const shown = (f: string) => (opts.displayRoot === undefined ? f : join(opts.displayRoot, relative(path, f)));

@@ -32,7 +32,7 @@ export function bindFunction(t: Token[], from: number, endLine: number, file: st
     }
     return {
       name: `${sys[1] ? 'compat_' : ''}sys_${name}`, kind: 'syscall',
-      signature: { form: first.text, params, at },
+      signature: { form: first.text, name, params, at },
     };
   }
   return plainFunction(t, from, at);
@@ -58,6 +58,6 @@ function plainFunction(t: Token[], from: number, at: string): Bound | undefined 
   return {
     name,
     kind: /ioctl/.test(name) ? 'ioctl' : 'function',
-    signature: { form: tokensText(ret), params, at },
+    signature: { form: tokensText(ret), name, params, at },
   };
 }
