@@ -111,6 +111,9 @@ describe('RFC v1 macro quirks', () => {
 });
 
 describe('RFC v1 ioctl and RFC v2 forms', () => {
+  it('KAPI_PARAM_INOUT is IN|OUT as the RFC v1 header redefines it', () => {
+    assert.deepEqual(param(spec('rfc1-ioctl.c', 'fwctl_info'), 'device_data_len').flags, ['in', 'out']);
+  });
   it('ioctl wrapper struct: cmd and the nested api_spec', () => {
     const s = spec('rfc1-ioctl.c', 'fwctl_info');
     assert.equal(s.ioctl!.cmd!.text, 'FWCTL_INFO');

@@ -1,14 +1,13 @@
 // Sources: every way specs come in. In: a path (a C file, a kernel tree, a JSON snapshot).
 // Out: ApiSpec[] in a deterministic order plus diagnostics. Bad input is reported, never thrown.
 
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { DiagSink } from '../diag/index.js';
 import type { ApiSpec } from '../model/types.js';
 import { specsFromC } from './c-source.js';
 import { specsFromJson } from './json/index.js';
 import { scanTree } from './scan.js';
-import { isSpecSource, skipDir } from './tree-rules.js';
 
 export { specsFromC, mayHoldSpecs } from './c-source.js';
 export { specsFromJson } from './json/index.js';
@@ -19,30 +18,6 @@ export interface ScanOptions {
   progress?: (path: string) => void;
   /** Shown instead of the tree's path in positions (the bundled corpus shows as `specs`). */
   displayRoot?: string;
-}
-
-/** All C files under `dir`, sorted by path, symlinks not followed. */
-export function listTree(dir: string, diags: DiagSink): string[] {
-  const out: string[] = [];
-  const walk = (d: string) => {
-    let entries;
-    try {
-      entries = readdirSync(d, { withFileTypes: true });
-    } catch (e) {
-      diags.report('unreadable', d, `cannot read directory: ${(e as NodeJS.ErrnoException).code ?? 'error'}`);
-      return;
-    }
-    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    for (const e of entries) {
-      if (e.isDirectory()) {
-        if (!skipDir(e.name)) walk(join(d, e.name));
-      } else if (e.isFile() && isSpecSource(e.name)) {
-        out.push(join(d, e.name));
-      }
-    }
-  };
-  walk(dir);
-  return out;
 }
 
 function readText(path: string, diags: DiagSink): string | undefined {
