@@ -108,11 +108,7 @@ class Lexer {
         this.skipLine();
         continue;
       }
-      if (c === 92 && s.charCodeAt(this.i + 1) === 10) {
-        this.i += 2;
-        this.newline(this.i);
-        continue;
-      }
+      if (this.splice()) continue;
       if (c === 35 && atLineStart) {
         this.directive();
         continue;
@@ -122,6 +118,17 @@ class Lexer {
     }
     this.flushDocs();
     return this.out;
+  }
+
+  /** Consumes a backslash-newline line splice at the cursor, if there is one. */
+  private splice(): boolean {
+    const s = this.s;
+    if (s.charCodeAt(this.i) !== 92) return false;
+    const len = s.charCodeAt(this.i + 1) === 10 ? 2 : s.charCodeAt(this.i + 1) === 13 && s.charCodeAt(this.i + 2) === 10 ? 3 : 0;
+    if (!len) return false;
+    this.i += len;
+    this.newline(this.i);
+    return true;
   }
 
   private newline(at: number): void {
@@ -168,12 +175,7 @@ class Lexer {
   private skipLine(): void {
     const s = this.s;
     while (this.i < s.length && s.charCodeAt(this.i) !== 10) {
-      if (s.charCodeAt(this.i) === 92 && s.charCodeAt(this.i + 1) === 10) {
-        this.i += 2;
-        this.newline(this.i);
-        continue;
-      }
-      this.i++;
+      if (!this.splice()) this.i++;
     }
   }
 
@@ -183,16 +185,7 @@ class Lexer {
     while (this.i < s.length) {
       const c = s.charCodeAt(this.i);
       if (c === 10) return;
-      if (c === 92 && s.charCodeAt(this.i + 1) === 10) {
-        this.i += 2;
-        this.newline(this.i);
-        continue;
-      }
-      if (c === 92 && s.charCodeAt(this.i + 1) === 13 && s.charCodeAt(this.i + 2) === 10) {
-        this.i += 3;
-        this.newline(this.i);
-        continue;
-      }
+      if (this.splice()) continue;
       if (c === 47 && s.charCodeAt(this.i + 1) === 42) {
         this.blockComment();
         continue;

@@ -40,6 +40,15 @@ function intField<T>(key: keyof T): Sub<T> {
   };
 }
 
+/** A closed-set name (`mutex`, `KAPI_LOCK_MUTEX`): stored, or reported as unknown. */
+function closedField<T>(key: keyof T, parse: (w: string) => string | undefined, what: string): Sub<T> {
+  return (o, f, r) => {
+    const v = parse(f.value);
+    if (v) (o as Record<string, unknown>)[key as string] = v;
+    else r.bad('unknown-token', f, `unknown ${what} '${f.value}'`);
+  };
+}
+
 /** `range(lo, hi)`, `mask(e)`, `enum(a, b)`, `buffer(n)`, `alignment(n)`, ... or `KAPI_CONSTRAINT_X`. */
 export function applyConstraintType(p: Param, f: Field, r: Reporter): void {
   const v = f.value.trim();
@@ -127,11 +136,7 @@ export const RETURN_SUBS: Record<string, Sub<ReturnSpec>> = {
     if (t) o.type = t;
     else o.c_type = f.value.trim();
   },
-  'check-type': (o, f, r) => {
-    const v = checkName(f.value);
-    if (v) o.check = v;
-    else r.bad('unknown-token', f, `unknown return check '${f.value}'`);
-  },
+  'check-type': closedField('check', checkName, 'return check'),
   success: (o, f) => { o.success = constOfText(f.value); },
   'success-range': (o, f, r) => {
     const a = splitTopLevel(f.value);
@@ -158,16 +163,8 @@ const lockBool = (k: keyof NonNullable<LockSpec['legacy']>): Sub<LockB> => (o, f
   (o._b ??= {})[k] = v;
 };
 export const LOCK_SUBS: Record<string, Sub<LockB>> = {
-  type: (o, f, r) => {
-    const v = lockTypeName(f.value);
-    if (v) o.type = v;
-    else r.bad('unknown-token', f, `unknown lock type '${f.value}'`);
-  },
-  scope: (o, f, r) => {
-    const v = lockScopeName(f.value);
-    if (v) o.scope = v;
-    else r.bad('unknown-token', f, `unknown lock scope '${f.value}'`);
-  },
+  type: closedField('type', lockTypeName, 'lock type'),
+  scope: closedField('scope', lockScopeName, 'lock scope'),
   acquired: lockBool('acquired'),
   released: lockBool('released'),
   'held-on-entry': lockBool('held_on_entry'),
@@ -186,11 +183,7 @@ function namesField<T, N extends string>(key: keyof T, parse: (s: string) => { v
 
 export const SIGNAL_SUBS: Record<string, Sub<SignalSpec>> = {
   direction: namesField('direction', parseDirections, 'signal direction'),
-  action: (o, f, r) => {
-    const v = actionName(f.value);
-    if (v) o.action = v;
-    else r.bad('unknown-token', f, `unknown signal action '${f.value}'`);
-  },
+  action: closedField('action', actionName, 'signal action'),
   condition: text('condition'),
   desc: text('description'),
   description: text('description'),
@@ -236,11 +229,7 @@ export const TRANS_SUBS: Record<string, Sub<StateTransition>> = {
 };
 
 export const CAP_SUBS: Record<string, Sub<Capability>> = {
-  type: (o, f, r) => {
-    const v = capActionName(f.value);
-    if (v) o.action = v;
-    else r.bad('unknown-token', f, `unknown capability action '${f.value}'`);
-  },
+  type: closedField('action', capActionName, 'capability action'),
   allows: text('allows'),
   without: text('without'),
   condition: text('condition'),

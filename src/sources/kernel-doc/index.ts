@@ -17,7 +17,7 @@ import {
   RETURN_SUBS, SIGNAL_SUBS, TRANS_SUBS, applySubs, type Reporter,
 } from './blocks.js';
 import { docLines, groupTags, type Field, type Tag } from './comment.js';
-import { capActionName, lockTypeName, parseContexts, parseEffects } from './tokens.js';
+import { parseContexts, parseEffects } from './tokens.js';
 import { FLAT } from './flat.js';
 
 const isSub = (tag: string, key: string) => key.startsWith('kapi-') || !!BLOCK_SUBS[tag]?.[key];
@@ -125,11 +125,7 @@ const TOP: Record<string, TopHandler> = {
   lock: (t, b) => {
     const [name, type] = splitTopLevel(t.value);
     const l: LockSpec & { _b?: NonNullable<LockSpec['legacy']> } = { name: name ?? '', at: b.pos(t) };
-    if (type) {
-      const lt = lockTypeName(type);
-      if (lt) l.type = lt;
-      else b.bad('unknown-token', t, `unknown lock type '${type}'`);
-    }
+    if (type) LOCK_SUBS.type!(l, { ...t, value: type }, b);
     applySubs(l, t.sub, LOCK_SUBS, b);
     b.last.lock = l;
     b.push('locks', l);
@@ -167,11 +163,7 @@ const TOP: Record<string, TopHandler> = {
     const c: Capability = { name: parts[0] ?? '', at: b.pos(t) };
     const num = constOfText(c.name);
     if (num.value !== undefined) c.number = num;
-    if (parts[1]) {
-      const a = capActionName(parts[1]);
-      if (a) c.action = a;
-      else b.bad('unknown-token', t, `unknown capability action '${parts[1]}'`);
-    }
+    if (parts[1]) CAP_SUBS.type!(c, { ...t, value: parts[1] }, b);
     applySubs(c, t.sub, CAP_SUBS, b);
     b.last.cap = c;
     b.push('capabilities', c);
