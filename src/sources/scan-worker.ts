@@ -1,6 +1,6 @@
-// Worker side of scanTree: scans each batch of paths it is sent and posts the result back.
+// Worker side of scanTree: lists and scans each share of directories it is sent, posts the result.
 
 import { parentPort } from 'node:worker_threads';
-import { scanFiles } from './scan.js';
+import { scanDirs } from './scan.js';
 
-parentPort!.on('message', (files: string[]) => parentPort!.postMessage(scanFiles(files)));
+parentPort!.on('message', (dirs: string[]) => parentPort!.postMessage(scanDirs(dirs)));

@@ -95,88 +95,81 @@ function listDir(d: string, failures: ReadFailure[]) {
 
 const byFile = <T extends { file: string }>(a: T, b: T) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0);
 
-/** Files handed to a thread at a time: small enough to balance, large enough to be cheap. */
-const BATCH = 256;
+/** What a thread returns for a share of directories: their scan and their subdirectories. */
+export interface DirResult extends ScanResult { subdirs: string[] }
+
+/** Lists each directory (no symlinks followed), scans its C files, and returns its subdirectories. */
+export function scanDirs(dirs: readonly string[]): DirResult {
+  const files: string[] = [];
+  const subdirs: string[] = [];
+  const failures: ReadFailure[] = [];
+  for (const d of dirs) {
+    for (const e of listDir(d, failures)) {
+      if (e.isDirectory()) {
+        if (!skipDir(e.name)) subdirs.push(join(d, e.name));
+      } else if (e.isFile() && isSpecSource(e.name)) files.push(join(d, e.name));
+    }
+  }
+  const r = scanFiles(files);
+  return { candidates: r.candidates, failures: [...failures, ...r.failures], subdirs };
+}
 
 /**
- * Walks and scans a tree on all cores. The main thread walks the tree (sorted, no symlinks
- * followed) and queues batches of files; workers, started first, take the next batch whenever
- * they finish one, and the main thread scans batches itself between walking steps. Results are
- * sorted by path, whichever thread read them.
+ * Walks and scans a tree on all cores. Directories are the unit of work: a queue starts with the
+ * root; each thread (the main one and one worker per further core) takes a few directories, lists
+ * them, scans their files and puts their subdirectories back on the queue, so the walk and the
+ * reads are both shared. Results are sorted by path, whichever thread read them.
  */
 export async function scanTree(root: string): Promise<ScanResult> {
   const extra = Math.max(0, Math.min(availableParallelism(), 4) - 1);
-  const failures: ReadFailure[] = [];
+  const threads = extra + 1;
+  const queue: string[] = [root];
   const parts: ScanResult[] = [];
-  const queue: string[][] = [];
-  let pendingFiles: string[] = [];
-  let walking = true;
   const idle: Worker[] = [];
-  let busy = 0;
-  let finished: () => void = () => {};
-  const allDone = new Promise<void>((r) => { finished = r; });
+  let outstanding = 0;
+  let wake: () => void = () => {};
 
+  /** A share of the queue: enough to keep every thread busy, never all of it. */
+  const take = () => queue.splice(0, Math.max(1, Math.floor(queue.length / (threads * 2))));
+  const accept = (r: DirResult) => {
+    parts.push(r);
+    for (const d of r.subdirs) queue.push(d);
+  };
   const dispatch = () => {
     while (idle.length && queue.length) {
-      busy++;
-      idle.pop()!.postMessage(queue.shift());
+      outstanding++;
+      idle.pop()!.postMessage(take());
     }
-    if (!walking && queue.length === 0 && busy === 0) finished();
   };
   const workers = Array.from({ length: extra }, () => {
     const w = new Worker(new URL('./scan-worker.js', import.meta.url));
-    w.on('message', (r: ScanResult) => {
-      parts.push(r);
-      busy--;
+    w.on('message', (r: DirResult) => {
+      outstanding--;
+      accept(r);
       idle.push(w);
       dispatch();
+      wake();
     });
-    w.once('online', () => { idle.push(w); dispatch(); });
+    w.once('online', () => {
+      idle.push(w);
+      dispatch();
+      wake();
+    });
     return w;
   });
-  const enqueue = (f: string) => {
-    pendingFiles.push(f);
-    if (pendingFiles.length === BATCH) {
-      queue.push(pendingFiles);
-      pendingFiles = [];
-    }
-  };
-
-  // Walk with an explicit stack so that the walk can pause and let workers take batches.
-  const stack: string[] = [root];
-  let steps = 0;
-  while (stack.length) {
-    const d = stack.pop()!;
-    const entries = listDir(d, failures);
-    const sub: string[] = [];
-    for (const e of entries) {
-      if (e.isDirectory()) {
-        if (!skipDir(e.name)) sub.push(join(d, e.name));
-      } else if (e.isFile() && isSpecSource(e.name)) enqueue(join(d, e.name));
-    }
-    for (let k = sub.length - 1; k >= 0; k--) stack.push(sub[k]!);
-    if (++steps % 64 === 0 && workers.length) {
-      dispatch();
-      await new Promise((r) => setImmediate(r));
-    }
-  }
-  if (pendingFiles.length) queue.push(pendingFiles);
-  walking = false;
-  // The main thread scans too, one batch at a time, answering workers in between.
   for (;;) {
     dispatch();
-    const batch = queue.shift();
-    if (!batch) break;
-    parts.push(scanFiles(batch));
-    await new Promise((r) => setImmediate(r));
-  }
-  if (workers.length) {
-    dispatch();
-    await allDone;
+    if (queue.length) {
+      accept(scanDirs(take()));
+      // Let replies from workers in before the next share.
+      await new Promise((r) => setImmediate(r));
+    } else if (outstanding > 0) {
+      await new Promise<void>((r) => { wake = r; });
+    } else break;
   }
   await Promise.all(workers.map((w) => w.terminate()));
   return {
     candidates: parts.flatMap((p) => p.candidates).sort(byFile),
-    failures: [...failures, ...parts.flatMap((p) => p.failures)].sort(byFile),
+    failures: parts.flatMap((p) => p.failures).sort(byFile),
   };
 }
