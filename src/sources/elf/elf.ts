@@ -1,0 +1,216 @@
+// A minimal ELF reader: ELF32 and ELF64, either byte order. It reads only what it is asked for
+// (header, section and program headers, symbol tables, ranges of bytes) through positioned reads,
+// never the whole file, and checks every offset and size against the file before reading.
+// Addresses are BigInt: a kernel image lives above 2^53.
+
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+
+export class ElfError extends Error {
+  constructor(message: string, readonly offset?: number) {
+    super(message);
+  }
+}
+
+export interface Section {
+  index: number;
+  name: string;
+  type: number;
+  flags: bigint;
+  addr: bigint;
+  offset: number;
+  size: number;
+  link: number;
+  entsize: number;
+}
+
+export interface Segment { type: number; offset: number; vaddr: bigint; filesz: number; memsz: number }
+
+export interface ElfSymbol { name: string; value: bigint; size: number; type: number; section: number }
+
+export const SHT_SYMTAB = 2;
+export const SHT_NOBITS = 8;
+export const PT_LOAD = 1;
+export const STT_OBJECT = 1;
+
+/** Largest table kapi reads in one piece (symbol tables of a vmlinux are a few MiB). */
+const MAX_TABLE = 256 * 1024 * 1024;
+
+export class ElfFile {
+  readonly size: number;
+  readonly is64: boolean;
+  readonly little: boolean;
+  readonly machine: number;
+  readonly sections: Section[] = [];
+  readonly segments: Segment[] = [];
+  private readonly fd: number;
+
+  private constructor(readonly path: string, fd: number, size: number, ident: Buffer) {
+    this.fd = fd;
+    this.size = size;
+    this.is64 = ident[4] === 2;
+    this.little = ident[5] === 1;
+    this.machine = 0;
+    const hdr = this.read(0, this.is64 ? 64 : 52);
+    this.machine = this.u16(hdr, 18);
+    this.readSections(hdr);
+    this.readSegments(hdr);
+  }
+
+  /** Opens a file; throws ElfError for anything that is not a readable ELF file. */
+  static open(path: string): ElfFile {
+    let fd: number;
+    try {
+      fd = openSync(path, 'r');
+    } catch (e) {
+      throw new ElfError(`cannot open: ${(e as NodeJS.ErrnoException).code ?? 'error'}`);
+    }
+    try {
+      const st = fstatSync(fd);
+      if (st.isDirectory()) throw new ElfError('is a directory, not an ELF file');
+      const ident = Buffer.alloc(16);
+      const n = st.size >= 16 ? readSync(fd, ident, 0, 16, 0) : 0;
+      if (n < 16 || ident.readUInt32BE(0) !== 0x7f454c46) throw new ElfError('not an ELF file (bad magic)', 0);
+      if ((ident[4] !== 1 && ident[4] !== 2) || (ident[5] !== 1 && ident[5] !== 2)) {
+        throw new ElfError(`unsupported ELF class ${ident[4]} or data encoding ${ident[5]}`, 4);
+      }
+      return new ElfFile(path, fd, st.size, ident);
+    } catch (e) {
+      closeSync(fd);
+      throw e;
+    }
+  }
+
+  close(): void {
+    closeSync(this.fd);
+  }
+
+  /** Reads `len` bytes at `offset`; throws ElfError when the range leaves the file. */
+  read(offset: number, len: number): Buffer {
+    if (!Number.isSafeInteger(offset) || offset < 0 || len < 0 || offset + len > this.size) {
+      throw new ElfError(`range 0x${offset.toString(16)}+${len} is outside the file (${this.size} bytes)`, offset);
+    }
+    if (len > MAX_TABLE) throw new ElfError(`refusing to read ${len} bytes at once`, offset);
+    const b = Buffer.alloc(len);
+    let done = 0;
+    while (done < len) {
+      const n = readSync(this.fd, b, done, len - done, offset + done);
+      if (n === 0) throw new ElfError('file ended early', offset + done);
+      done += n;
+    }
+    return b;
+  }
+
+  u16(b: Buffer, o: number): number { return this.little ? b.readUInt16LE(o) : b.readUInt16BE(o); }
+  u32(b: Buffer, o: number): number { return this.little ? b.readUInt32LE(o) : b.readUInt32BE(o); }
+  i32(b: Buffer, o: number): number { return this.little ? b.readInt32LE(o) : b.readInt32BE(o); }
+  u64(b: Buffer, o: number): bigint { return this.little ? b.readBigUInt64LE(o) : b.readBigUInt64BE(o); }
+  i64(b: Buffer, o: number): bigint { return this.little ? b.readBigInt64LE(o) : b.readBigInt64BE(o); }
+  /** A pointer-sized unsigned value. */
+  addr(b: Buffer, o: number): bigint { return this.is64 ? this.u64(b, o) : BigInt(this.u32(b, o)); }
+  get ptrSize(): number { return this.is64 ? 8 : 4; }
+
+  private num(v: bigint, what: string): number {
+    if (v > BigInt(Number.MAX_SAFE_INTEGER)) throw new ElfError(`${what} 0x${v.toString(16)} is too large`);
+    return Number(v);
+  }
+
+  private readSections(hdr: Buffer): void {
+    const shoff = this.num(this.is64 ? this.u64(hdr, 40) : BigInt(this.u32(hdr, 32)), 'section header offset');
+    const shentsize = this.u16(hdr, this.is64 ? 58 : 46);
+    const shnum = this.u16(hdr, this.is64 ? 60 : 48);
+    const shstrndx = this.u16(hdr, this.is64 ? 62 : 50);
+    if (shoff === 0 || shnum === 0) return;
+    if (shentsize < (this.is64 ? 64 : 40)) throw new ElfError(`section header size ${shentsize} is too small`, this.is64 ? 58 : 46);
+    const table = this.read(shoff, shnum * shentsize);
+    for (let i = 0; i < shnum; i++) {
+      const o = i * shentsize;
+      const s: Section = this.is64
+        ? {
+          index: i, name: '', type: this.u32(table, o + 4), flags: this.u64(table, o + 8), addr: this.u64(table, o + 16),
+          offset: this.num(this.u64(table, o + 24), 'section offset'), size: this.num(this.u64(table, o + 32), 'section size'),
+          link: this.u32(table, o + 40), entsize: this.num(this.u64(table, o + 56), 'entry size'),
+        }
+        : {
+          index: i, name: '', type: this.u32(table, o + 4), flags: BigInt(this.u32(table, o + 8)), addr: BigInt(this.u32(table, o + 12)),
+          offset: this.u32(table, o + 16), size: this.u32(table, o + 20), link: this.u32(table, o + 24), entsize: this.u32(table, o + 36),
+        };
+      (s as Section & { nameOff: number }).nameOff = this.u32(table, o);
+      this.sections.push(s);
+    }
+    const strs = this.sections[shstrndx];
+    if (!strs || strs.type === SHT_NOBITS) return;
+    const names = this.read(strs.offset, strs.size);
+    for (const s of this.sections) s.name = cstring(names, (s as Section & { nameOff: number }).nameOff);
+  }
+
+  private readSegments(hdr: Buffer): void {
+    const phoff = this.num(this.is64 ? this.u64(hdr, 32) : BigInt(this.u32(hdr, 28)), 'program header offset');
+    const phentsize = this.u16(hdr, this.is64 ? 54 : 42);
+    const phnum = this.u16(hdr, this.is64 ? 56 : 44);
+    if (phoff === 0 || phnum === 0 || phentsize < (this.is64 ? 56 : 32)) return;
+    const table = this.read(phoff, phnum * phentsize);
+    for (let i = 0; i < phnum; i++) {
+      const o = i * phentsize;
+      this.segments.push(this.is64
+        ? { type: this.u32(table, o), offset: this.num(this.u64(table, o + 8), 'segment offset'), vaddr: this.u64(table, o + 16),
+          filesz: this.num(this.u64(table, o + 32), 'segment size'), memsz: this.num(this.u64(table, o + 40), 'segment size') }
+        : { type: this.u32(table, o), offset: this.u32(table, o + 4), vaddr: BigInt(this.u32(table, o + 8)),
+          filesz: this.u32(table, o + 16), memsz: this.u32(table, o + 20) });
+    }
+  }
+
+  section(name: string): Section | undefined {
+    return this.sections.find((s) => s.name === name);
+  }
+
+  /** Symbols of .symtab, filtered by `keep` as they are read. */
+  symbols(keep: (name: string) => boolean): ElfSymbol[] {
+    const symtab = this.sections.find((s) => s.type === SHT_SYMTAB);
+    if (!symtab) return [];
+    const strtab = this.sections[symtab.link];
+    if (!strtab || strtab.type === SHT_NOBITS) throw new ElfError('symbol table has no string table', symtab.offset);
+    const entsize = symtab.entsize || (this.is64 ? 24 : 16);
+    if (entsize < (this.is64 ? 24 : 16)) throw new ElfError(`symbol entry size ${entsize} is too small`, symtab.offset);
+    const data = this.read(symtab.offset, symtab.size - (symtab.size % entsize));
+    const strs = this.read(strtab.offset, strtab.size);
+    const out: ElfSymbol[] = [];
+    for (let o = 0; o + entsize <= data.length; o += entsize) {
+      const name = cstring(strs, this.u32(data, o));
+      if (!name || !keep(name)) continue;
+      out.push(this.is64
+        ? { name, type: data[o + 4]! & 0xf, section: this.u16(data, o + 6), value: this.u64(data, o + 8), size: this.num(this.u64(data, o + 16), 'symbol size') }
+        : { name, value: BigInt(this.u32(data, o + 4)), size: this.u32(data, o + 8), type: data[o + 12]! & 0xf, section: this.u16(data, o + 14) });
+    }
+    return out;
+  }
+
+  /** File offset of a virtual address: through a section that holds file data, else a segment. */
+  offsetOf(vaddr: bigint, len = 1): number | undefined {
+    for (const s of this.sections) {
+      if (s.type === SHT_NOBITS || s.addr === 0n || s.size === 0) continue;
+      if (vaddr >= s.addr && vaddr + BigInt(len) <= s.addr + BigInt(s.size)) return s.offset + Number(vaddr - s.addr);
+    }
+    for (const p of this.segments) {
+      if (p.type !== PT_LOAD) continue;
+      if (vaddr >= p.vaddr && vaddr + BigInt(len) <= p.vaddr + BigInt(p.filesz)) return p.offset + Number(vaddr - p.vaddr);
+    }
+    return undefined;
+  }
+
+  /** The NUL-terminated string at a virtual address (at most `max` bytes), or undefined. */
+  stringAt(vaddr: bigint, max = 64 * 1024): string | undefined {
+    if (vaddr === 0n) return undefined;
+    const off = this.offsetOf(vaddr);
+    if (off === undefined) return undefined;
+    const chunk = this.read(off, Math.min(max, this.size - off));
+    const end = chunk.indexOf(0);
+    return end < 0 ? undefined : chunk.toString('utf8', 0, end);
+  }
+}
+
+/** The NUL-terminated string at `o` of a buffer ('' when out of range). */
+export function cstring(b: Buffer, o: number): string {
+  if (o < 0 || o >= b.length) return '';
+  const end = b.indexOf(0, o);
+  return b.toString('utf8', o, end < 0 ? b.length : end);
+}
