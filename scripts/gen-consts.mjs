@@ -52,7 +52,7 @@ for (const f of [
   'include/uapi/linux/limits.h', 'include/uapi/asm-generic/fcntl.h', 'include/uapi/linux/fcntl.h',
   'include/uapi/linux/eventpoll.h', 'include/uapi/asm-generic/mman-common.h',
   'include/uapi/asm-generic/mman.h', 'include/uapi/linux/capability.h',
-  'arch/x86/include/uapi/asm/signal.h', 'include/uapi/linux/stat.h', 'include/linux/stat.h',
+  'include/uapi/asm-generic/signal-defs.h', 'arch/x86/include/uapi/asm/signal.h', 'include/uapi/linux/stat.h', 'include/linux/stat.h',
   'include/uapi/asm-generic/resource.h', 'include/uapi/linux/binfmts.h', 'include/linux/binfmts.h',
 ]) {
   consts = defines(f, consts, isFlag);

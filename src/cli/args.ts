@@ -17,6 +17,8 @@ export interface GlobalOptions {
   format: Format;
   arch: string;
   quiet: boolean;
+  /** Say on stderr how each input was read (layouts, sections). */
+  verbose: boolean;
   help: boolean;
   version: boolean;
   /** Positional arguments left for the command. */
@@ -36,7 +38,7 @@ function takeValue(argv: string[], i: number, name: string, inline: string | und
 }
 
 export function parseGlobal(argv: string[]): GlobalOptions {
-  const o: GlobalOptions = { selection: { kind: 'default' }, format: 'plain', arch: 'generic', quiet: false, help: false, version: false, rest: [] };
+  const o: GlobalOptions = { selection: { kind: 'default' }, format: 'plain', arch: 'generic', quiet: false, verbose: false, help: false, version: false, rest: [] };
   const sources: string[] = [];
   const chosen = new Set<string>();
   for (let i = 0; i < argv.length; i++) {
@@ -49,6 +51,7 @@ export function parseGlobal(argv: string[]): GlobalOptions {
       case '-h': case '--help': o.help = true; break;
       case '-V': case '--version': o.version = true; break;
       case '-q': case '--quiet': o.quiet = true; break;
+      case '-v': case '--verbose': o.verbose = true; break;
       case '-f': case '--format': {
         const [v, j] = takeValue(argv, i, name, inline);
         i = j;

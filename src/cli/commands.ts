@@ -39,8 +39,8 @@ export const runShow: Command = async (o) => {
   }
   const loaded = await loadSpecs(o);
   const errors = printDiagnostics(loaded);
-  if (loaded.fatal) {
-    process.stderr.write(`kapi: ${loaded.fatal}\n`);
+  if (loaded.fatal !== undefined) {
+    if (loaded.fatal) process.stderr.write(`kapi: ${loaded.fatal}\n`);
     return 2;
   }
   const specs = loaded.set.specs;

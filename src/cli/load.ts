@@ -8,6 +8,7 @@ import { DiagSink, formatDiagnostic, sortDiagnostics } from '../diag/index.js';
 import { normalize } from '../model/normalize.js';
 import type { ApiSpec, SpecSet } from '../model/types.js';
 import { readSourcePath } from '../sources/index.js';
+import { specsFromElf } from '../sources/elf/index.js';
 import { DEFAULT_DEBUGFS, type GlobalOptions } from './args.js';
 
 /** The bundled corpus, `specs/` at the package root (three levels above dist/src/cli). */
@@ -16,7 +17,8 @@ export const CORPUS_DIR = fileURLToPath(new URL('../../../specs/', import.meta.u
 export interface Loaded {
   set: SpecSet;
   diags: DiagSink;
-  /** Set when the input could not be read at all (exit 2). */
+  /** Set when the input could not be read at all (exit 2): the message, or '' when the
+   *  diagnostics already say why. */
   fatal?: string;
 }
 
@@ -33,7 +35,7 @@ export async function loadSpecs(o: GlobalOptions): Promise<Loaded> {
   const diags = new DiagSink();
   const done = (specs: ApiSpec[], fatal?: string): Loaded => {
     const l: Loaded = { set: normalize(specs, diags), diags };
-    if (fatal) l.fatal = fatal;
+    if (fatal !== undefined) l.fatal = fatal;
     return l;
   };
   const sel = o.selection;
@@ -48,9 +50,14 @@ export async function loadSpecs(o: GlobalOptions): Promise<Loaded> {
       if (progress) process.stderr.write('\r\x1b[K');
       return done(specs);
     }
-    case 'vmlinux':
+    case 'vmlinux': {
       if (!existsSync(sel.path)) return done([], `${sel.path}: no such file or directory`);
-      return done([], `${sel.path}: reading vmlinux ELF files is not implemented in this version of kapi`);
+      const r = specsFromElf(sel.path, diags);
+      if (o.verbose && r.summary) process.stderr.write(`kapi: ${r.summary}\n`);
+      // A file that is not ELF, or has no specs at all, is unreadable input.
+      const unreadable = r.specs.length === 0 && diags.items.some((d) => d.severity === 'error');
+      return done(r.specs, unreadable ? '' : undefined);
+    }
     case 'debugfs': {
       if (!existsSync(sel.root)) return done([], `${sel.root}: no such directory`);
       if (!existsSync(debugfsDir(sel.root))) {

@@ -1,0 +1,179 @@
+// ELF source: the `.kapi_specs` specs of a vmlinux (or any ELF file built with the framework).
+// In: a path. Out: ApiSpecs plus a one-line description of what was found (for --verbose).
+// The records are found through __start_kapi_specs/__stop_kapi_specs (or the section itself),
+// the layout is recognised from the data, and RFC v1 record starts come from the per-spec
+// symbols or a scan, never from an assumed stride. Bad files are reported, never thrown.
+
+import type { DiagSink } from '../../diag/index.js';
+import type { ApiSpec } from '../../model/types.js';
+import { Decoder, type LayoutKind } from './decode.js';
+import { ElfError, ElfFile, STT_OBJECT, SHT_NOBITS } from './elf.js';
+import { layoutOf, V1_SPEC, V4_SPEC, type Abi, type Layout } from './layout.js';
+import { StructReader } from './record.js';
+
+const EM_386 = 3;
+const EM_MIPS = 8;
+const EM_PARISC = 15;
+const EM_SPARC = 2;
+const EM_SPARCV9 = 43;
+const EM_PPC = 20;
+const EM_PPC64 = 21;
+const EM_ALPHA = 0x9026;
+
+/** The errno numbering an image's architecture uses. */
+function errnoArch(machine: number): string {
+  if (machine === EM_MIPS) return 'mips';
+  if (machine === EM_PARISC) return 'parisc';
+  if (machine === EM_SPARC || machine === EM_SPARCV9) return 'sparc';
+  if (machine === EM_PPC || machine === EM_PPC64) return 'powerpc';
+  if (machine === EM_ALPHA) return 'alpha';
+  return 'generic';
+}
+
+export interface ElfRead { specs: ApiSpec[]; summary?: string }
+
+const IDENT = /^[A-Za-z_][A-Za-z0-9_]{0,127}$/;
+
+function abiOf(elf: ElfFile, packed: boolean): Abi {
+  return { ptrSize: elf.is64 ? 8 : 4, align64: !elf.is64 && elf.machine === EM_386 ? 4 : 8, packed };
+}
+
+interface Range { start: bigint; stop: bigint; offset: number; size: number; via: string }
+
+function findRange(elf: ElfFile, file: string, diags: DiagSink): Range | undefined {
+  const syms = elf.symbols((n) => n === '__start_kapi_specs' || n === '__stop_kapi_specs');
+  const start = syms.find((s) => s.name === '__start_kapi_specs')?.value;
+  const stop = syms.find((s) => s.name === '__stop_kapi_specs')?.value;
+  const sec = elf.section('.kapi_specs');
+  let r: { start: bigint; stop: bigint; via: string } | undefined;
+  if (start !== undefined && stop !== undefined) r = { start, stop, via: '__start_kapi_specs/__stop_kapi_specs' };
+  else if (sec) r = { start: sec.addr, stop: sec.addr + BigInt(sec.size), via: 'section .kapi_specs' };
+  if (!r) {
+    diags.report('no-specs', file, 'no .kapi_specs section and no __start_kapi_specs/__stop_kapi_specs symbols: built without CONFIG_KAPI_SPEC?');
+    return undefined;
+  }
+  if (r.stop <= r.start) {
+    diags.report('no-specs', file, `.kapi_specs is empty (${r.via})`);
+    return undefined;
+  }
+  if (sec?.type === SHT_NOBITS) {
+    diags.report('bad-elf', file, '.kapi_specs occupies no file data (SHT_NOBITS)');
+    return undefined;
+  }
+  const size = Number(r.stop - r.start);
+  let offset = elf.offsetOf(r.start, size);
+  // An object file (not linked): the section's own offset.
+  if (offset === undefined && sec && sec.addr === 0n && r.via.startsWith('section')) offset = sec.offset;
+  if (offset === undefined) {
+    diags.report('bad-elf', file, `.kapi_specs at 0x${r.start.toString(16)} (${size} bytes) lies outside the file's data`);
+    return undefined;
+  }
+  return { ...r, offset, size };
+}
+
+/** Does the data look like PATCH v4 pointer records? */
+function looksV4(elf: ElfFile, data: Buffer, size: number, layout: Layout): boolean {
+  if (size % elf.ptrSize !== 0) return false;
+  for (let o = 0; o < size; o += elf.ptrSize) {
+    const p = elf.addr(data, o);
+    if (p === 0n) continue;
+    const off = elf.offsetOf(p, layout.size);
+    if (off === undefined) return false;
+    const head = elf.read(off, 16);
+    const name = elf.stringAt(elf.addr(head, 0), 256);
+    return name !== undefined && IDENT.test(name) && elf.u32(head, elf.ptrSize) === 1;
+  }
+  return false;
+}
+
+/** Is there an RFC v1 record at `o` of `data`: an identifier in name[128] and version 1? */
+function v1RecordAt(elf: ElfFile, data: Buffer, o: number): boolean {
+  if (o + 132 > data.length) return false;
+  const nul = data.indexOf(0, o);
+  if (nul <= o || nul >= o + 128) return false;
+  if (!IDENT.test(data.toString('latin1', o, nul))) return false;
+  return elf.u32(data, o + 128) === 1;
+}
+
+/** Record starts for RFC v1: the per-spec symbols when present, else a scan for the next record. */
+function v1Starts(elf: ElfFile, range: Range, data: Buffer, size: number): number[] {
+  const own = elf.symbols((n) => n.startsWith('__kapi_spec_'))
+    .filter((s) => s.type === STT_OBJECT && s.value >= range.start && s.value < range.stop)
+    .map((s) => Number(s.value - range.start))
+    .sort((a, b) => a - b);
+  const starts = own.filter((o) => o + size <= data.length && v1RecordAt(elf, data, o));
+  if (starts.length) return [...new Set(starts)];
+  const out: number[] = [];
+  let o = 0;
+  // The first record may sit after alignment padding too.
+  while (o < 64 && !v1RecordAt(elf, data, o)) o++;
+  while (o + size <= data.length && v1RecordAt(elf, data, o)) {
+    out.push(o);
+    let next = o + size;
+    while (next < o + size + 64 && next + size <= data.length && !v1RecordAt(elf, data, next)) next++;
+    o = next;
+  }
+  return out;
+}
+
+const LAYOUT_NAMES: Record<LayoutKind, string> = {
+  v1: 'RFC v1 packed records', v4: 'PATCH v3/v4 pointer records',
+};
+
+export function specsFromElf(path: string, diags: DiagSink): ElfRead {
+  let elf: ElfFile;
+  try {
+    elf = ElfFile.open(path);
+  } catch (e) {
+    if (!(e instanceof ElfError)) throw e;
+    diags.report('bad-elf', e.offset === undefined ? path : `${path}+0x${e.offset.toString(16)}`, e.message);
+    return { specs: [] };
+  }
+  try {
+    return read(elf, path, diags);
+  } catch (e) {
+    if (!(e instanceof ElfError)) throw e;
+    diags.report('bad-elf', e.offset === undefined ? path : `${path}+0x${e.offset.toString(16)}`, e.message);
+    return { specs: [] };
+  } finally {
+    elf.close();
+  }
+}
+
+function read(elf: ElfFile, path: string, diags: DiagSink): ElfRead {
+  const range = findRange(elf, path, diags);
+  if (!range) return { specs: [] };
+  const data = elf.read(range.offset, range.size);
+  const v4 = layoutOf(V4_SPEC, abiOf(elf, false));
+  const v1 = layoutOf(V1_SPEC, abiOf(elf, true));
+  const arch = errnoArch(elf.machine);
+  const where = `${elf.is64 ? '64' : '32'}-bit ${elf.little ? 'little' : 'big'}-endian, machine ${elf.machine}`;
+  const specs: ApiSpec[] = [];
+  let kind: LayoutKind;
+  if (looksV4(elf, data, range.size, v4)) {
+    kind = 'v4';
+    const dec = new Decoder(path, kind, diags, arch);
+    for (let o = 0; o < range.size; o += elf.ptrSize) {
+      const p = elf.addr(data, o);
+      if (p === 0n) continue;
+      const off = elf.offsetOf(p, v4.size);
+      if (off === undefined) {
+        diags.report('bad-elf', `${path}+0x${(range.offset + o).toString(16)}`, `spec pointer 0x${p.toString(16)} points outside the file's data`);
+        continue;
+      }
+      specs.push(dec.spec(new StructReader(elf, elf.read(off, v4.size), 0, off, v4), 'elf/pointer-layout'));
+    }
+  } else {
+    const starts = v1RecordAt(elf, data, 0) || range.size >= v1.size ? v1Starts(elf, range, data, v1.size) : [];
+    if (!starts.length) {
+      diags.report('unknown-layout', `${path}+0x${range.offset.toString(16)}`, `.kapi_specs (${range.size} bytes) holds neither spec pointers nor RFC v1 records`);
+      return { specs: [] };
+    }
+    kind = 'v1';
+    const dec = new Decoder(path, kind, diags, arch);
+    for (const o of starts) specs.push(dec.spec(new StructReader(elf, data, o, range.offset + o, v1), 'elf/rfc-v1'));
+  }
+  const summary = `${path}: .kapi_specs at 0x${range.start.toString(16)} (${range.size} bytes, via ${range.via}), ` +
+    `${LAYOUT_NAMES[kind]}, ${where}, ${specs.length} spec${specs.length === 1 ? '' : 's'}`;
+  return { specs, summary };
+}
