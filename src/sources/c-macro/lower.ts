@@ -396,6 +396,10 @@ const SPEC_FIELDS: Record<string, Handler<RawApi>> = {
       checkEnumCount(p, c);
       return p;
     });
+    for (const p of s.params) {
+      const target = p.size_param && s.params.find((q) => q.index === p.size_param!.index);
+      if (target) p.size_param!.name = target.name;
+    }
   },
   return_spec: (s, n, c) => {
     if (n.kind !== 'obj') return void c.report('bad-value', n.at, 'return_spec must be an initializer');

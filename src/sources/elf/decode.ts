@@ -159,7 +159,7 @@ export class Decoder {
 
   private signal(e: Record): SignalSpec {
     const s: SignalSpec = { name: e.str('signal_name') ?? '', at: this.at(e.fileOffset) };
-    s.number = dec(BigInt(e.num('signal_num')));
+    if (e.num('signal_num') !== 0) s.number = dec(BigInt(e.num('signal_num')));
     const dir = decodeBits(e.big('direction'), SIGNAL_DIRECTION_BITS).names;
     if (dir.length) s.direction = dir;
     const a = byNumber(SIGNAL_ACTION_NUM, e.num('action'));

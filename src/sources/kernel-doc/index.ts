@@ -132,6 +132,9 @@ const TOP: Record<string, TopHandler> = {
   },
   signal: (t, b) => {
     const s: SignalSpec = { name: firstWord(t.value), at: b.pos(t) };
+    // The generator stores the number of a named signal (SIGKILL -> 9); classes such as ANY have none.
+    const num = constOfText(s.name);
+    if (num.value !== undefined) s.number = num;
     applySubs(s, t.sub, SIGNAL_SUBS, b);
     b.last.signal = s;
     b.push('signals', s);
