@@ -113,8 +113,10 @@ describe('kapi diagnostics and exit codes', () => {
     assert.equal(r.stderr, 'kapi: /nonexistent/tree: no such file or directory\n');
   });
 
-  it('--vmlinux and --debugfs say what they cannot do yet', () => {
-    assert.match(kapi(['--vmlinux', process.execPath]).stderr, /not implemented in this version/);
+  it('--vmlinux on a binary without specs, --debugfs without a kapi directory: exit 2', () => {
+    const v = kapi(['--vmlinux', process.execPath]);
+    assert.equal(v.code, 2);
+    assert.match(v.stderr, /error\[no-specs\]: no \.kapi_specs section/);
     const dir = mkdtempSync(join(tmpdir(), 'kapi-debugfs-'));
     const r = kapi(['--debugfs', dir]);
     assert.equal(r.code, 2);

@@ -12,7 +12,7 @@ Choosing specs (one of; default: debugfs when the running kernel has
 /sys/kernel/debug/kapi, else the corpus bundled with kapi):
   --source PATH       a C file, a kernel tree, or a JSON snapshot written by
                       '-f json'; may be given more than once
-  --vmlinux PATH      a vmlinux ELF file (not implemented in this version)
+  --vmlinux PATH      a vmlinux (or any ELF file) with a .kapi_specs section
   --debugfs [DIR]     the debugfs mount (default /sys/kernel/debug; not
                       implemented in this version)
 
@@ -21,6 +21,7 @@ Output:
   --arch ARCH         errno numbers of ARCH: generic (x86, arm, ...), alpha,
                       mips, parisc, sparc, powerpc
   -q, --quiet         no progress or informational lines on stderr
+  -v, --verbose       say how each input was read (layout, section, byte order)
   -h, --help          this text
   -V, --version       the version
 
