@@ -13,8 +13,7 @@ Choosing specs (one of; default: debugfs when the running kernel has
   --source PATH       a C file, a kernel tree, or a JSON snapshot written by
                       '-f json'; may be given more than once
   --vmlinux PATH      a vmlinux (or any ELF file) with a .kapi_specs section
-  --debugfs [DIR]     the debugfs mount (default /sys/kernel/debug; not
-                      implemented in this version)
+  --debugfs [DIR]     the debugfs mount (default /sys/kernel/debug)
 
 Output:
   -f, --format FMT    plain (default), json, rst or man (man needs API_NAME)

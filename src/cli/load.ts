@@ -9,6 +9,7 @@ import { normalize } from '../model/normalize.js';
 import type { ApiSpec, SpecSet } from '../model/types.js';
 import { readSourcePath } from '../sources/index.js';
 import { specsFromElf } from '../sources/elf/index.js';
+import { specsFromDebugfs } from '../sources/debugfs/index.js';
 import { DEFAULT_DEBUGFS, type GlobalOptions } from './args.js';
 
 /** The bundled corpus, `specs/` at the package root (three levels above dist/src/cli). */
@@ -63,12 +64,16 @@ export async function loadSpecs(o: GlobalOptions): Promise<Loaded> {
       if (!existsSync(debugfsDir(sel.root))) {
         return done([], `${debugfsDir(sel.root)}: no kapi directory: this kernel does not expose API specifications (CONFIG_KAPI_SPEC_DEBUGFS)`);
       }
-      return done([], `${debugfsDir(sel.root)}: reading debugfs is not implemented in this version of kapi`);
+      const r = specsFromDebugfs(sel.root, diags);
+      if (o.verbose && r.summary) process.stderr.write(`kapi: ${r.summary}\n`);
+      return done(r.specs, r.specs.length === 0 && diags.errorCount ? '' : undefined);
     }
     case 'default': {
       const live = debugfsDir(DEFAULT_DEBUGFS);
       if (existsSync(live) && statSync(live).isDirectory()) {
-        return done([], `${live}: reading debugfs is not implemented in this version of kapi; use --source`);
+        const r = specsFromDebugfs(DEFAULT_DEBUGFS, diags);
+        if (o.verbose && r.summary) process.stderr.write(`kapi: ${r.summary}\n`);
+        return done(r.specs);
       }
       if (!o.quiet) process.stderr.write(`kapi: no --source given and no ${live}: reading the bundled corpus (${CORPUS_DIR})\n`);
       return done(await readSourcePath(CORPUS_DIR, diags, { displayRoot: 'specs' }));
