@@ -127,6 +127,24 @@ describe('one truth: the same specs from C source and from the compiled ELF', ()
       assert.deepEqual(byName(got.specs), byName(src));
     });
   }
+  it('with BTF (-gbtf) the offsets come from the file, and a changed struct still decodes', () => {
+    const d = new DiagSink();
+    const plain = specsFromElf(build('v4', TARGETS[0]!, ['-gbtf'], '-btf'), d);
+    assert.match(plain.summary!, /offsets from the file's BTF/);
+    assert.deepEqual(byName(plain.specs), byName(corpus));
+    // A kernel whose struct grew members in the middle: built-in offsets would be wrong.
+    const header = readFileSync(join(INCLUDE, 'kapi_v4.h'), 'utf8')
+      .replace('\tu32 version;\n', '\tu32 version;\n\tu64 added_later;\n\tconst char *also_added;\n');
+    writeFileSync(join(dir, 'kapi_v4_changed.h'), header.replace('#include "kapi_common.h"', `#include "${join(INCLUDE, 'kapi_common.h')}"`));
+    writeFileSync(join(dir, 'v4changed.c'), sources.v4.replace('#include "kapi_v4.h"', `#include "${join(dir, 'kapi_v4_changed.h')}"`));
+    const obj = join(dir, 'v4changed.o');
+    const elf = join(dir, 'v4changed.elf');
+    run(['gcc', '-c', '-O2', '-gbtf', '-o', obj, join(dir, 'v4changed.c')]);
+    run(['ld', '-T', join(INCLUDE, 'kapi.lds'), '--defsym=KAPI_BASE=0xffffffff81000000', '-e', '0', '-o', elf, obj]);
+    const changed = specsFromElf(elf, d);
+    assert.deepEqual(d.items, []);
+    assert.deepEqual(byName(changed.specs), byName(corpus));
+  });
   it('with DWARF (-g) the result is the same', () => {
     const d = new DiagSink();
     assert.deepEqual(byName(specsFromElf(build('v4', TARGETS[0]!, ['-g'], '-g'), d).specs), byName(corpus));
@@ -149,7 +167,7 @@ describe('kapi --vmlinux', () => {
     const list = kapi(['--vmlinux', elf, '-v']);
     assert.equal(list.code, 0, list.stderr);
     assert.match(list.stdout, /Total specifications found: 18/);
-    assert.match(list.stderr, /PATCH v3\/v4 pointer records, 64-bit little-endian/);
+    assert.match(list.stderr, /PATCH v3\/v4 pointer records \(built-in offsets\), 64-bit little-endian/);
     for (const f of ['plain', 'json', 'rst']) assert.equal(kapi(['--vmlinux', elf, '-f', f, 'sys_read']).code, 0);
     assert.match(kapi(['--vmlinux', elf, '-f', 'man', 'sys_read']).stdout, /^\.TH READ 2/m);
   });

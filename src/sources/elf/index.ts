@@ -8,6 +8,7 @@ import type { DiagSink } from '../../diag/index.js';
 import type { ApiSpec } from '../../model/types.js';
 import { Decoder, type LayoutKind } from './decode.js';
 import { ElfError, ElfFile, STT_OBJECT, SHT_NOBITS } from './elf.js';
+import { Btf, BtfError } from './btf.js';
 import { layoutOf, V1_SPEC, V4_SPEC, type Abi, type Layout } from './layout.js';
 import { StructReader } from './record.js';
 
@@ -140,17 +141,40 @@ export function specsFromElf(path: string, diags: DiagSink): ElfRead {
   }
 }
 
+/**
+ * `struct kernel_api_spec` as the file's own BTF describes it: string members as pointers mean
+ * the PATCH v3/v4 layout, as char arrays the RFC v1 one. Undefined without usable BTF.
+ */
+function btfLayout(elf: ElfFile, path: string, diags: DiagSink): { kind: LayoutKind; layout: Layout } | undefined {
+  const sec = elf.section('.BTF');
+  if (!sec || sec.type === SHT_NOBITS) return undefined;
+  try {
+    const btf = new Btf(elf.read(sec.offset, sec.size));
+    const st = btf.find('kernel_api_spec', 'STRUCT');
+    if (!st) return undefined;
+    const layout = btf.layout(st.id);
+    const name = layout.fields.get('name');
+    if (!name || !layout.fields.has('version')) return undefined;
+    return { kind: name.type === 'str' ? 'v4' : 'v1', layout };
+  } catch (e) {
+    if (!(e instanceof BtfError)) throw e;
+    diags.report('bad-btf', `${path}+0x${(sec.offset + e.offset).toString(16)}`, `${e.message}; using kapi's built-in layouts`);
+    return undefined;
+  }
+}
+
 function read(elf: ElfFile, path: string, diags: DiagSink): ElfRead {
   const range = findRange(elf, path, diags);
   if (!range) return { specs: [] };
   const data = elf.read(range.offset, range.size);
-  const v4 = layoutOf(V4_SPEC, abiOf(elf, false));
-  const v1 = layoutOf(V1_SPEC, abiOf(elf, true));
+  const fromBtf = btfLayout(elf, path, diags);
+  const v4 = fromBtf?.kind === 'v4' ? fromBtf.layout : layoutOf(V4_SPEC, abiOf(elf, false));
+  const v1 = fromBtf?.kind === 'v1' ? fromBtf.layout : layoutOf(V1_SPEC, abiOf(elf, true));
   const arch = errnoArch(elf.machine);
   const where = `${elf.is64 ? '64' : '32'}-bit ${elf.little ? 'little' : 'big'}-endian, machine ${elf.machine}`;
   const specs: ApiSpec[] = [];
   let kind: LayoutKind;
-  if (looksV4(elf, data, range.size, v4)) {
+  if (fromBtf ? fromBtf.kind === 'v4' : looksV4(elf, data, range.size, v4)) {
     kind = 'v4';
     const dec = new Decoder(path, kind, diags, arch);
     for (let o = 0; o < range.size; o += elf.ptrSize) {
@@ -174,6 +198,7 @@ function read(elf: ElfFile, path: string, diags: DiagSink): ElfRead {
     for (const o of starts) specs.push(dec.spec(new StructReader(elf, data, o, range.offset + o, v1), 'elf/rfc-v1'));
   }
   const summary = `${path}: .kapi_specs at 0x${range.start.toString(16)} (${range.size} bytes, via ${range.via}), ` +
-    `${LAYOUT_NAMES[kind]}, ${where}, ${specs.length} spec${specs.length === 1 ? '' : 's'}`;
+    `${LAYOUT_NAMES[kind]} (${fromBtf ? 'offsets from the file\'s BTF' : 'built-in offsets'}), ${where}, ` +
+    `${specs.length} spec${specs.length === 1 ? '' : 's'}`;
   return { specs, summary };
 }
