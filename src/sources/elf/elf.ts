@@ -32,6 +32,10 @@ export const SHT_NOBITS = 8;
 export const PT_LOAD = 1;
 export const STT_OBJECT = 1;
 
+/** Small reads are served from cached blocks of this size, at most MAX_BLOCKS of them. */
+const BLOCK = 16 * 1024;
+const MAX_BLOCKS = 256;
+
 /** Largest table kapi reads in one piece (symbol tables of a vmlinux are a few MiB). */
 const MAX_TABLE = 256 * 1024 * 1024;
 
@@ -90,6 +94,33 @@ export class ElfFile {
       throw new ElfError(`range 0x${offset.toString(16)}+${len} is outside the file (${this.size} bytes)`, offset);
     }
     if (len > MAX_TABLE) throw new ElfError(`refusing to read ${len} bytes at once`, offset);
+    // Small reads (strings, headers) come from cached aligned blocks: they cluster in .rodata.
+    if (len <= 4096) {
+      const first = Math.floor(offset / BLOCK);
+      if (Math.floor((offset + len - 1) / BLOCK) === first) {
+        const blk = this.block(first);
+        return blk.subarray(offset - first * BLOCK, offset - first * BLOCK + len);
+      }
+    }
+    return this.readRaw(offset, len);
+  }
+
+  /** Most recently used blocks, oldest first (a Map keeps insertion order). */
+  private readonly blocks = new Map<number, Buffer>();
+
+  private block(k: number): Buffer {
+    let b = this.blocks.get(k);
+    if (b) {
+      this.blocks.delete(k);
+    } else {
+      b = this.readRaw(k * BLOCK, Math.min(BLOCK, this.size - k * BLOCK));
+      if (this.blocks.size >= MAX_BLOCKS) this.blocks.delete(this.blocks.keys().next().value!);
+    }
+    this.blocks.set(k, b);
+    return b;
+  }
+
+  private readRaw(offset: number, len: number): Buffer {
     const b = Buffer.alloc(len);
     let done = 0;
     while (done < len) {
@@ -202,9 +233,14 @@ export class ElfFile {
     if (vaddr === 0n) return undefined;
     const off = this.offsetOf(vaddr);
     if (off === undefined) return undefined;
-    const chunk = this.read(off, Math.min(max, this.size - off));
-    const end = chunk.indexOf(0);
-    return end < 0 ? undefined : chunk.toString('utf8', 0, end);
+    // Most spec strings are short: read a little, and more only when no NUL has turned up.
+    for (let len = 256; ; len *= 4) {
+      const n = Math.min(len, max, this.size - off);
+      const chunk = this.read(off, n);
+      const end = chunk.indexOf(0);
+      if (end >= 0) return chunk.toString('utf8', 0, end);
+      if (n < len) return undefined;
+    }
   }
 }
 
