@@ -40,7 +40,7 @@ export const CODES = {
   'no-specs': { severity: 'error', doc: 'an ELF file or debugfs tree without kernel API specifications' },
   'unknown-layout': { severity: 'error', doc: '.kapi_specs holds data in no layout kapi knows' },
   'bad-count': { severity: 'error', doc: 'a count in a binary record larger than its array' },
-  'bad-btf': { severity: 'warning', doc: 'BTF type information kapi cannot use' },
+  'bad-btf': { severity: 'warning', doc: 'BTF or DWARF type information kapi cannot use' },
   'bad-magic': { severity: 'warning', doc: 'a PATCH v4 magic word that is not in place' },
   'bad-debugfs': { severity: 'error', doc: 'a debugfs file kapi cannot parse' },
 } as const satisfies Record<string, { severity: Severity; doc: string }>;

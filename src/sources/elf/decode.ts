@@ -103,6 +103,18 @@ export class Decoder {
     if (e.big('size_multiplier') !== 0n) p.size_multiplier = dec(e.big('size_multiplier'));
     const d = e.str('description');
     if (d) p.description = d;
+    if (e.has('sysfs_path')) {
+      const sy: NonNullable<Param['sysfs']> = {};
+      const path = e.str('sysfs_path');
+      if (path) sy.path = path;
+      if (e.has('sysfs_permissions') && e.num('sysfs_permissions')) sy.permissions = { text: `0${e.num('sysfs_permissions').toString(8)}`, value: e.big('sysfs_permissions') };
+      for (const [k, f] of [['default', 'default_value'], ['units', 'units']] as const) {
+        const v = e.has(f) ? e.str(f) : undefined;
+        if (v) sy[k] = v;
+      }
+      if (e.has('step') && e.big('step')) sy.step = dec(e.big('step'));
+      if (Object.keys(sy).length) p.sysfs = sy;
+    }
     return p;
   }
 
@@ -144,7 +156,7 @@ export class Decoder {
     if (t && t !== 'none') l.type = t;
     const d = e.str('description');
     if (d) l.description = d;
-    if (this.layout === 'v4') {
+    if (e.has('scope')) {
       const s = byNumber(LOCK_SCOPE_NUM, e.num('scope'));
       if (s) l.scope = s;
       return l;
@@ -169,7 +181,8 @@ export class Decoder {
       if (v) s[k] = v;
     }
     if (e.num('restartable')) s.restartable = true;
-    if (this.layout === 'v4') {
+    // Fields RFC v2 added; present in every later layout.
+    if (e.has('interruptible')) {
       if (e.num('interruptible')) s.interruptible = true;
       const err = e.num('error_on_signal');
       if (err) s.error = errnoName(Math.abs(err)) ?? String(err);
@@ -193,6 +206,9 @@ export class Decoder {
   spec(r: Record, format: SourceFormat): ApiSpec {
     const name = r.str('name') ?? `<unnamed at 0x${r.fileOffset.toString(16)}>`;
     const s: ApiSpec = { name, kind: kindFromName(name), source_format: format, at: this.at(r.fileOffset) };
+    // RFC v2 stores the kind (function 0, ioctl 1, sysfs 2); RFC v1 and PATCH v4 only imply it.
+    if (r.has('api_type')) s.kind = (['function', 'ioctl', 'sysfs'] as const)[r.num('api_type')] ?? s.kind;
+    this.ioctlAndSysfs(r, s);
     const v = r.num('version');
     if (v) s.version = v;
     for (const k of ['description', 'long_description', 'examples', 'notes'] as const) {
@@ -310,9 +326,25 @@ export class Decoder {
     return c;
   }
 
-  /** PATCH v4: every magic word must be in place, or the layout is not what kapi thinks it is. */
+  /** RFC v2's ioctl and sysfs members, where the layout has them. */
+  private ioctlAndSysfs(r: Record, s: ApiSpec): void {
+    if (r.has('cmd') && (r.num('cmd') || r.str('cmd_name'))) {
+      const io: NonNullable<ApiSpec['ioctl']> = { cmd: hex(r.big('cmd')) };
+      const n = r.str('cmd_name');
+      if (n) io.cmd_name = n;
+      if (r.has('input_size') && r.big('input_size')) io.input_size = dec(r.big('input_size'));
+      if (r.has('output_size') && r.big('output_size')) io.output_size = dec(r.big('output_size'));
+      const f = r.has('file_ops_name') ? r.str('file_ops_name') : undefined;
+      if (f) io.file_ops_name = f;
+      s.ioctl = io;
+    }
+    const sub = r.has('subsystem') ? r.str('subsystem') : undefined;
+    const dev = r.has('device_type') ? r.str('device_type') : undefined;
+    if (sub || dev) s.sysfs = { ...(sub ? { subsystem: sub } : {}), ...(dev ? { device_type: dev } : {}) };
+  }
+
+  /** Layouts with magic words (RFC v4 on): each must be in place, or the layout is not what kapi thinks. */
   private magics(r: Record, spec: string): void {
-    if (this.layout !== 'v4') return;
     for (const [field, want] of Object.entries(MAGIC_WORDS)) {
       if (!r.has(field)) continue;
       const got = r.num(field);

@@ -145,9 +145,29 @@ describe('one truth: the same specs from C source and from the compiled ELF', ()
     assert.deepEqual(d.items, []);
     assert.deepEqual(byName(changed.specs), byName(corpus));
   });
-  it('with DWARF (-g) the result is the same', () => {
+  it('with DWARF (-g) the offsets come from the file too', () => {
     const d = new DiagSink();
-    assert.deepEqual(byName(specsFromElf(build('v4', TARGETS[0]!, ['-g'], '-g'), d).specs), byName(corpus));
+    const got = specsFromElf(build('v4', TARGETS[0]!, ['-g'], '-g'), d);
+    assert.match(got.summary!, /offsets from the file's DWARF/);
+    assert.deepEqual(byName(got.specs), byName(corpus));
+  });
+  it('a changed RFC v1-style struct decodes through DWARF, on a 32-bit target', () => {
+    // As RFC v2 did: a member added after version, notes grown to 1024 bytes.
+    const header = readFileSync(join(INCLUDE, 'kapi_v1.h'), 'utf8')
+      .replace('\tu32 version;\n', '\tu32 version;\n\tu32 added_later;\n')
+      .replace('\tchar notes[KAPI_MAX_DESC_LEN];', '\tchar notes[KAPI_MAX_DESC_LEN * 2];')
+      .replace('#include "kapi_common.h"', `#include "${join(INCLUDE, 'kapi_common.h')}"`);
+    writeFileSync(join(dir, 'kapi_v1_changed.h'), header);
+    writeFileSync(join(dir, 'v1changed.c'), sources.v1.replace('#include "kapi_v1.h"', `#include "${join(dir, 'kapi_v1_changed.h')}"`));
+    const obj = join(dir, 'v1changed.o');
+    const elf = join(dir, 'v1changed.elf');
+    run(['gcc', '-m32', '-c', '-O2', '-g', '-o', obj, join(dir, 'v1changed.c')]);
+    run(['ld', '-m', 'elf_i386', '-T', join(INCLUDE, 'kapi.lds'), '--defsym=KAPI_BASE=0xc1000000', '-e', '0', '-o', elf, obj]);
+    const d = new DiagSink();
+    const got = specsFromElf(elf, d);
+    assert.deepEqual(d.items, []);
+    assert.match(got.summary!, /RFC v1 packed records \(offsets from the file's DWARF\)/);
+    assert.deepEqual(byName(got.specs), byName(specsFromC(sources.v1, 'v1.c', d)));
   });
   it('RFC v1 record starts are found without symbols and without a fixed stride', () => {
     const elf = build('v1', TARGETS[2]!);
@@ -209,7 +229,7 @@ describe('bad ELF input is reported, never thrown', () => {
     assert.match(r.stderr, /error\[no-specs\]: \.kapi_specs is empty/);
   });
   it('mutated real fixtures never make the reader throw', () => {
-    const files = [build('v4', TARGETS[0]!, [], '-fz'), build('v1', TARGETS[1]!, [], '-fz'), build('v4', TARGETS[2]!, [], '-fz')].map((f) => readFileSync(f));
+    const files = [build('v4', TARGETS[0]!, ['-g'], '-fz'), build('v1', TARGETS[1]!, [], '-fz'), build('v4', TARGETS[2]!, ['-gbtf'], '-fz')].map((f) => readFileSync(f));
     const out = join(dir, 'mutant.elf');
     fc.assert(fc.property(fc.nat({ max: files.length - 1 }), fc.array(fc.tuple(fc.nat(), fc.nat({ max: 255 })), { minLength: 1, maxLength: 12 }), fc.boolean(), (k, edits, headerOnly) => {
       const b = Buffer.from(files[k]!);

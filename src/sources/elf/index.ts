@@ -9,8 +9,9 @@ import type { ApiSpec } from '../../model/types.js';
 import { Decoder, type LayoutKind } from './decode.js';
 import { ElfError, ElfFile, STT_OBJECT, SHT_NOBITS } from './elf.js';
 import { Btf, BtfError } from './btf.js';
+import { Dwarf, DwarfError, type DwarfSections } from './dwarf.js';
 import { layoutOf, V1_SPEC, V4_SPEC, type Abi, type Layout } from './layout.js';
-import { StructReader } from './record.js';
+import { LayoutError, StructReader } from './record.js';
 
 const EM_386 = 3;
 const EM_MIPS = 8;
@@ -141,24 +142,49 @@ export function specsFromElf(path: string, diags: DiagSink): ElfRead {
   }
 }
 
-/**
- * `struct kernel_api_spec` as the file's own BTF describes it: string members as pointers mean
- * the PATCH v3/v4 layout, as char arrays the RFC v1 one. Undefined without usable BTF.
- */
-function btfLayout(elf: ElfFile, path: string, diags: DiagSink): { kind: LayoutKind; layout: Layout } | undefined {
-  const sec = elf.section('.BTF');
-  if (!sec || sec.type === SHT_NOBITS) return undefined;
-  try {
-    const btf = new Btf(elf.read(sec.offset, sec.size));
-    const st = btf.find('kernel_api_spec', 'STRUCT');
-    if (!st) return undefined;
-    const layout = btf.layout(st.id);
+/** .debug_info larger than this is not walked: a kernel that big carries BTF as well. */
+const MAX_DWARF = 64 * 1024 * 1024;
+
+type TypeInfo = { kind: LayoutKind; layout: Layout; from: 'BTF' | 'DWARF' };
+
+/** What the file's own type information says `struct kernel_api_spec` looks like. */
+function typeInfoLayout(elf: ElfFile, path: string, diags: DiagSink): TypeInfo | undefined {
+  const classify = (layout: Layout, from: TypeInfo['from']): TypeInfo | undefined => {
     const name = layout.fields.get('name');
     if (!name || !layout.fields.has('version')) return undefined;
-    return { kind: name.type === 'str' ? 'v4' : 'v1', layout };
+    // String members as pointers mean the PATCH v3/v4 layout; char arrays the RFC one.
+    return { kind: name.type === 'str' ? 'v4' : 'v1', layout, from };
+  };
+  const btf = elf.section('.BTF');
+  if (btf && btf.type !== SHT_NOBITS) {
+    try {
+      const t = new Btf(elf.read(btf.offset, btf.size));
+      const st = t.find('kernel_api_spec', 'STRUCT');
+      if (st) return classify(t.layout(st.id), 'BTF');
+    } catch (e) {
+      if (!(e instanceof BtfError)) throw e;
+      diags.report('bad-btf', `${path}+0x${(btf.offset + e.offset).toString(16)}`, `${e.message}; using kapi's built-in layouts`);
+    }
+  }
+  const info = elf.section('.debug_info');
+  const abbrev = elf.section('.debug_abbrev');
+  if (!info || !abbrev || info.size > MAX_DWARF) return undefined;
+  try {
+    const sec = (n: string) => {
+      const x = elf.section(n);
+      return x && x.type !== SHT_NOBITS ? elf.read(x.offset, x.size) : undefined;
+    };
+    const parts = { info: sec('.debug_info')!, abbrev: sec('.debug_abbrev')! } as DwarfSections;
+    for (const [k, n] of [['str', '.debug_str'], ['lineStr', '.debug_line_str'], ['strOffsets', '.debug_str_offsets']] as const) {
+      const b = sec(n);
+      if (b) parts[k] = b;
+    }
+    const d = new Dwarf(parts, elf.little);
+    const off = d.findStruct('kernel_api_spec');
+    return off === undefined ? undefined : classify(d.layout(off), 'DWARF');
   } catch (e) {
-    if (!(e instanceof BtfError)) throw e;
-    diags.report('bad-btf', `${path}+0x${(sec.offset + e.offset).toString(16)}`, `${e.message}; using kapi's built-in layouts`);
+    if (!(e instanceof DwarfError)) throw e;
+    diags.report('bad-btf', `${path}+0x${(info.offset + e.offset).toString(16)}`, `DWARF: ${e.message}; using kapi's built-in layouts`);
     return undefined;
   }
 }
@@ -167,12 +193,21 @@ function read(elf: ElfFile, path: string, diags: DiagSink): ElfRead {
   const range = findRange(elf, path, diags);
   if (!range) return { specs: [] };
   const data = elf.read(range.offset, range.size);
-  const fromBtf = btfLayout(elf, path, diags);
+  const fromBtf = typeInfoLayout(elf, path, diags);
   const v4 = fromBtf?.kind === 'v4' ? fromBtf.layout : layoutOf(V4_SPEC, abiOf(elf, false));
   const v1 = fromBtf?.kind === 'v1' ? fromBtf.layout : layoutOf(V1_SPEC, abiOf(elf, true));
   const arch = errnoArch(elf.machine);
   const where = `${elf.is64 ? '64' : '32'}-bit ${elf.little ? 'little' : 'big'}-endian, machine ${elf.machine}`;
   const specs: ApiSpec[] = [];
+  /** One record; a layout from type information that lacks a member the decoder reads is reported. */
+  const decodeOne = (f: () => ApiSpec, off: number) => {
+    try {
+      specs.push(f());
+    } catch (e) {
+      if (!(e instanceof LayoutError)) throw e;
+      diags.report('unknown-layout', `${path}+0x${off.toString(16)}`, `cannot decode the record: ${e.message}`);
+    }
+  };
   let kind: LayoutKind;
   if (fromBtf ? fromBtf.kind === 'v4' : looksV4(elf, data, range.size, v4)) {
     kind = 'v4';
@@ -185,7 +220,7 @@ function read(elf: ElfFile, path: string, diags: DiagSink): ElfRead {
         diags.report('bad-elf', `${path}+0x${(range.offset + o).toString(16)}`, `spec pointer 0x${p.toString(16)} points outside the file's data`);
         continue;
       }
-      specs.push(dec.spec(new StructReader(elf, elf.read(off, v4.size), 0, off, v4), 'elf/pointer-layout'));
+      decodeOne(() => dec.spec(new StructReader(elf, elf.read(off, v4.size), 0, off, v4), 'elf/pointer-layout'), off);
     }
   } else {
     const starts = v1RecordAt(elf, data, 0) || range.size >= v1.size ? v1Starts(elf, range, data, v1.size) : [];
@@ -195,10 +230,10 @@ function read(elf: ElfFile, path: string, diags: DiagSink): ElfRead {
     }
     kind = 'v1';
     const dec = new Decoder(path, kind, diags, arch);
-    for (const o of starts) specs.push(dec.spec(new StructReader(elf, data, o, range.offset + o, v1), 'elf/rfc-v1'));
+    for (const o of starts) decodeOne(() => dec.spec(new StructReader(elf, data, o, range.offset + o, v1), 'elf/rfc-v1'), range.offset + o);
   }
   const summary = `${path}: .kapi_specs at 0x${range.start.toString(16)} (${range.size} bytes, via ${range.via}), ` +
-    `${LAYOUT_NAMES[kind]} (${fromBtf ? 'offsets from the file\'s BTF' : 'built-in offsets'}), ${where}, ` +
+    `${LAYOUT_NAMES[kind]} (${fromBtf ? `offsets from the file's ${fromBtf.from}` : 'built-in offsets'}), ${where}, ` +
     `${specs.length} spec${specs.length === 1 ? '' : 's'}`;
   return { specs, summary };
 }

@@ -4,6 +4,9 @@
 import { cstring, type ElfFile } from './elf.js';
 import type { FieldType, Layout } from './layout.js';
 
+/** The layout in use lacks a member the decoder needs, or has it in another shape. */
+export class LayoutError extends Error {}
+
 export class StructReader {
   constructor(
     readonly elf: ElfFile, readonly buf: Buffer, readonly base: number, readonly fileOffset: number,
@@ -12,7 +15,7 @@ export class StructReader {
 
   private placed(name: string) {
     const p = this.layout.fields.get(name);
-    if (!p) throw new Error(`layout has no field ${name}`);
+    if (!p) throw new LayoutError(`layout has no field ${name}`);
     return p;
   }
 
@@ -35,7 +38,7 @@ export class StructReader {
       case 's64': return e.i64(b, o);
       case 'u64': return e.u64(b, o);
       case 'size_t': case 'ptr': case 'str': return e.addr(b, o);
-      default: throw new Error('not a scalar field');
+      default: throw new LayoutError('not a scalar field');
     }
   }
 
@@ -64,7 +67,7 @@ export class StructReader {
   elem(name: string, i: number): StructReader {
     const p = this.placed(name);
     const t = p.type;
-    if (typeof t !== 'object' || !('array' in t) || !p.layout) throw new Error(`${name} is not an array of structs`);
+    if (typeof t !== 'object' || !('array' in t) || !p.layout) throw new LayoutError(`${name} is not an array of structs`);
     const off = p.offset + i * p.layout.size;
     return new StructReader(this.elf, this.buf, this.base + off, this.fileOffset + off, p.layout);
   }
@@ -72,7 +75,7 @@ export class StructReader {
   /** A struct-valued field. */
   sub(name: string): StructReader {
     const p = this.placed(name);
-    if (!p.layout) throw new Error(`${name} is not a struct`);
+    if (!p.layout) throw new LayoutError(`${name} is not a struct`);
     return new StructReader(this.elf, this.buf, this.base + p.offset, this.fileOffset + p.offset, p.layout);
   }
 
@@ -80,7 +83,7 @@ export class StructReader {
   item(name: string, i: number): bigint {
     const p = this.placed(name);
     const t = p.type;
-    if (typeof t !== 'object' || !('array' in t)) throw new Error(`${name} is not an array`);
+    if (typeof t !== 'object' || !('array' in t)) throw new LayoutError(`${name} is not an array`);
     const size = t.array === 'i32' || t.array === 'u32' ? 4 : 8;
     return this.scalar(t.array, this.base + p.offset + i * size);
   }
