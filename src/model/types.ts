@@ -73,7 +73,7 @@ export type CapAction = (typeof CAP_ACTIONS)[number];
 /** How a spec was read: DSL generation or binary layout. */
 export const SOURCE_FORMATS = [
   'c-macro/rfc-v1', 'c-macro/rfc-v2', 'c-macro/patch-v4', 'kernel-doc/rfc-v3', 'kernel-doc/rfc-v4', 'kernel-doc/patch-v4',
-  'elf/rfc-v1', 'elf/magic-layout', 'elf/pointer-layout', 'debugfs/rfc-v1', 'debugfs/patch-v4', 'json',
+  'elf/rfc-v1', 'elf/rfc-v2', 'elf/magic-layout', 'elf/pointer-layout', 'debugfs/rfc-v1', 'debugfs/patch-v4', 'json',
 ] as const;
 export type SourceFormat = (typeof SOURCE_FORMATS)[number];
 

@@ -207,7 +207,8 @@ export class Decoder {
     const name = r.str('name') ?? `<unnamed at 0x${r.fileOffset.toString(16)}>`;
     const s: ApiSpec = { name, kind: kindFromName(name), source_format: format, at: this.at(r.fileOffset) };
     // RFC v2 stores the kind (function 0, ioctl 1, sysfs 2); RFC v1 and PATCH v4 only imply it.
-    if (r.has('api_type')) s.kind = (['function', 'ioctl', 'sysfs'] as const)[r.num('api_type')] ?? s.kind;
+    // Syscall specs leave it 0 (function): the name says what they are.
+    if (r.has('api_type') && (r.num('api_type') === 1 || r.num('api_type') === 2)) s.kind = r.num('api_type') === 1 ? 'ioctl' : 'sysfs';
     this.ioctlAndSysfs(r, s);
     const v = r.num('version');
     if (v) s.version = v;

@@ -169,6 +169,45 @@ describe('one truth: the same specs from C source and from the compiled ELF', ()
     assert.match(got.summary!, /RFC v1 packed records \(offsets from the file's DWARF\)/);
     assert.deepEqual(byName(got.specs), byName(specsFromC(sources.v1, 'v1.c', d)));
   });
+  /** Builds the v1 emitted C against a variant of kapi_v1.h with debug info. */
+  function variant(tag: string, edit: (h: string) => string, src: (c: string) => string): string {
+    const header = edit(readFileSync(join(INCLUDE, 'kapi_v1.h'), 'utf8'))
+      .replace('#include "kapi_common.h"', `#include "${join(INCLUDE, 'kapi_common.h')}"`);
+    writeFileSync(join(dir, `kapi_${tag}.h`), header);
+    writeFileSync(join(dir, `${tag}.c`), src(sources.v1).replace('#include "kapi_v1.h"', `#include "${join(dir, `kapi_${tag}.h`)}"`));
+    run(['gcc', '-c', '-O2', '-g', '-o', join(dir, `${tag}.o`), join(dir, `${tag}.c`)]);
+    run(['ld', '-T', join(INCLUDE, 'kapi.lds'), '--defsym=KAPI_BASE=0xffffffff81000000', '-e', '0', '-o', join(dir, `${tag}.elf`), join(dir, `${tag}.o`)]);
+    return join(dir, `${tag}.elf`);
+  }
+  it('RFC v2 packed records (api_type after the name, ioctl and sysfs members) through DWARF', () => {
+    const elf = variant('rfcv2', (h) => h
+      .replace('struct kernel_api_spec {\n\tchar name[KAPI_MAX_NAME_LEN];\n', 'enum kapi_api_type { KAPI_API_FUNCTION, KAPI_API_IOCTL, KAPI_API_SYSFS };\nstruct kernel_api_spec {\n\tchar name[KAPI_MAX_NAME_LEN];\n\tenum kapi_api_type api_type;\n')
+      .replace('\tchar notes[KAPI_MAX_DESC_LEN];', '\tchar notes[KAPI_MAX_DESC_LEN * 2];')
+      .replace('\tstruct kapi_state_transition state_transitions[KAPI_MAX_STATE_TRANS];\n} KAPI_PACKED;',
+        '\tstruct kapi_state_transition state_transitions[KAPI_MAX_STATE_TRANS];\n\tunsigned int cmd;\n\tchar cmd_name[KAPI_MAX_NAME_LEN];\n\tsize_t input_size;\n\tsize_t output_size;\n\tchar file_ops_name[KAPI_MAX_NAME_LEN];\n\tchar subsystem[KAPI_MAX_NAME_LEN];\n\tchar device_type[KAPI_MAX_NAME_LEN];\n} KAPI_PACKED;'), (c) => c);
+    const d = new DiagSink();
+    const got = specsFromElf(elf, d);
+    assert.deepEqual(d.items, []);
+    assert.match(got.summary!, /RFC v2 packed records \(offsets from the file's DWARF\)/);
+    assert.ok(got.specs.every((s) => s.source_format === 'elf/rfc-v2'));
+    assert.deepEqual(byName(got.specs), byName(specsFromC(sources.v1, 'v1.c', d)));
+  });
+  it('RFC v4 magic-marker records (fixed strings, a magic word before each array) through DWARF', () => {
+    const arrays = ['param', 'error', 'lock', 'constraint', 'signal', 'signal_mask', 'struct_spec', 'side_effect', 'state_trans'];
+    const magicOf: Record<string, string> = { param: 'param_magic', error: 'error_magic', lock: 'lock_magic', constraint: 'constraint_magic', signal: 'signal_magic', signal_mask: 'sigmask_magic', struct_spec: 'struct_magic', side_effect: 'effect_magic', state_trans: 'trans_magic' };
+    const value: Record<string, string> = { param_magic: '0x4B415031', error_magic: '0x4B414533', lock_magic: '0x4B414C34', constraint_magic: '0x4B414335', signal_magic: '0x4B415337', sigmask_magic: '0x4B414D38', struct_magic: '0x4B415439', effect_magic: '0x4B414641', trans_magic: '0x4B415442' };
+    const spec = 'struct kernel_api_spec {';
+    const elf = variant('rfcv4', (h) => {
+      const at = h.indexOf(spec);
+      return h.slice(0, at) + arrays.reduce((x, a) => x.replace(`\tu32 ${a}_count;\n`, `\tu32 ${magicOf[a]};\n\tu32 ${a}_count;\n`), h.slice(at));
+    },
+      (c) => arrays.reduce((x, a) => x.replaceAll(`\t.${a}_count = `, `\t.${magicOf[a]} = ${value[magicOf[a]!]},\n\t.${a}_count = `), c));
+    const d = new DiagSink();
+    const got = specsFromElf(elf, d);
+    assert.deepEqual(d.items, []);
+    assert.match(got.summary!, /RFC v4 magic-marker records \(offsets from the file's DWARF\)/);
+    assert.deepEqual(byName(got.specs), byName(specsFromC(sources.v1, 'v1.c', d)));
+  });
   it('RFC v1 record starts are found without symbols and without a fixed stride', () => {
     const elf = build('v1', TARGETS[2]!);
     const stripped = join(dir, 'v1-stripped.elf');

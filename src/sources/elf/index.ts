@@ -5,7 +5,7 @@
 // symbols or a scan, never from an assumed stride. Bad files are reported, never thrown.
 
 import type { DiagSink } from '../../diag/index.js';
-import type { ApiSpec } from '../../model/types.js';
+import type { ApiSpec, SourceFormat } from '../../model/types.js';
 import { Decoder, type LayoutKind } from './decode.js';
 import { ElfError, ElfFile, STT_OBJECT, SHT_NOBITS } from './elf.js';
 import { Btf, BtfError } from './btf.js';
@@ -88,17 +88,22 @@ function looksV4(elf: ElfFile, data: Buffer, size: number, layout: Layout): bool
   return false;
 }
 
-/** Is there an RFC v1 record at `o` of `data`: an identifier in name[128] and version 1? */
-function v1RecordAt(elf: ElfFile, data: Buffer, o: number): boolean {
-  if (o + 132 > data.length) return false;
-  const nul = data.indexOf(0, o);
-  if (nul <= o || nul >= o + 128) return false;
-  if (!IDENT.test(data.toString('latin1', o, nul))) return false;
-  return elf.u32(data, o + 128) === 1;
+/** Is there an array-layout record at `o` of `data`: an identifier in its name array, version 1? */
+function recordAt(elf: ElfFile, data: Buffer, o: number, l: Layout): boolean {
+  const name = l.fields.get('name')!;
+  const cap = typeof name.type === 'object' && 'chars' in name.type ? name.type.chars : 128;
+  const ver = l.fields.get('version')!.offset;
+  if (o + Math.max(ver + 4, cap) > data.length) return false;
+  const nul = data.indexOf(0, o + name.offset);
+  if (nul <= o + name.offset || nul >= o + name.offset + cap) return false;
+  if (!IDENT.test(data.toString('latin1', o + name.offset, nul))) return false;
+  return elf.u32(data, o + ver) === 1;
 }
 
 /** Record starts for RFC v1: the per-spec symbols when present, else a scan for the next record. */
-function v1Starts(elf: ElfFile, range: Range, data: Buffer, size: number): number[] {
+function v1Starts(elf: ElfFile, range: Range, data: Buffer, l: Layout): number[] {
+  const size = l.size;
+  const v1RecordAt = (e: ElfFile, d: Buffer, o: number) => recordAt(e, d, o, l);
   const own = elf.symbols((n) => n.startsWith('__kapi_spec_'))
     .filter((s) => s.type === STT_OBJECT && s.value >= range.start && s.value < range.stop)
     .map((s) => Number(s.value - range.start))
@@ -145,15 +150,19 @@ export function specsFromElf(path: string, diags: DiagSink): ElfRead {
 /** .debug_info larger than this is not walked: a kernel that big carries BTF as well. */
 const MAX_DWARF = 64 * 1024 * 1024;
 
-type TypeInfo = { kind: LayoutKind; layout: Layout; from: 'BTF' | 'DWARF' };
+type TypeInfo = { kind: LayoutKind; layout: Layout; from: 'BTF' | 'DWARF'; format: SourceFormat; label: string };
 
 /** What the file's own type information says `struct kernel_api_spec` looks like. */
 function typeInfoLayout(elf: ElfFile, path: string, diags: DiagSink): TypeInfo | undefined {
   const classify = (layout: Layout, from: TypeInfo['from']): TypeInfo | undefined => {
     const name = layout.fields.get('name');
     if (!name || !layout.fields.has('version')) return undefined;
-    // String members as pointers mean the PATCH v3/v4 layout; char arrays the RFC one.
-    return { kind: name.type === 'str' ? 'v4' : 'v1', layout, from };
+    // String members as pointers mean the PATCH v3/v4 layout; char arrays an RFC one: with magic
+    // words RFC v4, with api_type RFC v2, else RFC v1.
+    if (name.type === 'str') return { kind: 'v4', layout, from, format: 'elf/pointer-layout', label: LAYOUT_NAMES.v4 };
+    const [format, label]: [SourceFormat, string] = layout.fields.has('param_magic') ? ['elf/magic-layout', 'RFC v4 magic-marker records']
+      : layout.fields.has('api_type') ? ['elf/rfc-v2', 'RFC v2 packed records'] : ['elf/rfc-v1', LAYOUT_NAMES.v1];
+    return { kind: 'v1', layout, from, format, label };
   };
   const btf = elf.section('.BTF');
   if (btf && btf.type !== SHT_NOBITS) {
@@ -223,17 +232,18 @@ function read(elf: ElfFile, path: string, diags: DiagSink): ElfRead {
       decodeOne(() => dec.spec(new StructReader(elf, elf.read(off, v4.size), 0, off, v4), 'elf/pointer-layout'), off);
     }
   } else {
-    const starts = v1RecordAt(elf, data, 0) || range.size >= v1.size ? v1Starts(elf, range, data, v1.size) : [];
+    const starts = range.size >= Math.min(v1.size, 132) ? v1Starts(elf, range, data, v1) : [];
     if (!starts.length) {
       diags.report('unknown-layout', `${path}+0x${range.offset.toString(16)}`, `.kapi_specs (${range.size} bytes) holds neither spec pointers nor RFC v1 records`);
       return { specs: [] };
     }
     kind = 'v1';
     const dec = new Decoder(path, kind, diags, arch);
-    for (const o of starts) decodeOne(() => dec.spec(new StructReader(elf, data, o, range.offset + o, v1), 'elf/rfc-v1'), range.offset + o);
+    const format = fromBtf?.format ?? 'elf/rfc-v1';
+    for (const o of starts) decodeOne(() => dec.spec(new StructReader(elf, data, o, range.offset + o, v1), format), range.offset + o);
   }
   const summary = `${path}: .kapi_specs at 0x${range.start.toString(16)} (${range.size} bytes, via ${range.via}), ` +
-    `${LAYOUT_NAMES[kind]} (${fromBtf ? `offsets from the file's ${fromBtf.from}` : 'built-in offsets'}), ${where}, ` +
+    `${fromBtf?.label ?? LAYOUT_NAMES[kind]} (${fromBtf ? `offsets from the file's ${fromBtf.from}` : 'built-in offsets'}), ${where}, ` +
     `${specs.length} spec${specs.length === 1 ? '' : 's'}`;
   return { specs, summary };
 }
