@@ -251,6 +251,22 @@ describe('bad ELF input is reported, never thrown', () => {
       assert.doesNotMatch(r.stderr, /internal error|\n\s+at /);
     });
   }
+  it('a PATCH v4 magic word out of place is a warning at its offset; the spec is still read', () => {
+    const elf = build('v4', TARGETS[0]!, [], '-magic');
+    const b = readFileSync(elf);
+    const magic = Buffer.from([0x31, 0x50, 0x41, 0x4b]); // KAPI_MAGIC_PARAMS, little-endian
+    const at = b.indexOf(magic);
+    b[at] = 0x30;
+    const out = join(dir, 'bad-magic.elf');
+    writeFileSync(out, b);
+    const d = new DiagSink();
+    const got = specsFromElf(out, d);
+    assert.equal(got.specs.length, 18);
+    assert.equal(d.items.length, 1);
+    assert.equal(d.items[0]!.code, 'bad-magic');
+    assert.equal(d.items[0]!.at, `${out}+0x${at.toString(16)}`);
+    assert.match(d.items[0]!.message, /param_magic is 0x4b415030, expected 0x4b415031/);
+  });
   it('a directory', () => {
     const r = kapi(['--vmlinux', dir]);
     assert.equal(r.code, 2);
