@@ -3,8 +3,12 @@
 
 export class UsageError extends Error {}
 
+/** Output formats of the default (show) command. */
 export const FORMATS = ['plain', 'json', 'rst', 'man'] as const;
 export type Format = (typeof FORMATS)[number];
+
+/** Options a command may take besides the global ones: name -> takes a value (repeatable). */
+export type ExtraOptions = Record<string, 'value' | 'flag'>;
 
 export type Selection =
   | { kind: 'default' }
@@ -14,7 +18,12 @@ export type Selection =
 
 export interface GlobalOptions {
   selection: Selection;
-  format: Format;
+  /** Lower-cased `-f` value; each command checks it against the formats it writes. */
+  format: string;
+  /** Whether -f was given (commands default differently). */
+  formatGiven: boolean;
+  /** Command-specific options: every value given, in order. */
+  extra: Map<string, string[]>;
   arch: string;
   quiet: boolean;
   /** Say on stderr how each input was read (layouts, sections). */
@@ -37,8 +46,8 @@ function takeValue(argv: string[], i: number, name: string, inline: string | und
   return [v, i + 1];
 }
 
-export function parseGlobal(argv: string[]): GlobalOptions {
-  const o: GlobalOptions = { selection: { kind: 'default' }, format: 'plain', arch: 'generic', quiet: false, verbose: false, help: false, version: false, rest: [] };
+export function parseGlobal(argv: string[], allowed: ExtraOptions = {}): GlobalOptions {
+  const o: GlobalOptions = { selection: { kind: 'default' }, format: 'plain', formatGiven: false, extra: new Map(), arch: 'generic', quiet: false, verbose: false, help: false, version: false, rest: [] };
   const sources: string[] = [];
   const chosen = new Set<string>();
   for (let i = 0; i < argv.length; i++) {
@@ -55,9 +64,8 @@ export function parseGlobal(argv: string[]): GlobalOptions {
       case '-f': case '--format': {
         const [v, j] = takeValue(argv, i, name, inline);
         i = j;
-        const f = v.toLowerCase();
-        if (!(FORMATS as readonly string[]).includes(f)) throw new UsageError(`unknown output format '${v}' (expected ${FORMATS.join(', ')})`);
-        o.format = f as Format;
+        o.format = v.toLowerCase();
+        o.formatGiven = true;
         break;
       }
       case '--arch': { const [v, j] = takeValue(argv, i, name, inline); i = j; o.arch = v; break; }
@@ -78,6 +86,16 @@ export function parseGlobal(argv: string[]): GlobalOptions {
         break;
       }
       default:
+        if (allowed[name]) {
+          const list = o.extra.get(name) ?? [];
+          if (allowed[name] === 'value') {
+            const [v, j] = takeValue(argv, i, name, inline);
+            i = j;
+            list.push(v);
+          } else list.push('');
+          o.extra.set(name, list);
+          break;
+        }
         if (a.startsWith('-') && a !== '-') throw new UsageError(`unknown option '${a}'`);
         o.rest.push(a);
     }
@@ -85,4 +103,11 @@ export function parseGlobal(argv: string[]): GlobalOptions {
   if (chosen.size > 1) throw new UsageError(`${[...chosen].join(', ')} cannot be used together`);
   if (sources.length) o.selection = { kind: 'source', paths: sources };
   return o;
+}
+
+/** Checks -f against the formats a command writes. */
+export function checkFormat(o: GlobalOptions, formats: readonly string[], fallback: string): string {
+  const f = o.formatGiven ? o.format : fallback;
+  if (!formats.includes(f)) throw new UsageError(`unknown output format '${o.format}' (expected ${formats.join(', ')})`);
+  return f;
 }

@@ -4,13 +4,22 @@
 import { stringifyDoc, toJsonDoc } from '../model/json.js';
 import type { ApiSpec } from '../model/types.js';
 import { renderMan, renderPlainList, renderPlainSpec, renderRstList, renderRstSpec } from '../render/index.js';
-import type { GlobalOptions } from './args.js';
+import { checkFormat, FORMATS, type ExtraOptions, type GlobalOptions } from './args.js';
 import { loadSpecs, printDiagnostics } from './load.js';
 
 export type Command = (o: GlobalOptions) => number | Promise<number>;
 
+export interface CommandModule {
+  run: Command;
+  /** Options beyond the global ones. */
+  options: ExtraOptions;
+  help: string;
+}
+
 /** Subcommands by name, imported on first use. */
-export const COMMANDS: Record<string, () => Promise<Command>> = {};
+export const COMMANDS: Record<string, () => Promise<CommandModule>> = {
+  lint: async () => (await import('./lint.js')).LINT,
+};
 
 function renderList(o: GlobalOptions, specs: readonly ApiSpec[]): string | undefined {
   const set = { specs };
@@ -18,7 +27,7 @@ function renderList(o: GlobalOptions, specs: readonly ApiSpec[]): string | undef
     case 'plain': return renderPlainList(set);
     case 'json': return stringifyDoc(toJsonDoc(set));
     case 'rst': return renderRstList(set);
-    case 'man': return undefined;
+    default: return undefined;
   }
 }
 
@@ -27,7 +36,7 @@ function renderOne(o: GlobalOptions, spec: ApiSpec): string {
     case 'plain': return renderPlainSpec(spec);
     case 'json': return stringifyDoc(toJsonDoc({ specs: [spec] }));
     case 'rst': return renderRstSpec(spec);
-    case 'man': return renderMan(spec, o.arch);
+    default: return renderMan(spec, o.arch);
   }
 }
 
@@ -37,6 +46,7 @@ export const runShow: Command = async (o) => {
     process.stderr.write(`kapi: unexpected argument '${o.rest[1]}'\nTry 'kapi --help' for more information.\n`);
     return 2;
   }
+  o.format = checkFormat(o, FORMATS, 'plain');
   const loaded = await loadSpecs(o);
   const errors = printDiagnostics(loaded);
   if (loaded.fatal !== undefined) {

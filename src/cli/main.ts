@@ -14,25 +14,24 @@ import { HELP, VERSION } from './help.js';
 export const EXIT = { ok: 0, findings: 1, usage: 2, internal: 3 } as const;
 
 async function main(argv: string[]): Promise<number> {
-  const sub = argv[0] !== undefined ? COMMANDS[argv[0]] : undefined;
-  let opts;
+  const entry = argv[0] !== undefined ? COMMANDS[argv[0]] : undefined;
+  const cmd = entry ? await entry() : { run: runShow, options: {}, help: HELP };
   try {
-    opts = parseGlobal(sub ? argv.slice(1) : argv);
+    const opts = parseGlobal(entry ? argv.slice(1) : argv, cmd.options);
+    if (opts.help) {
+      process.stdout.write(cmd.help);
+      return EXIT.ok;
+    }
+    if (opts.version) {
+      process.stdout.write(`kapi ${VERSION}\n`);
+      return EXIT.ok;
+    }
+    return await cmd.run(opts);
   } catch (e) {
     if (!(e instanceof UsageError)) throw e;
-    process.stderr.write(`kapi: ${e.message}\nTry 'kapi --help' for more information.\n`);
+    process.stderr.write(`kapi: ${e.message}\nTry 'kapi${entry ? ` ${argv[0]}` : ''} --help' for more information.\n`);
     return EXIT.usage;
   }
-  if (opts.help) {
-    process.stdout.write(HELP);
-    return EXIT.ok;
-  }
-  if (opts.version) {
-    process.stdout.write(`kapi ${VERSION}\n`);
-    return EXIT.ok;
-  }
-  const run = sub ? await sub() : runShow;
-  return run(opts);
 }
 
 main(process.argv.slice(2)).then(
