@@ -19,6 +19,7 @@ export interface CommandModule {
 /** Subcommands by name, imported on first use. */
 export const COMMANDS: Record<string, () => Promise<CommandModule>> = {
   lint: async () => (await import('./lint.js')).LINT,
+  diff: async () => (await import('./diff.js')).DIFF,
 };
 
 function renderList(o: GlobalOptions, specs: readonly ApiSpec[]): string | undefined {
