@@ -20,6 +20,7 @@ export interface CommandModule {
 export const COMMANDS: Record<string, () => Promise<CommandModule>> = {
   lint: async () => (await import('./lint.js')).LINT,
   diff: async () => (await import('./diff.js')).DIFF,
+  scaffold: async () => (await import('./scaffold.js')).SCAFFOLD,
 };
 
 function renderList(o: GlobalOptions, specs: readonly ApiSpec[]): string | undefined {

@@ -17,6 +17,10 @@ const SPEC_STARTS = ['API_SPEC', 'API_IOCTL_SPEC', 'kapi_ioctl_spec'].map((m) =>
 const CONTEXT = Buffer.from('context');
 /** What may follow `context` in a tag. */
 const CONTEXT_TAILS = [':', 's:', '-flags:'].map((m) => Buffer.from(m));
+const SYSCALL_MARK = Buffer.from('SYSCALL_DEFINE');
+
+/** What a scan keeps: files that may hold specs, or .c files that define syscalls. */
+export type ScanMode = 'specs' | 'syscalls';
 
 /**
  * True when the bytes contain a spec marker (the same test as mayHoldSpecs on text). Kernel-doc
@@ -51,7 +55,7 @@ export interface ScanResult { candidates: Candidate[]; failures: ReadFailure[] }
 const code = (e: unknown) => (e as NodeJS.ErrnoException).code ?? 'EIO';
 
 /** Reads files into one growing buffer and keeps the texts of those with a marker. */
-export function scanFiles(files: readonly string[]): ScanResult {
+export function scanFiles(files: readonly string[], mode: ScanMode = 'specs'): ScanResult {
   let buf = Buffer.allocUnsafe(1 << 20);
   const out: ScanResult = { candidates: [], failures: [] };
   for (const file of files) {
@@ -79,7 +83,8 @@ export function scanFiles(files: readonly string[]): ScanResult {
       continue;
     }
     const view = buf.subarray(0, len);
-    if (bufferHasMarker(view, file.endsWith('.c'))) out.candidates.push({ file, text: view.toString('latin1') });
+    const keep = mode === 'specs' ? bufferHasMarker(view, file.endsWith('.c')) : file.endsWith('.c') && view.indexOf(SYSCALL_MARK) >= 0;
+    if (keep) out.candidates.push({ file, text: view.toString('latin1') });
   }
   return out;
 }
@@ -99,7 +104,7 @@ const byFile = <T extends { file: string }>(a: T, b: T) => (a.file < b.file ? -1
 export interface DirResult extends ScanResult { subdirs: string[] }
 
 /** Lists each directory (no symlinks followed), scans its C files, and returns its subdirectories. */
-export function scanDirs(dirs: readonly string[]): DirResult {
+export function scanDirs(dirs: readonly string[], mode: ScanMode = 'specs'): DirResult {
   const files: string[] = [];
   const subdirs: string[] = [];
   const failures: ReadFailure[] = [];
@@ -110,7 +115,7 @@ export function scanDirs(dirs: readonly string[]): DirResult {
       } else if (e.isFile() && isSpecSource(e.name)) files.push(join(d, e.name));
     }
   }
-  const r = scanFiles(files);
+  const r = scanFiles(files, mode);
   return { candidates: r.candidates, failures: [...failures, ...r.failures], subdirs };
 }
 
@@ -120,7 +125,7 @@ export function scanDirs(dirs: readonly string[]): DirResult {
  * them, scans their files and puts their subdirectories back on the queue, so the walk and the
  * reads are both shared. Results are sorted by path, whichever thread read them.
  */
-export async function scanTree(root: string): Promise<ScanResult> {
+export async function scanTree(root: string, mode: ScanMode = 'specs'): Promise<ScanResult> {
   const extra = Math.max(0, Math.min(availableParallelism(), 4) - 1);
   const threads = extra + 1;
   const queue: string[] = [root];
@@ -138,7 +143,7 @@ export async function scanTree(root: string): Promise<ScanResult> {
   const dispatch = () => {
     while (idle.length && queue.length) {
       outstanding++;
-      idle.pop()!.postMessage(take());
+      idle.pop()!.postMessage({ dirs: take(), mode });
     }
   };
   const workers = Array.from({ length: extra }, () => {
@@ -160,7 +165,7 @@ export async function scanTree(root: string): Promise<ScanResult> {
   for (;;) {
     dispatch();
     if (queue.length) {
-      accept(scanDirs(take()));
+      accept(scanDirs(take(), mode));
       // Let replies from workers in before the next share.
       await new Promise((r) => setImmediate(r));
     } else if (outstanding > 0) {
