@@ -14,7 +14,7 @@ export function guessType(cType: string, name: string): { type: string; flags: s
   if (user && /\bchar\b/.test(t) && /name|path|file|dir/.test(name)) return { type: 'path', flags: ['input'] };
   if (user) return { type: 'user_ptr', flags: [isConst ? 'input' : 'output'], hint: isConst ? undefined : 'check the direction: the pointer is not const' };
   if (/\*/.test(t)) return { type: 'ptr', flags: ['input'] };
-  if (/(^|_)fd$|^fd|fildes/.test(name) && /\bint\b|unsigned/.test(t)) return { type: 'fd', flags: ['input'] };
+  if (/fd$|^fd|fildes/.test(name) && /\bint\b|unsigned/.test(t)) return { type: 'fd', flags: ['input'] };
   if (/\bunsigned\b|size_t|\bu(8|16|32|64)\b|__u(8|16|32|64)|umode_t|uid_t|gid_t/.test(t)) return { type: 'uint', flags: ['input'] };
   return { type: 'int', flags: ['input'] };
 }
