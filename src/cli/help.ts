@@ -8,6 +8,11 @@ export const HELP = `Usage: kapi [OPTIONS] [API_NAME]
 Read Linux kernel API specifications and show them. Without API_NAME, list the
 specs grouped by kind; with it, show that one spec in full.
 
+Commands (each has --help):
+  lint       check specs against themselves, their signatures and their code
+  diff       classify the changes between two spec sets
+  scaffold   write spec skeletons for the syscalls of a tree
+
 Choosing specs (one of; default: debugfs when the running kernel has
 /sys/kernel/debug/kapi, else the corpus bundled with kapi):
   --source PATH       a C file, a kernel tree, or a JSON snapshot written by

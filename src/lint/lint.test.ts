@@ -67,6 +67,9 @@ describe('each lint check on its own fixture', () => {
     assert.deepEqual(ids.filter((i) => i === 'param-index'), ['param-index', 'param-index']);
     assert.ok(ids.includes('unknown-errno'));
   });
+  it('kernel-internal restart codes are not user-visible errors', () => {
+    assert.deepEqual(run(spec(`${PARAMS}\n${ERR}`, '\tif (fd)\n\t\treturn -ERESTARTNOINTR;\n\treturn -EBADF;'), 'code-error-missing'), []);
+  });
   it('follows same-file callees and error variables', () => {
     const body = '\treturn helper(fd);';
     const text = `static int helper(int fd)\n{\n\tint err = -EBADF;\n\tif (fd > 3)\n\t\terr = -EMFILE;\n\treturn err;\n}\n\n${spec(`${PARAMS}\n${ERR}`, body)}`;
