@@ -175,6 +175,7 @@ SYSCALL_DEFINE1(epoll_create1, int, flags)
  * contexts: process, sleepable
  *
  * param: epfd
+ *   kapi-semantic: fd:epoll
  *   type: fd, input
  *   constraint: Must be open and refer to an epoll instance.
  *   desc: The epoll instance whose interest list is edited.
@@ -187,12 +188,14 @@ SYSCALL_DEFINE1(epoll_create1, int, flags)
  *   desc: The operation to perform.
  *
  * param: fd
+ *   kapi-semantic: fd:pipe
  *   type: fd, input
  *   constraint: Must be open, its file must implement poll (regular files and
  *     directories do not), and it must not be the same open file as epfd.
  *   desc: The target whose readiness is to be watched, changed or forgotten.
  *
  * param: event
+ *   kapi-semantic: ptr:buffer
  *   type: user_ptr, input, optional
  *   size: sizeof(struct epoll_event)
  *   constraint: Read whenever op is not EPOLL_CTL_DEL, so it must then point
@@ -397,6 +400,7 @@ SYSCALL_DEFINE4(epoll_ctl, int, epfd, int, op, int, fd,
  * contexts: process, sleepable
  *
  * param: epfd
+ *   kapi-semantic: fd:epoll
  *   type: fd, input
  *   constraint: Must be open and refer to an epoll instance.
  *   desc: The epoll instance to wait on.
@@ -558,6 +562,7 @@ SYSCALL_DEFINE4(epoll_wait, int, epfd, struct epoll_event __user *, events,
  * contexts: process, sleepable
  *
  * param: epfd
+ *   kapi-semantic: fd:epoll
  *   type: fd, input
  *   constraint: Must be open and refer to an epoll instance.
  *   desc: The epoll instance to wait on.
@@ -582,6 +587,7 @@ SYSCALL_DEFINE4(epoll_wait, int, epfd, struct epoll_event __user *, events,
  *   desc: How long to wait when no event is ready.
  *
  * param: sigmask
+ *   kapi-semantic: ptr:sigset
  *   type: user_ptr, input, optional
  *   size: sizeof(sigset_t)
  *   constraint: NULL, or a readable kernel sigset_t (one bit for each of the
@@ -734,6 +740,7 @@ SYSCALL_DEFINE6(epoll_pwait, int, epfd, struct epoll_event __user *, events,
  * contexts: process, sleepable
  *
  * param: epfd
+ *   kapi-semantic: fd:epoll
  *   type: fd, input
  *   constraint: Must be open and refer to an epoll instance.
  *   desc: The epoll instance to wait on.
@@ -752,6 +759,7 @@ SYSCALL_DEFINE6(epoll_pwait, int, epfd, struct epoll_event __user *, events,
  *   desc: The largest number of events to return.
  *
  * param: timeout
+ *   kapi-semantic: ptr:timespec
  *   type: user_ptr, input, optional
  *   size: sizeof(struct __kernel_timespec)
  *   constraint: NULL, or a readable timespec with tv_sec >= 0 and tv_nsec in
@@ -759,6 +767,7 @@ SYSCALL_DEFINE6(epoll_pwait, int, epfd, struct epoll_event __user *, events,
  *   desc: Relative time limit; NULL blocks until an event or a signal.
  *
  * param: sigmask
+ *   kapi-semantic: ptr:sigset
  *   type: user_ptr, input, optional
  *   size: sizeof(sigset_t)
  *   constraint: NULL, or a readable kernel sigset_t (one bit for each of the

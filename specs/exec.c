@@ -27,6 +27,7 @@
  * contexts: process, sleepable
  *
  * param: filename
+ *   kapi-semantic: path:exec
  *   type: path, input
  *   constraint-type: user_path
  *   constraint: A readable NUL-terminated string, non-empty and shorter than
@@ -35,6 +36,7 @@
  *     not noexec; it may be a binary or a "#!" interpreter script.
  *
  * param: argv
+ *   kapi-semantic: ptr:argv
  *   type: user_ptr, input, optional
  *   constraint: NULL, or a readable array of string pointers ended by a NULL
  *     entry, holding at most MAX_ARG_STRINGS strings, each at most
@@ -43,6 +45,7 @@
  *     empty, gives the program a single empty string as argv[0].
  *
  * param: envp
+ *   kapi-semantic: ptr:envp
  *   type: user_ptr, input, optional
  *   constraint: NULL, or a readable array of string pointers ended by a NULL
  *     entry, with the same count and length limits as argv.
@@ -365,6 +368,7 @@ SYSCALL_DEFINE3(execve,
  * contexts: process, sleepable
  *
  * param: fd
+ *   kapi-semantic: fd:cwd
  *   type: fd, input
  *   constraint: AT_FDCWD or an open descriptor.  It must refer to a directory
  *     when filename is relative and non-empty, and to the program itself when
@@ -372,6 +376,7 @@ SYSCALL_DEFINE3(execve,
  *   desc: Starting point of the lookup, or the program file.
  *
  * param: filename
+ *   kapi-semantic: path:exec
  *   type: path, input
  *   constraint-type: user_path
  *   constraint: A readable NUL-terminated string shorter than PATH_MAX bytes;
@@ -380,6 +385,7 @@ SYSCALL_DEFINE3(execve,
  *   desc: Names the program relative to fd.
  *
  * param: argv
+ *   kapi-semantic: ptr:argv
  *   type: user_ptr, input, optional
  *   constraint: NULL, or a readable array of string pointers ended by a NULL
  *     entry, holding at most MAX_ARG_STRINGS strings, each at most
@@ -388,6 +394,7 @@ SYSCALL_DEFINE3(execve,
  *     single empty argv[0].
  *
  * param: envp
+ *   kapi-semantic: ptr:envp
  *   type: user_ptr, input, optional
  *   constraint: NULL, or a readable array of string pointers ended by a NULL
  *     entry, with the same count and length limits as argv.

@@ -19,6 +19,7 @@
  * contexts: process, sleepable
  *
  * param: start
+ *   kapi-semantic: addr:mapped
  *   type: uint, input
  *   constraint-type: page_aligned
  *   constraint: Must be a multiple of PAGE_SIZE after the address tag is
@@ -26,6 +27,7 @@
  *   desc: User virtual address at which the range begins.
  *
  * param: len_in
+ *   kapi-valid: 4096
  *   type: uint, input
  *   constraint: Rounded up to a multiple of PAGE_SIZE.  A length that rounds up
  *     to zero from a nonzero value, or a range whose end wraps past the top of
@@ -40,7 +42,9 @@
  *     MADV_MERGEABLE, MADV_UNMERGEABLE, MADV_HUGEPAGE, MADV_NOHUGEPAGE,
  *     MADV_DONTDUMP, MADV_DODUMP, MADV_WIPEONFORK, MADV_KEEPONFORK, MADV_COLD,
  *     MADV_PAGEOUT, MADV_POPULATE_READ, MADV_POPULATE_WRITE, MADV_DONTNEED_LOCKED,
- *     MADV_COLLAPSE, MADV_HWPOISON, MADV_SOFT_OFFLINE)
+ *     MADV_COLLAPSE, MADV_HWPOISON, MADV_SOFT_OFFLINE, 102, 103)
+ *   kapi-note: 102 and 103 are MADV_GUARD_INSTALL and MADV_GUARD_REMOVE, accepted since
+ *     Linux 6.13; the 6.1 code rejects them with EINVAL.  kapi conform found them accepted.
  *   constraint: Any other value gives EINVAL.  MADV_MERGEABLE and
  *     MADV_UNMERGEABLE exist only with CONFIG_KSM; MADV_HUGEPAGE,
  *     MADV_NOHUGEPAGE and MADV_COLLAPSE only with CONFIG_TRANSPARENT_HUGEPAGE;

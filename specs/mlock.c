@@ -15,6 +15,7 @@
  * contexts: process, sleepable
  *
  * param: start
+ *   kapi-semantic: addr:mapped
  *   type: uint, input
  *   constraint: Any value is accepted.  The address tag is stripped and the
  *     value is rounded down to a multiple of PAGE_SIZE; no alignment is
@@ -22,6 +23,7 @@
  *   desc: User virtual address at which the range to lock begins.
  *
  * param: len
+ *   kapi-valid: 4096
  *   type: uint, input
  *   constraint: After adding the offset of start within its page and rounding
  *     up to PAGE_SIZE, start + len must not wrap past the top of the address
@@ -140,12 +142,14 @@ SYSCALL_DEFINE2(mlock, unsigned long, start, size_t, len)
  * contexts: process, sleepable
  *
  * param: start
+ *   kapi-semantic: addr:mapped
  *   type: uint, input
  *   constraint: Any value is accepted; the tag is stripped and the address is
  *     rounded down to a multiple of PAGE_SIZE.
  *   desc: User virtual address at which the range to lock begins.
  *
  * param: len
+ *   kapi-valid: 4096
  *   type: uint, input
  *   constraint: The page-rounded end of the range must not wrap past the top
  *     of the address space.  A length that rounds to zero is a successful no-op.
@@ -257,12 +261,14 @@ SYSCALL_DEFINE3(mlock2, unsigned long, start, size_t, len, int, flags)
  * contexts: process, sleepable
  *
  * param: start
+ *   kapi-semantic: addr:mapped
  *   type: uint, input
  *   constraint: Any value; the tag is stripped and the address is rounded down
  *     to a multiple of PAGE_SIZE.
  *   desc: User virtual address at which the range to unlock begins.
  *
  * param: len
+ *   kapi-valid: 4096
  *   type: uint, input
  *   constraint: The page-rounded end of the range must not wrap past the top
  *     of the address space.  A length that rounds to zero is a successful no-op.
@@ -334,6 +340,7 @@ SYSCALL_DEFINE2(munlock, unsigned long, start, size_t, len)
  * contexts: process, sleepable
  *
  * param: flags
+ *   kapi-valid: MCL_CURRENT
  *   type: int, input
  *   constraint-type: mask(MCL_CURRENT | MCL_FUTURE | MCL_ONFAULT)
  *   constraint: Must be nonzero, contain no other bit, and not be MCL_ONFAULT

@@ -33,6 +33,7 @@
  *   desc: Destination of the data; only the bytes reported are meaningful.
  *
  * param: count
+ *   kapi-valid: 16
  *   type: uint, input
  *   constraint-type: range(0, SIZE_MAX)
  *   constraint: Any value is accepted.  Counts larger than MAX_RW_COUNT
@@ -192,6 +193,7 @@ SYSCALL_DEFINE3(read, unsigned int, fd, char __user *, buf, size_t, count)
  *   desc: Source of the data.
  *
  * param: count
+ *   kapi-valid: 16
  *   type: uint, input
  *   constraint-type: range(0, SIZE_MAX)
  *   constraint: Any value is accepted.  Counts larger than MAX_RW_COUNT

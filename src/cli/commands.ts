@@ -21,6 +21,7 @@ export const COMMANDS: Record<string, () => Promise<CommandModule>> = {
   lint: async () => (await import('./lint.js')).LINT,
   diff: async () => (await import('./diff.js')).DIFF,
   scaffold: async () => (await import('./scaffold.js')).SCAFFOLD,
+  conform: async () => (await import('./conform.js')).CONFORM,
 };
 
 function renderList(o: GlobalOptions, specs: readonly ApiSpec[]): string | undefined {

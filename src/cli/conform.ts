@@ -1,0 +1,75 @@
+// `kapi conform`: plan test cases from the specs, run them against this kernel, report in KTAP.
+
+import { writeFileSync } from 'node:fs';
+import { planSpec, type Plan } from '../conform/plan.js';
+import { junit, ktap, summarize, type ApiResult } from '../conform/report.js';
+import { BuildError, runCases, type Outcome } from '../conform/run.js';
+import type { ApiSpec } from '../model/types.js';
+import type { GlobalOptions } from './args.js';
+import type { CommandModule } from './commands.js';
+import { loadSpecs, printDiagnostics } from './load.js';
+
+const HELP = `Usage: kapi conform [--source PATH... | --vmlinux PATH | --debugfs [DIR]] [OPTIONS] [API...]
+
+Plan test cases from each syscall spec (a valid call, then each parameter set to values the spec
+says are invalid, each with the outcome the spec predicts), compile them with the system cc, run
+each case in its own child process with a timeout and resource limits inside a scratch directory,
+and report in KTAP on stdout.
+
+Options:
+  --json FILE          per-API results and every case as JSON
+  --junit FILE         JUnit XML
+  --timeout SEC        per case (default 5)
+  --allow-dangerous    run syscalls that could harm the host (reboot, kexec_load, ...)
+  -q, --quiet          no informational lines on stderr
+
+Exit status: 0 every case passed; 1 a case failed; 2 usage error, unreadable input, or the
+generated C did not compile.
+`;
+
+async function run(o: GlobalOptions): Promise<number> {
+  const loaded = await loadSpecs(o);
+  printDiagnostics(loaded);
+  if (loaded.fatal !== undefined) {
+    if (loaded.fatal) process.stderr.write(`kapi: ${loaded.fatal}\n`);
+    return 2;
+  }
+  const wanted = new Set(o.rest.map((n) => (n.startsWith('sys_') ? n : `sys_${n}`)));
+  const specs = loaded.set.specs.filter((s) => !wanted.size || wanted.has(s.name));
+  for (const n of wanted) if (!specs.some((s) => s.name === n)) {
+    process.stderr.write(`kapi: API '${n}' not found\n`);
+    return 1;
+  }
+  const allowDangerous = o.extra.has('--allow-dangerous');
+  const plans: [ApiSpec, Plan][] = specs.map((s) => [s, planSpec(s, { allowDangerous })]);
+  const timeout = Number(o.extra.get('--timeout')?.at(-1) ?? 5);
+  let outcomes: Outcome[];
+  try {
+    outcomes = runCases(new Map(specs.map((s) => [s.name, s])), plans.flatMap(([, p]) => p.cases), { timeoutSec: timeout });
+  } catch (e) {
+    if (!(e instanceof BuildError)) throw e;
+    process.stderr.write(`kapi: ${e.message}\n`);
+    return 2;
+  }
+  const results: { result: ApiResult; outcomes: Outcome[] }[] = plans.map(([s, p]) => {
+    const mine = outcomes.filter((x) => x.case.api === s.name);
+    return { result: summarize(s, p, mine), outcomes: mine };
+  });
+  process.stdout.write(ktap(results));
+  const json = o.extra.get('--json')?.at(-1);
+  if (json) {
+    writeFileSync(json, JSON.stringify({
+      kernel: process.platform, results: results.map((r) => ({
+        ...r.result, outcomes: r.outcomes.map((x) => ({ case: x.case.n, what: x.case.what, expect: x.case.expect, ret: x.ret?.toString(), errno: x.errno, end: x.end, pass: x.pass, reason: x.reason })),
+      })),
+    }, null, 2) + '\n');
+  }
+  const ju = o.extra.get('--junit')?.at(-1);
+  if (ju) writeFileSync(ju, junit(results));
+  return results.some((r) => r.result.failed.length) ? 1 : 0;
+}
+
+export const CONFORM: CommandModule = {
+  run, help: HELP,
+  options: { '--json': 'value', '--junit': 'value', '--timeout': 'value', '--allow-dangerous': 'flag' },
+};

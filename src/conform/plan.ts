@@ -1,0 +1,164 @@
+// Conformance planning: from a spec's parameter types and constraints to test cases. A valid
+// baseline call (built from fixtures), then one parameter at a time set to a value the spec says
+// is invalid, each with the outcome the spec predicts. Semantic types come from the `kapi-*`
+// extension tags (see docs/dsl.md); without them each type gets a default fixture.
+
+import type { ApiSpec, Param } from '../model/types.js';
+import { errnoNumber } from '../sources/consts/index.js';
+import { constOfText } from '../sources/values.js';
+
+/** How the generated C builds one argument. */
+export type Arg =
+  | { kind: 'int'; value: bigint }
+  | { kind: 'fd'; fixture: 'file' | 'epoll' | 'pipe' | 'dir' | 'closed' }
+  | { kind: 'buf'; size: number }
+  | { kind: 'null' }
+  | { kind: 'unmapped' }
+  | { kind: 'mapped'; pages: number }
+  | { kind: 'path'; which: 'file' | 'new' | 'exec' | 'missing' | 'empty' | 'toolong' | 'notdir' }
+  | { kind: 'argv' }
+  | { kind: 'envp' }
+  | { kind: 'sigset' }
+  | { kind: 'timespec' };
+
+export type Expect =
+  | { kind: 'success' }
+  | { kind: 'errno'; errnos: string[]; any: boolean };
+
+export interface Case {
+  /** 1-based within the API. */
+  n: number;
+  api: string;
+  syscall: string;
+  what: string;
+  args: Arg[];
+  expect: Expect;
+  /** The parameter the case varies, for error coverage. */
+  param?: string;
+}
+
+export interface Plan { api: string; cases: Case[]; skipped?: string }
+
+/** Syscalls kapi refuses to run unless told to: they can harm the host. */
+export const DANGEROUS = new Set([
+  'reboot', 'kexec_load', 'kexec_file_load', 'swapon', 'swapoff', 'init_module', 'finit_module',
+  'delete_module', 'mount', 'umount2', 'pivot_root', 'settimeofday', 'clock_settime', 'adjtimex',
+  'clock_adjtime', 'sethostname', 'setdomainname', 'acct', 'quotactl', 'syslog', 'iopl', 'ioperm',
+]);
+
+const INT_LIMITS: Record<string, [bigint, bigint]> = {
+  int: [-(1n << 31n), (1n << 31n) - 1n], uint: [0n, (1n << 64n) - 1n],
+};
+
+function semantic(p: Param): string | undefined {
+  return p.ext?.['kapi-semantic']?.trim();
+}
+
+/** The baseline (valid) argument for a parameter. */
+function baseline(p: Param, spec: ApiSpec): Arg {
+  const sem = semantic(p);
+  const valid = p.ext?.['kapi-valid'];
+  if (valid !== undefined) {
+    const v = constOfText(valid);
+    if (v.value !== undefined) return { kind: 'int', value: v.value };
+  }
+  switch (sem) {
+    case 'fd:epoll': return { kind: 'fd', fixture: 'epoll' };
+    case 'fd:pipe': return { kind: 'fd', fixture: 'pipe' };
+    case 'fd:dir': return { kind: 'fd', fixture: 'dir' };
+    case 'fd:cwd': return { kind: 'int', value: -100n };
+    case 'path:new': return { kind: 'path', which: 'new' };
+    case 'path:exec': return { kind: 'path', which: 'exec' };
+    case 'ptr:argv': return { kind: 'argv' };
+    case 'ptr:envp': return { kind: 'envp' };
+    case 'ptr:sigset': return { kind: 'sigset' };
+    case 'ptr:timespec': return { kind: 'timespec' };
+    case 'ptr:null': return { kind: 'null' };
+    case 'ptr:buffer': return { kind: 'buf', size: Number(p.size?.value ?? 4096n) };
+    case 'addr:mapped': return { kind: 'mapped', pages: 1 };
+    default: break;
+  }
+  if (p.type === 'fd') return { kind: 'fd', fixture: 'file' };
+  if (p.type === 'path') return { kind: 'path', which: 'file' };
+  if (p.type === 'user_ptr' || p.type === 'ptr') {
+    if (p.flags?.includes('optional')) return { kind: 'null' };
+    const fixed = p.size?.value;
+    return { kind: 'buf', size: Number(fixed ?? 4096n) };
+  }
+  const c = p.constraint;
+  if (c?.values?.[0]?.value !== undefined) return { kind: 'int', value: c.values[0].value };
+  if (c?.min?.value !== undefined && c.min.value > 0n) return { kind: 'int', value: c.min.value };
+  return { kind: 'int', value: 0n };
+  void spec;
+}
+
+/** Invalid values for a parameter, each with the errno the convention (and the spec) gives it. */
+function invalid(p: Param): { arg: Arg; what: string; errno: string }[] {
+  if (p.ext?.['kapi-test'] === 'no-invalid') return [];
+  const out: { arg: Arg; what: string; errno: string }[] = [];
+  const sem = semantic(p);
+  if (p.type === 'fd' && sem !== 'fd:cwd') {
+    out.push({ arg: { kind: 'int', value: -1n }, what: `${p.name} = -1`, errno: 'EBADF' });
+    out.push({ arg: { kind: 'fd', fixture: 'closed' }, what: `${p.name} is a closed descriptor`, errno: 'EBADF' });
+  }
+  if (p.type === 'path') {
+    out.push({ arg: { kind: 'null' }, what: `${p.name} = NULL`, errno: 'EFAULT' });
+    out.push({ arg: { kind: 'path', which: 'missing' }, what: `${p.name} does not exist`, errno: 'ENOENT' });
+    out.push({ arg: { kind: 'path', which: 'empty' }, what: `${p.name} is ""`, errno: 'ENOENT' });
+    out.push({ arg: { kind: 'path', which: 'toolong' }, what: `${p.name} is longer than PATH_MAX`, errno: 'ENAMETOOLONG' });
+    out.push({ arg: { kind: 'path', which: 'notdir' }, what: `${p.name} goes through a regular file`, errno: 'ENOTDIR' });
+  }
+  if ((p.type === 'user_ptr' || p.type === 'ptr') && !p.flags?.includes('optional') && sem !== 'addr:mapped') {
+    out.push({ arg: { kind: 'null' }, what: `${p.name} = NULL`, errno: 'EFAULT' });
+    out.push({ arg: { kind: 'unmapped' }, what: `${p.name} points to unmapped memory`, errno: 'EFAULT' });
+  }
+  const c = p.constraint;
+  const [tmin, tmax] = INT_LIMITS[p.type === 'uint' ? 'uint' : 'int']!;
+  if (c?.kind === 'range') {
+    const lo = c.min?.value, hi = c.max?.value;
+    if (lo !== undefined && lo > tmin) out.push({ arg: { kind: 'int', value: lo - 1n }, what: `${p.name} = ${lo - 1n}, below ${c.min!.text}`, errno: 'EINVAL' });
+    if (hi !== undefined && hi < tmax && hi < (1n << 62n)) out.push({ arg: { kind: 'int', value: hi + 1n }, what: `${p.name} = ${hi + 1n}, above ${c.max!.text}`, errno: 'EINVAL' });
+  }
+  if (c?.kind === 'mask' && c.mask?.value !== undefined) {
+    const m = BigInt.asUintN(32, c.mask.value);
+    const bits = [...Array(32).keys()].map((b) => 1n << BigInt(b)).filter((b) => (m & b) === 0n);
+    for (const b of new Set([bits[0], bits[bits.length - 1]])) {
+      if (b !== undefined) out.push({ arg: { kind: 'int', value: b }, what: `${p.name} has undefined bit 0x${b.toString(16)}`, errno: 'EINVAL' });
+    }
+  }
+  if (c?.kind === 'enum' && c.values?.length) {
+    const vs = c.values.map((v) => v.value).filter((v): v is bigint => v !== undefined);
+    let v = vs.reduce((a, b) => (a > b ? a : b), 0n) + 1n;
+    while (vs.includes(v)) v++;
+    out.push({ arg: { kind: 'int', value: v }, what: `${p.name} = ${v}, not one of the listed values`, errno: 'EINVAL' });
+    if (!vs.includes(-1n)) out.push({ arg: { kind: 'int', value: -1n }, what: `${p.name} = -1, not one of the listed values`, errno: 'EINVAL' });
+  }
+  if (c?.kind === 'page_aligned') {
+    out.push({ arg: { kind: 'int', value: 1n }, what: `${p.name} is not page aligned`, errno: 'EINVAL' });
+  }
+  return out;
+}
+
+/** Plans the cases of one syscall spec. */
+export function planSpec(spec: ApiSpec, opts: { allowDangerous?: boolean } = {}): Plan {
+  const syscall = spec.signature?.name ?? spec.name.replace(/^sys_/, '');
+  if (spec.kind !== 'syscall') return { api: spec.name, cases: [], skipped: `${spec.kind} specs are not run` };
+  if (DANGEROUS.has(syscall) && !opts.allowDangerous) return { api: spec.name, cases: [], skipped: `${syscall} could harm the host (use --allow-dangerous)` };
+  const params = spec.params ?? [];
+  const base = params.map((p) => baseline(p, spec));
+  const listed = new Set((spec.errors ?? []).map((e) => e.name));
+  const cases: Case[] = [];
+  const push = (c: Omit<Case, 'n' | 'api' | 'syscall'>) => cases.push({ ...c, n: cases.length + 1, api: spec.name, syscall });
+  push({ what: 'valid arguments succeed', args: base, expect: { kind: 'success' } });
+  params.forEach((p, i) => {
+    for (const inv of invalid(p)) {
+      const args = [...base];
+      args[i] = inv.arg;
+      const expect: Expect = listed.has(inv.errno) && errnoNumber(inv.errno) !== undefined
+        ? { kind: 'errno', errnos: [inv.errno], any: false }
+        : { kind: 'errno', errnos: [...listed].sort(), any: true };
+      push({ what: inv.what, args, expect, param: p.name });
+    }
+  });
+  return { api: spec.name, cases };
+}

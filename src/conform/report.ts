@@ -1,0 +1,64 @@
+// Conformance results: KTAP (the kernel's test output format), JSON and JUnit XML, and the
+// per-API summary: cases, passed, failed, errnos the kernel returned that the spec does not list,
+// and how many of the spec's errors the cases provoked.
+
+import type { ApiSpec } from '../model/types.js';
+import type { Plan } from './plan.js';
+import type { Outcome } from './run.js';
+
+export interface ApiResult {
+  api: string;
+  cases: number;
+  passed: number;
+  failed: { case: number; what: string; reason: string }[];
+  /** Errnos the kernel returned that the spec does not list. */
+  unlisted: string[];
+  /** The spec's errors some case provoked. */
+  provoked: string[];
+  listed: number;
+  /** provoked / listed, in percent (100 when nothing is listed). */
+  coverage: number;
+  skipped?: string;
+}
+
+export function summarize(spec: ApiSpec, plan: Plan, outcomes: readonly Outcome[]): ApiResult {
+  const listed = new Set((spec.errors ?? []).map((e) => e.name));
+  const seen = new Set(outcomes.map((o) => o.errno).filter((e): e is string => !!e));
+  const provoked = [...seen].filter((e) => listed.has(e)).sort();
+  const r: ApiResult = {
+    api: spec.name, cases: outcomes.length, passed: outcomes.filter((o) => o.pass).length,
+    failed: outcomes.filter((o) => !o.pass).map((o) => ({ case: o.case.n, what: o.case.what, reason: o.reason ?? '' })),
+    unlisted: [...seen].filter((e) => !listed.has(e)).sort(), provoked, listed: listed.size,
+    coverage: listed.size ? Math.round((provoked.length / listed.size) * 1000) / 10 : 100,
+  };
+  if (plan.skipped) r.skipped = plan.skipped;
+  return r;
+}
+
+/** KTAP v1: one subtest per API, one line per case. */
+export function ktap(results: { result: ApiResult; outcomes: readonly Outcome[] }[]): string {
+  const out = ['KTAP version 1', `1..${results.length}`];
+  results.forEach(({ result: r, outcomes }, i) => {
+    out.push('    KTAP version 1', `    # Subtest: ${r.api}`, `    1..${outcomes.length}`);
+    for (const o of outcomes) {
+      out.push(`    ${o.pass ? 'ok' : 'not ok'} ${o.case.n} ${o.case.what}`);
+      if (!o.pass) out.push(`    # ${r.api} case ${o.case.n}: ${o.reason}`);
+    }
+    out.push(`    # ${r.api}: ${r.passed}/${r.cases} passed; errors provoked ${r.provoked.length}/${r.listed} (${r.coverage}%)` +
+      `${r.provoked.length ? `: ${r.provoked.join(' ')}` : ''}${r.unlisted.length ? `; returned but not listed: ${r.unlisted.join(' ')}` : ''}`);
+    const status = r.skipped ? `ok ${i + 1} ${r.api} # SKIP ${r.skipped}` : `${r.failed.length ? 'not ok' : 'ok'} ${i + 1} ${r.api}`;
+    out.push(status);
+  });
+  return out.join('\n') + '\n';
+}
+
+const x = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+export function junit(results: { result: ApiResult; outcomes: readonly Outcome[] }[]): string {
+  const suites = results.map(({ result: r, outcomes }) => [
+    `  <testsuite name="${x(r.api)}" tests="${outcomes.length}" failures="${r.failed.length}" skipped="${r.skipped ? 1 : 0}">`,
+    ...outcomes.map((o) => `    <testcase classname="${x(r.api)}" name="${x(`${o.case.n} ${o.case.what}`)}">${o.pass ? '' : `<failure message="${x(o.reason ?? '')}"/>`}</testcase>`),
+    '  </testsuite>',
+  ].join('\n'));
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="kapi conform">\n${suites.join('\n')}\n</testsuites>\n`;
+}
