@@ -26,7 +26,7 @@
  *   desc: Path of the file to open or create.
  *
  * param: flags
- *   kapi-test: no-invalid
+ *   kapi-test: no-invalid, no-valid-bits
  *   type: int, input
  *   constraint-type: mask(O_RDONLY | O_WRONLY | O_RDWR | O_CREAT | O_EXCL | O_NOCTTY |
  *     O_TRUNC | O_APPEND | O_NDELAY | O_NONBLOCK | O_DSYNC | __O_SYNC | FASYNC |
@@ -43,7 +43,7 @@
  *   desc: Access mode, file creation flags and file status flags.
  *
  * param: mode
- *   kapi-test: no-invalid
+ *   kapi-test: no-invalid, no-valid-bits
  *   type: uint, input
  *   constraint-type: mask(S_IALLUGO)
  *   constraint: Bits outside S_IALLUGO are discarded.  Used only when flags

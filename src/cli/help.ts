@@ -12,6 +12,7 @@ Commands (each has --help):
   lint       check specs against themselves, their signatures and their code
   diff       classify the changes between two spec sets
   scaffold   write spec skeletons for the syscalls of a tree
+  conform    generate tests from the specs and run them against this kernel
 
 Choosing specs (one of; default: debugfs when the running kernel has
 /sys/kernel/debug/kapi, else the corpus bundled with kapi):

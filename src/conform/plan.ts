@@ -92,9 +92,12 @@ function baseline(p: Param, spec: ApiSpec): Arg {
   void spec;
 }
 
+/** `kapi-test:` switches on a parameter: `no-invalid`, `no-valid-bits`. */
+const testFlags = (p: Param) => new Set((p.ext?.['kapi-test'] ?? '').split(',').map((x) => x.trim()));
+
 /** Invalid values for a parameter, each with the errno the convention (and the spec) gives it. */
 function invalid(p: Param): { arg: Arg; what: string; errno: string }[] {
-  if (p.ext?.['kapi-test'] === 'no-invalid') return [];
+  if (testFlags(p).has('no-invalid')) return [];
   const out: { arg: Arg; what: string; errno: string }[] = [];
   const sem = semantic(p);
   if (p.type === 'fd' && sem !== 'fd:cwd') {
@@ -151,6 +154,17 @@ export function planSpec(spec: ApiSpec, opts: { allowDangerous?: boolean } = {})
   const push = (c: Omit<Case, 'n' | 'api' | 'syscall'>) => cases.push({ ...c, n: cases.length + 1, api: spec.name, syscall });
   push({ what: 'valid arguments succeed', args: base, expect: { kind: 'success' } });
   params.forEach((p, i) => {
+    // Every flag bit the mask allows, added to the valid baseline, must be accepted.
+    const m = p.constraint?.kind === 'mask' ? p.constraint.mask?.value : undefined;
+    const b = base[i];
+    if (m !== undefined && b?.kind === 'int' && !testFlags(p).has('no-valid-bits')) {
+      for (let bit = 1n; bit <= BigInt.asUintN(64, m); bit <<= 1n) {
+        if ((m & bit) === 0n || (b.value & bit) !== 0n) continue;
+        const args = [...base];
+        args[i] = { kind: 'int', value: b.value | bit };
+        push({ what: `${p.name} has allowed bit 0x${bit.toString(16)}`, args, expect: { kind: 'success' }, param: p.name });
+      }
+    }
     for (const inv of invalid(p)) {
       const args = [...base];
       args[i] = inv.arg;

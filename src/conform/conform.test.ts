@@ -1,0 +1,106 @@
+// Conformance: the planner on small specs, the bundled corpus against the running kernel (it must
+// pass), deliberately wrong specs (they must fail, naming the case), and host protection.
+
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { DiagSink } from '../diag/index.js';
+import { specsFromC } from '../sources/index.js';
+import { kapi, repoPath } from '../testutil.js';
+import { planSpec } from './plan.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'kapi-conform-test-'));
+
+const DEMO = `/**
+ * sys_demo - demo
+ * @fd: fd
+ * @flags: flags
+ * @path: path
+ *
+ * contexts: process
+ *
+ * param: fd
+ *   type: fd, input
+ * param: flags
+ *   type: int, input
+ *   constraint-type: mask(0x5)
+ * param: path
+ *   type: path, input
+ *
+ * error: EBADF, bad fd
+ * error: EINVAL, bad flags
+ */
+SYSCALL_DEFINE3(demo, int, fd, int, flags, const char __user *, path)
+{
+}
+`;
+
+describe('planning', () => {
+  const [spec] = specsFromC(DEMO, 'demo.c', new DiagSink());
+  const plan = planSpec(spec!);
+  const whats = plan.cases.map((c) => `${c.what} => ${c.expect.kind === 'success' ? 'success' : c.expect.any ? 'any' : c.expect.errnos.join('|')}`);
+  it('a valid baseline, then one parameter at a time', () => {
+    assert.equal(whats[0], 'valid arguments succeed => success');
+    assert.ok(whats.includes('fd = -1 => EBADF'));
+    assert.ok(whats.includes('fd is a closed descriptor => EBADF'));
+  });
+  it('every allowed flag bit, and the undefined bits at both ends', () => {
+    assert.ok(whats.includes('flags has allowed bit 0x1 => success'));
+    assert.ok(whats.includes('flags has allowed bit 0x4 => success'));
+    assert.ok(whats.includes('flags has undefined bit 0x2 => EINVAL'));
+    assert.ok(whats.includes('flags has undefined bit 0x80000000 => EINVAL'));
+  });
+  it('paths: NULL, missing, empty, too long, through a file; unlisted errnos accept any listed one', () => {
+    assert.ok(whats.includes('path = NULL => any'));
+    assert.ok(whats.includes('path is longer than PATH_MAX => any'));
+    assert.equal(plan.cases.filter((c) => c.param === 'path').length, 5);
+  });
+  it('syscalls that could harm the host are skipped unless allowed', () => {
+    const [reboot] = specsFromC(DEMO.replace(/demo/g, 'reboot'), 'r.c', new DiagSink());
+    assert.match(planSpec(reboot!).skipped!, /could harm the host/);
+    assert.equal(planSpec(reboot!, { allowDangerous: true }).skipped, undefined);
+  });
+});
+
+describe('the bundled corpus on this kernel', () => {
+  it('every case passes; KTAP, JSON and JUnit are written', () => {
+    const json = join(dir, 'r.json');
+    const xml = join(dir, 'r.xml');
+    const r = kapi(['conform', '-q', '--json', json, '--junit', xml]);
+    assert.equal(r.code, 0, r.stdout.split('\n').filter((l) => /not ok|# sys_.* case/.test(l)).join('\n'));
+    const lines = r.stdout.split('\n');
+    assert.equal(lines[0], 'KTAP version 1');
+    assert.equal(lines[1], '1..18');
+    assert.equal(lines.filter((l) => /^(not )?ok \d+ sys_/.test(l)).length, 18);
+    assert.ok(lines.every((l) => l === '' || /^(KTAP version 1|1\.\.\d+|(not )?ok \d+ .*|# .*| {4}.*)$/.test(l)), 'only KTAP lines');
+    const res = JSON.parse(readFileSync(json, 'utf8')).results;
+    assert.equal(res.length, 18);
+    const wait = res.find((x: { api: string }) => x.api === 'sys_epoll_wait');
+    assert.deepEqual(wait.provoked, ['EBADF', 'EFAULT', 'EINVAL']);
+    assert.ok(res.reduce((n: number, x: { cases: number }) => n + x.cases, 0) >= 80);
+    assert.match(readFileSync(xml, 'utf8'), /<testsuites name="kapi conform">[\s\S]*<testsuite name="sys_read" tests="\d+" failures="0"/);
+  });
+});
+
+describe('deliberately wrong specs fail, naming the case', () => {
+  const corpus = (f: string) => readFileSync(repoPath(`specs/${f}`), 'utf8');
+  it('an errno removed from the spec', () => {
+    const f = join(dir, 'close.c');
+    writeFileSync(f, corpus('open.c').replace(/ \* error: EBADF, fd is not an open descriptor of the caller\n( \*   .*\n)*/, ''));
+    const r = kapi(['conform', '-q', '--source', f, 'close']);
+    assert.equal(r.code, 1);
+    assert.match(r.stdout, /^ {4}not ok \d+ fd = -1$/m);
+    assert.match(r.stdout, /# sys_close case \d+: expected one of the listed errors, got -1, errno EBADF/);
+    assert.match(r.stdout, /returned but not listed: EBADF/);
+  });
+  it('a flag bit allowed that the kernel rejects', () => {
+    const f = join(dir, 'mlock.c');
+    writeFileSync(f, corpus('mlock.c').replace('constraint-type: mask(MLOCK_ONFAULT)', 'constraint-type: mask(MLOCK_ONFAULT | 0x2)'));
+    const r = kapi(['conform', '-q', '--source', f, 'mlock2']);
+    assert.equal(r.code, 1);
+    assert.match(r.stdout, /^ {4}not ok \d+ flags has allowed bit 0x2$/m);
+    assert.match(r.stdout, /# sys_mlock2 case \d+: expected success, got -1, errno EINVAL/);
+  });
+});
