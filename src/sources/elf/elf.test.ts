@@ -56,8 +56,9 @@ function project(v: unknown): unknown {
     }
     const out: Record<string, unknown> = {};
     for (const k of keys.sort()) {
-      // Positions and readers differ by nature; false and zero priority are how a binary says "unset".
-      if (['at', 'source_format', 'signature', 'version'].includes(k)) continue;
+      // Positions and readers differ by nature, kapi-* extensions live only in text sources, and
+      // false and zero priority are how a binary says "unset".
+      if (['at', 'source_format', 'signature', 'version', 'ext'].includes(k)) continue;
       if (o[k] === false || (k === 'priority' && o[k] === 0)) continue;
       out[k] = project(o[k]);
     }
