@@ -1,11 +1,11 @@
 // `kapi conform`: plan test cases from the specs, run them against this kernel, report in KTAP.
 
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { planSpec, type Plan } from '../conform/plan.js';
 import { junit, ktap, summarize, type ApiResult } from '../conform/report.js';
 import { BuildError, runCases, type Outcome } from '../conform/run.js';
 import type { ApiSpec } from '../model/types.js';
-import type { GlobalOptions } from './args.js';
+import { UsageError, type GlobalOptions } from './args.js';
 import type { CommandModule } from './commands.js';
 import { loadSpecs, printDiagnostics } from './load.js';
 
@@ -21,13 +21,48 @@ Options:
   --junit FILE         JUnit XML
   --timeout SEC        per case (default 5)
   --allow-dangerous    run syscalls that could harm the host (reboot, kexec_load, ...)
+  --unprivileged       run in a new user namespace, without capabilities, so that
+                       permission errors (EPERM, memlock limits) can happen
+  --compare A.json B.json
+                       show the cases whose outcome differs between two --json results
+                       (for example from two kernels); runs nothing
   -q, --quiet          no informational lines on stderr
 
 Exit status: 0 every case passed; 1 a case failed; 2 usage error, unreadable input, or the
 generated C did not compile.
 `;
 
+interface Saved { results: { api: string; outcomes: { case: number; what: string; ret?: string; errno?: string; end: string; pass: boolean }[] }[] }
+
+/** `--compare A B`: cases whose outcome differs between two result files. */
+function compare(a: string, b: string): number {
+  const read = (f: string): Saved => JSON.parse(readFileSync(f, 'utf8')) as Saved;
+  let A: Saved, B: Saved;
+  try {
+    [A, B] = [read(a), read(b)];
+  } catch (e) {
+    process.stderr.write(`kapi: cannot read the results: ${(e as Error).message}\n`);
+    return 2;
+  }
+  const key = (api: string, what: string) => `${api}: ${what}`;
+  const outcome = (x: Saved['results'][number]['outcomes'][number]) => (x.ret === undefined ? `no return (${x.end})` : Number(x.ret) < 0 ? `${x.errno}` : `returns ${x.ret}`);
+  const left = new Map(A.results.flatMap((r) => r.outcomes.map((x) => [key(r.api, x.what), x] as const)));
+  const right = new Map(B.results.flatMap((r) => r.outcomes.map((x) => [key(r.api, x.what), x] as const)));
+  const lines: string[] = [];
+  for (const k of [...new Set([...left.keys(), ...right.keys()])].sort()) {
+    const x = left.get(k), y = right.get(k);
+    if (!x || !y) lines.push(`${k}: only in ${x ? a : b}`);
+    else if (outcome(x) !== outcome(y) || x.pass !== y.pass) lines.push(`${k}: ${outcome(x)}${x.pass ? '' : ' (fail)'} in ${a}, ${outcome(y)}${y.pass ? '' : ' (fail)'} in ${b}`);
+  }
+  process.stdout.write(lines.length ? lines.join('\n') + '\n' : 'same behaviour\n');
+  return lines.length ? 1 : 0;
+}
+
 async function run(o: GlobalOptions): Promise<number> {
+  if (o.extra.has('--compare')) {
+    if (o.rest.length !== 2) throw new UsageError('--compare takes two result files: A.json B.json');
+    return compare(o.rest[0]!, o.rest[1]!);
+  }
   const loaded = await loadSpecs(o);
   printDiagnostics(loaded);
   if (loaded.fatal !== undefined) {
@@ -45,7 +80,7 @@ async function run(o: GlobalOptions): Promise<number> {
   const timeout = Number(o.extra.get('--timeout')?.at(-1) ?? 5);
   let outcomes: Outcome[];
   try {
-    outcomes = runCases(new Map(specs.map((s) => [s.name, s])), plans.flatMap(([, p]) => p.cases), { timeoutSec: timeout });
+    outcomes = runCases(new Map(specs.map((s) => [s.name, s])), plans.flatMap(([, p]) => p.cases), { timeoutSec: timeout, unprivileged: o.extra.has('--unprivileged') });
   } catch (e) {
     if (!(e instanceof BuildError)) throw e;
     process.stderr.write(`kapi: ${e.message}\n`);
@@ -71,5 +106,5 @@ async function run(o: GlobalOptions): Promise<number> {
 
 export const CONFORM: CommandModule = {
   run, help: HELP,
-  options: { '--json': 'value', '--junit': 'value', '--timeout': 'value', '--allow-dangerous': 'flag' },
+  options: { '--json': 'value', '--junit': 'value', '--timeout': 'value', '--allow-dangerous': 'flag', '--unprivileged': 'flag', '--compare': 'flag' },
 };

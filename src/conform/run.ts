@@ -2,7 +2,7 @@
 // runs in a scratch directory kapi creates and removes; nothing outside it is touched.
 
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ApiSpec } from '../model/types.js';
@@ -60,7 +60,13 @@ export function judge(spec: ApiSpec, c: Case, ret: bigint | undefined, errno: st
   return o;
 }
 
-export interface RunOptions { cc?: string; timeoutSec?: number; keep?: boolean }
+export interface RunOptions {
+  cc?: string;
+  timeoutSec?: number;
+  keep?: boolean;
+  /** Run in a new user namespace, as an unprivileged user with no capabilities here. */
+  unprivileged?: boolean;
+}
 
 /** Compiles and runs the cases; returns an outcome per case, in order. */
 export function runCases(specs: Map<string, ApiSpec>, cases: readonly Case[], opts: RunOptions = {}): Outcome[] {
@@ -73,8 +79,12 @@ export function runCases(specs: Map<string, ApiSpec>, cases: readonly Case[], op
     const cc = spawnSync(opts.cc ?? 'cc', ['-O0', '-w', '-o', bin, src], { encoding: 'utf8' });
     if (cc.status !== 0) throw new BuildError(`the generated C does not compile:\n${cc.stderr}`);
     const work = join(dir, 'scratch');
-    spawnSync('mkdir', [work]);
-    const r = spawnSync(bin, [], { cwd: work, encoding: 'utf8', timeout: (opts.timeoutSec ?? 5) * 1000 * (cases.length + 2), maxBuffer: 1 << 26 });
+    mkdirSync(work);
+    // The namespace's user is nobody here: it needs to reach the program and write its scratch.
+    if (opts.unprivileged) for (const p of [dir, work]) chmodSync(p, 0o777);
+    const [cmd, args] = opts.unprivileged ? ['unshare', ['--user', bin]] : [bin, []];
+    const r = spawnSync(cmd, args, { cwd: work, encoding: 'utf8', timeout: (opts.timeoutSec ?? 5) * 1000 * (cases.length + 2), maxBuffer: 1 << 26 });
+    if (r.error) throw new BuildError(`cannot run the test program: ${r.error.message}`);
     const rets = new Map<number, [bigint, string | undefined]>();
     const ends = new Map<number, string>();
     for (const line of (r.stdout ?? '').split('\n')) {

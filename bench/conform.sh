@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Benchmark: kapi conform on the bundled corpus, test cases per second (planned, compiled and run
+# against this machine's kernel), beside compiling an empty C program with the same cc in the same
+# run (the fixed cost every run pays). Median of RUNS runs.
+#   bash bench/conform.sh     (RUNS=3 by default)
+set -euo pipefail
+here=$(cd "$(dirname "$0")/.." && pwd)
+cd "$here"
+runs=${RUNS:-3}
+[ -f dist/src/cli/main.js ] || npm run -s build
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+echo 'int main(void) { return 0; }' > "$work/empty.c"
+
+now() { date +%s.%N; }
+median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+time_runs() { for _ in $(seq "$runs"); do local t0 t1; t0=$(now); "$@" >/dev/null 2>&1 || true; t1=$(now); echo "$t1 - $t0" | bc -l; done | median; }
+
+node dist/src/cli/main.js conform -q --json "$work/r.json" >/dev/null
+cases=$(node -p "JSON.parse(require('fs').readFileSync('$work/r.json')).results.reduce((n, r) => n + r.cases, 0)")
+t_cc=$(time_runs cc -O0 -o "$work/empty" "$work/empty.c")
+t_conf=$(time_runs node dist/src/cli/main.js conform -q)
+printf '%-36s %8.3f s\n' "cc empty.c (reference)" "$t_cc" "kapi conform (bundled corpus)" "$t_conf"
+printf '%s cases: %.1f cases/s; ratio kapi conform / cc: %.1f\n' "$cases" "$(echo "$cases / $t_conf" | bc -l)" "$(echo "$t_conf / $t_cc" | bc -l)"
