@@ -22,6 +22,7 @@ export const COMMANDS: Record<string, () => Promise<CommandModule>> = {
   diff: async () => (await import('./diff.js')).DIFF,
   scaffold: async () => (await import('./scaffold.js')).SCAFFOLD,
   conform: async () => (await import('./conform.js')).CONFORM,
+  export: async () => (await import('./export.js')).EXPORT,
 };
 
 function renderList(o: GlobalOptions, specs: readonly ApiSpec[]): string | undefined {

@@ -13,6 +13,7 @@ Commands (each has --help):
   diff       classify the changes between two spec sets
   scaffold   write spec skeletons for the syscalls of a tree
   conform    generate tests from the specs and run them against this kernel
+  export     the specs as a kselftest directory, or as syzkaller descriptions
 
 Choosing specs (one of; default: debugfs when the running kernel has
 /sys/kernel/debug/kapi, else the corpus bundled with kapi):
