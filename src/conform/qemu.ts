@@ -1,0 +1,79 @@
+// Running the cases on another kernel: the self-judging test program, built static, is the /init
+// of a minimal initramfs (a cpio archive written here, with /dev/console); qemu boots the given
+// kernel image with it under TCG, and the program's KTAP comes back on the serial console.
+
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { ApiSpec } from '../model/types.js';
+import { errnoName } from '../sources/consts/index.js';
+import { emitSelftest } from './emit.js';
+import type { Case } from './plan.js';
+import { BuildError, judge, type Outcome } from './run.js';
+
+interface Entry { name: string; mode: number; data?: Buffer; rdev?: [number, number] }
+
+/** A cpio archive in the `newc` format the kernel unpacks as initramfs. */
+export function cpio(entries: Entry[]): Buffer {
+  const parts: Buffer[] = [];
+  const pad = (n: number) => Buffer.alloc((4 - (n % 4)) % 4);
+  const hex = (n: number) => n.toString(16).padStart(8, '0');
+  [...entries, { name: 'TRAILER!!!', mode: 0 }].forEach((e, i) => {
+    const data = e.data ?? Buffer.alloc(0);
+    const name = Buffer.from(`${e.name}\0`);
+    const fields = [i + 1, e.mode, 0, 0, 1, 0, data.length, 0, 0, e.rdev?.[0] ?? 0, e.rdev?.[1] ?? 0, name.length, 0];
+    const head = Buffer.from(`070701${fields.map(hex).join('')}`);
+    parts.push(head, name, pad(head.length + name.length), data, pad(data.length));
+  });
+  return Buffer.concat(parts);
+}
+
+export interface VmRun { ktap: string; outcomes: Outcome[]; console: string }
+
+/** Builds the static test program, boots `kernel` with it as init, and reads the results back. */
+export function runInVm(kernel: string, specs: Map<string, ApiSpec>, cases: readonly Case[], opts: { timeoutSec?: number; memory?: string } = {}): VmRun {
+  const dir = mkdtempSync(join(tmpdir(), 'kapi-vm-'));
+  try {
+    const src = join(dir, 'init.c');
+    writeFileSync(src, emitSelftest(cases, specs, opts.timeoutSec ?? 5, 'kapi conform --kernel'));
+    // The exec cases run /bin/true: the VM gets a static one.
+    writeFileSync(join(dir, 'true.c'), 'int main(void) { return 0; }\n');
+    for (const [out, c] of [['init', src], ['true', join(dir, 'true.c')]]) {
+      const cc = spawnSync('cc', ['-static', '-O2', '-w', '-o', join(dir, out!), c!], { encoding: 'utf8' });
+      if (cc.status !== 0) throw new BuildError(`the static test program does not build:\n${cc.stderr}`);
+    }
+    const initrd = join(dir, 'initrd.cpio');
+    writeFileSync(initrd, cpio([
+      { name: 'dev', mode: 0o40755 },
+      { name: 'dev/console', mode: 0o20600, rdev: [5, 1] },
+      { name: 'init', mode: 0o100755, data: readFileSync(join(dir, 'init')) },
+      { name: 'bin', mode: 0o40755 },
+      { name: 'bin/true', mode: 0o100755, data: readFileSync(join(dir, 'true')) },
+    ]));
+    const r = spawnSync('qemu-system-x86_64', [
+      '-kernel', kernel, '-initrd', initrd, '-append', 'console=ttyS0 panic=-1 quiet loglevel=1',
+      '-nographic', '-no-reboot', '-m', opts.memory ?? '512', '-smp', '1', '-accel', 'tcg', '-nic', 'none',
+    ], { encoding: 'utf8', timeout: 600_000, maxBuffer: 1 << 26 });
+    if (r.error) throw new BuildError(`cannot run qemu-system-x86_64: ${r.error.message}`);
+    // The firmware clears the screen with escape sequences that end up before the first line.
+    const console = (r.stdout ?? '').replace(/\r/g, '').replace(/\x1b(\[[0-9;?]*[A-Za-z]|[A-Za-z])/g, '');
+    const lines = console.split('\n');
+    const start = lines.findIndex((l) => l === 'KTAP version 1');
+    if (start < 0) throw new BuildError(`the VM printed no KTAP; its console ended with:\n${lines.slice(-15).join('\n')}`);
+    const ktapLines = lines.slice(start).filter((l) => /^( {4})?(KTAP version 1|1\.\.\d+|(not )?ok \d+ .*|# .*)$/.test(l));
+    const outcomes: Outcome[] = [];
+    for (const l of ktapLines) {
+      const m = /^ {4}# result (\d+) (-?\d+|none) (-?\d+)$/.exec(l);
+      if (!m) continue;
+      const c = cases[Number(m[1])]!;
+      const returned = m[2] !== 'none';
+      const ret = returned ? BigInt(m[2]!) : undefined;
+      const errno = returned && ret! < 0n ? errnoName(Number(m[3])) ?? `errno ${m[3]}` : undefined;
+      outcomes.push(judge(specs.get(c.api)!, c, ret, errno, returned ? 'exit 0' : `exit ${m[3]}`));
+    }
+    return { ktap: ktapLines.filter((l) => !/^ {4}# result /.test(l)).join('\n') + '\n', outcomes, console };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
