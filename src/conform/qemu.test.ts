@@ -1,0 +1,46 @@
+// Other kernels: the initramfs archive, and the whole corpus run on a Debian cloud kernel booted
+// in qemu (TCG). The kernel image comes from KAPI_TEST_KERNEL (.ci/run sets it with
+// scripts/cloud-kernel.sh).
+
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { kapi } from '../testutil.js';
+import { cpio } from './qemu.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'kapi-qemu-'));
+
+describe('initramfs archive', () => {
+  it('is a newc cpio archive that cpio lists', () => {
+    const f = join(dir, 'a.cpio');
+    writeFileSync(f, cpio([
+      { name: 'dev', mode: 0o40755 }, { name: 'dev/console', mode: 0o20600, rdev: [5, 1] },
+      { name: 'init', mode: 0o100755, data: Buffer.from('#!/bin/sh\n') },
+    ]));
+    const r = spawnSync('cpio', ['-tv', '--quiet'], { input: readFileSync(f), encoding: 'utf8' });
+    assert.equal(r.status, 0, r.stderr);
+    const lines = r.stdout.trim().split('\n');
+    assert.deepEqual(lines.map((l) => l.split(/\s+/).pop()), ['dev', 'dev/console', 'init']);
+    assert.match(lines[1]!, /^crw-------.* 5, +1 /);
+    assert.match(lines[2]!, /^-rwxr-xr-x .* 10 /);
+  });
+});
+
+describe('kapi conform --kernel', () => {
+  const kernel = process.env['KAPI_TEST_KERNEL'];
+  it('the corpus on a Debian cloud kernel in qemu, compared with this kernel', { skip: kernel ? false : 'KAPI_TEST_KERNEL is not set (.ci/run sets it)' }, () => {
+    const vmJson = join(dir, 'vm.json');
+    const hostJson = join(dir, 'host.json');
+    const vm = kapi(['conform', '-q', '--kernel', kernel!, '--json', vmJson]);
+    assert.equal(vm.code, 0, vm.stdout.split('\n').filter((l) => /not ok|# sys_.* case/.test(l)).join('\n') + vm.stderr);
+    assert.match(vm.stdout, /^KTAP version 1\n1\.\.18\n/);
+    assert.equal(vm.stdout.split('\n').filter((l) => /^ok \d+ sys_/.test(l)).length, 18);
+    assert.equal(kapi(['conform', '-q', '--json', hostJson]).code, 0);
+    const cmp = kapi(['conform', '--compare', hostJson, vmJson]);
+    assert.ok(cmp.code === 0 || cmp.code === 1);
+    assert.ok(cmp.stdout === 'same behaviour\n' || cmp.stdout.split('\n').filter(Boolean).every((l) => /^sys_\w+: .* in .* in /.test(l)), cmp.stdout);
+  });
+});
