@@ -403,6 +403,10 @@ SYSCALL_DEFINE3(execve,
  * param: flags
  *   type: int, input
  *   constraint-type: mask(AT_EMPTY_PATH | AT_SYMLINK_NOFOLLOW)
+ *   kapi-accepts: 0x10000
+ *   kapi-note: 0x10000 is AT_EXECVE_CHECK, accepted since Linux 6.14: the call then only
+ *     checks that the file could be executed and returns 0.  The 6.1 code rejects it with
+ *     EINVAL.  kapi conform found it accepted.
  *   constraint: Other bits give EINVAL, but only once the strings have been
  *     copied.
  *   desc: Lookup modifiers.

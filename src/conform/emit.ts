@@ -75,6 +75,12 @@ static long fx_unmapped(void)
 	munmap((void *)p, 4096);
 	return p;
 }
+static long fx_readonly(void)
+{
+	void *p = mmap(NULL, 4096, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (p == MAP_FAILED) _exit(124);
+	return (long)p;
+}
 static long fx_path(const char *which)
 {
 	static char longpath[8192];
@@ -84,6 +90,10 @@ static long fx_path(const char *which)
 	if (!strcmp(which, "missing")) return (long)"no-such-file";
 	if (!strcmp(which, "empty")) return (long)"";
 	if (!strcmp(which, "notdir")) { close(fx_file()); return (long)"fixture.txt/below"; }
+	if (!strcmp(which, "loop")) {
+		if (symlink("loop-b", "loop-a") || symlink("loop-a", "loop-b")) _exit(128);
+		return (long)"loop-a";
+	}
 	memset(longpath, 'a', sizeof(longpath) - 1);
 	return (long)longpath;
 }
@@ -108,6 +118,7 @@ function argExpr(a: Arg): string {
     case 'buf': return `fx_buf(${a.size})`;
     case 'null': return '0L';
     case 'unmapped': return 'fx_unmapped()';
+    case 'readonly': return 'fx_readonly()';
     case 'mapped': return `fx_mapped(${a.pages})`;
     case 'path': return `fx_path("${a.which}")`;
     case 'argv': return 'fx_argv()';

@@ -14,8 +14,9 @@ export type Arg =
   | { kind: 'buf'; size: number }
   | { kind: 'null' }
   | { kind: 'unmapped' }
+  | { kind: 'readonly' }
   | { kind: 'mapped'; pages: number }
-  | { kind: 'path'; which: 'file' | 'new' | 'exec' | 'missing' | 'empty' | 'toolong' | 'notdir' }
+  | { kind: 'path'; which: 'file' | 'new' | 'exec' | 'missing' | 'empty' | 'toolong' | 'notdir' | 'loop' }
   | { kind: 'argv' }
   | { kind: 'envp' }
   | { kind: 'sigset' }
@@ -95,14 +96,25 @@ function baseline(p: Param, spec: ApiSpec): Arg {
 /** `kapi-test:` switches on a parameter: `no-invalid`, `no-valid-bits`. */
 const testFlags = (p: Param) => new Set((p.ext?.['kapi-test'] ?? '').split(',').map((x) => x.trim()));
 
+/** `kapi-accepts:` values (or bits) a newer kernel accepts beyond the spec: not tested as invalid. */
+function accepted(p: Param): bigint[] {
+  const v = p.ext?.['kapi-accepts'];
+  return v ? v.split(',').map((x) => constOfText(x).value).filter((x): x is bigint => x !== undefined) : [];
+}
+
 /** Invalid values for a parameter, each with the errno the convention (and the spec) gives it. */
 function invalid(p: Param): { arg: Arg; what: string; errno: string }[] {
   if (testFlags(p).has('no-invalid')) return [];
   const out: { arg: Arg; what: string; errno: string }[] = [];
+  const extra = accepted(p);
   const sem = semantic(p);
   if (p.type === 'fd' && sem !== 'fd:cwd') {
     out.push({ arg: { kind: 'int', value: -1n }, what: `${p.name} = -1`, errno: 'EBADF' });
     out.push({ arg: { kind: 'fd', fixture: 'closed' }, what: `${p.name} is a closed descriptor`, errno: 'EBADF' });
+    // A descriptor of the wrong kind: the errno depends on the call, so any listed one will do.
+    if (sem === 'fd:epoll' || sem === 'fd:pipe' || sem === 'fd:dir') {
+      out.push({ arg: { kind: 'fd', fixture: sem === 'fd:dir' ? 'file' : 'dir' }, what: `${p.name} is the wrong kind of file`, errno: '' });
+    }
   }
   if (p.type === 'path') {
     out.push({ arg: { kind: 'null' }, what: `${p.name} = NULL`, errno: 'EFAULT' });
@@ -110,10 +122,12 @@ function invalid(p: Param): { arg: Arg; what: string; errno: string }[] {
     out.push({ arg: { kind: 'path', which: 'empty' }, what: `${p.name} is ""`, errno: 'ENOENT' });
     out.push({ arg: { kind: 'path', which: 'toolong' }, what: `${p.name} is longer than PATH_MAX`, errno: 'ENAMETOOLONG' });
     out.push({ arg: { kind: 'path', which: 'notdir' }, what: `${p.name} goes through a regular file`, errno: 'ENOTDIR' });
+    out.push({ arg: { kind: 'path', which: 'loop' }, what: `${p.name} is a symlink loop`, errno: 'ELOOP' });
   }
   if ((p.type === 'user_ptr' || p.type === 'ptr') && !p.flags?.includes('optional') && sem !== 'addr:mapped') {
     out.push({ arg: { kind: 'null' }, what: `${p.name} = NULL`, errno: 'EFAULT' });
     out.push({ arg: { kind: 'unmapped' }, what: `${p.name} points to unmapped memory`, errno: 'EFAULT' });
+    if (p.flags?.includes('out')) out.push({ arg: { kind: 'readonly' }, what: `${p.name} points to read-only memory`, errno: 'EFAULT' });
   }
   const c = p.constraint;
   const [tmin, tmax] = INT_LIMITS[p.type === 'uint' ? 'uint' : 'int']!;
@@ -124,13 +138,13 @@ function invalid(p: Param): { arg: Arg; what: string; errno: string }[] {
   }
   if (c?.kind === 'mask' && c.mask?.value !== undefined) {
     const m = BigInt.asUintN(32, c.mask.value);
-    const bits = [...Array(32).keys()].map((b) => 1n << BigInt(b)).filter((b) => (m & b) === 0n);
-    for (const b of new Set([bits[0], bits[bits.length - 1]])) {
-      if (b !== undefined) out.push({ arg: { kind: 'int', value: b }, what: `${p.name} has undefined bit 0x${b.toString(16)}`, errno: 'EINVAL' });
+    const also = extra.reduce((a, x) => a | x, 0n);
+    for (const b of [...Array(32).keys()].map((k) => 1n << BigInt(k)).filter((k) => (m & k) === 0n && (also & k) === 0n)) {
+      out.push({ arg: { kind: 'int', value: b }, what: `${p.name} has undefined bit 0x${b.toString(16)}`, errno: 'EINVAL' });
     }
   }
   if (c?.kind === 'enum' && c.values?.length) {
-    const vs = c.values.map((v) => v.value).filter((v): v is bigint => v !== undefined);
+    const vs = [...c.values.map((v) => v.value).filter((v): v is bigint => v !== undefined), ...extra];
     let v = vs.reduce((a, b) => (a > b ? a : b), 0n) + 1n;
     while (vs.includes(v)) v++;
     out.push({ arg: { kind: 'int', value: v }, what: `${p.name} = ${v}, not one of the listed values`, errno: 'EINVAL' });
@@ -168,7 +182,7 @@ export function planSpec(spec: ApiSpec, opts: { allowDangerous?: boolean } = {})
     for (const inv of invalid(p)) {
       const args = [...base];
       args[i] = inv.arg;
-      const expect: Expect = listed.has(inv.errno) && errnoNumber(inv.errno) !== undefined
+      const expect: Expect = inv.errno && listed.has(inv.errno) && errnoNumber(inv.errno) !== undefined
         ? { kind: 'errno', errnos: [inv.errno], any: false }
         : { kind: 'errno', errnos: [...listed].sort(), any: true };
       push({ what: inv.what, args, expect, param: p.name });
