@@ -23,6 +23,9 @@ export const COMMANDS: Record<string, () => Promise<CommandModule>> = {
   scaffold: async () => (await import('./scaffold.js')).SCAFFOLD,
   conform: async () => (await import('./conform.js')).CONFORM,
   export: async () => (await import('./export.js')).EXPORT,
+  'check-trace': async () => (await import('./trace.js')).CHECK_TRACE,
+  trace: async () => (await import('./trace.js')).TRACE,
+  inject: async () => (await import('./trace.js')).INJECT,
 };
 
 function renderList(o: GlobalOptions, specs: readonly ApiSpec[]): string | undefined {

@@ -14,6 +14,9 @@ Commands (each has --help):
   scaffold   write spec skeletons for the syscalls of a tree
   conform    generate tests from the specs and run them against this kernel
   export     the specs as a kselftest directory, or as syzkaller descriptions
+  trace      run a program under strace and check its syscalls against the specs
+  check-trace  check an existing strace log against the specs
+  inject     run a program once per documented errno of a syscall, failing it
 
 Choosing specs (one of; default: debugfs when the running kernel has
 /sys/kernel/debug/kapi, else the corpus bundled with kapi):

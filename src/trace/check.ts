@@ -1,0 +1,102 @@
+// Checking syscall events against the specs. Findings, each with its trace line:
+//   unlisted-error     a failure with an errno the spec does not list
+//   invalid-accepted   an argument the spec calls invalid (range, mask, enum), and the call succeeded
+//   valid-failed       EINVAL although every argument is valid by the spec's constraints
+//   returned           a call the spec says does not return, returned a value
+
+import type { ApiSpec, Param } from '../model/types.js';
+import { errnoNumber } from '../sources/consts/index.js';
+import { constOfText } from '../sources/values.js';
+import type { TraceEvent } from './parse.js';
+
+export type FindingKind = 'unlisted-error' | 'invalid-accepted' | 'valid-failed' | 'returned';
+export const FINDING_KINDS: FindingKind[] = ['unlisted-error', 'invalid-accepted', 'valid-failed', 'returned'];
+
+export interface TraceFinding { kind: FindingKind; line: number; raw: string; spec: string; message: string; pid?: number; file?: string }
+
+export interface SyscallSummary { calls: number; findings: Record<FindingKind, number> }
+
+/** A numeric argument value: integers in any base, `NULL`, flag expressions (`O_RDONLY|O_CLOEXEC`). */
+export function argValue(a: string): bigint | undefined {
+  const t = a.trim();
+  if (/^0[0-7]+$/.test(t)) return BigInt(`0o${t.slice(1)}`);
+  if (/^-?\d+$/.test(t)) return BigInt(t);
+  if (/^0x[0-9a-fA-F]+$/.test(t)) return BigInt(t);
+  if (t === 'NULL') return 0n;
+  if (/^[A-Z_][A-Z0-9_|]*$/.test(t) || /^[A-Z0-9_x|]+$/.test(t)) return constOfText(t.replace(/\|/g, ' | ')).value;
+  return undefined;
+}
+
+/** Why a value breaks a parameter's constraint, or undefined when it does not. */
+export function violation(p: Param, v: bigint): string | undefined {
+  const c = p.constraint;
+  if (!c) return undefined;
+  const width = p.type === 'uint' ? 64 : 32;
+  const x = p.type === 'uint' ? BigInt.asUintN(width, v) : BigInt.asIntN(width, v);
+  if (c.kind === 'range') {
+    if (c.min?.value !== undefined && x < c.min.value) return `${p.name} = ${x} is below ${c.min.text}`;
+    if (c.max?.value !== undefined && x > c.max.value) return `${p.name} = ${x} is above ${c.max.text}`;
+  }
+  if (c.kind === 'mask' && c.mask?.value !== undefined) {
+    const extra = BigInt.asUintN(32, x) & ~BigInt.asUintN(32, c.mask.value);
+    if (extra) return `${p.name} = 0x${BigInt.asUintN(32, x).toString(16)} has bits 0x${extra.toString(16)} outside ${c.mask.text}`;
+  }
+  if (c.kind === 'enum' && c.values?.length && !c.values.some((e) => e.value === x)) return `${p.name} = ${x} is not one of the listed values`;
+  return undefined;
+}
+
+export class Checker {
+  readonly findings: TraceFinding[] = [];
+  readonly summary = new Map<string, SyscallSummary>();
+  /** Calls seen that no spec covers, by name. */
+  readonly unchecked = new Map<string, number>();
+  private readonly byName: Map<string, ApiSpec>;
+
+  constructor(specs: readonly ApiSpec[]) {
+    this.byName = new Map(specs.filter((s) => s.kind === 'syscall').map((s) => [s.signature?.name ?? s.name.replace(/^sys_/, ''), s]));
+  }
+
+  /** Names of the syscalls the specs cover (for strace -e trace=). */
+  get names(): string[] {
+    return [...this.byName.keys()].sort();
+  }
+
+  private add(kind: FindingKind, ev: TraceEvent, spec: ApiSpec, message: string): void {
+    const f: TraceFinding = { kind, line: ev.line, raw: ev.raw, spec: spec.name, message };
+    if (ev.pid !== undefined) f.pid = ev.pid;
+    this.findings.push(f);
+    this.summary.get(ev.name)!.findings[kind]++;
+  }
+
+  check(ev: TraceEvent): void {
+    const spec = this.byName.get(ev.name);
+    if (!spec) {
+      this.unchecked.set(ev.name, (this.unchecked.get(ev.name) ?? 0) + 1);
+      return;
+    }
+    let sum = this.summary.get(ev.name);
+    if (!sum) this.summary.set(ev.name, (sum = { calls: 0, findings: { 'unlisted-error': 0, 'invalid-accepted': 0, 'valid-failed': 0, returned: 0 } }));
+    sum.calls++;
+    if (ev.ret === undefined) return;
+    const failed = ev.ret < 0n && ev.errno !== undefined;
+    const bad = (spec.params ?? []).flatMap((p) => {
+      const a = ev.args[p.index];
+      const v = a === undefined ? undefined : argValue(a);
+      const why = v === undefined ? undefined : violation(p, v);
+      return why ? [why] : [];
+    });
+    if (failed) {
+      const internal = (errnoNumber(ev.errno!) ?? 0) >= 512;
+      if (!internal && !(spec.errors ?? []).some((e) => e.name === ev.errno)) {
+        this.add('unlisted-error', ev, spec, `${ev.name} failed with ${ev.errno}, which ${spec.name} does not list`);
+      }
+      if (ev.errno === 'EINVAL' && bad.length === 0 && (spec.params ?? []).some((p) => p.constraint?.kind)) {
+        const cond = spec.errors?.find((e) => e.name === 'EINVAL')?.condition;
+        this.add('valid-failed', ev, spec, `${ev.name} failed with EINVAL although every argument is valid by the spec${cond ? ` (EINVAL is documented for: ${cond})` : ''}`);
+      }
+      return;
+    }
+    for (const why of bad) this.add('invalid-accepted', ev, spec, `${ev.name} succeeded although ${why}`);
+    if (spec.return?.check === 'no_return' && ev.ret > 0n) this.add('returned', ev, spec, `${ev.name} returned ${ev.ret}, but ${spec.name} does not return on success`);
+  }
+}

@@ -1,0 +1,147 @@
+// Runtime validation: the strace log parser on every line shape and on bad input (property tests),
+// and real traces of programs compiled here that must give exactly the expected findings.
+
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import fc from 'fast-check';
+import { kapi, repoPath } from '../testutil.js';
+import { argValue } from './check.js';
+import { TraceParser } from './parse.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'kapi-trace-test-'));
+
+function parse(text: string, pid?: number) {
+  const p = new TraceParser(pid);
+  for (const l of text.split('\n')) p.push(l);
+  p.finish();
+  return p;
+}
+
+describe('strace log parser', () => {
+  it('pids, timestamps, durations, errnos, raw and decoded arguments', () => {
+    const p = parse([
+      '1799  17:04:32.536702 access("/etc/ld.so.preload", R_OK) = -1 ENOENT (No such file or directory)',
+      '[pid  1800] 1700000000.123456 openat(-100, "/x", 0x80000) = 3 <0.000010>',
+      'read(3, "a, b)", 4) = 4',
+      'exit_group(0)                           = ?',
+      'close(3)',
+    ].join('\n'));
+    assert.deepEqual(p.events.map((e) => [e.line, e.pid, e.name, e.args.length, e.ret, e.errno]), [
+      [1, 1799, 'access', 2, -1n, 'ENOENT'], [2, 1800, 'openat', 3, 3n, undefined], [3, undefined, 'read', 3, 4n, undefined],
+      [4, undefined, 'exit_group', 1, undefined, undefined],
+    ]);
+    assert.deepEqual(p.problems, [{ line: 5, message: "cannot read the result of 'close'" }]);
+  });
+  it('joins <unfinished ...> and <... resumed> per pid, keeps signals and exits', () => {
+    const p = parse([
+      '10 read(0,  <unfinished ...>',
+      '11 write(1, "x", 1 <unfinished ...>',
+      '10 <... read resumed>"abc", 4096) = 3',
+      '11 <... write resumed>) = 1',
+      '12 --- SIGCHLD {si_signo=SIGCHLD, si_code=CLD_EXITED} ---',
+      '12 +++ exited with 0 +++',
+      '13 +++ killed by SIGKILL +++',
+      '14 <... read resumed>) = 0',
+    ].join('\n'));
+    assert.deepEqual(p.events.map((e) => `${e.pid} ${e.name}(${e.args.join(' | ')}) = ${e.ret} @${e.line}`), ['10 read(0 | "abc" | 4096) = 3 @3', '11 write(1 | "x" | 1) = 1 @4']);
+    assert.deepEqual(p.others.map((o) => o.kind), ['signal', 'exit', 'killed']);
+    assert.deepEqual(p.problems, [{ line: 8, message: "'read' resumed without an unfinished call" }]);
+  });
+  it('a call never resumed, garbage, a very long line, binary bytes: reported, the rest still read', () => {
+    const p = parse(['1 read(0,  <unfinished ...>', '\u0000\u00ff\u00fe garbage', 'x'.repeat((1 << 20) + 5), 'getpid() = 7'].join('\n'));
+    assert.equal(p.events.length, 1);
+    assert.deepEqual(p.problems.map((x) => x.line), [2, 3, 1]);
+  });
+  it('argument values: bases, NULL, flag expressions', () => {
+    assert.equal(argValue('0x80000'), 0x80000n);
+    assert.equal(argValue('-100'), -100n);
+    assert.equal(argValue('0644'), 0o644n);
+    assert.equal(argValue('NULL'), 0n);
+    assert.equal(argValue('O_RDONLY|O_CLOEXEC'), 0x80000n);
+    assert.equal(argValue('"str"'), undefined);
+  });
+});
+
+describe('parser properties', () => {
+  const sample = [
+    '1799  17:04:32.536702 access("/etc/ld.so.preload", R_OK) = -1 ENOENT (No such file or directory)',
+    '10 read(0,  <unfinished ...>', '10 <... read resumed>"abc", 4096) = 3', '12 +++ exited with 0 +++',
+    'mmap(NULL, 8192, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS, -1, 0) = 0x7f248f8d0000',
+  ].join('\n');
+  it('never throws on random or mutated input', () => {
+    fc.assert(fc.property(fc.oneof(fc.string({ maxLength: 300 }), fc.tuple(fc.nat(), fc.nat({ max: 50 }), fc.string({ maxLength: 8 })).map(([p, l, s]) => {
+      const at = p % sample.length;
+      return sample.slice(0, at) + s + sample.slice(at + l);
+    })), (text) => {
+      const p = parse(text);
+      for (const e of p.events) assert.ok(e.line >= 1);
+    }), { numRuns: 2000, seed: 6 });
+  });
+});
+
+const PROGRAM = String.raw`#define _GNU_SOURCE
+#include <sys/mman.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+int main(void)
+{
+	void *p = mmap(0, 4096, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	syscall(SYS_close, 9999);                 /* EBADF: listed */
+	syscall(SYS_epoll_create1, 0x1);          /* EINVAL: listed, the argument is invalid */
+	syscall(SYS_epoll_create, 100);           /* succeeds */
+	syscall(SYS_mlock2, p, 4096, 2);          /* EINVAL for an undefined flag */
+	syscall(SYS_munlock, p, 4096);
+	return 0;
+}
+`;
+
+describe('kapi trace and check-trace on real programs', () => {
+  const src = join(dir, 'prog.c');
+  const bin = join(dir, 'prog');
+  writeFileSync(src, PROGRAM);
+  const cc = spawnSync('cc', ['-O0', '-o', bin, src], { encoding: 'utf8' });
+  const corpus = (f: string) => readFileSync(repoPath(`specs/${f}`), 'utf8');
+
+  it('a correct spec: no finding', () => {
+    assert.equal(cc.status, 0, cc.stderr);
+    const r = kapi(['trace', '-q', '--', bin]);
+    assert.equal(r.code, 0, r.stdout);
+    assert.match(r.stdout, /^close +\d+ +0 +0 +0 +0$/m);
+    assert.match(r.stdout, /^mlock2 +1 +0 +0 +0 +0$/m);
+    assert.match(r.stdout, /^program: exited with 0$/m);
+  });
+  it('wrong specs: exactly the expected findings, each with its trace line', () => {
+    const specs = join(dir, 'wrong.c');
+    writeFileSync(specs, [
+      corpus('open.c').replace(/ \* error: EBADF, fd is not an open descriptor of the caller\n( \*   .*\n)*/, ''),
+      corpus('epoll.c').replace('constraint-type: range(1, INT_MAX)', 'constraint-type: range(1, 10)'),
+      corpus('mlock.c').replace('constraint-type: mask(MLOCK_ONFAULT)', 'constraint-type: mask(MLOCK_ONFAULT | 0x2)'),
+    ].join('\n'));
+    const r = kapi(['trace', '-q', '-f', 'json', '--source', specs, '--', bin]);
+    assert.equal(r.code, 1, r.stdout);
+    const j = JSON.parse(r.stdout);
+    assert.deepEqual(j.findings.map((f: { kind: string; spec: string }) => `${f.kind} ${f.spec}`).sort(), [
+      'invalid-accepted sys_epoll_create', 'unlisted-error sys_close', 'valid-failed sys_mlock2',
+    ]);
+    for (const f of j.findings) assert.match(f.raw, new RegExp(`^\\d+ +${f.spec.replace('sys_', '')}\\(`));
+  });
+  it('check-trace reads a saved log the same way, with line numbers', () => {
+    const log = join(dir, 'saved.log');
+    spawnSync('strace', ['-f', '-tt', '-o', log, '--', bin]);
+    const r = kapi(['check-trace', '-q', '--source', join(dir, 'wrong.c'), log]);
+    assert.equal(r.code, 1);
+    assert.match(r.stdout, new RegExp(`^${log}:\\d+: unlisted-error: close failed with EBADF, which sys_close does not list \\(in sys_close\\)$`, 'm'));
+    assert.equal(kapi(['check-trace', '-q', join(dir, 'nope.log')]).code, 2);
+  });
+  it('kapi inject runs the program once per documented errno', () => {
+    const r = kapi(['inject', '-q', '--api', 'epoll_create', '-f', 'json', '--', bin]);
+    assert.equal(r.code, 0, r.stderr);
+    const j = JSON.parse(r.stdout);
+    assert.deepEqual(j.results.map((x: { errno: string }) => x.errno), ['EINVAL', 'EMFILE', 'ENFILE', 'ENOMEM']);
+    assert.ok(j.results.every((x: { program: string; calls: number }) => x.program === 'exited with 0' && x.calls === 1));
+  });
+});
