@@ -66,6 +66,20 @@ describe('strace log parser', () => {
   });
 });
 
+describe('checker', () => {
+  it('a call the spec says does not return, returning a value', async () => {
+    const { Checker } = await import('./check.js');
+    const { DiagSink } = await import('../diag/index.js');
+    const { readSourcePath } = await import('../sources/index.js');
+    const specs = await readSourcePath(repoPath('specs/exec.c'), new DiagSink());
+    const c = new Checker(specs);
+    const p = new TraceParser(undefined, (e) => c.check(e));
+    p.push('execve("/bin/true", ["true"], 0x7ffd) = 0');
+    p.push('execve("/bin/true", ["true"], 0x7ffd) = 5');
+    assert.deepEqual(c.findings.map((f) => `${f.line} ${f.kind}`), ['2 returned']);
+  });
+});
+
 describe('parser properties', () => {
   const sample = [
     '1799  17:04:32.536702 access("/etc/ld.so.preload", R_OK) = -1 ENOENT (No such file or directory)',
@@ -136,6 +150,15 @@ describe('kapi trace and check-trace on real programs', () => {
     assert.equal(r.code, 1);
     assert.match(r.stdout, new RegExp(`^${log}:\\d+: unlisted-error: close failed with EBADF, which sys_close does not list \\(in sys_close\\)$`, 'm'));
     assert.equal(kapi(['check-trace', '-q', join(dir, 'nope.log')]).code, 2);
+  });
+  it('per-pid logs (--output-separately) take the pid from the file name', () => {
+    const base = join(dir, 'split');
+    spawnSync('strace', ['-ff', '-o', base, '--', 'sh', '-c', `${bin}; true`]);
+    const files = spawnSync('sh', ['-c', `ls ${base}.*`], { encoding: 'utf8' }).stdout.trim().split('\n');
+    assert.ok(files.length >= 2, files.join(' '));
+    const r = kapi(['check-trace', '-q', '-f', 'json', ...files]);
+    assert.equal(r.code, 0, r.stdout);
+    assert.equal(JSON.parse(r.stdout).summary.mlock2.calls, 1);
   });
   it('kapi inject runs the program once per documented errno', () => {
     const r = kapi(['inject', '-q', '--api', 'epoll_create', '-f', 'json', '--', bin]);
