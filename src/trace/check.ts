@@ -16,14 +16,24 @@ export interface TraceFinding { kind: FindingKind; line: number; raw: string; sp
 
 export interface SyscallSummary { calls: number; findings: Record<FindingKind, number> }
 
-/** A numeric argument value: integers in any base, `NULL`, flag expressions (`O_RDONLY|O_CLOEXEC`). */
+/** A numeric argument value: integers in any base, `NULL`, flag expressions (`O_RDONLY|O_CLOEXEC`,
+ *  `EPOLL_CLOEXEC|0x2`), with strace's `/* ... *\/` annotations dropped. */
 export function argValue(a: string): bigint | undefined {
-  const t = a.trim();
+  const t = a.replace(/\/\*.*?\*\//g, '').trim();
+  if (t.includes('|')) {
+    let v = 0n;
+    for (const part of t.split('|')) {
+      const x = argValue(part);
+      if (x === undefined) return undefined;
+      v |= x;
+    }
+    return v;
+  }
   if (/^0[0-7]+$/.test(t)) return BigInt(`0o${t.slice(1)}`);
   if (/^-?\d+$/.test(t)) return BigInt(t);
   if (/^0x[0-9a-fA-F]+$/.test(t)) return BigInt(t);
   if (t === 'NULL') return 0n;
-  if (/^[A-Z_][A-Z0-9_|]*$/.test(t) || /^[A-Z0-9_x|]+$/.test(t)) return constOfText(t.replace(/\|/g, ' | ')).value;
+  if (/^[A-Z_][A-Z0-9_]*$/.test(t)) return constOfText(t).value;
   return undefined;
 }
 

@@ -63,6 +63,8 @@ describe('strace log parser', () => {
     assert.equal(argValue('NULL'), 0n);
     assert.equal(argValue('O_RDONLY|O_CLOEXEC'), 0x80000n);
     assert.equal(argValue('"str"'), undefined);
+    assert.equal(argValue('0x1 /* EPOLL_??? */'), 1n);
+    assert.equal(argValue('EPOLL_CLOEXEC|0x2'), 0x80002n);
   });
 });
 
