@@ -6,15 +6,14 @@
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 cd "$here"
-runs=${RUNS:-3}
+# shellcheck source=bench/lib.sh
+. bench/lib.sh
+export RUNS=${RUNS:-3}
 [ -f dist/src/cli/main.js ] || npm run -s build
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 echo 'int main(void) { return 0; }' > "$work/empty.c"
 
-now() { date +%s.%N; }
-median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
-time_runs() { for _ in $(seq "$runs"); do local t0 t1; t0=$(now); "$@" >/dev/null 2>&1 || true; t1=$(now); echo "$t1 - $t0" | bc -l; done | median; }
 
 node dist/src/cli/main.js conform -q --json "$work/r.json" >/dev/null
 cases=$(node -p "JSON.parse(require('fs').readFileSync('$work/r.json')).results.reduce((n, r) => n + r.cases, 0)")

@@ -8,7 +8,9 @@
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 cd "$here"
-runs=${RUNS:-5}
+# shellcheck source=bench/lib.sh
+. bench/lib.sh
+export RUNS=${RUNS:-5}
 work=${KAPI_BENCH_DIR:-$here/bench/.cache/elf}
 mkdir -p "$work"
 [ -f dist/src/cli/main.js ] || npm run -s build
@@ -33,22 +35,6 @@ if [ ! -f "$big" ]; then
 fi
 real=$(node -p process.execPath)
 
-now() { date +%s.%N; }
-median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
-time_runs() {
-  for _ in $(seq "$runs"); do
-    local t0 t1
-    t0=$(now); "$@" >/dev/null 2>&1 || true; t1=$(now)
-    echo "$t1 - $t0" | bc -l
-  done | median
-}
-peak() {
-  local out
-  out=$(mktemp)
-  /usr/bin/time -f '%M' -o "$out" "$@" >/dev/null 2>&1 || true
-  tail -1 "$out"
-  rm -f "$out"
-}
 
 for f in "$big" "$real"; do
   cat "$f" >/dev/null   # warm the page cache for both commands alike

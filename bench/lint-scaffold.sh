@@ -8,7 +8,9 @@
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 cd "$here"
-runs=${RUNS:-3}
+# shellcheck source=bench/lib.sh
+. bench/lib.sh
+export RUNS=${RUNS:-3}
 if ! command -v rg >/dev/null; then DEBIAN_FRONTEND=noninteractive apt-get install -y -qq ripgrep >&2; fi
 [ -f dist/src/cli/main.js ] || npm run -s build
 tree=$(scripts/kernel-tree.sh)
@@ -32,10 +34,6 @@ node --input-type=module -e "
 "
 specs=$(node dist/src/cli/main.js -q --source "$tree" | sed -n 's/^Total specifications found: //p')
 
-now() { date +%s.%N; }
-median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
-time_runs() { for _ in $(seq "$runs"); do local t0 t1; t0=$(now); "$@" >/dev/null 2>&1 || true; t1=$(now); echo "$t1 - $t0" | bc -l; done | median; }
-peak() { local out; out=$(mktemp); /usr/bin/time -f '%M' -o "$out" "$@" >/dev/null 2>&1 || true; tail -1 "$out"; rm -f "$out"; }
 
 rg -l SYSCALL_DEFINE "$tree" >/dev/null
 t_rg=$(time_runs rg -l SYSCALL_DEFINE "$tree")

@@ -6,7 +6,9 @@
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 cd "$here"
-runs=${RUNS:-5}
+# shellcheck source=bench/lib.sh
+. bench/lib.sh
+export RUNS=${RUNS:-5}
 
 if ! command -v rg >/dev/null; then
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq ripgrep >&2
@@ -33,15 +35,6 @@ ref=(rg -l "$pattern" "$tree")
 got=$("${kapi[@]}" | sed -n 's/^Total specifications found: //p')
 if [ "$got" != "$want" ]; then echo "bench: kapi found $got specs, expected $want" >&2; exit 1; fi
 
-now() { date +%s.%N; }
-median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
-time_runs() {
-  for _ in $(seq "$runs"); do
-    local t0 t1
-    t0=$(now); "$@" >/dev/null; t1=$(now)
-    echo "$t1 - $t0" | bc -l
-  done | median
-}
 
 t_ref=$(time_runs "${ref[@]}")
 t_kapi=$(time_runs "${kapi[@]}")

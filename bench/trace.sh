@@ -7,7 +7,9 @@
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 cd "$here"
-runs=${RUNS:-3}
+# shellcheck source=bench/lib.sh
+. bench/lib.sh
+export RUNS=${RUNS:-3}
 [ -f dist/src/cli/main.js ] || npm run -s build
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -18,9 +20,6 @@ strace -f -o "$work/one.log" -- "${job[@]}"
 for _ in $(seq 20); do cat "$work/one.log"; done > "$work/build.log"
 lines=$(wc -l < "$work/build.log")
 
-now() { date +%s.%N; }
-median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
-time_runs() { for _ in $(seq "$runs"); do local t0 t1; t0=$(now); "$@" >/dev/null 2>&1 || true; t1=$(now); echo "$t1 - $t0" | bc -l; done | median; }
 
 t_grep=$(time_runs grep -c . "$work/build.log")
 t_check=$(time_runs node dist/src/cli/main.js check-trace -q "$work/build.log")
