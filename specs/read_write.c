@@ -63,6 +63,11 @@
  *   desc: The read slept (empty pipe, socket, terminal) and was interrupted;
  *     without SA_RESTART the kernel's restart code becomes EINTR.
  *
+ * error: EOVERFLOW, the position plus count passes the end of an unsigned-offset file
+ *   desc: Only for files with unsigned offsets (such as /dev/mem), whose position reads as
+ *     negative: a transfer that would run past the top of the offset range fails.  Found by
+ *     kapi lint in rw_verify_area().
+ *
  * error: EINVAL, fd cannot be read, alignment is wrong for O_DIRECT, or bad size
  *   desc: The file has no read method; O_DIRECT is set and buf, count or the
  *     file offset are not suitably aligned; the offset is negative for a file
@@ -232,6 +237,11 @@ SYSCALL_DEFINE3(read, unsigned int, fd, char __user *, buf, size_t, count)
  * error: EINTR, a signal with a handler arrived before any data was written
  *   desc: The write slept (full pipe, socket) and was interrupted; without
  *     SA_RESTART the kernel's restart code becomes EINTR.
+ *
+ * error: EOVERFLOW, the position plus count passes the end of an unsigned-offset file
+ *   desc: Only for files with unsigned offsets (such as /dev/mem), whose position reads as
+ *     negative: a transfer that would run past the top of the offset range fails.  Found by
+ *     kapi lint in rw_verify_area().
  *
  * error: EINVAL, fd cannot be written, alignment is wrong for O_DIRECT, or bad size
  *   desc: The file has no write method; O_DIRECT is set and buf, count or the
