@@ -295,6 +295,6 @@ describe('bad ELF input is reported, never thrown', () => {
       const r = specsFromElf(out, d);
       assert.ok(Array.isArray(r.specs));
       for (const x of d.items) assert.match(x.at, /mutant\.elf(\+0x[0-9a-f]+)?$/);
-    }), { numRuns: 300, seed: 3 });
+    }), { numRuns: 600, seed: 3 });
   });
 });

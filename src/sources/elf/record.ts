@@ -31,6 +31,9 @@ export class StructReader {
   private scalar(t: FieldType, o: number): bigint {
     const e = this.elf;
     const b = this.buf;
+    const size = t === 'u8' || t === 'bool' ? 1 : t === 'u32' || t === 'enum' || t === 'i32' ? 4 : t === 's64' || t === 'u64' ? 8 : e.ptrSize;
+    // Type information from the file can place a member outside the record: that is bad input.
+    if (o < 0 || o + size > b.length) throw new LayoutError(`a member at offset ${o} lies outside the ${b.length}-byte record`);
     switch (t) {
       case 'u8': case 'bool': return BigInt(b[o]!);
       case 'u32': case 'enum': return BigInt(e.u32(b, o));
@@ -56,6 +59,7 @@ export class StructReader {
     const p = this.placed(name);
     const o = this.base + p.offset;
     if (typeof p.type === 'object' && 'chars' in p.type) {
+      if (o < 0 || o + p.type.chars > this.buf.length) throw new LayoutError(`a string member at offset ${o} lies outside the record`);
       const s = cstring(this.buf.subarray(o, o + p.type.chars), 0);
       return s === '' ? undefined : s;
     }
