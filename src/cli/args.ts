@@ -1,6 +1,9 @@
 // argv -> options, shared by every command: the spec selection (--source, --vmlinux,
 // --debugfs [DIR]) and the output format (-f). Pure: errors come back as UsageError.
 
+import { statSync } from 'node:fs';
+import { own } from '../model/own.js';
+
 export class UsageError extends Error {}
 
 /** Output formats of the default (show) command. */
@@ -36,13 +39,20 @@ export interface GlobalOptions {
 
 export const DEFAULT_DEBUGFS = '/sys/kernel/debug';
 
-/** Does this argument look like a debugfs directory rather than an API name? */
-const looksLikePath = (a: string) => a.includes('/') || a === '.' || a === '..';
+/** `--debugfs` takes the next argument only when it is an existing directory. */
+const isDirectory = (a: string) => {
+  try {
+    return statSync(a).isDirectory();
+  } catch {
+    return false;
+  }
+};
 
+/** The option's value: `--opt=V`, or the next argument whatever it looks like (`--errno -EINVAL`). */
 function takeValue(argv: string[], i: number, name: string, inline: string | undefined): [string, number] {
   if (inline !== undefined) return [inline, i];
   const v = argv[i + 1];
-  if (v === undefined || (v.startsWith('-') && v !== '-')) throw new UsageError(`option ${name} needs a value`);
+  if (v === undefined || v === '--') throw new UsageError(`option ${name} needs a value`);
   return [v, i + 1];
 }
 
@@ -81,12 +91,12 @@ export function parseGlobal(argv: string[], allowed: ExtraOptions = {}): GlobalO
         chosen.add('--debugfs');
         let root = inline ?? DEFAULT_DEBUGFS;
         const next = argv[i + 1];
-        if (inline === undefined && next !== undefined && looksLikePath(next)) { root = next; i++; }
+        if (inline === undefined && next !== undefined && isDirectory(next)) { root = next; i++; }
         o.selection = { kind: 'debugfs', root };
         break;
       }
       default:
-        if (allowed[name]) {
+        if (own(allowed, name)) {
           const list = o.extra.get(name) ?? [];
           if (allowed[name] === 'value') {
             const [v, j] = takeValue(argv, i, name, inline);

@@ -69,6 +69,7 @@ export function codeContext(): LintContext {
 }
 
 async function run(o: GlobalOptions): Promise<number> {
+  if (o.rest.length) throw new UsageError(`unexpected argument '${o.rest[0]}'`);
   const format = checkFormat(o, ['text', 'plain', 'json', 'sarif', 'github'], 'text');
   const lv = levels(o);
   const fail = failLevel(o);

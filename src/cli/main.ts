@@ -7,6 +7,7 @@
 //   2  usage error, or an input that cannot be read
 //   3  internal error (a bug in kapi)
 
+import { own } from '../model/own.js';
 import { UsageError, parseGlobal } from './args.js';
 import { COMMANDS, runShow } from './commands.js';
 import { HELP, VERSION } from './help.js';
@@ -14,7 +15,7 @@ import { HELP, VERSION } from './help.js';
 export const EXIT = { ok: 0, findings: 1, usage: 2, internal: 3 } as const;
 
 async function main(argv: string[]): Promise<number> {
-  const entry = argv[0] !== undefined ? COMMANDS[argv[0]] : undefined;
+  const entry = argv[0] !== undefined ? own(COMMANDS, argv[0]) : undefined;
   const cmd = entry ? await entry() : { run: runShow, options: {}, help: HELP };
   try {
     const opts = parseGlobal(entry ? argv.slice(1) : argv, cmd.options);

@@ -172,7 +172,7 @@ export function planSpec(spec: ApiSpec, opts: { allowDangerous?: boolean } = {})
     const m = p.constraint?.kind === 'mask' ? p.constraint.mask?.value : undefined;
     const b = base[i];
     if (m !== undefined && b?.kind === 'int' && !testFlags(p).has('no-valid-bits')) {
-      for (let bit = 1n; bit <= BigInt.asUintN(64, m); bit <<= 1n) {
+      for (let bit = 1n; bit <= BigInt.asUintN(32, m); bit <<= 1n) {
         if ((m & bit) === 0n || (b.value & bit) !== 0n) continue;
         const args = [...base];
         args[i] = { kind: 'int', value: b.value | bit };

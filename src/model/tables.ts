@@ -2,6 +2,7 @@
 // numbers use these tables; the model itself only holds names. Per-kind tables are
 // Record<Name, ...> so that a new name fails to compile until every table has it.
 
+import { own } from './own.js';
 import type {
   CapAction, ConstraintKind, ContextFlag, Effect, LockScope, LockType, ParamFlag, ParamType,
   ReturnCheck, SignalAction, SignalDirection, SignalState,
@@ -104,10 +105,10 @@ export function kapiBitConst(name: string): bigint | undefined {
   ];
   for (const [prefix, table] of tables) {
     if (!name.startsWith(prefix)) continue;
-    const v = table[name.slice(prefix.length).toLowerCase()];
+    const v = own(table, name.slice(prefix.length).toLowerCase());
     if (v !== undefined) return BigInt(v);
   }
-  return KAPI_COMBOS[name];
+  return own(KAPI_COMBOS, name);
 }
 
 const KAPI_COMBOS: Record<string, bigint> = {

@@ -22,6 +22,9 @@ const PIECES = [
   'KAPI_ERROR(0, -EINVAL, "EINVAL", "c", "d")', '.params[1] = {', 'contexts: process', ' * param: fd\n',
   ' *   type: fd, input\n', ' *   constraint-type: range(0, ', ' * error: EINVAL, x\n', 'SYSCALL_DEFINE1(x, int, fd)',
   'struct kapi_ioctl_spec s = {', 'static const s64 v[] = {', '0x', '-', '|', '<<', 'sizeof(', 'ARRAY_SIZE(',
+  // Names every JavaScript object has: they must never be taken for table entries.
+  'constructor', 'toString', 'valueOf', '__proto__', '.constructor = 1,', ' * valueOf: x\n', '  flags: constructor\n',
+  'GENMASK(3)', 'BIT()', 'KAPI_CTX_CONSTRUCTOR',
 ];
 
 const fixtures = [

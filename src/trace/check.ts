@@ -41,7 +41,7 @@ export function argValue(a: string): bigint | undefined {
 export function violation(p: Param, v: bigint): string | undefined {
   const c = p.constraint;
   if (!c) return undefined;
-  const width = p.type === 'uint' ? 64 : 32;
+  const width = /long|size_t|\*|64/.test(p.c_type ?? '') || p.type === 'user_ptr' || p.type === 'ptr' ? 64 : p.type === 'uint' && !p.c_type ? 64 : 32;
   const x = p.type === 'uint' ? BigInt.asUintN(width, v) : BigInt.asIntN(width, v);
   if (c.kind === 'range') {
     if (c.min?.value !== undefined && x < c.min.value) return `${p.name} = ${x} is below ${c.min.text}`;
@@ -63,7 +63,8 @@ export class Checker {
   private readonly byName: Map<string, ApiSpec>;
 
   constructor(specs: readonly ApiSpec[]) {
-    this.byName = new Map(specs.filter((s) => s.kind === 'syscall').map((s) => [s.signature?.name ?? s.name.replace(/^sys_/, ''), s]));
+    // Native syscalls only: a compat spec describes the same name for 32-bit callers.
+    this.byName = new Map(specs.filter((s) => s.kind === 'syscall' && s.name.startsWith('sys_')).map((s) => [s.signature?.name ?? s.name.replace(/^sys_/, ''), s]));
   }
 
   /** Names of the syscalls the specs cover (for strace -e trace=). */

@@ -1,6 +1,7 @@
 // C-macro DSL, lowering stage. In: the initializer tree of one spec. Out: an ApiSpec.
 // Each upstream struct has a table of its fields; a field kapi does not know is reported.
 
+import { own } from '../../model/own.js';
 import type { DiagSink } from '../../diag/index.js';
 import type {
   ApiSpec, Capability, ConstVal, Constraint, ErrorSpec, FreeConstraint, LockSpec, Param,
@@ -40,7 +41,8 @@ class Ctx {
     if (!l || l.toks.length === 0) return undefined;
     if (l.toks.every((x) => x.kind === 'string')) return l.toks.map((x) => x.str ?? '').join('');
     const only = l.toks.length === 1 ? l.toks[0]! : undefined;
-    if (only?.kind === 'ident' && SIGNAL_STRING_MACROS[only.text]) return SIGNAL_STRING_MACROS[only.text];
+    const macro = only?.kind === 'ident' ? own(SIGNAL_STRING_MACROS, only.text) : undefined;
+    if (macro) return macro;
     if (only?.text === 'NULL') return undefined;
     this.report('bad-value', l.at, `${what} must be a string literal, got '${tokensText(l.toks)}'`);
     return undefined;
@@ -162,7 +164,7 @@ type Handler<T> = (o: T, n: Node, c: Ctx) => void;
 /** Runs the field table over an initializer; unknown fields are reported. */
 function lowerFields<T>(obj: Obj, table: Record<string, Handler<T>>, out: T, c: Ctx, what: string): void {
   for (const [field, node] of obj.fields) {
-    const h = table[field];
+    const h = own(table, field);
     if (h) h(out, node, c);
     else if (!field.endsWith('_magic')) c.report('unknown-field', node.at, `unknown field .${field} in ${what}`);
   }

@@ -1,6 +1,7 @@
 // C-macro DSL, syntax stage. In: tokens of one file. Out: one designated-initializer tree per
 // spec (macros expanded as data), plus the file-scope helper arrays. Reports, never throws.
 
+import { own } from '../../model/own.js';
 import type { DiagSink } from '../../diag/index.js';
 import type { Token } from '../c/lexer.js';
 import { END_MACROS, MACROS, START_MACROS, type MacroArg } from './macros.js';
@@ -92,8 +93,8 @@ class SpecParser {
         return true;
       }
       if (x.kind === 'punct' && (x.text === '.' || x.text === '[')) { i = this.designated(i, this.top()); continue; }
-      if (x.kind === 'ident' && (MACROS[x.text] || x.text.startsWith('KAPI_'))) { i = this.macro(i); continue; }
-      if (x.kind === 'ident' && this.stack.length === 1 && (START_MACROS[x.text] || /^(COMPAT_)?SYSCALL_DEFINE\d$/.test(x.text))) {
+      if (x.kind === 'ident' && (own(MACROS, x.text) || x.text.startsWith('KAPI_'))) { i = this.macro(i); continue; }
+      if (x.kind === 'ident' && this.stack.length === 1 && (own(START_MACROS, x.text) || /^(COMPAT_)?SYSCALL_DEFINE\d$/.test(x.text))) {
         this.diags.report('unterminated-spec', this.at(x), `spec '${this.specName}' has no KAPI_END_SPEC before ${x.text}`, this.specName);
         this.end = i - 1;
         return true;
@@ -200,7 +201,7 @@ class SpecParser {
   private macro(i: number): number {
     const t = this.t;
     const name = t[i]!;
-    const def = MACROS[name.text];
+    const def = own(MACROS, name.text);
     let args: Token[][] = [];
     let next = i + 1;
     if (t[next]?.text === '(') {
@@ -313,7 +314,7 @@ export function parseMacroFile(t: Token[], file: string, diags: DiagSink): Macro
       }
       continue;
     }
-    const start = START_MACROS[x.text];
+    const start = own(START_MACROS, x.text);
     if (start && t[i + 1]?.text === '(') {
       const c = closing(t, i + 1);
       const args = c > 0 ? splitArgs(t.slice(i + 2, c)) : [];

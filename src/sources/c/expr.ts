@@ -179,18 +179,27 @@ class Parser {
   }
 
   private call(name: string, a: Token[][]): bigint {
+    const need = (n: number) => { if (a.length !== n) fail(); };
+    const shift = (t: Token[]) => {
+      const v = this.sub(t);
+      return v < 0n || v > 127n ? fail() : v;
+    };
     switch (name) {
       case 'BIT': case 'BIT_ULL': case '_BITUL': case '_BITULL':
-        return 1n << this.sub(a[0]!);
+        need(1);
+        return 1n << shift(a[0]!);
       case 'GENMASK': case 'GENMASK_ULL': {
-        const h = this.sub(a[0]!), l = this.sub(a[1]!);
-        return ((1n << (h - l + 1n)) - 1n) << l;
+        need(2);
+        const h = shift(a[0]!), l = shift(a[1]!);
+        return h < l ? fail() : ((1n << (h - l + 1n)) - 1n) << l;
       }
       case 'ARRAY_SIZE': {
+        need(1);
         const n = this.env.arrayLen?.(tokensText(a[0]!));
         return n === undefined ? fail() : BigInt(n);
       }
       case '_AC': case '__AC': case 'UL': case 'ULL': case '_UL': case '_ULL':
+        if (!a.length) fail();
         return this.sub(a[0]!);
       case 'min': case 'min_t': return minMax(a.slice(name === 'min_t' ? 1 : 0).map((x) => this.sub(x)), -1);
       case 'max': case 'max_t': return minMax(a.slice(name === 'max_t' ? 1 : 0).map((x) => this.sub(x)), 1);
@@ -211,7 +220,8 @@ export function evalTokens(toks: Token[], env: EvalEnv): bigint | undefined {
   try {
     return new Parser(toks, env).parse();
   } catch (e) {
-    if (e === UNKNOWN || e instanceof RangeError) return undefined;
+    // RangeError: a BigInt too large; TypeError: a value of the wrong kind reached an operator.
+    if (e === UNKNOWN || e instanceof RangeError || e instanceof TypeError) return undefined;
     throw e;
   }
 }

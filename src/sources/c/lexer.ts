@@ -210,9 +210,9 @@ class Lexer {
     this.pendingDocs = [];
   }
 
-  private push(kind: TokKind, start: number, line: number, str?: string): void {
+  private push(kind: TokKind, start: number, line: number, str?: string, col = start - this.lineStart + 1): void {
     if (this.pendingDocs.length) this.flushDocs();
-    const t: Token = { kind, text: this.s.slice(start, this.i), line, col: start - this.lineStart + 1 };
+    const t: Token = { kind, text: this.s.slice(start, this.i), line, col };
     if (str !== undefined) t.str = str;
     this.out.tokens.push(t);
   }
@@ -259,11 +259,13 @@ class Lexer {
   }
 
   private quotedToken(q: number, start: number, line: number): void {
+    // A line splice inside the literal moves lineStart: take the column first.
+    const col = start - this.lineStart + 1;
     const bodyStart = this.i + 1;
     const closed = this.quoted(q, false);
     const bodyEnd = closed ? this.i - 1 : this.i;
     const body = this.s.slice(bodyStart, bodyEnd);
-    this.push(q === 34 ? 'string' : 'char', start, line, decodeCString(body));
+    this.push(q === 34 ? 'string' : 'char', start, line, decodeCString(body), col);
   }
 
   /** Advances past a quoted literal; returns false when it is unterminated. */

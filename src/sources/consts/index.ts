@@ -1,6 +1,7 @@
 // The table of kernel constants used to evaluate spec expressions, and the errno tables.
 // In: a name. Out: its value (x86-64 unless an architecture is asked for), or undefined.
 
+import { own } from '../../model/own.js';
 import type { EvalEnv } from '../c/expr.js';
 import { ERRNO_ARCH, ERRNO_GENERIC, SIZES, UAPI_CONSTS } from './generated.js';
 
@@ -44,12 +45,13 @@ const SIZEOF: Record<string, bigint> = {
 
 /** The number of an errno name on an architecture; undefined for unknown names. */
 export function errnoNumber(name: string, arch = 'generic'): number | undefined {
-  const v = ERRNO_ARCH[arch]?.[name] ?? ERRNO_GENERIC[name];
+  const a = own(ERRNO_ARCH, arch);
+  const v = (a && own(a, name)) ?? own(ERRNO_GENERIC, name);
   return v === undefined ? undefined : Number(v);
 }
 
 export function isErrnoName(name: string): boolean {
-  return ERRNO_GENERIC[name] !== undefined;
+  return own(ERRNO_GENERIC, name) !== undefined;
 }
 
 /** The errno name for a number on x86-64, preferring the canonical spelling. */
@@ -63,14 +65,14 @@ export function errnoName(num: number): string | undefined {
 
 /** Value of a kernel constant name (not KAPI_* enum names: see tables.ts). */
 export function kernelConst(name: string): bigint | undefined {
-  return UAPI_CONSTS[name] ?? SIZES[name] ?? LIMITS[name] ?? ERRNO_GENERIC[name];
+  return own(UAPI_CONSTS, name) ?? own(SIZES, name) ?? own(LIMITS, name) ?? own(ERRNO_GENERIC, name);
 }
 
 export function sizeofType(type: string): bigint | undefined {
   const t = type.replace(/\s+/g, ' ').replace(/\bconst\b ?/g, '').replace(/\b__user\b ?/g, '').trim()
     .replace(/ \*/g, '*').replace(/\*$/, ' *').replace(/^([^*]*)\*$/, '$1*');
   if (t.endsWith('*')) return 8n;
-  return SIZEOF[t];
+  return own(SIZEOF, t);
 }
 
 /** An evaluation environment over kernel constants plus extra names (file arrays, enums). */

@@ -130,6 +130,14 @@ describe('bad debugfs input', () => {
       `/kapi/specs/sys_c:${good.split('\n').indexOf('Return value:') + 1}:1 bad-debugfs`,
     ]);
   });
+  it('JSON with negative hex values and inherited names is read, not thrown', async () => {
+    const { specFromJson } = await import('./json.js');
+    const d = new DiagSink();
+    const s = specFromJson('{"name":"sys_x","return":{"success_value":"-0x1","type_class":"constructor","check_type":"toString"}}', 'x', d);
+    assert.equal(s!.return!.success!.value, -1n);
+    assert.equal(s!.return!.type, undefined);
+    assert.equal(s!.return!.check, undefined);
+  });
   it('mutated spec files never make the reader throw', () => {
     const text = readFileSync(join(HAND, 'kapi/specs/sys_mlock'), 'utf8');
     fc.assert(fc.property(fc.nat(), fc.nat({ max: 60 }), fc.string({ maxLength: 10 }), (pos, len, ins) => {

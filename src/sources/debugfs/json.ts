@@ -1,6 +1,7 @@
 // debugfs `kapi/specs-json/<name>` (PATCH v4, kapi_export_json) -> ApiSpec. Read leniently: hex
 // strings or numbers, token strings or numbers; what the file does not carry stays absent.
 
+import { own } from '../../model/own.js';
 import type { DiagSink } from '../../diag/index.js';
 import { CAP_ACTION_NUM, CONTEXT_BITS, EFFECT_BITS, LOCK_SCOPE_NUM, LOCK_TYPE_NUM, PARAM_FLAG_BITS, SIGNAL_ACTION_NUM, SIGNAL_DIRECTION_BITS, decodeBits } from '../../model/tables.js';
 import type { ApiSpec, ConstVal, ParamType, ReturnCheck } from '../../model/types.js';
@@ -21,7 +22,8 @@ const CHECK: Record<string, ReturnCheck> = {
 const str = (v: unknown) => (typeof v === 'string' && v !== '' ? v : undefined);
 function big(v: unknown): bigint | undefined {
   if (typeof v === 'number' && Number.isInteger(v)) return BigInt(v);
-  if (typeof v === 'string' && /^-?(0x[0-9a-f]+|\d+)$/i.test(v.trim())) return BigInt(v.trim().replace(/^-0x/i, '-0x'));
+  const m = typeof v === 'string' ? /^(-?)(0x[0-9a-f]+|\d+)$/i.exec(v.trim()) : null;
+  if (m) return m[1] ? -BigInt(m[2]!) : BigInt(m[2]!);
   return undefined;
 }
 const konst = (v: unknown): ConstVal | undefined => {
@@ -64,7 +66,7 @@ export function specFromJson(text: string, file: string, diags: DiagSink): ApiSp
     const out: NonNullable<ApiSpec['params']>[number] = { index: i, name: str(p['name']) ?? '', at: at('parameters', i) };
     const ct = str(p['type']);
     if (ct) out.c_type = ct;
-    const t = TYPE_CLASS[String(p['type_class'])];
+    const t = own(TYPE_CLASS, String(p['type_class']));
     if (t) out.type = t;
     const f = big(p['flags']);
     if (f) out.flags = decodeBits(f, PARAM_FLAG_BITS).names;
@@ -78,9 +80,9 @@ export function specFromJson(text: string, file: string, diags: DiagSink): ApiSp
     const out: NonNullable<ApiSpec['return']> = { at: `${file}#/return` };
     const ct = str(rr['type']);
     if (ct) out.c_type = ct;
-    const t = TYPE_CLASS[String(rr['type_class'])];
+    const t = own(TYPE_CLASS, String(rr['type_class']));
     if (t) out.type = t;
-    const c = CHECK[String(rr['check_type'])];
+    const c = own(CHECK, String(rr['check_type']));
     if (c) out.check = c;
     const sv = konst(rr['success_value']);
     if (sv) out.success = sv;

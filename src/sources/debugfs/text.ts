@@ -9,6 +9,7 @@ import { ACTIONS, CONTEXT_ORDER, DIRECTION_ORDER, FLAG_ORDER, LOCK_STR, SCOPE_ST
 
 const num = (s: string): ConstVal => {
   const t = s.trim();
+  if (!/^-?(\d+|0x[0-9a-fA-F]+)$/.test(t)) return { text: t };
   try {
     return { text: t, value: BigInt(t) };
   } catch {
@@ -282,7 +283,7 @@ export function specFromText(text: string, file: string, version: DebugfsVersion
       const v = kv[2]!;
       switch (kv[1]) {
         case 'Name': s.name = v; c.spec = v; s.kind = kindFromName(v); break;
-        case 'Version': s.version = Number(v); break;
+        case 'Version': if (/^\d+$/.test(v)) s.version = Number(v); break;
         case 'Description': if (v) s.description = v; last = 'description'; break;
         case 'Long description': if (v) s.long_description = v; last = 'long_description'; break;
         case 'Context flags': {

@@ -161,6 +161,9 @@ export class Btf {
     const fields = new Map<string, Placed>();
     let align = 1;
     for (const m of st.members ?? []) {
+      // Bit fields have no byte offset; a member the decoder needs is never one (and if a corrupt
+      // file says so, the decoder reports the member as missing).
+      if (m.bitOffset % 8 !== 0 || m.bitSize) continue;
       const [type, layout] = this.fieldType(m.type, depth);
       const p: Placed = { offset: m.bitOffset / 8, type };
       if (layout) p.layout = layout;
@@ -171,11 +174,13 @@ export class Btf {
   }
 
   private fieldType(id: number, depth: number): [FieldType, Layout?] {
+    if (depth > 16) throw new BtfError(`type ${id}: nested too deep`, 0);
     const t = this.resolve(id);
     switch (t.kind) {
       case 'INT': {
         const signed = (t.int!.encoding & 1) === 1;
         if (t.sizeOrType === 1) return ['u8'];
+        if (t.sizeOrType === 2) return ['u16'];
         if (t.sizeOrType === 4) return [signed ? 'i32' : 'u32'];
         if (t.sizeOrType === 8) return [signed ? 's64' : 'u64'];
         return ['u32'];

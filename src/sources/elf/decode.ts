@@ -56,7 +56,8 @@ export class Decoder {
   /** The s64 array a pointer field points to, `count` elements long. */
   private s64Array(r: Record, ptrField: string, count: number): bigint[] | undefined {
     const p = r.big(ptrField);
-    if (p === 0n || count === 0) return undefined;
+    // Upstream arrays hold at most a few hundred values; more is a corrupt count.
+    if (p === 0n || count === 0 || count > 4096) return undefined;
     const off = r.elf.offsetOf(p, count * 8);
     if (off === undefined) return undefined;
     const b = r.elf.read(off, count * 8);

@@ -239,12 +239,14 @@ export class Dwarf {
   }
 
   private fieldType(t0: Die, depth: number): [FieldType, Layout?] {
+    if (depth > 16) throw new DwarfError('types nested too deep', t0.offset);
     const t = this.resolve(t0);
     switch (t.tag) {
       case TAG.base: {
         const size = this.size(t);
         const signed = [0x05, 0x06].includes(Number(t.attrs.get(AT.encoding) ?? 0n)); // signed, signed_char
         if (size === 1) return ['u8'];
+        if (size === 2) return ['u16'];
         if (size === 4) return [signed ? 'i32' : 'u32'];
         if (size === 8) return [signed ? 's64' : 'u64'];
         return ['u32'];
@@ -258,6 +260,7 @@ export class Dwarf {
       case TAG.array: {
         const sub = t.children.find((c) => c.tag === TAG.subrange);
         const n = sub?.attrs.has(AT.count) ? Number(sub.attrs.get(AT.count)) : sub?.attrs.has(AT.upper_bound) ? Number(sub.attrs.get(AT.upper_bound)) + 1 : 0;
+        if (!Number.isSafeInteger(n) || n < 0 || n > 1 << 20) throw new DwarfError(`array of ${n} elements`, t.offset);
         const el = this.resolve(this.die(t.attrs.get(AT.type)));
         if (el.tag === TAG.base && this.size(el) === 1) return [{ chars: n }];
         if (el.tag === TAG.structure) return [{ array: { struct: { name: String(el.attrs.get(AT.name) ?? ''), fields: [] } }, n }, this.layout(el.offset, depth + 1)];

@@ -213,8 +213,9 @@ function read(elf: ElfFile, path: string, diags: DiagSink): ElfRead {
     try {
       specs.push(f());
     } catch (e) {
-      if (!(e instanceof LayoutError)) throw e;
-      diags.report('unknown-layout', `${path}+0x${off.toString(16)}`, `cannot decode the record: ${e.message}`);
+      // One bad record (a member outside it, a pointer into nowhere) costs that record only.
+      if (!(e instanceof LayoutError) && !(e instanceof ElfError)) throw e;
+      diags.report(e instanceof LayoutError ? 'unknown-layout' : 'bad-elf', `${path}+0x${off.toString(16)}`, `cannot decode the record: ${e.message}`);
     }
   };
   let kind: LayoutKind;

@@ -3,7 +3,7 @@
 // tables describe RFC v1 (packed, fixed char arrays) and PATCH v3/v4 (natural, const char *).
 
 export type FieldType =
-  | 'u8' | 'bool' | 'u32' | 'i32' | 'enum' | 's64' | 'u64' | 'size_t' | 'ptr' | 'str'
+  | 'u8' | 'bool' | 'u16' | 'u32' | 'i32' | 'enum' | 's64' | 'u64' | 'size_t' | 'ptr' | 'str'
   | { chars: number } | { array: FieldType; n: number } | { struct: StructDef };
 
 export interface StructDef { name: string; fields: [string, FieldType][] }
@@ -24,6 +24,7 @@ function sizeAlign(t: FieldType, abi: Abi): [number, number, Layout?] {
   if (typeof t === 'string') {
     switch (t) {
       case 'u8': case 'bool': return [1, 1];
+      case 'u16': return [2, 2];
       case 'u32': case 'i32': case 'enum': return [4, 4];
       case 's64': case 'u64': return [8, abi.align64];
       case 'size_t': case 'ptr': case 'str': return [abi.ptrSize, abi.ptrSize];

@@ -4,6 +4,17 @@
 import { cstring, type ElfFile } from './elf.js';
 import type { FieldType, Layout } from './layout.js';
 
+/** Bytes of a scalar member. */
+function scalarSize(t: FieldType, ptrSize: number): number {
+  switch (t) {
+    case 'u8': case 'bool': return 1;
+    case 'u16': return 2;
+    case 'u32': case 'enum': case 'i32': return 4;
+    case 's64': case 'u64': return 8;
+    default: return ptrSize;
+  }
+}
+
 /** The layout in use lacks a member the decoder needs, or has it in another shape. */
 export class LayoutError extends Error {}
 
@@ -31,11 +42,12 @@ export class StructReader {
   private scalar(t: FieldType, o: number): bigint {
     const e = this.elf;
     const b = this.buf;
-    const size = t === 'u8' || t === 'bool' ? 1 : t === 'u32' || t === 'enum' || t === 'i32' ? 4 : t === 's64' || t === 'u64' ? 8 : e.ptrSize;
+    const size = scalarSize(t, e.ptrSize);
     // Type information from the file can place a member outside the record: that is bad input.
     if (o < 0 || o + size > b.length) throw new LayoutError(`a member at offset ${o} lies outside the ${b.length}-byte record`);
     switch (t) {
       case 'u8': case 'bool': return BigInt(b[o]!);
+      case 'u16': return BigInt(e.little ? b.readUInt16LE(o) : b.readUInt16BE(o));
       case 'u32': case 'enum': return BigInt(e.u32(b, o));
       case 'i32': return BigInt(e.i32(b, o));
       case 's64': return e.i64(b, o);
@@ -88,8 +100,7 @@ export class StructReader {
     const p = this.placed(name);
     const t = p.type;
     if (typeof t !== 'object' || !('array' in t)) throw new LayoutError(`${name} is not an array`);
-    const size = t.array === 'i32' || t.array === 'u32' ? 4 : 8;
-    return this.scalar(t.array, this.base + p.offset + i * size);
+    return this.scalar(t.array, this.base + p.offset + i * scalarSize(t.array, this.elf.ptrSize));
   }
 
   /** Capacity of an array field. */

@@ -1,6 +1,7 @@
 // kernel-doc block tags (`param:`, `error:`, `lock:` ...) and their sub-fields, as tables of
 // handlers. Every generation's spelling lands on the same model fields.
 
+import { own } from '../../model/own.js';
 import type {
   Capability, Constraint, ErrorSpec, FreeConstraint, LockSpec, Param, ReturnSpec, SideEffect,
   SignalSpec, StateTransition,
@@ -258,6 +259,6 @@ export function applySubs<T extends { ext?: Record<string, string> }>(
 ): void {
   for (const f of subs) {
     if (f.key.startsWith('kapi-')) { (o.ext ??= {})[f.key] = f.value; continue; }
-    table[f.key]?.(o, f, r);
+    own(table, f.key)?.(o, f, r);
   }
 }

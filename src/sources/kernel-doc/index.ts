@@ -2,6 +2,7 @@
 // comments that are specs (RFC v3 flat tags, RFC v4 blocks, PATCH v3/v4 short tokens), each bound
 // to the function after it. Ordinary kernel-doc is left alone. Reports, never throws.
 
+import { own } from '../../model/own.js';
 import type { DiagSink } from '../../diag/index.js';
 import type {
   ApiSpec, Capability, ErrorSpec, FreeConstraint, LockSpec, Param, ReturnSpec, SideEffect,
@@ -20,7 +21,7 @@ import { docLines, groupTags, type Field, type Tag } from './comment.js';
 import { parseContexts, parseEffects } from './tokens.js';
 import { FLAT } from './flat.js';
 
-const isSub = (tag: string, key: string) => key.startsWith('kapi-') || !!BLOCK_SUBS[tag]?.[key];
+const isSub = (tag: string, key: string) => key.startsWith('kapi-') || !!own(own(BLOCK_SUBS, tag) ?? {}, key);
 
 /**
  * A comment is a spec when it has a context tag, as upstream's build decides (PATCH v4:
@@ -271,7 +272,7 @@ export function kernelDocSpec(doc: DocComment, tokens: Token[], file: string, di
   }
   for (const t of tags) {
     if (t.at) continue;
-    const h = TOP[t.key] ?? FLAT[t.key];
+    const h = own(TOP, t.key) ?? own(FLAT, t.key);
     if (h) (h as (t: Tag, b: Builder, e?: SideEffect) => void)(t, b);
     else if (t.key.startsWith('kapi-')) (b.spec.ext ??= {})[t.key] = t.value;
   }

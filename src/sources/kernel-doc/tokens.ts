@@ -1,6 +1,7 @@
 // Value parsers for kernel-doc spec tags: short tokens (PATCH v3/v4) and KAPI_* names (RFC v3/v4)
 // both map onto model names. Each returns the names it understood and the words it did not.
 
+import { own } from '../../model/own.js';
 import {
   CAP_ACTIONS, CONTEXTS, EFFECTS, LOCK_SCOPES, LOCK_TYPES, PARAM_TYPES, RETURN_CHECKS,
   SIGNAL_ACTIONS, SIGNAL_DIRECTIONS, SIGNAL_STATES,
@@ -19,7 +20,8 @@ export function closedName<T extends string>(word: string, set: readonly T[], pr
   let w = word.trim();
   for (const p of prefixes) if (w.startsWith(p)) w = w.slice(p.length);
   w = w.toLowerCase().replace(/-/g, '_');
-  if (aliases[w]) return aliases[w];
+  const alias = own(aliases, w);
+  if (alias) return alias;
   return (set as readonly string[]).includes(w) ? (w as T) : undefined;
 }
 
@@ -56,7 +58,7 @@ const FLAG_WORDS: Record<string, ParamFlag[]> = {
 export function parseFlags(s: string): Parsed<ParamFlag> {
   const out: Parsed<ParamFlag> = { values: [], bad: [] };
   for (const w of words(s)) {
-    const f = FLAG_WORDS[w.replace(/^KAPI_PARAM_/, '').toLowerCase()];
+    const f = own(FLAG_WORDS, w.replace(/^KAPI_PARAM_/, '').toLowerCase());
     if (!f) { out.bad.push(w); continue; }
     for (const x of f) if (!out.values.includes(x)) out.values.push(x);
   }
