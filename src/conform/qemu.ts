@@ -59,7 +59,9 @@ export function runInVm(kernel: string, specs: Map<string, ApiSpec>, cases: read
     // The firmware clears the screen with escape sequences that end up before the first line.
     const console = (r.stdout ?? '').replace(/\r/g, '').replace(/\x1b(\[[0-9;?]*[A-Za-z]|[A-Za-z])/g, '');
     const lines = console.split('\n');
-    const start = lines.findIndex((l) => l === 'KTAP version 1');
+    // The first line can carry whatever the firmware left on the console before it.
+    const start = lines.findIndex((l) => l.endsWith('KTAP version 1'));
+    if (start >= 0) lines[start] = 'KTAP version 1';
     if (start < 0) throw new BuildError(`the VM printed no KTAP; its console ended with:\n${lines.slice(-15).join('\n')}`);
     const ktapLines = lines.slice(start).filter((l) => /^( {4})?(KTAP version 1|1\.\.\d+|(not )?ok \d+ .*|# .*)$/.test(l));
     const outcomes: Outcome[] = [];
