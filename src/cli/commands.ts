@@ -5,7 +5,7 @@ import { stringifyDoc, toJsonDoc } from '../model/json.js';
 import type { ApiSpec } from '../model/types.js';
 import { renderMan, renderPlainList, renderPlainSpec, renderRstList, renderRstSpec } from '../render/index.js';
 import { checkFormat, FORMATS, type ExtraOptions, type GlobalOptions } from './args.js';
-import { loadSpecs, printDiagnostics } from './load.js';
+import { loadOrExplain } from './load.js';
 
 export type Command = (o: GlobalOptions) => number | Promise<number>;
 
@@ -54,13 +54,9 @@ export const runShow: Command = async (o) => {
     return 2;
   }
   o.format = checkFormat(o, FORMATS, 'plain');
-  const loaded = await loadSpecs(o);
-  const errors = printDiagnostics(loaded);
-  if (loaded.fatal !== undefined) {
-    if (loaded.fatal) process.stderr.write(`kapi: ${loaded.fatal}\n`);
-    return 2;
-  }
-  const specs = loaded.set.specs;
+  const loaded = await loadOrExplain(o);
+  if (!loaded) return 2;
+  const { specs, errors } = loaded;
   const name = o.rest[0];
   if (name === undefined) {
     const text = renderList(o, specs);

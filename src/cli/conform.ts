@@ -8,7 +8,7 @@ import { runInVm } from '../conform/qemu.js';
 import type { ApiSpec } from '../model/types.js';
 import { UsageError, type GlobalOptions } from './args.js';
 import type { CommandModule } from './commands.js';
-import { loadSpecs, printDiagnostics } from './load.js';
+import { loadOrExplain, selectApis } from './load.js';
 
 const HELP = `Usage: kapi conform [--source PATH... | --vmlinux PATH | --debugfs [DIR]] [OPTIONS] [API...]
 
@@ -66,15 +66,10 @@ async function run(o: GlobalOptions): Promise<number> {
     if (o.rest.length !== 2) throw new UsageError('--compare takes two result files: A.json B.json');
     return compare(o.rest[0]!, o.rest[1]!);
   }
-  const loaded = await loadSpecs(o);
-  printDiagnostics(loaded);
-  if (loaded.fatal !== undefined) {
-    if (loaded.fatal) process.stderr.write(`kapi: ${loaded.fatal}\n`);
-    return 2;
-  }
-  const wanted = new Set(o.rest.map((n) => (n.startsWith('sys_') ? n : `sys_${n}`)));
-  const specs = loaded.set.specs.filter((s) => !wanted.size || wanted.has(s.name));
-  for (const n of wanted) if (!specs.some((s) => s.name === n)) {
+  const loaded = await loadOrExplain(o);
+  if (!loaded) return 2;
+  const specs = selectApis(loaded.specs, o.rest);
+  for (const n of o.rest) if (!specs.some((s) => s.name === n || s.name === `sys_${n}`)) {
     process.stderr.write(`kapi: API '${n}' not found\n`);
     return 1;
   }

@@ -7,7 +7,7 @@ import { planSpec } from '../conform/plan.js';
 import { toSyzlang } from '../export/syzlang.js';
 import { UsageError, type GlobalOptions } from './args.js';
 import type { CommandModule } from './commands.js';
-import { loadSpecs, printDiagnostics } from './load.js';
+import { loadOrExplain, selectApis } from './load.js';
 
 const HELP = `Usage: kapi export kselftest DIR [selection] [API...]
        kapi export syzlang [selection] [API...]
@@ -47,14 +47,9 @@ async function run(o: GlobalOptions): Promise<number> {
   if (what !== 'kselftest' && what !== 'syzlang') throw new UsageError("kapi export takes 'kselftest DIR' or 'syzlang'");
   const dir = what === 'kselftest' ? rest.shift() : undefined;
   if (what === 'kselftest' && !dir) throw new UsageError('kapi export kselftest needs a directory');
-  const loaded = await loadSpecs(o);
-  printDiagnostics(loaded);
-  if (loaded.fatal !== undefined) {
-    if (loaded.fatal) process.stderr.write(`kapi: ${loaded.fatal}\n`);
-    return 2;
-  }
-  const wanted = new Set(rest.map((n) => (n.startsWith('sys_') ? n : `sys_${n}`)));
-  const specs = loaded.set.specs.filter((s) => !wanted.size || wanted.has(s.name));
+  const loaded = await loadOrExplain(o);
+  if (!loaded) return 2;
+  const specs = selectApis(loaded.specs, rest);
   const origin = o.selection.kind === 'source' ? o.selection.paths.join(' ') : o.selection.kind === 'default' ? 'the bundled corpus' : o.selection.kind;
   if (what === 'syzlang') {
     process.stdout.write(toSyzlang(specs, origin));

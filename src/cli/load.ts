@@ -86,3 +86,23 @@ export function printDiagnostics(l: Loaded): number {
   for (const d of sortDiagnostics(l.diags.items)) process.stderr.write(formatDiagnostic(d) + '\n');
   return l.diags.errorCount;
 }
+
+/**
+ * loadSpecs for commands that print reader diagnostics as they are: the specs and the number of
+ * error diagnostics, or undefined, after saying why, when the input cannot be read (exit 2).
+ */
+export async function loadOrExplain(o: GlobalOptions): Promise<{ specs: readonly ApiSpec[]; errors: number } | undefined> {
+  const loaded = await loadSpecs(o);
+  const errors = printDiagnostics(loaded);
+  if (loaded.fatal !== undefined) {
+    if (loaded.fatal) process.stderr.write(`kapi: ${loaded.fatal}\n`);
+    return undefined;
+  }
+  return { specs: loaded.set.specs, errors };
+}
+
+/** The specs named on the command line (`read` or `sys_read`), all when none are named. */
+export function selectApis(specs: readonly ApiSpec[], names: readonly string[]): ApiSpec[] {
+  const wanted = new Set(names.map((n) => (n.startsWith('sys_') ? n : `sys_${n}`)));
+  return specs.filter((s) => !wanted.size || wanted.has(s.name));
+}

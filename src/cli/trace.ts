@@ -11,19 +11,14 @@ import { Checker, FINDING_KINDS } from '../trace/check.js';
 import { TraceParser, type TraceProblem } from '../trace/parse.js';
 import { checkFormat, UsageError, type GlobalOptions } from './args.js';
 import type { CommandModule } from './commands.js';
-import { loadSpecs, printDiagnostics } from './load.js';
+import { loadOrExplain } from './load.js';
 
 const EXIT_HELP = `Exit status: 0 no finding; 1 findings; 2 usage error or unreadable input. The traced
 program's own exit status is reported, not passed through.`;
 
 async function specsOf(o: GlobalOptions): Promise<ApiSpec[] | undefined> {
-  const loaded = await loadSpecs(o);
-  printDiagnostics(loaded);
-  if (loaded.fatal !== undefined) {
-    if (loaded.fatal) process.stderr.write(`kapi: ${loaded.fatal}\n`);
-    return undefined;
-  }
-  return [...loaded.set.specs];
+  const loaded = await loadOrExplain(o);
+  return loaded ? [...loaded.specs] : undefined;
 }
 
 interface Checked { checker: Checker; problems: (TraceProblem & { file: string })[] }
