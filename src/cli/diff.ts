@@ -73,7 +73,7 @@ async function run(o: GlobalOptions): Promise<number> {
   process.stdout.write(out);
   const unsuppressed = found.filter((f) => !f.suppressed);
   for (const s of suppressions) {
-    if (!found.some((f) => f.suppressed === s.reason && (s.rule === '*' || s.rule === f.id))) {
+    if (!found.some((f) => f.suppressedBy === s.line)) {
       process.stderr.write(`kapi: suppression on line ${s.line} (${s.rule} ${s.spec}) matched nothing\n`);
     }
   }

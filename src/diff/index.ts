@@ -32,7 +32,7 @@ export const RULES = {
   'doc-changed': docChanged,
 } satisfies Record<string, Rule>;
 
-export interface DiffFinding extends Finding { why: string; suppressed?: string }
+export interface DiffFinding extends Finding { why: string; suppressed?: string; suppressedBy?: number }
 
 export interface Suppression { rule: string; spec: string; reason: string; line: number }
 
@@ -41,7 +41,8 @@ export function parseSuppressions(text: string): { items: Suppression[]; errors:
   const items: Suppression[] = [];
   const errors: string[] = [];
   text.split('\n').forEach((l, i) => {
-    const line = l.replace(/#.*$/, '').trim();
+    // `#` starts a comment at the start of a line or after a space; a reason may say "bug #123".
+    const line = l.replace(/^\s*#.*$|\s#\s.*$/, '').trim();
     if (!line) return;
     const m = /^(\S+)\s+(\S+)\s+(.+)$/.exec(line);
     if (!m) errors.push(`line ${i + 1}: expected 'RULE SPEC REASON', and the reason is required`);
@@ -62,7 +63,10 @@ export function diffSets(old: readonly ApiSpec[], now: readonly ApiSpec[], suppr
       for (const c of rule.check(a.get(name), b.get(name))) {
         const f: DiffFinding = { id: rule.id, level: rule.level as Level, at: c.at, message: c.message, spec: name, why: rule.why };
         const sup = suppressions.find((s) => (s.rule === '*' || s.rule === rule.id) && (s.spec === '*' || s.spec === name));
-        if (sup) f.suppressed = sup.reason;
+        if (sup) {
+          f.suppressed = sup.reason;
+          f.suppressedBy = sup.line;
+        }
         out.push(f);
       }
     }

@@ -14,19 +14,17 @@ function direction(p: Param): 'in' | 'out' | 'inout' {
 }
 
 /** The syzlang type of one parameter; may add flag sets and resources to `decls`. */
-function argType(s: ApiSpec, p: Param, decls: Map<string, string>, resources: Set<string>): string {
+function argType(s: ApiSpec, p: Param, decls: Map<string, string>, resources: Set<string>, created: Set<string>): string {
   const sem = p.ext?.['kapi-semantic'];
   const opt = p.flags?.includes('optional') ? ', opt' : '';
   const c = p.constraint;
   if (p.type === 'fd') {
-    if (sem?.startsWith('fd:') && sem !== 'fd:file' && sem !== 'fd:cwd') {
-      const r = `fd_${ident(sem.slice(3))}`;
+    // A specific resource only where some call in the output creates it; syzkaller rejects
+    // resources nothing can produce.
+    const r = sem?.startsWith('fd:') ? `fd_${ident(sem.slice(3))}` : '';
+    if (r && created.has(r)) {
       resources.add(r);
       return r;
-    }
-    if (sem === 'fd:cwd') {
-      resources.add('fd_dir');
-      return 'fd_dir';
     }
     return 'fd';
   }
@@ -39,7 +37,7 @@ function argType(s: ApiSpec, p: Param, decls: Map<string, string>, resources: Se
   const width = /long|size_t|64/.test(p.c_type ?? '') ? 'intptr' : 'int32';
   // A size parameter of another parameter is its length.
   const of = (s.params ?? []).find((q) => q.size_param?.index === p.index);
-  if (of) return `len[${of.name}, ${width}]`;
+  if (of) return `len[${ident(of.name)}, ${width}]`;
   if (c?.kind === 'mask' && c.mask?.value !== undefined) {
     const name = `${ident(s.name.replace(/^sys_/, ''))}_${ident(p.name)}_flags`;
     const bits = [...Array(64).keys()].map((b) => 1n << BigInt(b)).filter((b) => (BigInt.asUintN(64, c.mask!.value!) & b) !== 0n);
@@ -48,7 +46,9 @@ function argType(s: ApiSpec, p: Param, decls: Map<string, string>, resources: Se
   }
   if (c?.kind === 'enum' && c.values?.length) {
     const name = `${ident(s.name.replace(/^sys_/, ''))}_${ident(p.name)}_values`;
-    decls.set(name, `${name} = ${c.values.map((v) => (v.value !== undefined ? v.value.toString() : v.text)).join(', ')}`);
+    const vals = c.values.flatMap((v) => (v.value !== undefined ? [v.value.toString()] : []));
+    if (!vals.length) return width;
+    decls.set(name, `${name} = ${vals.join(', ')}`);
     return `flags[${name}, ${width}]`;
   }
   if (c?.kind === 'range' && c.min?.value !== undefined && c.max?.value !== undefined && c.max.value < (1n << 62n) && c.min.value > -(1n << 62n)) {
@@ -63,18 +63,20 @@ export function toSyzlang(specs: readonly ApiSpec[], origin: string): string {
   const decls = new Map<string, string>();
   const resources = new Set<string>();
   const calls: string[] = [];
+  const creates = (s: ApiSpec) => (s.return?.check === 'fd' && /epoll/.test(s.signature?.name ?? s.name) ? 'fd_epoll' : s.return?.check === 'fd' ? 'fd' : '');
+  const created = new Set(specs.map(creates).filter((r) => r && r !== 'fd'));
   for (const s of specs) {
     if (s.kind !== 'syscall') continue;
     const name = s.signature?.name ?? s.name.replace(/^sys_/, '');
-    const args = (s.params ?? []).map((p) => `${ident(p.name)} ${argType(s, p, decls, resources)}`);
+    const args = (s.params ?? []).map((p) => `${ident(p.name)} ${argType(s, p, decls, resources, created)}`);
     const lines = [`# ${s.name}: ${comment(s.description ?? '')}`];
     for (const e of s.errors ?? []) lines.push(`# @error ${e.name}: ${comment(e.condition ?? e.description ?? '')}`);
     for (const l of s.locks ?? []) lines.push(`# @lock ${l.name} (${l.type ?? 'lock'}, ${l.scope ?? 'scope not given'})`);
     for (const e of s.side_effects ?? []) lines.push(`# @side-effect ${e.effects.join('|') || 'none'}: ${comment(e.target ?? '')}`);
     // A call that returns a descriptor of a kind the specs name creates that resource.
-    const created = s.return?.check === 'fd' && /epoll/.test(name) ? 'fd_epoll' : s.return?.check === 'fd' ? 'fd' : '';
-    if (created && created !== 'fd') resources.add(created);
-    lines.push(`${name}(${args.join(', ')})${created ? ` ${created}` : ''}`);
+    const made = creates(s);
+    if (made && made !== 'fd') resources.add(made);
+    lines.push(`${name}(${args.join(', ')})${made ? ` ${made}` : ''}`);
     calls.push(lines.join('\n'));
   }
   const res = [...resources].sort().map((r) => `resource ${r}[fd]`);

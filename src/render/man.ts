@@ -6,10 +6,17 @@ import { specView, type Row, type SectionId } from './view.js';
 
 /** Escapes text for a roff text line; a leading `.` or `'` would start a request. */
 export function roffEscape(s: string): string {
-  return s.replace(/\\/g, '\\e').replace(/-/g, '\\-').replace(/^([.'])/, '\\&$1');
+  return s.replace(/\\/g, '\\e').replace(/-/g, '\\-').replace(/^([.'])/, '\\&$1')
+    // Characters beyond ASCII by name, so every output device takes them.
+    .replace(/[^\x00-\x7e]/gu, (c) => `\\[u${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}]`);
 }
 
-const text = (s: string) => roffEscape(s.replace(/\s+/g, ' ').trim());
+/** Long words (paths, URLs, identifiers) get break points after / _ . so lines can be filled. */
+function breakable(s: string): string {
+  return s.replace(/\S{40,}/g, (w) => w.replace(/([/_.])(?=\S)/g, '$1\u0000'));
+}
+
+const text = (s: string) => roffEscape(breakable(s.replace(/\s+/g, ' ').trim())).replace(/\u0000/g, '\\:');
 /** A macro argument: quoted, with inner quotes doubled as groff expects. */
 const q = (s: string) => `"${text(s).replace(/"/g, '""')}"`;
 

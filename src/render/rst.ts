@@ -12,7 +12,14 @@ export function rstEscape(s: string): string {
     .replace(/::/g, '\\:\\:')
     .replace(/\s+/g, ' ')
     .trim()
-    .replace(/^(\.\.|[-+*] |#\.|\d+[.)] |\(\d+\) )/, '\\$1');
+    .replace(/^(\.\.|[-+*] |#\.|\d+[.)] |\(\d+\) )/, '\\$1')
+    // A line of one repeated punctuation character would be a transition or a title rule.
+    .replace(/^([!-/:-@[-`{-~])\1{3,}$/, '\\$&');
+}
+
+/** A field-list label: markup escaped, and every colon, once. */
+function rstLabel(s: string): string {
+  return s.replace(/\\/g, '\\\\').replace(/([*`_|:])/g, '\\$1').replace(/\s+/g, ' ').trim();
 }
 
 function title(text: string, ch: string, over = false): string[] {
@@ -22,7 +29,7 @@ function title(text: string, ch: string, over = false): string[] {
 }
 
 function fields(rows: Row[], indent: string): string[] {
-  return rows.map(([label, value]) => `${indent}:${rstEscape(label).replace(/:/g, '\\:')}: ${rstEscape(value)}`);
+  return rows.map(([label, value]) => `${indent}:${rstLabel(label)}: ${rstEscape(value)}`);
 }
 
 export function renderRstList(set: SpecSet): string {
@@ -46,12 +53,12 @@ export function renderRstSpec(spec: ApiSpec): string {
   for (const sec of v.sections) {
     out.push(...title(sec.title, '-'));
     if (sec.text !== undefined) {
-      if (sec.verbatim) out.push('::', '', ...sec.text.split('\n').map((l) => `   ${l}`.trimEnd()), '');
-      else out.push(rstEscape(sec.text), '');
+      if (sec.verbatim && sec.text.trim()) out.push('::', '', ...sec.text.split('\n').map((l) => `   ${l}`.trimEnd()), '');
+      else if (sec.text.trim()) out.push(rstEscape(sec.text), '');
     }
     if (sec.rows?.length) out.push(...fields(sec.rows, ''), '');
     for (const it of sec.items ?? []) {
-      out.push(`**${rstEscape(it.heading)}**${it.detail ? ` (${rstEscape(it.detail)})` : ''}`);
+      out.push(`**${rstEscape(it.heading) || '(unnamed)'}**${it.detail ? ` (${rstEscape(it.detail)})` : ''}`);
       out.push(...(it.rows.length ? fields(it.rows, '   ') : ['   (no details)']), '');
     }
   }

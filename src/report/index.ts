@@ -1,6 +1,8 @@
 // Findings out: text (`file:line:col: level[id]: message`), JSON, SARIF 2.1.0, GitHub workflow
 // annotations and Markdown. Shared by lint and diff. Pure: findings in, string out.
 
+import { isAbsolute } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { Finding, Level } from '../lint/types.js';
 
 export interface RuleInfo { id: string; level: Level; summary: string; why?: string }
@@ -17,13 +19,14 @@ export function where(at: string): Where {
 }
 
 const rank: Record<Level, number> = { info: 0, warning: 1, error: 2 };
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 export function sortFindings(fs: readonly Finding[]): Finding[] {
   return [...fs].sort((a, b) => {
     const x = where(a.at), y = where(b.at);
     return x.file < y.file ? -1 : x.file > y.file ? 1
       : (x.line ?? 0) - (y.line ?? 0) || (x.col ?? 0) - (y.col ?? 0) || (x.offset ?? 0) - (y.offset ?? 0)
-      || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0) || (a.message < b.message ? -1 : 1);
+      || cmp(a.id, b.id) || cmp(a.message, b.message) || cmp(a.spec ?? '', b.spec ?? '');
   });
 }
 
@@ -62,6 +65,11 @@ export function formatGithub(fs: readonly Finding[]): string {
 
 const SARIF_LEVEL: Record<Level, string> = { error: 'error', warning: 'warning', info: 'note' };
 
+/** A SARIF artifact URI: file:// for absolute paths, percent-encoded segments for relative ones. */
+function fileUri(p: string): string {
+  return isAbsolute(p) ? pathToFileURL(p).href : p.split('/').map(encodeURIComponent).join('/');
+}
+
 /** SARIF 2.1.0, one run, the rules given as the tool's rule metadata. */
 export function formatSarif(fs: readonly Finding[], tool: string, version: string, rules: readonly RuleInfo[]): string {
   const ids = [...new Set([...rules.map((r) => r.id), ...fs.map((f) => f.id)])];
@@ -89,7 +97,7 @@ export function formatSarif(fs: readonly Finding[], tool: string, version: strin
         return {
           ruleId: f.id, ruleIndex: ruleIndex.get(f.id), level: SARIF_LEVEL[f.level],
           message: { text: f.spec ? `${f.message} (in ${f.spec})` : f.message },
-          locations: [{ physicalLocation: { artifactLocation: { uri: w.file }, ...(region ? { region } : {}) } }],
+          locations: [{ physicalLocation: { artifactLocation: { uri: fileUri(w.file) }, ...(region ? { region } : {}) } }],
         };
       }),
     }],

@@ -22,7 +22,7 @@ export interface ScanOptions {
 
 function readText(path: string, diags: DiagSink): string | undefined {
   try {
-    return readFileSync(path, 'latin1');
+    return readFileSync(path, 'utf8');
   } catch (e) {
     diags.report('unreadable', path, `cannot read file: ${(e as NodeJS.ErrnoException).code ?? 'error'}`);
     return undefined;

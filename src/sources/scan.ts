@@ -84,7 +84,7 @@ export function scanFiles(files: readonly string[], mode: ScanMode = 'specs'): S
     }
     const view = buf.subarray(0, len);
     const keep = mode === 'specs' ? bufferHasMarker(view, file.endsWith('.c')) : file.endsWith('.c') && view.indexOf(SYSCALL_MARK) >= 0;
-    if (keep) out.candidates.push({ file, text: view.toString('latin1') });
+    if (keep) out.candidates.push({ file, text: view.toString('utf8') });
   }
   return out;
 }

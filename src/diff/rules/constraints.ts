@@ -14,6 +14,7 @@ function moves(a: Constraint | undefined, b: Constraint | undefined, p: Param): 
   if (lo(a) === undefined && lo(b) !== undefined) out.push(['narrowed', `'${p.name}' now has a minimum, ${show(b!.min)}`]);
   if (hi(a) === undefined && hi(b) !== undefined) out.push(['narrowed', `'${p.name}' now has a maximum, ${show(b!.max)}`]);
   if (lo(a) !== undefined && lo(b) === undefined && b?.kind !== 'range') out.push(['widened', `'${p.name}' has no minimum any more`]);
+  if (hi(a) !== undefined && hi(b) === undefined && b?.kind !== 'range') out.push(['widened', `'${p.name}' has no maximum any more`]);
   const va = new Map((a?.values ?? []).map((v) => [val(v)?.toString() ?? v.text, v]));
   const vb = new Map((b?.values ?? []).map((v) => [val(v)?.toString() ?? v.text, v]));
   if (va.size && vb.size) {
