@@ -28,7 +28,7 @@ want=$(( $(node dist/src/cli/main.js -q --source specs -f json | grep -c '"sourc
 
 pattern='DEFINE_KERNEL_API_SPEC|DEFINE_SYSFS_API_SPEC|DEFINE_KAPI_IOCTL_SPEC|kapi_ioctl_spec|context(s|-flags)?:'
 kapi=(node dist/src/cli/main.js -q --source "$tree")
-ref=(rg -l "$pattern" "$tree")
+ref=(rg --no-ignore -l "$pattern" "$tree")
 
 # Warm the page cache, and check both commands do their job.
 "${ref[@]}" >/dev/null

@@ -14,9 +14,9 @@ import { isSpecSource, skipDir } from './tree-rules.js';
 const MACRO_MARK = Buffer.from('KAPI');
 /** Checked only in files that have MACRO_MARK: the names that start a macro-DSL spec. */
 const SPEC_STARTS = ['API_SPEC', 'API_IOCTL_SPEC', 'kapi_ioctl_spec'].map((m) => Buffer.from(m));
-const CONTEXT = Buffer.from('context');
-/** What may follow `context` in a tag. */
-const CONTEXT_TAILS = [':', 's:', '-flags:'].map((m) => Buffer.from(m));
+/** The context tags, as they end at their colon. */
+const CONTEXT_TAGS = ['context', 'contexts', 'context-flags'].map((m) => Buffer.from(m));
+const COLON = 0x3a;
 const SYSCALL_MARK = Buffer.from('SYSCALL_DEFINE');
 
 /** What a scan keeps: files that may hold specs, or .c files that define syscalls. */
@@ -30,12 +30,23 @@ export type ScanMode = 'specs' | 'syscalls';
 export function bufferHasMarker(b: Buffer, docs = true): boolean {
   if (b.indexOf(MACRO_MARK) >= 0 && SPEC_STARTS.some((m) => b.indexOf(m) >= 0)) return true;
   if (!docs) return false;
-  for (let i = b.indexOf(CONTEXT); i >= 0; i = b.indexOf(CONTEXT, i + 1)) {
-    const at = i + CONTEXT.length;
-    if (CONTEXT_TAILS.some((t) => at + t.length <= b.length && b.compare(t, 0, t.length, at, at + t.length) === 0) &&
-        startsDocLine(b, i)) return true;
+  // Found from their colon: a byte search for `:` runs at memchr speed, where one for `context`
+  // crawls (its first letter is everywhere in C), and a colon is checked in a few compares.
+  for (let i = b.indexOf(COLON); i >= 0; i = b.indexOf(COLON, i + 1)) {
+    const last = b[i - 1];
+    if (last !== 0x74 && last !== 0x73) continue; // every tag ends in `t` or `s`
+    for (const t of CONTEXT_TAGS) {
+      const at = i - t.length;
+      if (at >= 0 && endsWith(b, i, t) && startsDocLine(b, at)) return true;
+    }
   }
   return false;
+}
+
+/** Do the bytes just before `end` spell `t`? */
+function endsWith(b: Buffer, end: number, t: Buffer): boolean {
+  for (let k = 1; k <= t.length; k++) if (b[end - k] !== t[t.length - k]) return false;
+  return true;
 }
 
 /** Is `i` the first word of a kernel-doc comment line (`^[ \t]*\*[ \t]*` before it)? */
