@@ -58,6 +58,41 @@ describe('planning', () => {
     assert.ok(whats.includes('path is longer than PATH_MAX => any'));
     assert.equal(plan.cases.filter((c) => c.param === 'path').length, 6);
   });
+  it('both ends of a range succeed; the maximum only when no buffer takes its size from it', () => {
+    const RANGES = `/**
+ * sys_ranged - ranges
+ *
+ * contexts: process
+ *
+ * param: buf
+ *   type: user_ptr, output
+ *   constraint-type: buffer(1)
+ * param: n
+ *   type: int, input
+ *   kapi-valid: 4
+ *   constraint-type: range(1, 64)
+ * param: level
+ *   type: int, input
+ *   constraint-type: range(0, 7)
+ * param: quiet
+ *   type: int, input
+ *   kapi-test: no-boundary
+ *   constraint-type: range(0, 9)
+ *
+ * error: EINVAL, out of range
+ */
+SYSCALL_DEFINE4(ranged, void __user *, buf, int, n, int, level, int, quiet)
+{
+}
+`;
+    const [ranged] = specsFromC(RANGES, 'r.c', new DiagSink());
+    const got = planSpec(ranged!).cases.filter((c) => c.expect.kind === 'success').map((c) => c.what);
+    assert.deepEqual(got, [
+      'valid arguments succeed',
+      'n = 1, the minimum 1 succeeds',
+      'level = 7, the maximum 7 succeeds',
+    ]);
+  });
   it('syscalls that could harm the host are skipped unless allowed', () => {
     const [reboot] = specsFromC(DEMO.replace(/demo/g, 'reboot'), 'r.c', new DiagSink());
     assert.match(planSpec(reboot!).skipped!, /could harm the host/);
@@ -103,5 +138,12 @@ describe('deliberately wrong specs fail, naming the case', () => {
     assert.equal(r.code, 1);
     assert.match(r.stdout, /^ {4}not ok \d+ flags has allowed bit 0x2$/m);
     assert.match(r.stdout, /# sys_mlock2 case \d+: expected success, got -1, errno EINVAL/);
+  });
+  it('a range minimum the kernel rejects', () => {
+    const f = join(dir, 'epoll.c');
+    writeFileSync(f, corpus('epoll.c').replace('constraint-type: range(1, INT_MAX)', 'kapi-valid: 1\n *   constraint-type: range(0, INT_MAX)'));
+    const r = kapi(['conform', '-q', '--source', f, 'epoll_create']);
+    assert.equal(r.code, 1);
+    assert.match(r.stdout, /^ {4}not ok \d+ size = 0, the minimum 0 succeeds$/m);
   });
 });

@@ -93,7 +93,7 @@ function baseline(p: Param, spec: ApiSpec): Arg {
   void spec;
 }
 
-/** `kapi-test:` switches on a parameter: `no-invalid`, `no-valid-bits`. */
+/** `kapi-test:` switches on a parameter: `no-invalid`, `no-valid-bits`, `no-boundary`. */
 const testFlags = (p: Param) => new Set((p.ext?.['kapi-test'] ?? '').split(',').map((x) => x.trim()));
 
 /** `kapi-accepts:` values (or bits) a newer kernel accepts beyond the spec: not tested as invalid. */
@@ -156,6 +156,25 @@ function invalid(p: Param): { arg: Arg; what: string; errno: string }[] {
   return out;
 }
 
+/**
+ * The ends of a range that a valid call must accept: the minimum always (for a length, less is
+ * never more dangerous), the maximum only when it is a plain int and no buffer takes its size from
+ * the parameter (a count above the buffer's real size would let the kernel write past it).
+ */
+function boundaries(p: Param, i: number, base: Arg | undefined, params: readonly Param[]): { value: bigint; what: string }[] {
+  const c = p.constraint;
+  if (c?.kind !== 'range' || base?.kind !== 'int' || testFlags(p).has('no-boundary')) return [];
+  const [tmin, tmax] = INT_LIMITS[p.type === 'uint' ? 'uint' : 'int']!;
+  const sizes = params.some((q) => q.size_param?.index === i);
+  const out: { value: bigint; what: string }[] = [];
+  const lo = c.min?.value, hi = c.max?.value;
+  if (lo !== undefined && lo >= tmin && lo !== base.value) out.push({ value: lo, what: `${p.name} = ${lo}, the minimum ${c.min!.text}` });
+  if (hi !== undefined && hi <= tmax && hi < (1n << 31n) && hi !== base.value && hi !== lo && !sizes) {
+    out.push({ value: hi, what: `${p.name} = ${hi}, the maximum ${c.max!.text}` });
+  }
+  return out;
+}
+
 /** Plans the cases of one syscall spec. */
 export function planSpec(spec: ApiSpec, opts: { allowDangerous?: boolean } = {}): Plan {
   const syscall = spec.signature?.name ?? spec.name.replace(/^sys_/, '');
@@ -178,6 +197,11 @@ export function planSpec(spec: ApiSpec, opts: { allowDangerous?: boolean } = {})
         args[i] = { kind: 'int', value: b.value | bit };
         push({ what: `${p.name} has allowed bit 0x${bit.toString(16)}`, args, expect: { kind: 'success' }, param: p.name });
       }
+    }
+    for (const e of boundaries(p, i, b, params)) {
+      const args = [...base];
+      args[i] = { kind: 'int', value: e.value };
+      push({ what: `${e.what} succeeds`, args, expect: { kind: 'success' }, param: p.name });
     }
     for (const inv of invalid(p)) {
       const args = [...base];
