@@ -97,6 +97,13 @@ describe('each diff rule on its own base/revision pair', () => {
     });
   }
   it('an unchanged spec has no finding', () => assert.deepEqual(ids(BASE, BASE), []));
+  it('a range dropped altogether loses both ends', () => {
+    const msgs = diffSets(parse(BASE), parse(BASE.replace(/ \*   constraint-type: range\(0, INT_MAX\)\n/, ''))).map((f) => `${f.id}: ${f.message}`);
+    assert.deepEqual(msgs.filter((m) => /any more/.test(m)).sort(), [
+      "constraint-widened: 'fd' has no maximum any more",
+      "constraint-widened: 'fd' has no minimum any more",
+    ]);
+  });
 });
 
 describe('the rule registry', () => {
@@ -157,6 +164,9 @@ describe('kapi diff', () => {
     writeFileSync(bad, 'flags-removed sys_demo\n');
     assert.equal(kapi(['diff', old, now, '--suppress', bad]).code, 2);
     assert.deepEqual(parseSuppressions('nope x y').errors, ["line 1: unknown rule 'nope'"]);
+    const mixed = parseSuppressions('  # whole-line comment\nflags-removed sys_demo see bug #123 # trailing comment\n');
+    assert.deepEqual(mixed.errors, []);
+    assert.deepEqual(mixed.items.map((i) => [i.line, i.reason]), [[2, 'see bug #123']]);
   });
   it('json, markdown and sarif', () => {
     const j = JSON.parse(kapi(['diff', old, now, '-f', 'json']).stdout);

@@ -64,7 +64,7 @@ export function toSyzlang(specs: readonly ApiSpec[], origin: string): string {
   const resources = new Set<string>();
   const calls: string[] = [];
   const creates = (s: ApiSpec) => (s.return?.check === 'fd' && /epoll/.test(s.signature?.name ?? s.name) ? 'fd_epoll' : s.return?.check === 'fd' ? 'fd' : '');
-  const created = new Set(specs.map(creates).filter((r) => r && r !== 'fd'));
+  const created = new Set(specs.filter((s) => s.kind === 'syscall').map(creates).filter((r) => r && r !== 'fd'));
   for (const s of specs) {
     if (s.kind !== 'syscall') continue;
     const name = s.signature?.name ?? s.name.replace(/^sys_/, '');

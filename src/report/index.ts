@@ -24,8 +24,8 @@ const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 export function sortFindings(fs: readonly Finding[]): Finding[] {
   return [...fs].sort((a, b) => {
     const x = where(a.at), y = where(b.at);
-    return x.file < y.file ? -1 : x.file > y.file ? 1
-      : (x.line ?? 0) - (y.line ?? 0) || (x.col ?? 0) - (y.col ?? 0) || (x.offset ?? 0) - (y.offset ?? 0)
+    return cmp(x.file, y.file)
+      || (x.line ?? 0) - (y.line ?? 0) || (x.col ?? 0) - (y.col ?? 0) || (x.offset ?? 0) - (y.offset ?? 0)
       || cmp(a.id, b.id) || cmp(a.message, b.message) || cmp(a.spec ?? '', b.spec ?? '');
   });
 }
