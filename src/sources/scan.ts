@@ -2,8 +2,9 @@
 // candidates' texts, sorted by path. A file is a candidate when it contains `KAPI` (every macro-DSL
 // spec uses the KAPI_* vocabulary) together with a name that starts a macro-DSL spec, or a
 // kernel-doc line of a .c file that starts with a context tag (`contexts:`, `context:`,
-// `context-flags:`), the tags upstream's own build uses to decide whether a file has specs. Two byte searches per file for almost every file; the
-// reads are shared between the main thread and one worker per further core.
+// `context-flags:`), the tags upstream's own build uses to decide whether a file has specs. Two
+// byte searches per file for almost every file (`KAPI`, and `:` in .c files); the reads are shared
+// between the main thread and one worker per further core.
 
 import { closeSync, openSync, readdirSync, readSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
