@@ -58,7 +58,7 @@ describe('planning', () => {
     assert.ok(whats.includes('path is longer than PATH_MAX => any'));
     assert.equal(plan.cases.filter((c) => c.param === 'path').length, 6);
   });
-  it('both ends of a range succeed; the maximum only when no buffer takes its size from it', () => {
+  it('both ends of a range succeed; the maximum only when no buffer takes its size from it; never an inverted range or a value the type cannot hold', () => {
     const RANGES = `/**
  * sys_ranged - ranges
  *
@@ -79,9 +79,18 @@ describe('planning', () => {
  *   kapi-test: no-boundary
  *   constraint-type: range(0, 9)
  *
+ * param: inverted
+ *   type: int, input
+ *   constraint-type: range(5, 3)
+ *
+ * param: wide
+ *   type: int, input
+ *   kapi-valid: 1
+ *   constraint-type: range(0x80000000, 0x90000000)
+ *
  * error: EINVAL, out of range
  */
-SYSCALL_DEFINE4(ranged, void __user *, buf, int, n, int, level, int, quiet)
+SYSCALL_DEFINE6(ranged, void __user *, buf, int, n, int, level, int, quiet, int, inverted, int, wide)
 {
 }
 `;

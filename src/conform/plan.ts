@@ -165,11 +165,15 @@ function boundaries(p: Param, i: number, base: Arg | undefined, params: readonly
   const c = p.constraint;
   if (c?.kind !== 'range' || base?.kind !== 'int' || testFlags(p).has('no-boundary')) return [];
   const [tmin, tmax] = INT_LIMITS[p.type === 'uint' ? 'uint' : 'int']!;
-  const sizes = params.some((q) => q.size_param?.index === i);
+  // size_param indices count signature positions, like p.index.
+  const sizes = params.some((q) => q.size_param?.index === (p.index ?? i));
   const out: { value: bigint; what: string }[] = [];
   const lo = c.min?.value, hi = c.max?.value;
-  if (lo !== undefined && lo >= tmin && lo !== base.value) out.push({ value: lo, what: `${p.name} = ${lo}, the minimum ${c.min!.text}` });
-  if (hi !== undefined && hi <= tmax && hi < (1n << 31n) && hi !== base.value && hi !== lo && !sizes) {
+  const fits = (v: bigint) => v >= tmin && v <= tmax;
+  // An inverted range is lint's to report (range-inverted); neither end is known to be valid.
+  if (lo !== undefined && hi !== undefined && lo > hi) return [];
+  if (lo !== undefined && fits(lo) && lo !== base.value) out.push({ value: lo, what: `${p.name} = ${lo}, the minimum ${c.min!.text}` });
+  if (hi !== undefined && fits(hi) && hi < (1n << 31n) && hi !== base.value && hi !== lo && !sizes) {
     out.push({ value: hi, what: `${p.name} = ${hi}, the maximum ${c.max!.text}` });
   }
   return out;

@@ -164,9 +164,9 @@ describe('kapi diff', () => {
     writeFileSync(bad, 'flags-removed sys_demo\n');
     assert.equal(kapi(['diff', old, now, '--suppress', bad]).code, 2);
     assert.deepEqual(parseSuppressions('nope x y').errors, ["line 1: unknown rule 'nope'"]);
-    const mixed = parseSuppressions('  # whole-line comment\nflags-removed sys_demo see bug #123 # trailing comment\n');
+    const mixed = parseSuppressions('  # whole-line comment\nflags-removed sys_demo see bug #123 # trailing comment\ndoc-changed sys_demo reworded #\n');
     assert.deepEqual(mixed.errors, []);
-    assert.deepEqual(mixed.items.map((i) => [i.line, i.reason]), [[2, 'see bug #123']]);
+    assert.deepEqual(mixed.items.map((i) => [i.line, i.reason]), [[2, 'see bug #123'], [3, 'reworded']]);
   });
   it('json, markdown and sarif', () => {
     const j = JSON.parse(kapi(['diff', old, now, '-f', 'json']).stdout);

@@ -42,7 +42,7 @@ export function parseSuppressions(text: string): { items: Suppression[]; errors:
   const errors: string[] = [];
   text.split('\n').forEach((l, i) => {
     // `#` starts a comment at the start of a line or after a space; a reason may say "bug #123".
-    const line = l.replace(/^\s*#.*$|\s#\s.*$/, '').trim();
+    const line = l.replace(/^\s*#.*$|\s#(\s.*)?$/, '').trim();
     if (!line) return;
     const m = /^(\S+)\s+(\S+)\s+(.+)$/.exec(line);
     if (!m) errors.push(`line ${i + 1}: expected 'RULE SPEC REASON', and the reason is required`);

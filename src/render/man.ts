@@ -8,7 +8,13 @@ import { specView, type Row, type SectionId } from './view.js';
 export function roffEscape(s: string): string {
   return s.replace(/\\/g, '\\e').replace(/-/g, '\\-').replace(/^([.'])/, '\\&$1')
     // Characters beyond ASCII by name, so every output device takes them.
-    .replace(/[^\x00-\x7e]/gu, (c) => `\\[u${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}]`);
+    // (DEL and other control characters go; a lone surrogate half becomes U+FFFD.)
+    // (\x00 is left alone: it marks break points until text() turns them into `\:`.)
+    .replace(/[\x01-\x08\x0b-\x1f\x7f]/g, '')
+    .replace(/[^\x00-\x7e]/gu, (c) => {
+      const cp = c.codePointAt(0)!;
+      return `\\[u${(cp >= 0xd800 && cp <= 0xdfff ? 0xfffd : cp).toString(16).toUpperCase().padStart(4, '0')}]`;
+    });
 }
 
 /** Long words (paths, URLs, identifiers) get break points after / _ . so lines can be filled. */

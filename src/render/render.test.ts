@@ -11,9 +11,9 @@ import { normalize } from '../model/normalize.js';
 import type { SpecSet } from '../model/types.js';
 import { readSourcePath } from '../sources/index.js';
 import { FIXTURE_FILES, readFixture, repoPath } from '../testutil.js';
-import { renderMan } from './man.js';
+import { renderMan, roffEscape } from './man.js';
 import { renderPlainList, renderPlainSpecs } from './plain.js';
-import { renderRstList, renderRstSpecs } from './rst.js';
+import { renderRstList, renderRstSpecs, rstEscape } from './rst.js';
 
 const inputs = new Map<string, SpecSet>();
 
@@ -77,6 +77,26 @@ describe('RST parses with docutils in strict mode', () => {
       assert.equal(r.stderr, '', `${name}: ${r.stderr}`);
     }
   });
+  it('text that looks like markup comes back as the same text, in a paragraph and a field', () => {
+    const hostile = ['\\\\', '\\', '----', '==== ====', '== ==', '-', '+', '1.', '1. x', 'a. Smith', 'A) b', '(c) x',
+      'ii. x', '(iv) y', '#. z', '>>> x', '.. note:: x', '+---+---+', '| a | b |', '::', 'text::', '* x', 'x_',
+      '`x`', '|x|', '_x', '***', '~~~~', '1)', '\u2022', ':field: x', '-- --', '...', '%%%%', '0x1 | 0x2', '-f FILE'];
+    // Each text, escaped, as a paragraph and as a field value; docutils prints what each became.
+    const doc = hostile.map((h) => `${rstEscape(h)}\n\n:f: ${rstEscape(h)}\n`).join('\n');
+    const dump = `
+import sys, docutils.core
+doc = docutils.core.publish_doctree(sys.stdin.read(), settings_overrides={'halt_level': 2, 'report_level': 2})
+for n in doc.children:
+    kinds = sorted({x.tagname for x in n.traverse()} - {'paragraph', '#text', 'field_list', 'field', 'field_name', 'field_body'})
+    text = n.astext()[1:].strip() if n.tagname == 'field_list' else n.astext()
+    print(n.tagname, ','.join(kinds) or '-', text.replace('\\n', ' '), sep='\\t')
+`;
+    const r = spawnSync(py, ['-c', dump], { input: `Intro.\n\n${doc}`, encoding: 'utf8' });
+    assert.equal(r.status, 0, r.stderr);
+    const got = r.stdout.trimEnd().split('\n').slice(1);
+    const want = hostile.flatMap((h) => [`paragraph\t-\t${h}`, `field_list\t-\t${h}`]);
+    assert.deepEqual(got, want);
+  });
   it('the strict check fails on a broken document', () => {
     const r = spawnSync(py, ['-c', STRICT_RST], { input: 'Title\n==\n\n`unclosed\n', encoding: 'utf8' });
     assert.notEqual(r.status, 0);
@@ -92,6 +112,14 @@ describe('man pages render through groff without warnings', () => {
         assert.equal(r.stderr, '', `${name}/${s.name}: ${r.stderr}`);
       }
     }
+  });
+  it('non-ASCII, control characters and lone surrogates: no groff warning, text kept', () => {
+    const page = `.TH X 2\n.SH NAME\n${roffEscape('caf\u00e9 \u2014 \ud800 a\x7fb \u{1F600}')}\n`;
+    // On the terminal device man uses; PostScript fonts simply lack some of these glyphs.
+    const warn = spawnSync('groff', ['-man', '-ww', '-z', '-Tutf8'], { input: page, encoding: 'utf8' });
+    assert.equal(warn.stderr, '');
+    const out = spawnSync('groff', ['-man', '-Tutf8', '-P-c'], { input: page, encoding: 'utf8' });
+    assert.match(out.stdout, /caf\u00e9 \u2014 \ufffd ab \u{1F600}/u);
   });
   it('has the section-2 sections', () => {
     const page = renderMan(inputs.get('corpus')!.specs.find((s) => s.name === 'sys_epoll_ctl')!);

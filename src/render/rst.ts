@@ -6,15 +6,17 @@ import { KIND_TITLES, specView, type Row } from './view.js';
 
 /** Escapes inline markup characters; text is shown literally. */
 export function rstEscape(s: string): string {
-  return s
+  const t = s
     .replace(/\\/g, '\\\\')
     .replace(/([*`_|])/g, '\\$1')
     .replace(/::/g, '\\:\\:')
     .replace(/\s+/g, ' ')
-    .trim()
-    .replace(/^(\.\.|[-+*] |#\.|\d+[.)] |\(\d+\) )/, '\\$1')
-    // A line of one repeated punctuation character would be a transition or a title rule.
-    .replace(/^([!-/:-@[-`{-~])\1{3,}$/, '\\$&');
+    .trim();
+  // A line of punctuation alone would be a transition, a title rule or a table border; an escaped
+  // space (which renders as nothing) in front makes it plain text, even a line of backslashes.
+  if (/^[!-/:-@[-`{-~][!-/:-@[-`{-~ ]*$/.test(t)) return `\\ ${t}`;
+  // List markers, enumerators, field names, comments and doctest blocks at the start.
+  return t.replace(/^(\.\.|:|[-+*•‣⁃](?= |$)|(?:\d+|#|[a-zA-Z]|[ivxlcdmIVXLCDM]+)[.)](?= |$)|\((?:\d+|#|[a-zA-Z]|[ivxlcdmIVXLCDM]+)\)(?= |$)|>>>)/, '\\$1');
 }
 
 /** A field-list label: markup escaped, and every colon, once. */
