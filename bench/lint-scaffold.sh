@@ -35,8 +35,8 @@ node --input-type=module -e "
 specs=$(node dist/src/cli/main.js -q --source "$tree" | sed -n 's/^Total specifications found: //p')
 
 
-rg -l SYSCALL_DEFINE "$tree" >/dev/null
-t_rg=$(time_runs rg -l SYSCALL_DEFINE "$tree")
+rg --no-ignore -l SYSCALL_DEFINE "$tree" >/dev/null
+t_rg=$(time_runs rg --no-ignore -l SYSCALL_DEFINE "$tree")
 t_lint=$(time_runs node dist/src/cli/main.js lint -q --source "$tree")
 m_lint=$(peak node dist/src/cli/main.js lint -q --source "$tree")
 t_scaf=$(time_runs node dist/src/cli/main.js scaffold -q --source "$tree")

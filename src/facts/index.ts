@@ -1,6 +1,9 @@
 // Facts read from C code (not from specs): the functions of a file, and the errors each can
 // return, following `return -EXXX`, `err = -EXXX; ... return err`, and calls to functions of the
 // same file. What the facts cannot follow (a call into another file) is kept as "unresolved".
+// Constant arguments are followed into same-file callees: a top-level `if` whose condition they
+// decide is cut (false) or, when its block returns, cuts what comes after it (true), so
+// `helper(x, false)` does not count the errors of helper's `nonblock` path.
 // Used by lint (spec against code) and scaffold.
 
 import { tokensText } from '../sources/c/expr.js';
@@ -73,12 +76,138 @@ function errnosIn(t: Token[]): [string, number][] {
   return out;
 }
 
-interface Local { direct: Map<string, number>; returnedVars: Set<string>; returnedCalls: Set<string>; varErrors: Map<string, Map<string, number>>; varCalls: Map<string, Set<string>> }
+/** Parameter name -> the constant every caller on this path passes. */
+export type Bindings = ReadonlyMap<string, bigint>;
+
+/** A call: the callee and its argument token runs. */
+interface Call { name: string; args: Token[][] }
+
+interface Local { direct: Map<string, number>; returnedVars: Set<string>; returnedCalls: Call[]; varErrors: Map<string, Map<string, number>>; varCalls: Map<string, Call[]> }
+
+/** The value of a constant argument: `true`, `false`, `NULL`, a number, `-N`, or a bound name. */
+function constArg(t: Token[], bind: Bindings): bigint | undefined {
+  const neg = t.length === 2 && t[0]!.text === '-';
+  const x = neg ? t[1] : t.length === 1 ? t[0] : undefined;
+  if (!x) return undefined;
+  let v: bigint | undefined;
+  if (x.text === 'true') v = 1n;
+  else if (x.text === 'false' || x.text === 'NULL') v = 0n;
+  else if (x.kind === 'number' && /^(0x[0-9a-f]+|\d+)[ul]*$/i.test(x.text)) v = BigInt(x.text.replace(/[ul]+$/i, ''));
+  else if (x.kind === 'ident') v = bind.get(x.text);
+  return v === undefined ? undefined : neg ? -v : v;
+}
+
+/** A condition decided by the bindings: `N`, `!N`, `N == C`, `N != C` (N bound or constant). */
+function decide(c: Token[], bind: Bindings): boolean | undefined {
+  if (c[0]?.text === '!' && c.length === 2) {
+    const v = constArg(c.slice(1), bind);
+    return v === undefined ? undefined : v === 0n;
+  }
+  const op = c.findIndex((x) => x.text === '==' || x.text === '!=');
+  if (op > 0) {
+    const l = constArg(c.slice(0, op), bind), r = constArg(c.slice(op + 1), bind);
+    if (l === undefined || r === undefined) return undefined;
+    return c[op]!.text === '==' ? l === r : l !== r;
+  }
+  const v = constArg(c, bind);
+  return v === undefined ? undefined : v !== 0n;
+}
+
+/** Index of the last token of the statement that starts at `k` (a block, a compound, or up to `;`). */
+function stmtEnd(t: Token[], k: number): number {
+  const x = t[k];
+  if (!x) return t.length - 1;
+  if (x.text === '{') {
+    const c = closing(t, k);
+    return c < 0 ? t.length - 1 : c;
+  }
+  // A label, or a case, in front of a statement.
+  if ((x.kind === 'ident' && t[k + 1]?.text === ':' && x.text !== 'default') || x.text === 'default') return stmtEnd(t, k + 2);
+  if (['if', 'for', 'while', 'switch'].includes(x.text) && t[k + 1]?.text === '(') {
+    const c = closing(t, k + 1);
+    if (c < 0) return t.length - 1;
+    let end = stmtEnd(t, c + 1);
+    if (x.text === 'if' && t[end + 1]?.text === 'else') end = stmtEnd(t, end + 2);
+    return end;
+  }
+  if (x.text === 'do') {
+    const body = stmtEnd(t, k + 1);
+    return stmtEnd(t, body + 1); // `while (...);`
+  }
+  let depth = 0;
+  for (let e = k; e < t.length; e++) {
+    const y = t[e]!.text;
+    if (y === '(' || y === '{' || y === '[') depth++;
+    else if (y === ')' || y === '}' || y === ']') depth--;
+    else if (y === ';' && depth <= 0) return e;
+  }
+  return t.length - 1;
+}
+
+/** Does a statement (a block or one statement) always reach a `return` of its own? */
+function alwaysReturns(t: Token[]): boolean {
+  if (t[0]?.text !== '{') return t[0]?.text === 'return';
+  for (let k = 1; k < t.length - 1; k = stmtEnd(t, k) + 1) {
+    if (t[k]!.text === 'return') return true;
+  }
+  return false;
+}
+
+/**
+ * The body with the top-level `if`s (without `else`) the bindings decide taken out: a false one
+ * goes, a true one stays without its test, and if it returns, nothing after it can run (unless
+ * a goto before it leads to a label after it).
+ */
+function liveBody(b: Token[], bind: Bindings): Token[] {
+  if (!bind.size) return b;
+  const out: Token[] = [];
+  let depth = 0;
+  for (let k = 0; k < b.length; k++) {
+    const x = b[k]!;
+    if (x.text === '{') depth++;
+    if (x.text === '}') depth--;
+    if (depth !== 0 || x.text !== 'if' || b[k + 1]?.text !== '(') { out.push(x); continue; }
+    const close = closing(b, k + 1);
+    if (close < 0) { out.push(x); continue; }
+    // The statement the test governs, without an else (an if with one is left as it is).
+    const end = stmtEnd(b, close + 1);
+    const verdict = decide(b.slice(k + 2, close), bind);
+    if (b[end + 1]?.text === 'else' || verdict === undefined) { out.push(x); continue; }
+    const st = b.slice(close + 1, end + 1);
+    if (verdict) {
+      out.push(...st);
+      // What follows is dead unless an earlier goto jumps to a label in it.
+      if (alwaysReturns(st) && !out.some((t) => t.text === 'goto')) return out;
+    }
+    k = end;
+  }
+  return out;
+}
+
+/** The bindings a callee gets: its parameters that receive constants. */
+function calleeBindings(callee: FnDef, call: Call, bind: Bindings): Map<string, bigint> {
+  const out = new Map<string, bigint>();
+  callee.params.forEach((p, i) => {
+    const v = call.args[i] ? constArg(call.args[i]!, bind) : undefined;
+    // A parameter the callee changes is not a constant there.
+    const changed = callee.body.some((x, k) => x.text === p.name && (/^([-+*/%&|^]|<<|>>)?=$/.test(callee.body[k + 1]?.text ?? '') ||
+      ['++', '--', '&'].includes(callee.body[k - 1]?.text ?? '') || ['++', '--'].includes(callee.body[k + 1]?.text ?? '')));
+    if (v !== undefined && p.name && !changed) out.set(p.name, v);
+  });
+  return out;
+}
+
+/** `f(args)` at `at` (the name), or undefined. */
+function callAt(t: Token[], at: number): Call | undefined {
+  if (t[at]?.kind !== 'ident' || t[at + 1]?.text !== '(') return undefined;
+  const close = closing(t, at + 1);
+  return close < 0 ? undefined : { name: t[at]!.text, args: splitArgs(t.slice(at + 2, close)) };
+}
 
 /** One function's own return paths, before following calls. */
-function local(fn: FnDef): Local {
-  const b = fn.body;
-  const out: Local = { direct: new Map(), returnedVars: new Set(), returnedCalls: new Set(), varErrors: new Map(), varCalls: new Map() };
+function local(fn: FnDef, bind: Bindings): Local {
+  const b = liveBody(fn.body, bind);
+  const out: Local = { direct: new Map(), returnedVars: new Set(), returnedCalls: [], varErrors: new Map(), varCalls: new Map() };
   const note = (m: Map<string, number>, e: string, line: number) => { if (!m.has(e)) m.set(e, line); };
   for (let k = 0; k < b.length; k++) {
     const x = b[k]!;
@@ -88,7 +217,7 @@ function local(fn: FnDef): Local {
       const expr = b.slice(k + 1, e);
       for (const [err, line] of errnosIn(expr)) note(out.direct, err, line);
       if (expr.length === 1 && expr[0]!.kind === 'ident') out.returnedVars.add(expr[0]!.text);
-      if (expr[0]?.kind === 'ident' && expr[1]?.text === '(' && closing(expr, 1) === expr.length - 1) out.returnedCalls.add(expr[0]!.text);
+      if (expr[0]?.kind === 'ident' && expr[1]?.text === '(' && closing(expr, 1) === expr.length - 1) out.returnedCalls.push(callAt(expr, 0)!);
       k = e;
       continue;
     }
@@ -107,9 +236,10 @@ function local(fn: FnDef): Local {
         note(m, err, line);
         out.varErrors.set(x.text, m);
       }
-      if (rhs[0]?.kind === 'ident' && rhs[1]?.text === '(') {
-        const s = out.varCalls.get(x.text) ?? new Set<string>();
-        s.add(rhs[0]!.text);
+      const call = callAt(rhs, 0);
+      if (call) {
+        const s = out.varCalls.get(x.text) ?? [];
+        s.push(call);
         out.varCalls.set(x.text, s);
       }
     }
@@ -118,22 +248,24 @@ function local(fn: FnDef): Local {
 }
 
 /** The errors a function can return, following same-file callees (memoised, cycles cut). */
-export function errorFacts(ff: FileFacts, name: string, memo = new Map<string, ErrorFacts>(), active = new Set<string>()): ErrorFacts {
-  const hit = memo.get(name);
+export function errorFacts(ff: FileFacts, name: string, memo = new Map<string, ErrorFacts>(), active = new Set<string>(), bind: Bindings = new Map()): ErrorFacts {
+  const key = bind.size ? `${name}(${[...bind].map(([k, v]) => `${k}=${v}`).sort().join(',')})` : name;
+  const hit = memo.get(key);
   if (hit) return hit;
   const out: ErrorFacts = { errors: new Map(), unresolved: new Set() };
   const fn = ff.functions.get(name);
   if (!fn || active.has(name)) return out;
   active.add(name);
-  const l = local(fn);
+  const l = local(fn, bind);
   const add = (m: Map<string, number>) => { for (const [e, line] of m) if (!out.errors.has(e)) out.errors.set(e, line); };
   add(l.direct);
-  const follow = (callee: string) => {
-    if (ff.functions.has(callee)) {
-      const sub = errorFacts(ff, callee, memo, active);
+  const follow = (call: Call) => {
+    const callee = ff.functions.get(call.name);
+    if (callee) {
+      const sub = errorFacts(ff, call.name, memo, active, calleeBindings(callee, call, bind));
       add(sub.errors);
       for (const u of sub.unresolved) out.unresolved.add(u);
-    } else out.unresolved.add(callee);
+    } else out.unresolved.add(call.name);
   };
   for (const c of l.returnedCalls) follow(c);
   for (const v of l.returnedVars) {
@@ -141,6 +273,6 @@ export function errorFacts(ff: FileFacts, name: string, memo = new Map<string, E
     for (const c of l.varCalls.get(v) ?? []) follow(c);
   }
   active.delete(name);
-  memo.set(name, out);
+  memo.set(key, out);
   return out;
 }
