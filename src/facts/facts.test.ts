@@ -95,6 +95,20 @@ SYSCALL_DEFINE1(jump, int, x)
 	return jumpy(x, 1);
 }
 
+static int chain(int x, int fast)
+{
+	if (x)
+		x = 1;
+	else if (fast)
+		return 0;
+	return -EXDEV;
+}
+
+SYSCALL_DEFINE1(chained, int, x)
+{
+	return chain(x, 1);
+}
+
 SYSCALL_DEFINE0(nocopy)
 {
 	return maybe_copy(NULL, 0);
@@ -123,6 +137,9 @@ describe('code facts', () => {
   });
   it('a label after a returning if stays reachable when an earlier goto leads there', () => {
     assert.ok(errs('sys_jump').includes('ENOENT'));
+  });
+  it('an else-if is part of its chain, not an if of its own', () => {
+    assert.deepEqual(errs('sys_chained'), ['EXDEV']);
   });
   it('a parameter the callee assigns is not treated as a constant', () => {
     assert.deepEqual(errs('sys_flip'), ['EBUSY']);

@@ -166,7 +166,8 @@ function liveBody(b: Token[], bind: Bindings): Token[] {
     const x = b[k]!;
     if (x.text === '{') depth++;
     if (x.text === '}') depth--;
-    if (depth !== 0 || x.text !== 'if' || b[k + 1]?.text !== '(') { out.push(x); continue; }
+    // An `else if` belongs to the chain before it, which stays as it is.
+    if (depth !== 0 || x.text !== 'if' || b[k + 1]?.text !== '(' || b[k - 1]?.text === 'else') { out.push(x); continue; }
     const close = closing(b, k + 1);
     if (close < 0) { out.push(x); continue; }
     // The statement the test governs, without an else (an if with one is left as it is).
