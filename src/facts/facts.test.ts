@@ -3,6 +3,7 @@
 
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import fc from 'fast-check';
 import { errorFacts, fileFacts } from './index.js';
 
 const C = `
@@ -143,5 +144,18 @@ describe('code facts', () => {
   });
   it('a parameter the callee assigns is not treated as a constant', () => {
     assert.deepEqual(errs('sys_flip'), ['EBUSY']);
+  });
+});
+
+describe('code facts on token soup', () => {
+  it('never throw or hang, whatever the statements look like', () => {
+    const atoms = ['if', '(', ')', '{', '}', ';', 'return', '-EINVAL', '-EIO', 'goto', 'out', ':', 'else', 'do', 'while',
+      'for', 'x', 'y', '0', '1', 'NULL', 'false', 'true', '=', '==', '!', 'f', 'g', ',', 'int', 'case', 'default', 'switch', '&', '++'];
+    fc.assert(fc.property(fc.array(fc.constantFrom(...atoms), { maxLength: 120 }), (a) => {
+      const body = a.join(' ');
+      const text = `int f(int x, int y) {${body}}\nint g(int x) { return f(x, 0); }\nSYSCALL_DEFINE1(s, int, x) { return g(1); }\n${body}`;
+      const ff = fileFacts(text, 't.c');
+      for (const n of ff.functions.keys()) errorFacts(ff, n);
+    }), { numRuns: 3000, seed: 17 });
   });
 });
