@@ -51,6 +51,15 @@ const INT_LIMITS: Record<string, [bigint, bigint]> = {
   int: [-(1n << 31n), (1n << 31n) - 1n], uint: [0n, (1n << 64n) - 1n],
 };
 
+/** The values `kapi-semantic:` may take (docs/dsl.md); `baseline` below gives each its fixture. */
+export const SEMANTICS = [
+  'fd:file', 'fd:epoll', 'fd:pipe', 'fd:dir', 'fd:cwd', 'path:file', 'path:new', 'path:exec',
+  'ptr:argv', 'ptr:envp', 'ptr:sigset', 'ptr:timespec', 'ptr:null', 'ptr:buffer', 'addr:mapped',
+] as const;
+
+/** The switches `kapi-test:` may list. */
+export const TEST_SWITCHES = ['no-invalid', 'no-valid-bits', 'no-boundary'] as const;
+
 function semantic(p: Param): string | undefined {
   return p.ext?.['kapi-semantic']?.trim();
 }

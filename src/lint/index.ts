@@ -11,6 +11,7 @@ import { paramIndex } from './checks/param-index.js';
 import { rangeInverted } from './checks/range-inverted.js';
 import { returnContradiction } from './checks/return-contradiction.js';
 import { signature } from './checks/signature.js';
+import { testTags } from './checks/test-tags.js';
 import { sizeParam } from './checks/size-param.js';
 import { unknownErrno } from './checks/unknown-errno.js';
 import type { Check, Finding, Level, LintContext } from './types.js';
@@ -29,6 +30,7 @@ export const CHECKS = {
   'constraint-shape': constraintShape,
   'return-contradiction': returnContradiction,
   signature,
+  'test-tags': testTags,
   'code-error-missing': codeErrorMissing,
   'code-error-unseen': codeErrorUnseen,
 } satisfies Record<string, Check>;

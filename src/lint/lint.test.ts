@@ -45,6 +45,7 @@ const CASES: Record<CheckId, { bad: string; line: number; good: string }> = {
   'constraint-shape': { bad: spec(`${PARAMS}\n  constraint-type: KAPI_CONSTRAINT_RANGE\n${ERR}`), line: 10, good: spec(`${PARAMS}\n  constraint-type: range(0, 3)\n${ERR}`) },
   'return-contradiction': { bad: spec(`${PARAMS}\nreturn:\n  type: int\n  check-type: fd\n  success-range: -1, INT_MAX\n${ERR}`), line: 13, good: spec(`${PARAMS}\nreturn:\n  type: int\n  check-type: fd\n  success-range: 0, INT_MAX\n${ERR}`) },
   signature: { bad: spec(`${PARAMS}\n${ERR}`, '', 'SYSCALL_DEFINE2(demo, int, fd, unsigned long, mode)'), line: 1, good: spec(`${PARAMS}\n${ERR}`) },
+  'test-tags': { bad: spec(`${PARAMS}\n  kapi-semantic: fd:epol\n${ERR}`), line: 10, good: spec(`${PARAMS}\n  kapi-semantic: fd:epoll\n  kapi-test: no-boundary\n  kapi-valid: O_CLOEXEC\n${ERR}`) },
   'code-error-missing': { bad: spec(`${PARAMS}\n${ERR}`, '\tif (flags)\n\t\treturn -EINVAL;\n\treturn -EBADF;'), line: 19, good: spec(`${PARAMS}\n${ERR}`, '\treturn -EBADF;') },
   'code-error-unseen': { bad: spec(`${PARAMS}\n${ERR}\nerror: EPERM, never\n  desc: d`, '\treturn -EBADF;'), line: 15, good: spec(`${PARAMS}\n${ERR}`, '\tint err = -EBADF;\n\treturn err;') },
 };
@@ -66,6 +67,17 @@ describe('each lint check on its own fixture', () => {
     const ids = lint([broken], codeContext()).map((f) => f.id).sort();
     assert.deepEqual(ids.filter((i) => i === 'param-index'), ['param-index', 'param-index']);
     assert.ok(ids.includes('unknown-errno'));
+  });
+  it('test-tags names each value conform would ignore', () => {
+    const file = join(dir, 'tags.c');
+    const text = spec(`${PARAMS}\n  kapi-test: no-invalid, no-boundry\n  kapi-valid: NOT_A_CONSTANT\n  kapi-accepts: 0x4, bogus\n${ERR}`);
+    writeFileSync(file, text);
+    const msgs = lint(specsFromC(text, file, new DiagSink()), codeContext()).filter((f) => f.id === 'test-tags').map((f) => f.message);
+    assert.deepEqual(msgs, [
+      "parameter 'flags': kapi-test 'no-boundry' is not one of no-invalid, no-valid-bits, no-boundary",
+      "parameter 'flags': kapi-valid 'NOT_A_CONSTANT' has no known value",
+      "parameter 'flags': kapi-accepts 'bogus' has no known value",
+    ]);
   });
   it('kernel-internal restart codes are not user-visible errors', () => {
     assert.deepEqual(run(spec(`${PARAMS}\n${ERR}`, '\tif (fd)\n\t\treturn -ERESTARTNOINTR;\n\treturn -EBADF;'), 'code-error-missing'), []);

@@ -1,0 +1,33 @@
+import { SEMANTICS, TEST_SWITCHES } from '../../conform/plan.js';
+import { constOfText } from '../../sources/values.js';
+import type { Check } from '../types.js';
+
+const semantics: ReadonlySet<string> = new Set(SEMANTICS);
+const switches: ReadonlySet<string> = new Set(TEST_SWITCHES);
+
+/** The conformance tags of a parameter that kapi would silently ignore: a typo costs a test. */
+export const testTags: Check = {
+  id: 'test-tags', level: 'warning', summary: 'a kapi-* test tag whose value conform cannot use',
+  run(s) {
+    const out = [];
+    for (const p of s.params ?? []) {
+      const ext = p.ext ?? {};
+      const where = `parameter '${p.name}'`;
+      const sem = ext['kapi-semantic']?.trim();
+      if (sem !== undefined && !semantics.has(sem)) {
+        out.push({ at: p.at, message: `${where}: kapi-semantic '${sem}' is not one of ${SEMANTICS.join(', ')}` });
+      }
+      for (const sw of (ext['kapi-test'] ?? '').split(',').map((x) => x.trim()).filter(Boolean)) {
+        if (!switches.has(sw)) out.push({ at: p.at, message: `${where}: kapi-test '${sw}' is not one of ${TEST_SWITCHES.join(', ')}` });
+      }
+      const valid = ext['kapi-valid'];
+      if (valid !== undefined && constOfText(valid).value === undefined) {
+        out.push({ at: p.at, message: `${where}: kapi-valid '${valid.trim()}' has no known value` });
+      }
+      for (const v of (ext['kapi-accepts'] ?? '').split(',').map((x) => x.trim()).filter(Boolean)) {
+        if (constOfText(v).value === undefined) out.push({ at: p.at, message: `${where}: kapi-accepts '${v}' has no known value` });
+      }
+    }
+    return out;
+  },
+};
