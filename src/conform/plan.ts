@@ -102,13 +102,17 @@ function baseline(p: Param, spec: ApiSpec): Arg {
   void spec;
 }
 
+/** The comma-separated items of a parameter's `kapi-*` tag, trimmed, empty ones dropped. */
+export function tagList(p: Param, tag: string): string[] {
+  return (p.ext?.[tag] ?? '').split(',').map((x) => x.trim()).filter(Boolean);
+}
+
 /** `kapi-test:` switches on a parameter: `no-invalid`, `no-valid-bits`, `no-boundary`. */
-const testFlags = (p: Param) => new Set((p.ext?.['kapi-test'] ?? '').split(',').map((x) => x.trim()));
+const testFlags = (p: Param) => new Set(tagList(p, 'kapi-test'));
 
 /** `kapi-accepts:` values (or bits) a newer kernel accepts beyond the spec: not tested as invalid. */
 function accepted(p: Param): bigint[] {
-  const v = p.ext?.['kapi-accepts'];
-  return v ? v.split(',').map((x) => constOfText(x).value).filter((x): x is bigint => x !== undefined) : [];
+  return tagList(p, 'kapi-accepts').map((x) => constOfText(x).value).filter((x): x is bigint => x !== undefined);
 }
 
 /** Invalid values for a parameter, each with the errno the convention (and the spec) gives it. */

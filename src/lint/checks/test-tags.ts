@@ -1,4 +1,4 @@
-import { SEMANTICS, TEST_SWITCHES } from '../../conform/plan.js';
+import { SEMANTICS, tagList, TEST_SWITCHES } from '../../conform/plan.js';
 import { constOfText } from '../../sources/values.js';
 import type { Check } from '../types.js';
 
@@ -17,14 +17,14 @@ export const testTags: Check = {
       if (sem !== undefined && !semantics.has(sem)) {
         out.push({ at: p.at, message: `${where}: kapi-semantic '${sem}' is not one of ${SEMANTICS.join(', ')}` });
       }
-      for (const sw of (ext['kapi-test'] ?? '').split(',').map((x) => x.trim()).filter(Boolean)) {
+      for (const sw of tagList(p, 'kapi-test')) {
         if (!switches.has(sw)) out.push({ at: p.at, message: `${where}: kapi-test '${sw}' is not one of ${TEST_SWITCHES.join(', ')}` });
       }
       const valid = ext['kapi-valid'];
       if (valid !== undefined && constOfText(valid).value === undefined) {
         out.push({ at: p.at, message: `${where}: kapi-valid '${valid.trim()}' has no known value` });
       }
-      for (const v of (ext['kapi-accepts'] ?? '').split(',').map((x) => x.trim()).filter(Boolean)) {
+      for (const v of tagList(p, 'kapi-accepts')) {
         if (constOfText(v).value === undefined) out.push({ at: p.at, message: `${where}: kapi-accepts '${v}' has no known value` });
       }
     }
