@@ -67,5 +67,13 @@ for (const [a, m] of Object.entries(arches)) {
   body += `  ${a}: {${[...m].map(([k, v]) => ` ${k}: ${v}n`).join(',')} },\n`;
 }
 body += '};\n\n' + fmt('UAPI_CONSTS', consts) + '\n' + fmt('SIZES', sizes);
+
+// System call numbers of x86-64 (the native 64-bit ABI: 'common' and '64' lines, not x32).
+const syscalls = new Map();
+for (const line of readFileSync(join(tree, 'arch/x86/entry/syscalls/syscall_64.tbl'), 'utf8').split('\n')) {
+  const f = line.replace(/#.*/, '').trim().split(/\s+/);
+  if (f.length >= 3 && (f[1] === 'common' || f[1] === '64')) syscalls.set(f[2], BigInt(f[0]));
+}
+body += '\n' + fmt('SYSCALLS_X86_64', syscalls);
 writeFileSync(new URL('../src/sources/consts/generated.ts', import.meta.url), body);
-console.log(`errno ${errnoGeneric.size + errnoKernel.size}, consts ${consts.size}, sizes ${sizes.size}`);
+console.log(`errno ${errnoGeneric.size + errnoKernel.size}, consts ${consts.size}, sizes ${sizes.size}, syscalls ${syscalls.size}`);

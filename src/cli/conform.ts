@@ -1,6 +1,7 @@
 // `kapi conform`: plan test cases from the specs, run them against this kernel, report in KTAP.
 
 import { readFileSync, writeFileSync } from 'node:fs';
+import { formatDiagnostic } from '../diag/index.js';
 import { planSpec, type Plan } from '../conform/plan.js';
 import { junit, ktap, summarize, type ApiResult } from '../conform/report.js';
 import { BuildError, runCases, type Outcome } from '../conform/run.js';
@@ -14,25 +15,27 @@ const HELP = `Usage: kapi conform [--source PATH... | --vmlinux PATH | --debugfs
 
 Plan test cases from each syscall spec (a valid call, then each parameter set to values the spec
 says are invalid, each with the outcome the spec predicts), compile them with the system cc, run
-each case in its own child process with a timeout and resource limits inside a scratch directory,
-and report in KTAP on stdout.
+each case in a sandbox of its own (user, pid, mount, network, IPC and UTS namespaces; the host's
+files read-only; limits; a wall-clock timeout), and report in KTAP on stdout.
 
 Options:
   --json FILE          per-API results and every case as JSON
   --junit FILE         JUnit XML
-  --timeout SEC        per case (default 5)
+  --timeout SEC        wall-clock limit per case, 0.1 to 3600 (default 5)
   --kernel VMLINUZ     run the cases on that kernel in qemu (TCG) instead of this one: the
                        test program, built static, is the init of a minimal initramfs
-  --allow-dangerous    run syscalls that could harm the host (reboot, kexec_load, ...)
-  --unprivileged       run in a new user namespace, without capabilities, so that
-                       permission errors (EPERM, memlock limits) can happen
+  --allow-dangerous    also run the syscalls whose effects no namespace contains (clock
+                       setting, kexec, modules, swap, accounting, kernel log, I/O ports)
+  --unprivileged       run the cases as nobody with no capabilities, so that permission
+                       errors (EPERM, EACCES) can happen
   --compare A.json B.json
                        show the cases whose outcome differs between two --json results
                        (for example from two kernels); runs nothing
   -q, --quiet          no informational lines on stderr
 
-Exit status: 0 every case passed; 1 a case failed; 2 usage error, unreadable input, or the
-generated C did not compile.
+Exit status: 0 every case passed; 1 a case failed or did not run (a spec conform cannot run,
+a sandbox that could not be set up, an interrupted run); 2 usage error, unreadable input, or
+the generated C did not compile.
 `;
 
 interface Saved { results: { api: string; outcomes: { case: number; what: string; ret?: string; errno?: string; end: string; pass: boolean }[] }[] }
@@ -61,11 +64,23 @@ function compare(a: string, b: string): number {
   return lines.length ? 1 : 0;
 }
 
+/** `--timeout SEC`: a plain decimal number of seconds within bounds, in milliseconds. */
+export function timeoutMs(o: GlobalOptions): number {
+  const t = o.extra.get('--timeout')?.at(-1);
+  if (t === undefined) return 5000;
+  const ms = /^\d{1,4}(\.\d{1,3})?$/.test(t) ? Math.round(Number(t) * 1000) : NaN;
+  if (!(ms >= 100 && ms <= 3_600_000)) throw new UsageError(`--timeout takes seconds from 0.1 to 3600, not '${t}'`);
+  return ms;
+}
+
 async function run(o: GlobalOptions): Promise<number> {
   if (o.extra.has('--compare')) {
     if (o.rest.length !== 2) throw new UsageError('--compare takes two result files: A.json B.json');
     return compare(o.rest[0]!, o.rest[1]!);
   }
+  const timeout = timeoutMs(o);
+  const kernel = o.extra.get('--kernel')?.at(-1);
+  const unprivileged = o.extra.has('--unprivileged');
   const loaded = await loadOrExplain(o);
   if (!loaded) return 2;
   const specs = selectApis(loaded.specs, o.rest);
@@ -75,39 +90,48 @@ async function run(o: GlobalOptions): Promise<number> {
   }
   const allowDangerous = o.extra.has('--allow-dangerous');
   const plans: [ApiSpec, Plan][] = specs.map((s) => [s, planSpec(s, { allowDangerous })]);
-  const timeout = Number(o.extra.get('--timeout')?.at(-1) ?? 5);
-  const kernel = o.extra.get('--kernel')?.at(-1);
+  for (const [s, p] of plans) {
+    if (p.problem) process.stderr.write(formatDiagnostic({ code: 'cannot-run', severity: 'error', at: s.at, message: p.problem, spec: s.name }) + '\n');
+  }
+  const all = plans.flatMap(([, p]) => (p.problem ? [] : p.cases));
+  const byName = new Map(specs.map((s) => [s.name, s]));
   let outcomes: Outcome[];
+  let cut: string | undefined;
   try {
     if (kernel) {
-      const all = plans.flatMap(([, p]) => p.cases);
-      const vm = runInVm(kernel, new Map(specs.map((s) => [s.name, s])), all, { timeoutSec: timeout });
+      const vm = runInVm(kernel, byName, all, { timeoutMs: timeout, unprivileged });
       outcomes = vm.outcomes;
-      if (outcomes.length !== all.length) {
-        process.stderr.write(`kapi: the VM reported ${outcomes.length} of ${all.length} cases; its console ended with:\n${vm.console.split('\n').slice(-10).join('\n')}\n`);
+      if (vm.reported !== all.length) {
+        cut = `the VM reported ${vm.reported} of ${all.length} cases`;
+        process.stderr.write(`kapi: ${cut}; its console ended with:\n${vm.console.split('\n').slice(-10).join('\n')}\n`);
       }
-    } else outcomes = runCases(new Map(specs.map((s) => [s.name, s])), plans.flatMap(([, p]) => p.cases), { timeoutSec: timeout, unprivileged: o.extra.has('--unprivileged') });
+    } else {
+      const r = await runCases(byName, all, { timeoutMs: timeout, unprivileged });
+      outcomes = r.outcomes;
+      cut = r.cut;
+      if (cut) process.stderr.write(`kapi: ${cut}: ${outcomes.filter((x) => x.end !== 'not run').length} of ${all.length} cases ran\n`);
+    }
   } catch (e) {
     if (!(e instanceof BuildError)) throw e;
     process.stderr.write(`kapi: ${e.message}\n`);
     return 2;
   }
   const results: { result: ApiResult; outcomes: Outcome[] }[] = plans.map(([s, p]) => {
-    const mine = outcomes.filter((x) => x.case.api === s.name);
+    const mine = p.problem ? [] : outcomes.filter((x) => x.case.api === s.name);
     return { result: summarize(s, p, mine), outcomes: mine };
   });
   process.stdout.write(ktap(results));
   const json = o.extra.get('--json')?.at(-1);
   if (json) {
     writeFileSync(json, JSON.stringify({
-      kernel: kernel ?? 'running', results: results.map((r) => ({
+      kernel: kernel ?? 'running', ...(cut ? { cut } : {}), results: results.map((r) => ({
         ...r.result, outcomes: r.outcomes.map((x) => ({ case: x.case.n, what: x.case.what, expect: x.case.expect, ret: x.ret?.toString(), errno: x.errno, end: x.end, pass: x.pass, reason: x.reason })),
       })),
     }, null, 2) + '\n');
   }
   const ju = o.extra.get('--junit')?.at(-1);
   if (ju) writeFileSync(ju, junit(results));
-  return results.some((r) => r.result.failed.length) ? 1 : 0;
+  return cut || results.some((r) => r.result.failed.length || r.result.problem) ? 1 : 0;
 }
 
 export const CONFORM: CommandModule = {

@@ -2,7 +2,7 @@
 
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { emitSelftest } from '../conform/emit.js';
+import { emitProgram } from '../conform/emit.js';
 import { planSpec } from '../conform/plan.js';
 import { toSyzlang } from '../export/syzlang.js';
 import { UsageError, type GlobalOptions } from './args.js';
@@ -55,9 +55,11 @@ async function run(o: GlobalOptions): Promise<number> {
     process.stdout.write(toSyzlang(specs, origin));
     return 0;
   }
-  const cases = specs.flatMap((s) => planSpec(s).cases);
+  const plans = specs.map((s) => [s, planSpec(s)] as const);
+  for (const [s, p] of plans) if (p.problem) process.stderr.write(`kapi: ${s.at}: ${s.name} is left out: ${p.problem}\n`);
+  const cases = plans.flatMap(([, p]) => (p.problem ? [] : p.cases));
   mkdirSync(dir!, { recursive: true });
-  writeFileSync(join(dir!, 'kapi_conform.c'), emitSelftest(cases, new Map(specs.map((s) => [s.name, s])), 5, origin));
+  writeFileSync(join(dir!, 'kapi_conform.c'), emitProgram(cases, new Map(specs.map((s) => [s.name, s])), { timeoutMs: 5000, origin: `kapi export kselftest from ${origin}` }));
   writeFileSync(join(dir!, 'Makefile'), MAKEFILE);
   writeFileSync(join(dir!, 'settings'), 'timeout=600\n');
   if (!o.quiet) process.stderr.write(`kapi: wrote ${dir}/ with ${cases.length} cases for ${specs.length} APIs\n`);

@@ -1,29 +1,22 @@
-// Cases -> one C program. The program forks a child per case (or only the cases named on its
-// command line); the child enters its own scratch directory, sets resource limits and an alarm,
-// builds its arguments from fixtures, makes the raw syscall and writes `R <id> <ret> <errno>`;
-// the parent writes `X <id> <how>` when the child is gone (exit status, signal, or timeout).
+// Cases -> one C program, used three ways: `kapi conform` runs it here, `--kernel` runs it as the
+// init of a qemu guest, and `kapi export kselftest` ships it. Each case runs in the sandbox of
+// sandbox.ts; the program judges each outcome itself (for the kselftest and the guest), prints
+// KTAP, and after each case a `# result` line that kapi reads back (see sandbox.ts).
+//
+// Nothing from a spec reaches the C unchecked: syscalls are called by the number in kapi's table
+// (plan.ts resolves it), arguments are integers or fixtures from a closed set, and every text
+// (API names, case titles) is a C string literal with control characters replaced.
 
 import type { ApiSpec } from '../model/types.js';
 import { cString } from '../sources/elf/fixture-c.js';
 import type { Arg, Case } from './plan.js';
+import { SANDBOX_C } from './sandbox.js';
 
-/** Fixture helpers every program carries. */
-const PRELUDE = String.raw`#define _GNU_SOURCE
-#include <errno.h>
-#include <fcntl.h>
-#include <signal.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-#include <sys/epoll.h>
-#include <sys/mman.h>
-#include <sys/resource.h>
-#include <sys/stat.h>
-#include <sys/syscall.h>
-#include <sys/wait.h>
-#include <time.h>
-#include <unistd.h>
+/** A case that cannot be written as C: a bug in the planner, never the spec's doing. */
+export class EmitError extends Error {}
 
+/** Fixture helpers every program carries; they run inside the case's scratch directory. */
+const FIXTURES = String.raw`
 /* Not every program uses every fixture. */
 #pragma GCC diagnostic ignored "-Wunused-function"
 
@@ -82,12 +75,26 @@ static long fx_readonly(void)
 	if (p == MAP_FAILED) _exit(124);
 	return (long)p;
 }
+/* An executable of the case's own: a copy of /bin/true in the scratch directory. */
+static long fx_exec(void)
+{
+	char buf[65536];
+	ssize_t n;
+	int in = open("/bin/true", O_RDONLY | O_CLOEXEC);
+	int out = open("exec-fixture", O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0755);
+	if (in < 0 || out < 0) _exit(129);
+	while ((n = read(in, buf, sizeof(buf))) > 0)
+		if (write(out, buf, n) != n) _exit(129);
+	if (n < 0 || close(out)) _exit(129);
+	close(in);
+	return (long)"exec-fixture";
+}
 static long fx_path(const char *which)
 {
 	static char longpath[8192];
 	if (!strcmp(which, "file")) { close(fx_file()); return (long)"fixture.txt"; }
 	if (!strcmp(which, "new")) return (long)"created-by-case";
-	if (!strcmp(which, "exec")) return (long)"/bin/true";
+	if (!strcmp(which, "exec")) return fx_exec();
 	if (!strcmp(which, "missing")) return (long)"no-such-file";
 	if (!strcmp(which, "empty")) return (long)"";
 	if (!strcmp(which, "notdir")) { close(fx_file()); return (long)"fixture.txt/below"; }
@@ -102,144 +109,174 @@ static long fx_argv(void) { static const char *argv[] = { "true", NULL }; return
 static long fx_envp(void) { static const char *envp[] = { NULL }; return (long)envp; }
 static long fx_sigset(void) { static unsigned long set[16]; return (long)set; }
 static long fx_timespec(void) { static struct timespec ts; return (long)&ts; }
-
-static void report(int id, long ret)
-{
-	char line[96];
-	int e = ret < 0 ? errno : 0;
-	int n = snprintf(line, sizeof(line), "R %d %ld %d\n", id, ret, e);
-	if (write(1, line, n) != n) _exit(125);
-}
 `;
+
+const FD_FIXTURES = new Set(['file', 'epoll', 'pipe', 'dir', 'closed']);
+const PATH_FIXTURES = new Set(['file', 'new', 'exec', 'missing', 'empty', 'toolong', 'notdir', 'loop']);
+
+/** A non-negative integer the C may use as a size or count; anything else is a planner bug. */
+function cCount(n: number, what: string): string {
+  if (!Number.isSafeInteger(n) || n < 0) throw new EmitError(`${what} ${n} is not a count`);
+  return String(n);
+}
+
+/** A 64-bit integer literal of the value's bit pattern. */
+function cLong(v: bigint): string {
+  if (typeof v !== 'bigint') throw new EmitError(`argument ${String(v)} is not an integer`);
+  const s = BigInt.asIntN(64, v);
+  return s < 0n ? `(long)(${s + 1n}L - 1L)` : `(long)${s}UL`;
+}
 
 function argExpr(a: Arg): string {
   switch (a.kind) {
-    case 'int': return `(long)${a.value < 0n ? `(${a.value}L)` : `${a.value}UL`}`;
-    case 'fd': return `fx_${a.fixture}()`;
-    case 'buf': return `fx_buf(${a.size})`;
+    case 'int': return cLong(a.value);
+    case 'fd':
+      if (!FD_FIXTURES.has(a.fixture)) throw new EmitError(`unknown descriptor fixture ${a.fixture}`);
+      return `fx_${a.fixture}()`;
+    case 'buf': return `fx_buf(${cCount(a.size, 'buffer size')}UL)`;
     case 'null': return '0L';
     case 'unmapped': return 'fx_unmapped()';
     case 'readonly': return 'fx_readonly()';
-    case 'mapped': return `fx_mapped(${a.pages})`;
-    case 'path': return `fx_path("${a.which}")`;
+    case 'mapped': return `fx_mapped(${cCount(a.pages, 'page count')}L)`;
+    case 'path':
+      if (!PATH_FIXTURES.has(a.which)) throw new EmitError(`unknown path fixture ${a.which}`);
+      return `fx_path(${cString(a.which)})`;
     case 'argv': return 'fx_argv()';
     case 'envp': return 'fx_envp()';
     case 'sigset': return 'fx_sigset()';
     case 'timespec': return 'fx_timespec()';
   }
+  throw new EmitError(`unknown argument kind ${(a as { kind: unknown }).kind}`);
 }
 
-function caseFn(c: Case, id: number): string {
+/** Text for a C string literal that prints as one line: control characters become '?'. */
+// eslint-disable-next-line no-control-regex
+const oneLine = (s: string) => cString(s.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, '?'));
+
+function caseBody(c: Case): string {
+  if (!Number.isSafeInteger(c.nr) || c.nr! < 0) throw new EmitError(`case '${c.what}' has no syscall number`);
+  if (c.args.length > 6) throw new EmitError(`case '${c.what}' has ${c.args.length} arguments`);
   const args = c.args.map(argExpr);
   while (args.length < 6) args.push('0L');
   return [
-    `static void case_${id}(void)`, '{',
     ...args.map((a, i) => `\tlong a${i} = ${a};`),
-    `\tlong r = syscall(SYS_${c.syscall}, a0, a1, a2, a3, a4, a5);`,
-    `\treport(${id}, r);`, '}', '',
+    `\tlong r = syscall(${c.nr}L, a0, a1, a2, a3, a4, a5);`,
+    `\treport(sb_case_id, r);`,
   ].join('\n');
 }
 
-/** The expectation of a case, as C data for a program that judges itself. */
-function expectInit(c: Case, spec: ApiSpec): string {
-  const r = spec.return;
+/** The expectation of a case, as C data for the program's own judgement. */
+function expectInit(c: Case, spec: ApiSpec | undefined): string {
+  const r = spec?.return;
   const lit = (v: bigint | undefined, d: string) => (v === undefined ? d : `${BigInt.asIntN(64, v)}LL`);
   if (c.expect.kind === 'success') {
     const check = r?.check ?? 'exact';
-    const [lo, hi] = check === 'exact' ? [r?.success?.value, r?.success?.value] : check === 'range' ? [r?.success_min?.value, r?.success_max?.value] : check === 'fd' ? [0n, undefined] : [0n, undefined];
-    return `{ .success = 1, .noreturn = ${check === 'no_return' ? 1 : 0}, .lo = ${lit(lo, 'LLONG_MIN')}, .hi = ${hi !== undefined && BigInt.asIntN(64, hi) < 0n && hi > 0n ? 'LLONG_MAX' : lit(hi, 'LLONG_MAX')} }`;
+    const [lo, hi] = check === 'exact' ? [r?.success?.value, r?.success?.value] : check === 'range' ? [r?.success_min?.value, r?.success_max?.value] : [0n, undefined];
+    const hiText = hi !== undefined && BigInt.asIntN(64, hi) < 0n && hi > 0n ? 'LLONG_MAX' : lit(hi, 'LLONG_MAX');
+    return `{ .success = 1, .noreturn = ${check === 'no_return' ? 1 : 0}, .lo = ${lit(lo, 'LLONG_MIN')}, .hi = ${hiText} }`;
   }
-  const errs = c.expect.errnos.filter((e) => /^E[A-Z0-9]+$/.test(e)).map((e) => `\n#ifdef ${e}\n\t\t${e},\n#endif\n\t\t`);
-  return `{ .nerr = ${c.expect.errnos.length}, .errs = { ${errs.join('')}0 } }`;
+  const errs = c.expect.errnos.filter((e) => /^E[A-Z0-9]+$/.test(e)).slice(0, 63).map((e) => `\n#ifdef ${e}\n\t\t${e},\n#endif\n\t\t`);
+  return `{ .errs = { ${errs.join('')}0 } }`;
 }
 
+export interface ProgramOptions {
+  /** Wall-clock limit per case, in milliseconds (the CPU limit is the same, rounded up to seconds). */
+  timeoutMs: number;
+  /** Cases run as nobody with no capabilities. */
+  unprivileged?: boolean;
+  /** Where the cases come from, for the header comment. */
+  origin: string;
+}
+
+/** One case as the program sees it: C statements making the call, and how to judge it. */
+export interface ProgramCase { api: string; what: string; body: string; expect: string }
+
 /**
- * A kselftest program: the same cases, judged by the program itself, KTAP on stdout, exit 1 when a
- * case fails. Needs nothing of kapi to build and run.
+ * The program from cases already turned into C. Only emitProgram and the sandbox's own tests call
+ * this; the sandbox tests use it to run hand-written hostile cases.
  */
-export function emitSelftest(cases: readonly Case[], specs: Map<string, ApiSpec>, timeoutSec: number, origin: string): string {
+export function programFromCases(cases: readonly ProgramCase[], opts: ProgramOptions): string {
+  if (!Number.isSafeInteger(opts.timeoutMs) || opts.timeoutMs < 1 || opts.timeoutMs > 3_600_000) throw new EmitError(`timeout ${opts.timeoutMs} ms is out of bounds`);
   const apis = [...new Set(cases.map((c) => c.api))];
-  const fns = cases.map((c, i) => caseFn(c, i)).join('\n');
-  const table = `static void (*const cases[])(void) = { ${cases.map((_, i) => `case_${i}`).join(', ')} };`;
-  const meta = cases.map((c) => `\t{ ${apis.indexOf(c.api)}, ${cString(c.what)}, ${expectInit(c, specs.get(c.api)!)} },`).join('\n');
-  const head = `/* SPDX-License-Identifier: GPL-2.0 */\n/* Generated by kapi export kselftest from ${origin.replace(/\*\//g, '* /')}. */\n` +
-    PRELUDE.replace('#include <errno.h>', '#include <errno.h>\n#include <limits.h>\n#include <sys/reboot.h>');
-  return head + String.raw`
+  const fns = cases.map((c, i) => `static void case_${i}(void)\n{\n${c.body}\n}\n`).join('\n');
+  const table = cases.length ? `static void (*const cases[])(void) = { ${cases.map((_, i) => `case_${i}`).join(', ')} };` : 'static void (*const cases[1])(void);';
+  const meta = cases.map((c) => `\t{ ${apis.indexOf(c.api)}, ${oneLine(c.what)}, ${c.expect} },`).join('\n');
+  const origin = opts.origin.replace(/[^\x20-\x7e]/g, '?').replace(/\*\//g, '* /');
+  return `/* SPDX-License-Identifier: GPL-2.0 */\n/* Generated by ${origin}. */\n` +
+    `#define KAPI_TIMEOUT_MS ${opts.timeoutMs}u\n#define KAPI_UNPRIVILEGED ${opts.unprivileged ? 1 : 0}\n` +
+    SANDBOX_C + FIXTURES + String.raw`
 ${fns}
 ${table}
 
-struct expect { int success, noreturn; long long lo, hi; int nerr; int errs[64]; };
+struct expect { int success, noreturn; long long lo, hi; int errs[64]; };
 struct meta { int api; const char *what; struct expect e; };
-static const char *const apis[] = { ${apis.map((a) => cString(a)).join(', ')} };
+static const char *const apis[] = { ${apis.length ? apis.map(oneLine).join(', ') : '""'} };
 static const struct meta meta[] = {
-${meta}
+${meta || '\t{ 0, "", { 0 } },'}
 };
+static const int ncases = ${cases.length}, napis = ${apis.length};
 
-static int judge(const struct expect *e, int returned, long ret, int err, int exited0)
+static int judge(const struct expect *e)
 {
+	const struct sb_result *r = sb_res;
+	int returned = r->state == 1, exited0 = r->have_status && WIFEXITED(r->status) && WEXITSTATUS(r->status) == 0;
+	if (r->state == 2)
+		return 0;
 	if (e->success)
-		return returned ? ret >= 0 && ret >= e->lo && ret <= e->hi : e->noreturn && exited0;
-	if (!returned || ret >= 0)
+		return returned ? r->ret >= 0 && r->ret >= e->lo && r->ret <= e->hi : e->noreturn && exited0;
+	if (!returned || r->ret >= 0)
 		return 0;
 	for (int k = 0; k < 64 && e->errs[k]; k++)
-		if (e->errs[k] == err)
+		if (e->errs[k] == r->err)
 			return 1;
 	return 0;
 }
 
-int main(void)
+int main(int argc, char **argv)
 {
-	int n = (int)(sizeof(cases) / sizeof(cases[0])), failed = 0;
+	char scratch[PATH_MAX], line[600];
+	int failed = 0, made = 0, init = getpid() == 1;
 	setvbuf(stdout, NULL, _IONBF, 0);
-	printf("KTAP version 1\n1..%d\n", (int)(sizeof(apis) / sizeof(apis[0])));
-	for (int a = 0, id = 0; a < (int)(sizeof(apis) / sizeof(apis[0])); a++) {
+	if (sb_setup())
+		return 2;
+	if (init) {
+		/* The init of a test VM: the sandbox writes id maps through /proc. */
+		mkdir("/proc", 0555);
+		if (mount("proc", "/proc", "proc", 0, NULL) && errno != EBUSY)
+			printf("# cannot mount /proc: %s\n", strerror(errno));
+		snprintf(scratch, sizeof(scratch), "/kapi-scratch");
+		mkdir(scratch, 0711);
+	} else if (argc > 1) {
+		snprintf(scratch, sizeof(scratch), "%s", argv[1]);
+	} else {
+		snprintf(scratch, sizeof(scratch), "/tmp/kapi-conform-XXXXXX");
+		if (!mkdtemp(scratch) || chmod(scratch, 0711)) {
+			printf("# cannot make a scratch directory: %s\n", strerror(errno));
+			return 2;
+		}
+		made = 1;
+	}
+	printf("KTAP version 1\n1..%d\n", napis);
+	for (int a = 0, id = 0; a < napis; a++) {
 		int k = 0, cnt = 0, bad = 0;
-		for (int j = 0; j < n; j++)
+		for (int j = 0; j < ncases; j++)
 			cnt += meta[j].api == a;
 		printf("    KTAP version 1\n    # Subtest: %s\n    1..%d\n", apis[a], cnt);
-		for (; id < n && meta[id].api == a; id++) {
-			int p[2], status, returned = 0, ok;
-			long res[2] = { 0, 0 };
-			if (pipe(p))
-				return 2;
-			pid_t pid = fork();
-			if (pid == 0) {
-				char dir[32];
-				struct rlimit cpu = { ${timeoutSec}, ${timeoutSec} };
-				close(p[0]);
-				dup2(p[1], 1);
-				snprintf(dir, sizeof(dir), "case-%d", id);
-				if (mkdir(dir, 0700) || chdir(dir))
-					_exit(126);
-				setrlimit(RLIMIT_CPU, &cpu);
-				alarm(${timeoutSec});
-				cases[id]();
-				_exit(0);
-			}
-			close(p[1]);
-			{
-				char line[96] = "";
-				ssize_t got = read(p[0], line, sizeof(line) - 1);
-				int cid;
-				if (got > 0 && sscanf(line, "R %d %ld %ld", &cid, &res[0], &res[1]) == 3)
-					returned = 1;
-			}
-			close(p[0]);
-			waitpid(pid, &status, 0);
-			ok = judge(&meta[id].e, returned, res[0], (int)res[1], WIFEXITED(status) && WEXITSTATUS(status) == 0);
+		for (; id < ncases && meta[id].api == a; id++) {
+			int ok;
+			sb_run(id, cases[id], scratch);
+			ok = judge(&meta[id].e);
 			bad += !ok;
-			printf("    %s %d %s\n", ok ? "ok" : "not ok", ++k, meta[id].what);
-			/* What happened, for a reader that rebuilds the results (kapi conform --kernel). */
-			if (returned)
-				printf("    # result %d %ld %ld\n", id, res[0], res[1]);
-			else
-				printf("    # result %d none %d\n", id, WIFEXITED(status) ? WEXITSTATUS(status) : -1);
+			sb_describe(line, sizeof(line));
+			printf("    %s %d %s\n    # result %d %s\n", ok ? "ok" : "not ok", ++k, meta[id].what, id, line);
 		}
 		failed += bad > 0;
 		printf("%s %d %s\n", bad ? "not ok" : "ok", a + 1, apis[a]);
 	}
+	if (made)
+		sb_rmtree(scratch);
 	/* As the init of a test VM: power off instead of returning (a returning init panics). */
-	if (getpid() == 1) {
+	if (init) {
 		sync();
 		reboot(RB_POWER_OFF);
 	}
@@ -248,53 +285,7 @@ int main(void)
 `;
 }
 
-export function emitProgram(cases: readonly Case[], timeoutSec: number): string {
-  const fns = cases.map((c, i) => caseFn(c, i)).join('\n');
-  const table = `static void (*const cases[])(void) = { ${cases.map((_, i) => `case_${i}`).join(', ')} };`;
-  const main = String.raw`
-static void run(int id)
-{
-	char dir[32];
-	struct rlimit cpu = { ${timeoutSec}, ${timeoutSec} }, fsize = { 1 << 24, 1 << 24 }, nofile = { 256, 256 };
-	snprintf(dir, sizeof(dir), "case-%d", id);
-	if (mkdir(dir, 0700) || chdir(dir))
-		_exit(126);
-	setrlimit(RLIMIT_CPU, &cpu);
-	setrlimit(RLIMIT_FSIZE, &fsize);
-	setrlimit(RLIMIT_NOFILE, &nofile);
-	alarm(${timeoutSec});
-	cases[id]();
-	_exit(0);
-}
-
-int main(int argc, char **argv)
-{
-	int n = (int)(sizeof(cases) / sizeof(cases[0]));
-	setvbuf(stdout, NULL, _IONBF, 0);
-	for (int id = 0; id < n; id++) {
-		int status;
-		pid_t pid;
-		if (argc > 1) {
-			int wanted = 0;
-			for (int k = 1; k < argc; k++)
-				wanted |= atoi(argv[k]) == id;
-			if (!wanted)
-				continue;
-		}
-		pid = fork();
-		if (pid == 0)
-			run(id);
-		if (pid < 0 || waitpid(pid, &status, 0) != pid) {
-			printf("X %d fork-failed\n", id);
-			continue;
-		}
-		if (WIFSIGNALED(status))
-			printf("X %d signal %d\n", id, WTERMSIG(status));
-		else
-			printf("X %d exit %d\n", id, WEXITSTATUS(status));
-	}
-	return 0;
-}
-`;
-  return `/* Generated by kapi conform. */\n${PRELUDE}\n${fns}\n${table}\n${main}`;
+/** The program for planned cases. */
+export function emitProgram(cases: readonly Case[], specs: Map<string, ApiSpec>, opts: ProgramOptions): string {
+  return programFromCases(cases.map((c) => ({ api: c.api, what: c.what, body: caseBody(c), expect: expectInit(c, specs.get(c.api)) })), opts);
 }

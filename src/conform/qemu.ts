@@ -7,10 +7,9 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ApiSpec } from '../model/types.js';
-import { errnoName } from '../sources/consts/index.js';
-import { emitSelftest } from './emit.js';
+import { emitProgram } from './emit.js';
 import type { Case } from './plan.js';
-import { BuildError, judge, type Outcome } from './run.js';
+import { BuildError, ResultReader, type Outcome } from './run.js';
 
 interface Entry { name: string; mode: number; data?: Buffer; rdev?: [number, number] }
 
@@ -29,14 +28,21 @@ export function cpio(entries: Entry[]): Buffer {
   return Buffer.concat(parts);
 }
 
-export interface VmRun { ktap: string; outcomes: Outcome[]; console: string }
+export interface VmRun {
+  ktap: string;
+  /** Every case in order; those the guest never reported are `not run`. */
+  outcomes: Outcome[];
+  /** How many cases the guest reported. */
+  reported: number;
+  console: string;
+}
 
 /** Builds the static test program, boots `kernel` with it as init, and reads the results back. */
-export function runInVm(kernel: string, specs: Map<string, ApiSpec>, cases: readonly Case[], opts: { timeoutSec?: number; memory?: string } = {}): VmRun {
+export function runInVm(kernel: string, specs: Map<string, ApiSpec>, cases: readonly Case[], opts: { timeoutMs?: number; memory?: string; unprivileged?: boolean } = {}): VmRun {
   const dir = mkdtempSync(join(tmpdir(), 'kapi-vm-'));
   try {
     const src = join(dir, 'init.c');
-    writeFileSync(src, emitSelftest(cases, specs, opts.timeoutSec ?? 5, 'kapi conform --kernel'));
+    writeFileSync(src, emitProgram(cases, specs, { timeoutMs: opts.timeoutMs ?? 5000, unprivileged: !!opts.unprivileged, origin: 'kapi conform --kernel' }));
     // The exec cases run /bin/true: the VM gets a static one.
     writeFileSync(join(dir, 'true.c'), 'int main(void) { return 0; }\n');
     for (const [out, c] of [['init', src], ['true', join(dir, 'true.c')]]) {
@@ -47,6 +53,7 @@ export function runInVm(kernel: string, specs: Map<string, ApiSpec>, cases: read
     writeFileSync(initrd, cpio([
       { name: 'dev', mode: 0o40755 },
       { name: 'dev/console', mode: 0o20600, rdev: [5, 1] },
+      { name: 'proc', mode: 0o40555 },
       { name: 'init', mode: 0o100755, data: readFileSync(join(dir, 'init')) },
       { name: 'bin', mode: 0o40755 },
       { name: 'bin/true', mode: 0o100755, data: readFileSync(join(dir, 'true')) },
@@ -64,17 +71,9 @@ export function runInVm(kernel: string, specs: Map<string, ApiSpec>, cases: read
     if (start >= 0) lines[start] = 'KTAP version 1';
     if (start < 0) throw new BuildError(`the VM printed no KTAP; its console ended with:\n${lines.slice(-15).join('\n')}`);
     const ktapLines = lines.slice(start).filter((l) => /^( {4})?(KTAP version 1|1\.\.\d+|(not )?ok \d+ .*|# .*)$/.test(l));
-    const outcomes: Outcome[] = [];
-    for (const l of ktapLines) {
-      const m = /^ {4}# result (\d+) (-?\d+|none) (-?\d+)$/.exec(l);
-      if (!m) continue;
-      const c = cases[Number(m[1])]!;
-      const returned = m[2] !== 'none';
-      const ret = returned ? BigInt(m[2]!) : undefined;
-      const errno = returned && ret! < 0n ? errnoName(Number(m[3])) ?? `errno ${m[3]}` : undefined;
-      outcomes.push(judge(specs.get(c.api)!, c, ret, errno, returned ? 'exit 0' : `exit ${m[3]}`));
-    }
-    return { ktap: ktapLines.filter((l) => !/^ {4}# result /.test(l)).join('\n') + '\n', outcomes, console };
+    const reader = new ResultReader(specs, cases);
+    for (const l of ktapLines) reader.line(l);
+    return { ktap: ktapLines.filter((l) => !/^ {4}# result /.test(l)).join('\n') + '\n', outcomes: reader.all(), reported: reader.outcomes.size, console };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -19,7 +19,13 @@ export interface ApiResult {
   /** provoked / listed, in percent (100 when nothing is listed). */
   coverage: number;
   skipped?: string;
+  /** Why the spec could not be run at all (an error in the spec). */
+  problem?: string;
 }
+
+/** Text for one KTAP or XML line: no control characters (a spec's names cannot break a line). */
+// eslint-disable-next-line no-control-regex
+export const oneLine = (s: string) => s.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, '?');
 
 export function summarize(spec: ApiSpec, plan: Plan, outcomes: readonly Outcome[]): ApiResult {
   const listed = new Set((spec.errors ?? []).map((e) => e.name));
@@ -32,6 +38,7 @@ export function summarize(spec: ApiSpec, plan: Plan, outcomes: readonly Outcome[
     coverage: listed.size ? Math.round((provoked.length / listed.size) * 1000) / 10 : 100,
   };
   if (plan.skipped) r.skipped = plan.skipped;
+  if (plan.problem) r.problem = plan.problem;
   return r;
 }
 
@@ -39,20 +46,22 @@ export function summarize(spec: ApiSpec, plan: Plan, outcomes: readonly Outcome[
 export function ktap(results: { result: ApiResult; outcomes: readonly Outcome[] }[]): string {
   const out = ['KTAP version 1', `1..${results.length}`];
   results.forEach(({ result: r, outcomes }, i) => {
-    out.push('    KTAP version 1', `    # Subtest: ${r.api}`, `    1..${outcomes.length}`);
+    const api = oneLine(r.api);
+    out.push('    KTAP version 1', `    # Subtest: ${api}`, `    1..${outcomes.length}`);
     for (const o of outcomes) {
-      out.push(`    ${o.pass ? 'ok' : 'not ok'} ${o.case.n} ${o.case.what}`);
-      if (!o.pass) out.push(`    # ${r.api} case ${o.case.n}: ${o.reason}`);
+      out.push(`    ${o.pass ? 'ok' : 'not ok'} ${o.case.n} ${oneLine(o.case.what)}`);
+      if (!o.pass) out.push(`    # ${api} case ${o.case.n}: ${oneLine(o.reason ?? '')}`);
     }
-    out.push(`    # ${r.api}: ${r.passed}/${r.cases} passed; errors provoked ${r.provoked.length}/${r.listed} (${r.coverage}%)` +
+    if (r.problem) out.push(`    # ${api}: cannot be run: ${oneLine(r.problem)}`);
+    out.push(`    # ${api}: ${r.passed}/${r.cases} passed; errors provoked ${r.provoked.length}/${r.listed} (${r.coverage}%)` +
       `${r.provoked.length ? `: ${r.provoked.join(' ')}` : ''}${r.unlisted.length ? `; returned but not listed: ${r.unlisted.join(' ')}` : ''}`);
-    const status = r.skipped ? `ok ${i + 1} ${r.api} # SKIP ${r.skipped}` : `${r.failed.length ? 'not ok' : 'ok'} ${i + 1} ${r.api}`;
+    const status = r.skipped ? `ok ${i + 1} ${api} # SKIP ${oneLine(r.skipped)}` : `${r.failed.length || r.problem ? 'not ok' : 'ok'} ${i + 1} ${api}`;
     out.push(status);
   });
   return out.join('\n') + '\n';
 }
 
-const x = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const x = (s: string) => oneLine(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 export function junit(results: { result: ApiResult; outcomes: readonly Outcome[] }[]): string {
   const suites = results.map(({ result: r, outcomes }) => [

@@ -1,7 +1,10 @@
 // Compiling and running the planned cases, and judging each outcome against the spec. The program
-// runs in a scratch directory kapi creates and removes; nothing outside it is touched.
+// (emit.ts) runs every case in the sandbox of sandbox.ts, under a scratch directory kapi creates
+// and always removes. Results stream back as `# result` lines, so the cases that finished are
+// kept whatever happens to the rest: a run cut short by its time limit, a signal to kapi, or a
+// program that dies.
 
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,7 +18,7 @@ export interface Outcome {
   /** Return value, when the call returned. */
   ret?: bigint;
   errno?: string;
-  /** How the child ended: `exit N`, `signal N`. */
+  /** How the case ended: `exit N`, `signal N`, `timeout after N ms`, `sandbox: WHY`, `not run`. */
   end: string;
   pass: boolean;
   /** Why it failed, naming what was expected and what happened. */
@@ -43,6 +46,10 @@ export function judge(spec: ApiSpec, c: Case, ret: bigint | undefined, errno: st
   const o: Outcome = { case: c, end, pass: false };
   if (ret !== undefined) o.ret = ret;
   if (errno) o.errno = errno;
+  if (end.startsWith('sandbox:') || end === 'not run') {
+    o.reason = `not run: ${end === 'not run' ? 'the run ended before this case' : `the ${end}`}`;
+    return o;
+  }
   const got = ret === undefined ? `no return (${end})` : ret < 0n ? `-1, errno ${errno}` : `${ret}`;
   if (c.expect.kind === 'success') {
     if (ret === undefined) {
@@ -60,43 +67,110 @@ export function judge(spec: ApiSpec, c: Case, ret: bigint | undefined, errno: st
   return o;
 }
 
+/** A raw result line of the program: `    # result ID ret RET ERRNO end HOW` or `... none end HOW`. */
+const RESULT = /^ {4}# result (\d+) (?:ret (-?\d+) (\d+)|none) end ([ -~]*)$/;
+
+/** Collects the outcomes of the result lines in a program's output, by case index. */
+export class ResultReader {
+  readonly outcomes = new Map<number, Outcome>();
+  private partial = '';
+
+  constructor(private readonly specs: Map<string, ApiSpec>, private readonly cases: readonly Case[]) {}
+
+  /** Feeds output as it arrives; lines may be split anywhere. */
+  feed(text: string): void {
+    const lines = (this.partial + text).split('\n');
+    this.partial = lines.pop() ?? '';
+    // A line longer than any result line is noise (a guest's console); drop it, never keep it.
+    if (this.partial.length > 4096) this.partial = '';
+    for (const l of lines) this.line(l.replace(/\r$/, ''));
+  }
+
+  line(l: string): void {
+    const m = RESULT.exec(l);
+    if (!m) return;
+    const id = Number(m[1]);
+    const c = this.cases[id];
+    if (!c || this.outcomes.has(id)) return;
+    const ret = m[2] !== undefined ? BigInt(m[2]) : undefined;
+    const errno = ret !== undefined && ret < 0n ? errnoName(Number(m[3])) ?? `errno ${m[3]}` : undefined;
+    this.outcomes.set(id, judge(this.specs.get(c.api)!, c, ret, errno, m[4]!));
+  }
+
+  /** Every case in order; those with no result line are `not run`. */
+  all(): Outcome[] {
+    this.feed('\n');
+    return this.cases.map((c, i) => this.outcomes.get(i) ?? judge(this.specs.get(c.api)!, c, undefined, undefined, 'not run'));
+  }
+}
+
 export interface RunOptions {
   cc?: string;
-  timeoutSec?: number;
+  /** Wall-clock limit per case, in milliseconds. */
+  timeoutMs?: number;
   keep?: boolean;
-  /** Run in a new user namespace, as an unprivileged user with no capabilities here. */
+  /** Cases run as nobody, with no capabilities. */
   unprivileged?: boolean;
 }
 
+export interface RunResult {
+  outcomes: Outcome[];
+  /** Set when the run did not finish: why (interrupted, the program died, out of time). */
+  cut?: string;
+}
+
+/** Makes a private working directory whose scratch part the sandbox's ids can reach. */
+export function workDir(prefix: string): { dir: string; scratch: string } {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  const scratch = join(dir, 'scratch');
+  mkdirSync(scratch);
+  // Traversable, not listable or writable: the sandbox's root is nobody here.
+  chmodSync(dir, 0o711);
+  chmodSync(scratch, 0o711);
+  return { dir, scratch };
+}
+
 /** Compiles and runs the cases; returns an outcome per case, in order. */
-export function runCases(specs: Map<string, ApiSpec>, cases: readonly Case[], opts: RunOptions = {}): Outcome[] {
-  if (!cases.length) return [];
-  const dir = mkdtempSync(join(tmpdir(), 'kapi-conform-'));
+export async function runCases(specs: Map<string, ApiSpec>, cases: readonly Case[], opts: RunOptions = {}): Promise<RunResult> {
+  if (!cases.length) return { outcomes: [] };
+  const timeoutMs = opts.timeoutMs ?? 5000;
+  const { dir, scratch } = workDir('kapi-conform-');
   try {
     const src = join(dir, 'conform.c');
     const bin = join(dir, 'conform');
-    writeFileSync(src, emitProgram(cases, opts.timeoutSec ?? 5));
+    writeFileSync(src, emitProgram(cases, specs, { timeoutMs, unprivileged: !!opts.unprivileged, origin: 'kapi conform' }));
     const cc = spawnSync(opts.cc ?? 'cc', ['-O0', '-w', '-o', bin, src], { encoding: 'utf8' });
+    if (cc.error) throw new BuildError(`cannot run the C compiler '${opts.cc ?? 'cc'}': ${cc.error.message}`);
     if (cc.status !== 0) throw new BuildError(`the generated C does not compile:\n${cc.stderr}`);
-    const work = join(dir, 'scratch');
-    mkdirSync(work);
-    // The namespace's user is nobody here: it needs to reach the program and write its scratch.
-    if (opts.unprivileged) for (const p of [dir, work]) chmodSync(p, 0o777);
-    const [cmd, args] = opts.unprivileged ? ['unshare', ['--user', bin]] : [bin, []];
-    const r = spawnSync(cmd, args, { cwd: work, encoding: 'utf8', timeout: (opts.timeoutSec ?? 5) * 1000 * (cases.length + 2), maxBuffer: 1 << 26 });
-    if (r.error) throw new BuildError(`cannot run the test program: ${r.error.message}`);
-    const rets = new Map<number, [bigint, string | undefined]>();
-    const ends = new Map<number, string>();
-    for (const line of (r.stdout ?? '').split('\n')) {
-      const m = /^R (\d+) (-?\d+) (\d+)$/.exec(line);
-      if (m) rets.set(Number(m[1]), [BigInt(m[2]!), Number(m[3]) ? errnoName(Number(m[3])) ?? `errno ${m[3]}` : undefined]);
-      const x = /^X (\d+) (.*)$/.exec(line);
-      if (x) ends.set(Number(x[1]), x[2]!);
-    }
-    return cases.map((c, i) => {
-      const rv = rets.get(i);
-      return judge(specs.get(c.api)!, c, rv?.[0], rv?.[1], ends.get(i) ?? 'not run');
+    const reader = new ResultReader(specs, cases);
+    const cut = await new Promise<string | undefined>((resolve) => {
+      const child = spawn(bin, [scratch], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+      let why: string | undefined;
+      let stderr = '';
+      const stop = (reason: string) => {
+        why ??= reason;
+        child.kill('SIGKILL');
+      };
+      // Each case has its own limit inside; this one only catches a program that stopped moving.
+      const guard = setTimeout(() => stop('the run took longer than all its cases may'), (timeoutMs + 2000) * cases.length + 30_000);
+      const onSignal = (sig: NodeJS.Signals) => stop(`interrupted by ${sig}`);
+      process.once('SIGINT', onSignal);
+      process.once('SIGTERM', onSignal);
+      process.once('SIGHUP', onSignal);
+      child.stdout.setEncoding('utf8').on('data', (t: string) => reader.feed(t));
+      child.stderr.setEncoding('utf8').on('data', (t: string) => { if (stderr.length < 4096) stderr += t; });
+      child.on('error', (e) => stop(`cannot run the test program: ${e.message}`));
+      child.on('close', (code, signal) => {
+        clearTimeout(guard);
+        for (const s of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.removeListener(s, onSignal);
+        if (!why && signal) why = `the test program was killed by ${signal}${stderr ? `: ${stderr.trim()}` : ''}`;
+        if (!why && code !== 0 && code !== 1) why = `the test program exited with status ${code}${stderr ? `: ${stderr.trim()}` : ''}`;
+        resolve(why);
+      });
     });
+    const r: RunResult = { outcomes: reader.all() };
+    if (cut) r.cut = cut;
+    return r;
   } finally {
     if (!opts.keep) rmSync(dir, { recursive: true, force: true });
   }

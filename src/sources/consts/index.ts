@@ -3,7 +3,7 @@
 
 import { own } from '../../model/own.js';
 import type { EvalEnv } from '../c/expr.js';
-import { ERRNO_ARCH, ERRNO_GENERIC, SIZES, UAPI_CONSTS } from './generated.js';
+import { ERRNO_ARCH, ERRNO_GENERIC, SIZES, SYSCALLS_X86_64, UAPI_CONSTS } from './generated.js';
 
 /** Architectures whose errno numbers differ from the generic ones. */
 export const ERRNO_ARCHES = ['generic', ...Object.keys(ERRNO_ARCH)] as const;
@@ -82,4 +82,10 @@ export function kernelEnv(extra?: (name: string) => bigint | undefined, arrays?:
     sizeof: sizeofType,
     arrayLen: arrays,
   };
+}
+
+/** The x86-64 number of a syscall (`read`, `epoll_pwait2`), from the 6.1 table; undefined if unknown. */
+export function syscallNumber(name: string): number | undefined {
+  const v = own(SYSCALLS_X86_64, name);
+  return v === undefined ? undefined : Number(v);
 }

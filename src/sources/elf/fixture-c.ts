@@ -31,6 +31,7 @@ export function cString(s: string, cap?: number): string {
     else if (b === 0x5c) out += '\\\\';
     else if (b === 0x0a) out += '\\n';
     else if (b === 0x09) out += '\\t';
+    else if (b === 0x3f) out += '\\?'; // no trigraph (??/ and the like) under strict -std=c*
     else if (b < 0x20 || b >= 0x7f) out += `\\${b.toString(8).padStart(3, '0')}`;
     else out += String.fromCharCode(b);
   }

@@ -1,0 +1,379 @@
+// The sandbox every conformance case runs in, as C that the generated program carries (on this
+// kernel, in the qemu guest, and in an exported kselftest alike). Modelled on syzkaller's
+// executor sandbox ("namespace"): a user namespace is what makes the rest hold against a process
+// that is root inside it. Per case, three processes:
+//
+//   supervisor  in a mount namespace of its own (owned by the initial user namespace): makes every
+//               mount read-only, nosuid and nodev except the case's scratch directory and a small
+//               /dev (null, zero, full, random, urandom); then starts the namespaces' init and
+//               writes its id maps; kills it when the case overruns its wall-clock time.
+//   init        pid 1 of new user, pid, mount, network, IPC, UTS and cgroup namespaces; the mount
+//               namespace is copied into a less privileged user namespace, so the kernel locks
+//               every mount flag above and no mount can be taken away to show what it covers.
+//               Root inside maps to an unused host id range, so host files are nobody's to it.
+//               Mounts a read-only proc for its pid namespace, brings up loopback, reaps.
+//   case        its limits (CPU, file size, descriptors, processes, address space, no core),
+//               no new privileges, and with --unprivileged no capabilities and uid nobody.
+//
+// Each step is checked: if one fails, the case does not run and the result says which step and
+// why (fail closed). Results go through a shared page, never through a descriptor the case could
+// close or write to. The program prints `# result ID ret RET ERRNO end HOW` or `# result ID none
+// end HOW` per case.
+
+/** Host uid/gid that is root inside the sandbox; 65536 ids from it are mapped. */
+export const SANDBOX_HOST_ID = 0x6b610000;
+
+/** The sandbox runtime (needs KAPI_TIMEOUT_MS and KAPI_UNPRIVILEGED defined before it). */
+export const SANDBOX_C = String.raw`#define _GNU_SOURCE
+#include <errno.h>
+#include <fcntl.h>
+#include <ftw.h>
+#include <grp.h>
+#include <limits.h>
+#include <linux/mount.h>
+#include <net/if.h>
+#include <sched.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/epoll.h>
+#include <sys/ioctl.h>
+#include <sys/mman.h>
+#include <sys/mount.h>
+#include <sys/prctl.h>
+#include <sys/reboot.h>
+#include <sys/resource.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
+#include <sys/sysmacros.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#define SB_IDS ${SANDBOX_HOST_ID}u   /* host uid/gid that is root inside the sandbox */
+#define SB_NIDS 65536u
+#define SB_NOBODY 65534u
+
+struct sb_result {
+	int state;          /* 0 nothing, 1 returned, 2 sandbox failure */
+	int id;
+	long ret;
+	int err;
+	int status;         /* wait status of the case, set by the namespace's init */
+	int have_status;
+	int timed_out;
+	int init_status;   /* wait status of the namespace's init, set by the supervisor */
+	int have_init;
+	char why[240];
+};
+static struct sb_result *sb_res;
+static int sb_case_id;
+static const int sb_unprivileged = KAPI_UNPRIVILEGED;
+static const unsigned sb_timeout_ms = KAPI_TIMEOUT_MS;
+
+static void sb_fail(const char *what)
+{
+	if (sb_res && sb_res->state != 2) {
+		snprintf(sb_res->why, sizeof(sb_res->why), "%s: %s", what, strerror(errno));
+		sb_res->state = 2;
+	}
+	_exit(119);
+}
+
+static void report(int id, long ret)
+{
+	int e = ret < 0 ? errno : 0;
+	if (sb_res->state != 0 || id != sb_case_id)
+		return;
+	sb_res->id = id;
+	sb_res->ret = ret;
+	sb_res->err = e;
+	sb_res->state = 1;
+}
+
+static void sb_write_file(const char *path, const char *text)
+{
+	int fd = open(path, O_WRONLY | O_CLOEXEC);
+	ssize_t n = (ssize_t)strlen(text);
+	if (fd < 0 || write(fd, text, n) != n)
+		sb_fail(path);
+	close(fd);
+}
+
+static void sb_mount(const char *src, const char *dst, const char *type, unsigned long flags, const char *data)
+{
+	if (mount(src, dst, type, flags, data)) {
+		char what[300];
+		snprintf(what, sizeof(what), "mount %s on %s", type ? type : src, dst);
+		sb_fail(what);
+	}
+}
+
+static void sb_setattr(const char *path, unsigned flags, unsigned long long set, unsigned long long clr)
+{
+	struct mount_attr a = { .attr_set = set, .attr_clr = clr };
+	if (syscall(SYS_mount_setattr, AT_FDCWD, path, flags, &a, sizeof(a))) {
+		char what[300];
+		snprintf(what, sizeof(what), "mount_setattr %s", path);
+		sb_fail(what);
+	}
+}
+
+/* A small /dev: the harmless devices only. */
+static void sb_dev(void)
+{
+	static const struct { const char *name; int minor; } devs[] = {
+		{ "/dev/null", 3 }, { "/dev/zero", 5 }, { "/dev/full", 7 }, { "/dev/random", 8 }, { "/dev/urandom", 9 },
+	};
+	sb_mount("kapi-dev", "/dev", "tmpfs", MS_NOSUID | MS_NOEXEC, "mode=0755,size=64k,nr_inodes=64");
+	for (unsigned i = 0; i < sizeof(devs) / sizeof(devs[0]); i++)
+		if (mknod(devs[i].name, S_IFCHR | 0666, makedev(1, devs[i].minor)) || chmod(devs[i].name, 0666))
+			sb_fail(devs[i].name);
+	if (symlink("/proc/self/fd", "/dev/fd") || mkdir("/dev/shm", 01777) || chmod("/dev/shm", 01777))
+		sb_fail("/dev");
+}
+
+/* In the new namespaces, as their pid 1: finish the set-up, then run the case in a child and
+ * reap every process until the case is gone. Returns only in that child. */
+static void sb_init(int go)
+{
+	pid_t pid;
+	char c;
+	sigset_t none;
+	sigemptyset(&none);
+	sigprocmask(SIG_SETMASK, &none, NULL);
+	if (prctl(PR_SET_PDEATHSIG, SIGKILL))
+		sb_fail("prctl(PR_SET_PDEATHSIG)");
+	if (read(go, &c, 1) != 1)
+		_exit(118); /* the supervisor is gone */
+	close(go);
+	/* Become the namespace's root, so that files are made as its (unprivileged) host ids. */
+	if (setgroups(0, NULL) || setresgid(0, 0, 0) || setresuid(0, 0, 0))
+		sb_fail("becoming root of the user namespace");
+	if (setsid() < 0)
+		sb_fail("setsid");
+	sb_mount("proc", "/proc", "proc", MS_NOSUID | MS_NODEV | MS_NOEXEC | MS_RDONLY, NULL);
+	{
+		struct ifreq ifr;
+		int s = socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+		memset(&ifr, 0, sizeof(ifr));
+		strcpy(ifr.ifr_name, "lo");
+		if (s < 0 || ioctl(s, SIOCGIFFLAGS, &ifr))
+			sb_fail("loopback");
+		ifr.ifr_flags |= IFF_UP;
+		if (ioctl(s, SIOCSIFFLAGS, &ifr))
+			sb_fail("loopback up");
+		close(s);
+	}
+	if (sethostname("kapi-sandbox", 12))
+		sb_fail("sethostname");
+	pid = fork();
+	if (pid < 0)
+		sb_fail("fork");
+	if (pid == 0)
+		return;
+	for (;;) {
+		int st;
+		pid_t w = waitpid(-1, &st, __WALL);
+		if (w == pid) {
+			sb_res->status = st;
+			sb_res->have_status = 1;
+			break;
+		}
+		if (w < 0 && errno != EINTR)
+			break;
+	}
+	_exit(0);
+}
+
+/* The case's own process: limits, no new privileges, optionally no capabilities at all. */
+static void sb_case(const char *dir)
+{
+	unsigned secs = (sb_timeout_ms + 999) / 1000;
+	struct rlimit cpu = { secs, secs }, fsize = { 1 << 24, 1 << 24 }, nofile = { 256, 256 };
+	struct rlimit nproc = { 64, 64 }, as = { 1UL << 30, 1UL << 30 }, core = { 0, 0 };
+	int null = open("/dev/null", O_RDWR);
+	if (null < 0 || dup2(null, 0) < 0 || dup2(null, 1) < 0 || dup2(null, 2) < 0)
+		sb_fail("/dev/null");
+	if (null > 2)
+		close(null);
+	if (chdir(dir))
+		sb_fail("chdir to the scratch directory");
+	if (setrlimit(RLIMIT_CPU, &cpu) || setrlimit(RLIMIT_FSIZE, &fsize) || setrlimit(RLIMIT_NOFILE, &nofile) ||
+	    setrlimit(RLIMIT_NPROC, &nproc) || setrlimit(RLIMIT_AS, &as) || setrlimit(RLIMIT_CORE, &core))
+		sb_fail("setrlimit");
+	if (sb_unprivileged) {
+		for (int cap = 0; cap <= 63; cap++)
+			if (prctl(PR_CAPBSET_DROP, cap, 0, 0, 0) && errno != EINVAL)
+				sb_fail("PR_CAPBSET_DROP");
+		if (setgroups(0, NULL) || setresgid(SB_NOBODY, SB_NOBODY, SB_NOBODY) || setresuid(SB_NOBODY, SB_NOBODY, SB_NOBODY))
+			sb_fail("dropping to nobody");
+	}
+	if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0))
+		sb_fail("PR_SET_NO_NEW_PRIVS");
+}
+
+/* Outside the namespaces (but in a mount namespace of its own): prepares the mounts, starts the
+ * namespaces' init, gives it its id maps, and kills it when the case overruns its time. */
+static void sb_supervise(pid_t parent, const char *dir)
+{
+	int go[2];
+	pid_t init;
+	sigset_t chld;
+	char path[64], map[64];
+	struct timespec end, now;
+	if (prctl(PR_SET_PDEATHSIG, SIGKILL) || getppid() != parent)
+		_exit(117);
+	if (unshare(CLONE_NEWNS))
+		sb_fail("unshare(CLONE_NEWNS)");
+	sb_mount(NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL);
+	sb_mount(dir, dir, NULL, MS_BIND, NULL);
+	sb_dev();
+	sb_setattr("/", AT_RECURSIVE, MOUNT_ATTR_RDONLY | MOUNT_ATTR_NOSUID | MOUNT_ATTR_NODEV, 0);
+	sb_setattr(dir, 0, 0, MOUNT_ATTR_RDONLY);
+	sb_setattr("/dev", 0, 0, MOUNT_ATTR_RDONLY | MOUNT_ATTR_NODEV);
+	/* The id maps are written below through this proc; inside, a read-only one covers it. */
+	sb_setattr("/proc", 0, 0, MOUNT_ATTR_RDONLY);
+	if (pipe2(go, O_CLOEXEC))
+		sb_fail("pipe");
+	sigemptyset(&chld);
+	sigaddset(&chld, SIGCHLD);
+	sigprocmask(SIG_BLOCK, &chld, NULL);
+	clock_gettime(CLOCK_MONOTONIC, &end);
+	init = (pid_t)syscall(SYS_clone, CLONE_NEWUSER | CLONE_NEWPID | CLONE_NEWNS | CLONE_NEWNET | CLONE_NEWIPC |
+			      CLONE_NEWUTS | CLONE_NEWCGROUP | SIGCHLD, 0, 0, 0, 0);
+	if (init < 0)
+		sb_fail("clone(CLONE_NEWUSER|CLONE_NEWPID|CLONE_NEWNS|CLONE_NEWNET|CLONE_NEWIPC|CLONE_NEWUTS)");
+	if (init == 0) {
+		close(go[1]);
+		sb_init(go[0]);
+		sb_case(dir);
+		return;
+	}
+	close(go[0]);
+	snprintf(map, sizeof(map), "0 %u %u\n", SB_IDS, SB_NIDS);
+	snprintf(path, sizeof(path), "/proc/%d/uid_map", (int)init);
+	sb_write_file(path, map);
+	snprintf(path, sizeof(path), "/proc/%d/gid_map", (int)init);
+	sb_write_file(path, map);
+	if (write(go[1], "g", 1) != 1)
+		sb_fail("starting the case");
+	close(go[1]);
+	end.tv_sec += sb_timeout_ms / 1000;
+	end.tv_nsec += (long)(sb_timeout_ms % 1000) * 1000000L;
+	if (end.tv_nsec >= 1000000000L) {
+		end.tv_sec++;
+		end.tv_nsec -= 1000000000L;
+	}
+	for (;;) {
+		struct timespec left;
+		int st;
+		if (waitpid(init, &st, WNOHANG) == init) {
+			sb_res->init_status = st;
+			sb_res->have_init = 1;
+			_exit(0);
+		}
+		clock_gettime(CLOCK_MONOTONIC, &now);
+		left.tv_sec = end.tv_sec - now.tv_sec;
+		left.tv_nsec = end.tv_nsec - now.tv_nsec;
+		if (left.tv_nsec < 0) {
+			left.tv_sec--;
+			left.tv_nsec += 1000000000L;
+		}
+		if (left.tv_sec < 0)
+			break;
+		sigtimedwait(&chld, NULL, &left);
+	}
+	sb_res->timed_out = 1;
+	kill(init, SIGKILL);
+	waitpid(init, NULL, 0);
+	_exit(0);
+}
+
+/* Runs case id in a fresh sandbox under scratch (the case's own directory is made here) and
+ * leaves the outcome in *sb_res. Returns 0, or -1 when not even the supervisor could start. */
+static int sb_run(int id, void (*fn)(void), const char *scratch)
+{
+	char dir[PATH_MAX];
+	pid_t sup, self = getpid();
+	int st;
+	memset(sb_res, 0, sizeof(*sb_res));
+	sb_case_id = id;
+	if (snprintf(dir, sizeof(dir), "%.*s/case-%d", PATH_MAX - 32, scratch, id) >= (int)sizeof(dir)) {
+		snprintf(sb_res->why, sizeof(sb_res->why), "the scratch directory's name is too long");
+		sb_res->state = 2;
+		return -1;
+	}
+	if (mkdir(dir, 0700) || chown(dir, SB_IDS + (sb_unprivileged ? SB_NOBODY : 0), SB_IDS + (sb_unprivileged ? SB_NOBODY : 0))) {
+		snprintf(sb_res->why, sizeof(sb_res->why), "case directory: %s", strerror(errno));
+		sb_res->state = 2;
+		return -1;
+	}
+	fflush(stdout);
+	sup = fork();
+	if (sup < 0) {
+		snprintf(sb_res->why, sizeof(sb_res->why), "fork: %s", strerror(errno));
+		sb_res->state = 2;
+		return -1;
+	}
+	if (sup == 0) {
+		sb_supervise(self, dir);
+		fn();
+		_exit(0);
+	}
+	while (waitpid(sup, &st, 0) < 0 && errno == EINTR)
+		;
+	if (sb_res->state == 0 && !sb_res->have_status && !sb_res->timed_out && !(WIFEXITED(st) && WEXITSTATUS(st) == 0)) {
+		snprintf(sb_res->why, sizeof(sb_res->why), "the supervisor ended with status 0x%x", st);
+		sb_res->state = 2;
+	}
+	return 0;
+}
+
+/* The outcome as the result line's tail: "ret RET ERRNO end HOW" or "none end HOW", where HOW is
+ * "exit N", "signal N", "timeout after MS ms", "sandbox: WHY" or "lost". No control characters. */
+static void sb_describe(char *out, size_t n)
+{
+	const struct sb_result *r = sb_res;
+	char how[300];
+	if (r->state == 2)
+		snprintf(how, sizeof(how), "sandbox: %s", r->why);
+	else if (r->timed_out)
+		snprintf(how, sizeof(how), "timeout after %u ms", sb_timeout_ms);
+	else if (r->have_status && WIFSIGNALED(r->status))
+		snprintf(how, sizeof(how), "signal %d", WTERMSIG(r->status));
+	else if (r->have_status)
+		snprintf(how, sizeof(how), "exit %d", WEXITSTATUS(r->status));
+	else if (r->have_init && WIFSIGNALED(r->init_status))
+		snprintf(how, sizeof(how), "signal %d to the namespace init", WTERMSIG(r->init_status));
+	else
+		snprintf(how, sizeof(how), "lost");
+	if (r->state == 1)
+		snprintf(out, n, "ret %ld %d end %s", r->ret, r->err, how);
+	else
+		snprintf(out, n, "none end %s", how);
+	for (char *p = out; *p; p++)
+		if ((unsigned char)*p < ' ' || *p == 0x7f)
+			*p = '?';
+}
+
+/* Removes a scratch tree this program made (kselftest runs); never follows a link. */
+static int sb_rm(const char *path, const struct stat *st, int type, struct FTW *ftw)
+{
+	(void)st; (void)ftw;
+	return type == FTW_DP ? rmdir(path) : unlink(path);
+}
+
+static void sb_rmtree(const char *dir)
+{
+	nftw(dir, sb_rm, 16, FTW_DEPTH | FTW_PHYS | FTW_MOUNT);
+}
+
+static int sb_setup(void)
+{
+	sb_res = mmap(NULL, 4096, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+	return sb_res == MAP_FAILED ? -1 : 0;
+}
+`;
