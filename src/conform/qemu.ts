@@ -37,16 +37,20 @@ export interface VmRun {
   console: string;
 }
 
-/** Builds the static test program, boots `kernel` with it as init, and reads the results back. */
-export function runInVm(kernel: string, specs: Map<string, ApiSpec>, cases: readonly Case[], opts: { timeoutMs?: number; memory?: string; unprivileged?: boolean } = {}): VmRun {
+/**
+ * Builds `source` (a program of emit.ts) static, boots `kernel` with it as init, and returns the
+ * console with the firmware's escape sequences removed, from the first KTAP line on.
+ */
+export function bootProgram(kernel: string, source: string, opts: { memory?: string } = {}): { console: string; lines: string[] } {
   const dir = mkdtempSync(join(tmpdir(), 'kapi-vm-'));
   try {
     const src = join(dir, 'init.c');
-    writeFileSync(src, emitProgram(cases, specs, { timeoutMs: opts.timeoutMs ?? 5000, unprivileged: !!opts.unprivileged, origin: 'kapi conform --kernel' }));
+    writeFileSync(src, source);
     // The exec cases run /bin/true: the VM gets a static one.
     writeFileSync(join(dir, 'true.c'), 'int main(void) { return 0; }\n');
     for (const [out, c] of [['init', src], ['true', join(dir, 'true.c')]]) {
       const cc = spawnSync('cc', ['-static', '-O2', '-w', '-o', join(dir, out!), c!], { encoding: 'utf8' });
+      if (cc.error) throw new BuildError(`cannot run the C compiler: ${cc.error.message}`);
       if (cc.status !== 0) throw new BuildError(`the static test program does not build:\n${cc.stderr}`);
     }
     const initrd = join(dir, 'initrd.cpio');
@@ -54,6 +58,7 @@ export function runInVm(kernel: string, specs: Map<string, ApiSpec>, cases: read
       { name: 'dev', mode: 0o40755 },
       { name: 'dev/console', mode: 0o20600, rdev: [5, 1] },
       { name: 'proc', mode: 0o40555 },
+      { name: 'etc', mode: 0o40755 },
       { name: 'init', mode: 0o100755, data: readFileSync(join(dir, 'init')) },
       { name: 'bin', mode: 0o40755 },
       { name: 'bin/true', mode: 0o100755, data: readFileSync(join(dir, 'true')) },
@@ -68,13 +73,20 @@ export function runInVm(kernel: string, specs: Map<string, ApiSpec>, cases: read
     const lines = console.split('\n');
     // The first line can carry whatever the firmware left on the console before it.
     const start = lines.findIndex((l) => l.endsWith('KTAP version 1'));
-    if (start >= 0) lines[start] = 'KTAP version 1';
     if (start < 0) throw new BuildError(`the VM printed no KTAP; its console ended with:\n${lines.slice(-15).join('\n')}`);
-    const ktapLines = lines.slice(start).filter((l) => /^( {4})?(KTAP version 1|1\.\.\d+|(not )?ok \d+ .*|# .*)$/.test(l));
-    const reader = new ResultReader(specs, cases);
-    for (const l of ktapLines) reader.line(l);
-    return { ktap: ktapLines.filter((l) => !/^ {4}# result /.test(l)).join('\n') + '\n', outcomes: reader.all(), reported: reader.outcomes.size, console };
+    lines[start] = 'KTAP version 1';
+    return { console, lines: lines.slice(start) };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** Boots `kernel` with the cases' program as init, and reads the results back. */
+export function runInVm(kernel: string, specs: Map<string, ApiSpec>, cases: readonly Case[], opts: { timeoutMs?: number; memory?: string; unprivileged?: boolean } = {}): VmRun {
+  const source = emitProgram(cases, specs, { timeoutMs: opts.timeoutMs ?? 5000, unprivileged: !!opts.unprivileged, origin: 'kapi conform --kernel' });
+  const { console, lines } = bootProgram(kernel, source, opts.memory ? { memory: opts.memory } : {});
+  const ktapLines = lines.filter((l) => /^( {4})?(KTAP version 1|1\.\.\d+|(not )?ok \d+ .*|# .*)$/.test(l));
+  const reader = new ResultReader(specs, cases);
+  for (const l of ktapLines) reader.line(l);
+  return { ktap: ktapLines.filter((l) => !/^ {4}# result /.test(l)).join('\n') + '\n', outcomes: reader.all(), reported: reader.outcomes.size, console };
 }

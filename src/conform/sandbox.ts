@@ -5,13 +5,15 @@
 //
 //   supervisor  in a mount namespace of its own (owned by the initial user namespace): makes every
 //               mount read-only, nosuid and nodev except the case's scratch directory and a small
-//               /dev (null, zero, full, random, urandom); then starts the namespaces' init and
-//               writes its id maps; kills it when the case overruns its wall-clock time.
-//   init        pid 1 of new user, pid, mount, network, IPC, UTS and cgroup namespaces; the mount
-//               namespace is copied into a less privileged user namespace, so the kernel locks
-//               every mount flag above and no mount can be taken away to show what it covers.
-//               Root inside maps to an unused host id range, so host files are nobody's to it.
-//               Mounts a read-only proc for its pid namespace, brings up loopback, reaps.
+//               /dev (null, zero, full, random, urandom); starts the namespaces' init, mounts a
+//               read-only proc of the new pid namespace over /proc and writes the init's id maps
+//               through it; kills the init when the case overruns its wall-clock time.
+//   init        pid 1 of new user, pid, network, IPC, UTS and cgroup namespaces, then of a mount
+//               namespace copied from the supervisor's into the less privileged user namespace,
+//               so the kernel locks every mount flag above and no mount can be taken away to
+//               show what it covers (the host's /proc under the sandbox's, for one). Root inside
+//               maps to an unused host id range, so host files are nobody's to it. Brings up
+//               loopback, sets a host name, starts the case and reaps every process.
 //   case        its limits (CPU, file size, descriptors, processes, address space, no core),
 //               no new privileges, and with --unprivileged no capabilities and uid nobody.
 //
@@ -31,7 +33,9 @@ export const SANDBOX_C = String.raw`#define _GNU_SOURCE
 #include <grp.h>
 #include <limits.h>
 #include <linux/mount.h>
+#include <linux/reboot.h>
 #include <net/if.h>
+#include <netinet/in.h>
 #include <sched.h>
 #include <signal.h>
 #include <stdio.h>
@@ -152,9 +156,11 @@ static void sb_init(int go)
 	/* Become the namespace's root, so that files are made as its (unprivileged) host ids. */
 	if (setgroups(0, NULL) || setresgid(0, 0, 0) || setresuid(0, 0, 0))
 		sb_fail("becoming root of the user namespace");
+	/* A copy of the supervisor's mounts, owned by this user namespace: the kernel locks them. */
+	if (unshare(CLONE_NEWNS))
+		sb_fail("unshare(CLONE_NEWNS) in the user namespace");
 	if (setsid() < 0)
 		sb_fail("setsid");
-	sb_mount("proc", "/proc", "proc", MS_NOSUID | MS_NODEV | MS_NOEXEC | MS_RDONLY, NULL);
 	{
 		struct ifreq ifr;
 		int s = socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
@@ -217,12 +223,44 @@ static void sb_case(const char *dir)
 
 /* Outside the namespaces (but in a mount namespace of its own): prepares the mounts, starts the
  * namespaces' init, gives it its id maps, and kills it when the case overruns its time. */
+/*
+ * Mounts the proc of the case's pid namespace over /proc in the supervisor's mount namespace, and
+ * writes the init's id maps through it. A helper does it from inside that pid namespace (proc
+ * shows the pid namespace of whoever mounts it) but with the supervisor's privileges, so the init
+ * finds the mount already there when it copies the namespace, locked like every other.
+ */
+static void sb_proc(pid_t init)
+{
+	char path[64], map[64];
+	int ns, st;
+	pid_t h;
+	snprintf(path, sizeof(path), "/proc/%d/ns/pid", (int)init);
+	ns = open(path, O_RDONLY | O_CLOEXEC);
+	if (ns < 0 || setns(ns, CLONE_NEWPID))
+		sb_fail("joining the case's pid namespace");
+	close(ns);
+	h = fork();
+	if (h < 0)
+		sb_fail("fork");
+	if (h == 0) {
+		sb_mount("proc", "/proc", "proc", MS_NOSUID | MS_NODEV | MS_NOEXEC, NULL);
+		snprintf(map, sizeof(map), "0 %u %u\n", SB_IDS, SB_NIDS);
+		sb_write_file("/proc/1/uid_map", map);
+		sb_write_file("/proc/1/gid_map", map);
+		sb_setattr("/proc", 0, MOUNT_ATTR_RDONLY, 0);
+		_exit(0);
+	}
+	if (waitpid(h, &st, 0) != h || !WIFEXITED(st) || WEXITSTATUS(st) != 0) {
+		errno = ECHILD;
+		sb_fail("mounting the case's proc");
+	}
+}
+
 static void sb_supervise(pid_t parent, const char *dir)
 {
 	int go[2];
 	pid_t init;
 	sigset_t chld;
-	char path[64], map[64];
 	struct timespec end, now;
 	if (prctl(PR_SET_PDEATHSIG, SIGKILL) || getppid() != parent)
 		_exit(117);
@@ -234,18 +272,17 @@ static void sb_supervise(pid_t parent, const char *dir)
 	sb_setattr("/", AT_RECURSIVE, MOUNT_ATTR_RDONLY | MOUNT_ATTR_NOSUID | MOUNT_ATTR_NODEV, 0);
 	sb_setattr(dir, 0, 0, MOUNT_ATTR_RDONLY);
 	sb_setattr("/dev", 0, 0, MOUNT_ATTR_RDONLY | MOUNT_ATTR_NODEV);
-	/* The id maps are written below through this proc; inside, a read-only one covers it. */
-	sb_setattr("/proc", 0, 0, MOUNT_ATTR_RDONLY);
 	if (pipe2(go, O_CLOEXEC))
 		sb_fail("pipe");
 	sigemptyset(&chld);
 	sigaddset(&chld, SIGCHLD);
 	sigprocmask(SIG_BLOCK, &chld, NULL);
 	clock_gettime(CLOCK_MONOTONIC, &end);
-	init = (pid_t)syscall(SYS_clone, CLONE_NEWUSER | CLONE_NEWPID | CLONE_NEWNS | CLONE_NEWNET | CLONE_NEWIPC |
-			      CLONE_NEWUTS | CLONE_NEWCGROUP | SIGCHLD, 0, 0, 0, 0);
+	/* The init makes its own mount namespace (see sb_init), after sb_proc has mounted its proc. */
+	init = (pid_t)syscall(SYS_clone, CLONE_NEWUSER | CLONE_NEWPID | CLONE_NEWNET | CLONE_NEWIPC | CLONE_NEWUTS |
+			      CLONE_NEWCGROUP | SIGCHLD, 0, 0, 0, 0);
 	if (init < 0)
-		sb_fail("clone(CLONE_NEWUSER|CLONE_NEWPID|CLONE_NEWNS|CLONE_NEWNET|CLONE_NEWIPC|CLONE_NEWUTS)");
+		sb_fail("clone(CLONE_NEWUSER|CLONE_NEWPID|CLONE_NEWNET|CLONE_NEWIPC|CLONE_NEWUTS|CLONE_NEWCGROUP)");
 	if (init == 0) {
 		close(go[1]);
 		sb_init(go[0]);
@@ -253,11 +290,7 @@ static void sb_supervise(pid_t parent, const char *dir)
 		return;
 	}
 	close(go[0]);
-	snprintf(map, sizeof(map), "0 %u %u\n", SB_IDS, SB_NIDS);
-	snprintf(path, sizeof(path), "/proc/%d/uid_map", (int)init);
-	sb_write_file(path, map);
-	snprintf(path, sizeof(path), "/proc/%d/gid_map", (int)init);
-	sb_write_file(path, map);
+	sb_proc(init);
 	if (write(go[1], "g", 1) != 1)
 		sb_fail("starting the case");
 	close(go[1]);
