@@ -245,12 +245,12 @@ int main(int argc, char **argv)
 		if (mount("proc", "/proc", "proc", 0, NULL) && errno != EBUSY)
 			printf("# cannot mount /proc: %s\n", strerror(errno));
 		snprintf(scratch, sizeof(scratch), "/kapi-scratch");
-		mkdir(scratch, 0711);
+		mkdir(scratch, 0700);
 	} else if (argc > 1) {
 		snprintf(scratch, sizeof(scratch), "%s", argv[1]);
 	} else {
 		snprintf(scratch, sizeof(scratch), "/tmp/kapi-conform-XXXXXX");
-		if (!mkdtemp(scratch) || chmod(scratch, 0711)) {
+		if (!mkdtemp(scratch)) {
 			printf("# cannot make a scratch directory: %s\n", strerror(errno));
 			return 2;
 		}

@@ -59,6 +59,7 @@ export function bootProgram(kernel: string, source: string, opts: { memory?: str
       { name: 'dev/console', mode: 0o20600, rdev: [5, 1] },
       { name: 'proc', mode: 0o40555 },
       { name: 'etc', mode: 0o40755 },
+      { name: 'tmp', mode: 0o41777 },
       { name: 'init', mode: 0o100755, data: readFileSync(join(dir, 'init')) },
       { name: 'bin', mode: 0o40755 },
       { name: 'bin/true', mode: 0o100755, data: readFileSync(join(dir, 'true')) },

@@ -119,14 +119,15 @@ export interface RunResult {
   cut?: string;
 }
 
-/** Makes a private working directory whose scratch part the sandbox's ids can reach. */
+/**
+ * Makes a private working directory (mode 0700: the cases reach their part of it through a bind
+ * mount, never through its path) with the program's scratch directory in it.
+ */
 export function workDir(prefix: string): { dir: string; scratch: string } {
   const dir = mkdtempSync(join(tmpdir(), prefix));
   const scratch = join(dir, 'scratch');
-  mkdirSync(scratch);
-  // Traversable, not listable or writable: the sandbox's root is nobody here.
-  chmodSync(dir, 0o711);
-  chmodSync(scratch, 0o711);
+  mkdirSync(scratch, 0o700);
+  chmodSync(dir, 0o700);
   return { dir, scratch };
 }
 

@@ -6,7 +6,7 @@
 
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,9 +17,11 @@ import { bootProgram } from './qemu.js';
 import { workDir } from './run.js';
 import { SANDBOX_HOST_ID } from './sandbox.js';
 
-const tmp = mkdtempSync(join(tmpdir(), 'kapi-sandbox-test-'));
+// Outside /tmp (the cases get a /tmp of their own), in a directory anyone may write on the host.
+const tmp = mkdtempSync(join(existsSync('/var/tmp') ? '/var/tmp' : tmpdir(), 'kapi-sandbox-test-'));
 const kernel = process.env['KAPI_TEST_KERNEL'];
 const ESCAPE = '/etc/kapi-sandbox-escape';
+const TMP_FILE = '/tmp/kapi-sandbox-private';
 
 /** A case whose C statements compute `r` and report it. */
 const call = (what: string, stmts: string): ProgramCase => ({
@@ -72,7 +74,7 @@ function checkProbe(r: Map<number, Result>): void {
   assert.ok(r.get(0)!.ret! > 1 && r.get(0)!.ret! < 10, `getpid: ${JSON.stringify(r.get(0))}`);
   assert.equal(r.get(1)?.ret, 0, `getuid: ${JSON.stringify(r.get(1))}`);
   assert.equal(r.get(2)?.ret, -1);
-  assert.ok([ERRNO.EROFS, ERRNO.EACCES].includes(r.get(2)!.errno!), `open of a host file: ${JSON.stringify(r.get(2))}`);
+  assert.equal(r.get(2)!.errno, ERRNO.EROFS, `open of a world-writable host file: ${JSON.stringify(r.get(2))}`);
   assert.equal(r.get(3)?.ret, -1);
   assert.ok([ERRNO.ECONNREFUSED, ERRNO.ENETUNREACH].includes(r.get(3)!.errno!), `connect: ${JSON.stringify(r.get(3))}`);
   assert.ok(r.get(4)!.ret! >= 0, `open in scratch: ${JSON.stringify(r.get(4))}`);
@@ -94,6 +96,7 @@ function hostile(sentinel: number, canary: string): ProgramCase[] {
     sys('set the host name', 'syscall(SYS_sethostname, "kapi-pwned", 10)'),
     call('fork without end', '\tlong r = 0;\n\tfor (;;)\n\t\tif (syscall(SYS_fork) < 0)\n\t\t\tr++;'),
     sys('power off', 'syscall(SYS_reboot, LINUX_REBOOT_MAGIC1, LINUX_REBOOT_MAGIC2, LINUX_REBOOT_CMD_POWER_OFF, 0)'),
+    sys('create a file in /tmp (the case\'s own)', `syscall(SYS_open, ${cString(TMP_FILE)}, O_WRONLY | O_CREAT, 0644)`),
     sys('the run goes on: getpid', 'syscall(SYS_getpid)'),
   ];
 }
@@ -108,7 +111,8 @@ function checkHostile(r: Map<number, Result>, n: number): void {
   assert.equal(at(10).ret, 0, 'the host name is the UTS namespace\'s own');
   assert.match(at(11).end, /^timeout after \d+ ms$/, 'a fork bomb ends at the time limit');
   assert.match(at(12).end, /namespace init|exit|signal/, JSON.stringify(at(12)));
-  assert.ok(at(13).ret! > 1 && at(13).ret! < 10, 'a later case still runs, in a fresh pid namespace');
+  assert.ok(at(13).ret! >= 0, `the case's /tmp is writable: ${JSON.stringify(at(13))}`);
+  assert.ok(at(14).ret! > 1 && at(14).ret! < 10, 'a later case still runs, in a fresh pid namespace');
 }
 
 describe('the sandbox', () => {
@@ -120,6 +124,8 @@ describe('the sandbox', () => {
   let probed = false;
   before(async () => {
     writeFileSync(canary, 'untouched\n', { mode: 0o666 });
+    chmodSync(canary, 0o666);
+    chmodSync(tmp, 0o1777);
     server = createServer((s) => s.end());
     await new Promise<void>((res) => server.listen(0, '127.0.0.1', () => res()));
     port = (server.address() as { port: number }).port;
@@ -158,6 +164,7 @@ describe('the sandbox', () => {
     checkHostile(results(out), cases.length);
     assert.equal(readFileSync(canary, 'utf8'), 'untouched\n');
     assert.equal(existsSync(ESCAPE), false);
+    assert.equal(existsSync(TMP_FILE), false, 'the case\'s /tmp is not the host\'s');
     assert.equal(hostname(), name);
     assert.equal(sentinel.exitCode, null, 'the host process is alive');
     assert.doesNotThrow(() => process.kill(sentinel.pid!, 0));

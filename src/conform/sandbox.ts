@@ -4,8 +4,9 @@
 // that is root inside it. Per case, three processes:
 //
 //   supervisor  in a mount namespace of its own (owned by the initial user namespace): makes every
-//               mount read-only, nosuid and nodev except the case's scratch directory and a small
-//               /dev (null, zero, full, random, urandom); starts the namespaces' init, mounts a
+//               mount read-only, nosuid and nodev except a small /dev (null, zero, full, random,
+//               urandom) and a private /tmp holding the case's scratch directory (/tmp/kapi-case,
+//               a bind of the directory kapi made, so no host path leads to it); starts the namespaces' init, mounts a
 //               read-only proc of the new pid namespace over /proc and writes the init's id maps
 //               through it; kills the init when the case overruns its wall-clock time.
 //   init        pid 1 of new user, pid, network, IPC, UTS and cgroup namespaces, then of a mount
@@ -59,6 +60,7 @@ export const SANDBOX_C = String.raw`#define _GNU_SOURCE
 #define SB_IDS ${SANDBOX_HOST_ID}u   /* host uid/gid that is root inside the sandbox */
 #define SB_NIDS 65536u
 #define SB_NOBODY 65534u
+#define SB_CASE_DIR "/tmp/kapi-case"   /* where the case finds its scratch directory */
 
 struct sb_result {
 	int state;          /* 0 nothing, 1 returned, 2 sandbox failure */
@@ -258,7 +260,7 @@ static void sb_proc(pid_t init)
 
 static void sb_supervise(pid_t parent, const char *dir)
 {
-	int go[2];
+	int go[2], tree;
 	pid_t init;
 	sigset_t chld;
 	struct timespec end, now;
@@ -267,10 +269,20 @@ static void sb_supervise(pid_t parent, const char *dir)
 	if (unshare(CLONE_NEWNS))
 		sb_fail("unshare(CLONE_NEWNS)");
 	sb_mount(NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL);
-	sb_mount(dir, dir, NULL, MS_BIND, NULL);
+	/* The case's directory, detached, to be put at SB_CASE_DIR on the case's own /tmp. */
+	tree = (int)syscall(SYS_open_tree, AT_FDCWD, dir, OPEN_TREE_CLONE | OPEN_TREE_CLOEXEC);
+	if (tree < 0)
+		sb_fail("open_tree of the case directory");
 	sb_dev();
+	sb_mount("kapi-tmp", "/tmp", "tmpfs", MS_NOSUID | MS_NODEV, "mode=1777,size=16m,nr_inodes=4096");
+	if (mkdir(SB_CASE_DIR, 0755))
+		sb_fail(SB_CASE_DIR);
+	if (syscall(SYS_move_mount, tree, "", AT_FDCWD, SB_CASE_DIR, MOVE_MOUNT_F_EMPTY_PATH))
+		sb_fail("move_mount of the case directory");
+	close(tree);
 	sb_setattr("/", AT_RECURSIVE, MOUNT_ATTR_RDONLY | MOUNT_ATTR_NOSUID | MOUNT_ATTR_NODEV, 0);
-	sb_setattr(dir, 0, 0, MOUNT_ATTR_RDONLY);
+	sb_setattr("/tmp", 0, 0, MOUNT_ATTR_RDONLY);
+	sb_setattr(SB_CASE_DIR, 0, 0, MOUNT_ATTR_RDONLY);
 	sb_setattr("/dev", 0, 0, MOUNT_ATTR_RDONLY | MOUNT_ATTR_NODEV);
 	if (pipe2(go, O_CLOEXEC))
 		sb_fail("pipe");
@@ -286,7 +298,7 @@ static void sb_supervise(pid_t parent, const char *dir)
 	if (init == 0) {
 		close(go[1]);
 		sb_init(go[0]);
-		sb_case(dir);
+		sb_case(SB_CASE_DIR);
 		return;
 	}
 	close(go[0]);
