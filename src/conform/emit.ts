@@ -8,6 +8,7 @@
 // (API names, case titles) is a C string literal with control characters replaced.
 
 import type { ApiSpec } from '../model/types.js';
+import { errnoNumber } from '../sources/consts/index.js';
 import { cString } from '../sources/elf/fixture-c.js';
 import type { Arg, Case } from './plan.js';
 import { SANDBOX_C } from './sandbox.js';
@@ -124,7 +125,8 @@ function cCount(n: number, what: string): string {
 function cLong(v: bigint): string {
   if (typeof v !== 'bigint') throw new EmitError(`argument ${String(v)} is not an integer`);
   const s = BigInt.asIntN(64, v);
-  return s < 0n ? `(long)(${s + 1n}L - 1L)` : `(long)${s}UL`;
+  if (s === -(1n << 63n)) return '(long)(-9223372036854775807L - 1L)'; // no literal for LONG_MIN
+  return s < 0n ? `(long)(${s}L)` : `(long)${s}UL`;
 }
 
 function argExpr(a: Arg): string {
@@ -175,8 +177,9 @@ function expectInit(c: Case, spec: ApiSpec | undefined): string {
     const hiText = hi !== undefined && BigInt.asIntN(64, hi) < 0n && hi > 0n ? 'LLONG_MAX' : lit(hi, 'LLONG_MAX');
     return `{ .success = 1, .noreturn = ${check === 'no_return' ? 1 : 0}, .lo = ${lit(lo, 'LLONG_MIN')}, .hi = ${hiText} }`;
   }
-  const errs = c.expect.errnos.filter((e) => /^E[A-Z0-9]+$/.test(e)).slice(0, 63).map((e) => `\n#ifdef ${e}\n\t\t${e},\n#endif\n\t\t`);
-  return `{ .errs = { ${errs.join('')}0 } }`;
+  // Numbers from kapi's table (x86-64, like the syscall numbers), not the names: nothing to define.
+  const errs = c.expect.errnos.map((e) => errnoNumber(e)).filter((n): n is number => n !== undefined).slice(0, 63);
+  return `{ .errs = { ${[...errs, 0].join(', ')} } }`;
 }
 
 export interface ProgramOptions {

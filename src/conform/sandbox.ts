@@ -36,6 +36,7 @@ export const SANDBOX_C = String.raw`#define _GNU_SOURCE
 #include <linux/mount.h>
 #include <linux/reboot.h>
 #include <net/if.h>
+#include <poll.h>
 #include <netinet/in.h>
 #include <sched.h>
 #include <signal.h>
@@ -154,10 +155,19 @@ static void sb_init(int go)
 		sb_fail("prctl(PR_SET_PDEATHSIG)");
 	if (read(go, &c, 1) != 1)
 		_exit(118); /* the supervisor is gone */
-	close(go);
 	/* Become the namespace's root, so that files are made as its (unprivileged) host ids. */
 	if (setgroups(0, NULL) || setresgid(0, 0, 0) || setresuid(0, 0, 0))
 		sb_fail("becoming root of the user namespace");
+	/* A change of ids clears the parent-death signal: set it again, then make sure the supervisor
+	 * did not go in between (it holds the other end of go open for as long as it lives). */
+	if (prctl(PR_SET_PDEATHSIG, SIGKILL))
+		sb_fail("prctl(PR_SET_PDEATHSIG)");
+	{
+		struct pollfd p = { .fd = go, .events = POLLIN };
+		if (poll(&p, 1, 0) != 0)
+			_exit(118);
+	}
+	close(go);
 	/* A copy of the supervisor's mounts, owned by this user namespace: the kernel locks them. */
 	if (unshare(CLONE_NEWNS))
 		sb_fail("unshare(CLONE_NEWNS) in the user namespace");
@@ -264,8 +274,14 @@ static void sb_supervise(pid_t parent, const char *dir)
 	pid_t init;
 	sigset_t chld;
 	struct timespec end, now;
+	int null = open("/dev/null", O_RDWR);
 	if (prctl(PR_SET_PDEATHSIG, SIGKILL) || getppid() != parent)
 		_exit(117);
+	/* Only the program itself holds its output: whoever reads it sees the end when it ends. */
+	if (null < 0 || dup2(null, 0) < 0 || dup2(null, 1) < 0 || dup2(null, 2) < 0)
+		sb_fail("/dev/null");
+	if (null > 2)
+		close(null);
 	if (unshare(CLONE_NEWNS))
 		sb_fail("unshare(CLONE_NEWNS)");
 	sb_mount(NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL);
@@ -305,7 +321,7 @@ static void sb_supervise(pid_t parent, const char *dir)
 	sb_proc(init);
 	if (write(go[1], "g", 1) != 1)
 		sb_fail("starting the case");
-	close(go[1]);
+	/* go[1] stays open: the init sees it close when the supervisor is gone. */
 	end.tv_sec += sb_timeout_ms / 1000;
 	end.tv_nsec += (long)(sb_timeout_ms % 1000) * 1000000L;
 	if (end.tv_nsec >= 1000000000L) {
