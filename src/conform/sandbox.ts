@@ -274,14 +274,9 @@ static void sb_supervise(pid_t parent, const char *dir)
 	pid_t init;
 	sigset_t chld;
 	struct timespec end, now;
-	int null = open("/dev/null", O_RDWR);
+	int null;
 	if (prctl(PR_SET_PDEATHSIG, SIGKILL) || getppid() != parent)
 		_exit(117);
-	/* Only the program itself holds its output: whoever reads it sees the end when it ends. */
-	if (null < 0 || dup2(null, 0) < 0 || dup2(null, 1) < 0 || dup2(null, 2) < 0)
-		sb_fail("/dev/null");
-	if (null > 2)
-		close(null);
 	if (unshare(CLONE_NEWNS))
 		sb_fail("unshare(CLONE_NEWNS)");
 	sb_mount(NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL);
@@ -290,6 +285,12 @@ static void sb_supervise(pid_t parent, const char *dir)
 	if (tree < 0)
 		sb_fail("open_tree of the case directory");
 	sb_dev();
+	/* Only the program itself holds its output: whoever reads it sees the end when it ends. */
+	null = open("/dev/null", O_RDWR);
+	if (null < 0 || dup2(null, 0) < 0 || dup2(null, 1) < 0 || dup2(null, 2) < 0)
+		sb_fail("/dev/null");
+	if (null > 2)
+		close(null);
 	sb_mount("kapi-tmp", "/tmp", "tmpfs", MS_NOSUID | MS_NODEV, "mode=1777,size=16m,nr_inodes=4096");
 	if (mkdir(SB_CASE_DIR, 0755))
 		sb_fail(SB_CASE_DIR);
