@@ -5,14 +5,15 @@
 
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, it } from 'node:test';
+import { after, describe, it } from 'node:test';
 import { kapi, repoPath } from '../testutil.js';
 import { writeExportDir } from './write.js';
 
 const root = mkdtempSync(join(tmpdir(), 'kapi-clobber-test-'));
+after(() => rmSync(root, { recursive: true, force: true }));
 let n = 0;
 /** A fresh directory for one test. */
 const fresh = () => {

@@ -6,11 +6,11 @@
 
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setImmediate as tick } from 'node:timers/promises';
-import { describe, it } from 'node:test';
+import { after, describe, it } from 'node:test';
 import fc from 'fast-check';
 import { DiagSink } from '../diag/index.js';
 import type { ApiSpec } from '../model/types.js';
@@ -21,6 +21,7 @@ import { linePrefix, resultTail, TraceParser } from './parse.js';
 
 const N = 400_000;
 const dir = mkdtempSync(join(tmpdir(), 'kapi-hostile-test-'));
+after(() => rmSync(dir, { recursive: true, force: true }));
 const corpus = async (): Promise<ApiSpec[]> => readSourcePath(repoPath('specs'), new DiagSink());
 
 /** Each shape, and what the parser must make of it: an event, a problem, or a call left pending. */

@@ -3,14 +3,15 @@
 // spec does not list: exit 2 with a message naming the command or errno, or a run that says so.
 
 import assert from 'node:assert/strict';
-import { chmodSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, it } from 'node:test';
+import { after, describe, it } from 'node:test';
 import { kapi } from '../testutil.js';
 import { commandProblem } from './command.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'kapi-run-test-'));
+after(() => rmSync(dir, { recursive: true, force: true }));
 const file = (name: string, text: string, mode: number) => {
   const p = join(dir, name);
   writeFileSync(p, text);

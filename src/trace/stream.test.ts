@@ -5,12 +5,12 @@
 
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { closeSync, mkdtempSync, openSync, readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { describe, it } from 'node:test';
+import { after, describe, it } from 'node:test';
 import fc from 'fast-check';
 import { kapi, repoPath } from '../testutil.js';
 import { Checker, MAX_UNCHECKED_NAMES } from './check.js';
@@ -18,6 +18,7 @@ import { LineSplitter, MAX_LINE } from './lines.js';
 import { MAX_PENDING_BYTES, TraceParser } from './parse.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'kapi-stream-test-'));
+after(() => rmSync(dir, { recursive: true, force: true }));
 const MAIN = repoPath('dist/src/cli/main.js');
 const BADF = 'close(9999) = -1 EBADF (Bad file descriptor)';
 /** The corpus' close spec without EBADF: every BADF line is an unlisted-error finding. */
