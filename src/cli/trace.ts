@@ -2,138 +2,266 @@
 // against real syscalls, as strace sees them.
 
 import { spawnSync } from 'node:child_process';
-import { createReadStream, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { createInterface } from 'node:readline';
 import type { ApiSpec } from '../model/types.js';
-import { Checker, FINDING_KINDS } from '../trace/check.js';
-import { TraceParser, type TraceProblem } from '../trace/parse.js';
+import { isErrnoName } from '../sources/consts/index.js';
+import { Checker } from '../trace/check.js';
+import { commandProblem, execFailure } from '../trace/command.js';
+import { readLines } from '../trace/lines.js';
+import { TraceParser, type TraceEvent } from '../trace/parse.js';
+import { escapeControls, MAX_JSON_PROBLEMS, TraceReport } from '../trace/report.js';
 import { checkFormat, UsageError, type GlobalOptions } from './args.js';
 import type { CommandModule } from './commands.js';
 import { loadOrExplain } from './load.js';
 
-const EXIT_HELP = `Exit status: 0 no finding; 1 findings; 2 usage error or unreadable input. The traced
-program's own exit status is reported, not passed through.`;
+const EXIT_HELP = `Exit status: 0 no finding; 1 findings; 2 usage error, unreadable log, or a command that
+cannot be run; 3 internal error. The traced program's own exit status is reported, not passed
+through.`;
 
 async function specsOf(o: GlobalOptions): Promise<ApiSpec[] | undefined> {
   const loaded = await loadOrExplain(o);
   return loaded ? [...loaded.specs] : undefined;
 }
 
-interface Checked { checker: Checker; problems: (TraceProblem & { file: string })[] }
+const say = (s: string) => process.stderr.write(`kapi: ${escapeControls(s)}\n`);
 
-/** Reads logs line by line (any size), checking events as they complete. */
-async function checkFiles(files: string[], specs: ApiSpec[]): Promise<Checked> {
-  const checker = new Checker(specs);
-  const problems: Checked['problems'] = [];
-  for (const file of files) {
-    const pid = /\.(\d+)$/.exec(basename(file))?.[1];
-    const before = checker.findings.length;
-    const parser = new TraceParser(pid ? Number(pid) : undefined, (e) => checker.check(e));
-    const rl = createInterface({ input: createReadStream(file, { encoding: 'latin1' }), crlfDelay: Infinity });
-    for await (const line of rl) parser.push(line);
+/** stdout in batches (64 KiB, or what one piece of a log found), written as the report is made;
+ *  a closed stdout (EPIPE) ends it. */
+class Output {
+  private buf: string[] = [];
+  private size = 0;
+  broken = false;
+
+  constructor() {
+    process.stdout.on('error', () => {
+      this.broken = true;
+    });
+  }
+
+  readonly write = (s: string): void => {
+    if (this.broken) return;
+    this.buf.push(s);
+    this.size += s.length;
+    if (this.size >= 1 << 16) this.flush();
+  };
+
+  flush(): void {
+    if (this.buf.length && !this.broken) process.stdout.write(this.buf.join(''));
+    this.buf = [];
+    this.size = 0;
+  }
+}
+
+/** Why a log cannot be read, before reading it: only regular files and pipes are logs. */
+function logProblem(file: string): string | undefined {
+  let st;
+  try {
+    st = statSync(file);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    return code === 'ENOENT' || code === 'ENOTDIR' ? 'no such file' : `cannot be read (${code ?? String(e)})`;
+  }
+  if (st.isDirectory()) return 'is a directory, not a strace log';
+  if (!st.isFile() && !st.isFIFO()) return 'is not a regular file or a pipe; not read';
+  return undefined;
+}
+
+interface Log { path: string; label: string }
+
+/**
+ * Checks logs line by line (any size, lines up to MAX_LINE), writing findings and unreadable lines
+ * to `report` as they are found. `take` may keep an event from the checker. Logs that cannot be
+ * read are said on stderr and counted; the others are still checked.
+ */
+async function checkLogs(logs: Log[], specs: ApiSpec[], report: TraceReport, out: Output, take?: (e: TraceEvent) => boolean): Promise<{ checker: Checker; unreadable: number }> {
+  let label = '';
+  const checker = new Checker(specs, (f) => report.finding({ ...f, file: label }));
+  let unreadable = 0;
+  for (const log of logs) {
+    if (out.broken) break;
+    label = log.label;
+    const why = logProblem(log.path);
+    if (why) {
+      say(`${label}: ${why}`);
+      unreadable++;
+      continue;
+    }
+    const pid = /\.(\d{1,10})$/.exec(basename(log.path))?.[1];
+    const parser = new TraceParser(pid ? Number(pid) : undefined, {
+      event: (e) => {
+        if (!take || take(e)) checker.check(e);
+      },
+      problem: (p) => report.problem({ ...p, file: label }),
+      other: () => {},
+    });
+    try {
+      await readLines(log.path, { line: (l) => parser.push(l), tooLong: (n) => parser.skip(n) }, undefined, () => {
+        // What each piece of the log found goes out before the next is read (a log may be a pipe).
+        out.flush();
+        return out.broken;
+      });
+    } catch (e) {
+      const err = e as NodeJS.ErrnoException;
+      say(`${label}: cannot be read after line ${parser.lines}: ${err.code ?? err.message}`);
+      unreadable++;
+    }
     parser.finish();
-    for (const f of checker.findings.slice(before)) f.file = file;
-    for (const p of parser.problems) problems.push({ ...p, file });
   }
-  return { checker, problems };
+  return { checker, unreadable };
 }
 
-function report(o: GlobalOptions, c: Checked, files: string[], extra: Record<string, unknown> = {}): string {
-  const format = checkFormat(o, ['text', 'plain', 'json'], 'text');
-  if (format === 'json') {
-    return JSON.stringify({
-      ...extra, findings: c.checker.findings, problems: c.problems,
-      summary: Object.fromEntries([...c.checker.summary].sort()), unchecked: Object.fromEntries([...c.checker.unchecked].sort()),
-    }, null, 2) + '\n';
+/** Checks the logs and writes the report; the exit status. */
+async function checkAndReport(o: GlobalOptions, format: 'text' | 'json', logs: Log[], specs: ApiSpec[], head: Record<string, unknown> = {}, take?: (e: TraceEvent) => boolean): Promise<number> {
+  const out = new Output();
+  const report = new TraceReport(format, out.write, head);
+  let r: { checker: Checker; unreadable: number };
+  try {
+    r = await checkLogs(logs, specs, report, out, take);
+    report.end(r.checker);
+  } finally {
+    out.flush();
   }
-  const lines = c.checker.findings.map((f) => `${f.file ?? files[0]}:${f.line}: ${f.kind}: ${f.message} (in ${f.spec})\n    ${f.raw.trim()}`);
-  for (const p of c.problems) lines.push(`${p.file}:${p.line}: unreadable: ${p.message}`);
-  lines.push('', 'syscall'.padEnd(16) + 'calls'.padStart(7) + FINDING_KINDS.map((k) => k.padStart(18)).join(''));
-  for (const [name, s] of [...c.checker.summary].sort()) {
-    lines.push(name.padEnd(16) + String(s.calls).padStart(7) + FINDING_KINDS.map((k) => String(s.findings[k]).padStart(18)).join(''));
-  }
-  for (const [k, v] of Object.entries(extra)) lines.push(`${k}: ${String(v)}`);
-  return lines.join('\n') + '\n';
+  if (report.problemsOmitted && !o.quiet) say(`${report.problemsOmitted} more unreadable lines are not listed in the JSON output (it keeps the first ${MAX_JSON_PROBLEMS}; -f text lists them all)`);
+  return r.unreadable ? 2 : r.checker.count ? 1 : 0;
 }
+
+const formatOf = (o: GlobalOptions) => (checkFormat(o, ['text', 'plain', 'json'], 'text') === 'json' ? 'json' : 'text');
 
 async function checkTrace(o: GlobalOptions): Promise<number> {
   if (!o.rest.length) throw new UsageError('kapi check-trace needs a strace log');
-  for (const f of o.rest) if (!existsSync(f)) {
-    process.stderr.write(`kapi: ${f}: no such file\n`);
+  const format = formatOf(o);
+  const bad = o.rest.filter((f) => logProblem(f) !== undefined);
+  if (bad.length === o.rest.length) {
+    for (const f of bad) say(`${f}: ${logProblem(f)!}`);
     return 2;
   }
   const specs = await specsOf(o);
   if (!specs) return 2;
-  const c = await checkFiles(o.rest, specs);
-  process.stdout.write(report(o, c, o.rest));
-  return c.checker.findings.length ? 1 : 0;
+  return checkAndReport(o, format, o.rest.map((f) => ({ path: f, label: f })), specs);
 }
 
 function describeExit(r: ReturnType<typeof spawnSync>): string {
   return r.signal ? `killed by ${r.signal}` : `exited with ${r.status}`;
 }
 
+/** The command a user asked to run: a usage error when there is none, exit 2 when it cannot run. */
+function runnable(o: GlobalOptions): boolean {
+  const why = commandProblem(o.rest[0]!);
+  if (why) say(`cannot run '${o.rest[0]!}': ${why}`);
+  return why === undefined;
+}
+
+const logSize = (log: string) => {
+  try {
+    return statSync(log).size;
+  } catch {
+    return 0;
+  }
+};
+
+/** After strace ran: whether the command itself started (said on stderr when not). */
+async function started(o: GlobalOptions, r: ReturnType<typeof spawnSync>, log: string, execTraced: boolean): Promise<boolean> {
+  if (r.status === 0) return true;
+  if (logSize(log) === 0) {
+    // With -q every program that ran leaves at least its `+++ exited` line.
+    const own = typeof r.stderr === 'string' ? r.stderr.split('\n').find((l) => l.startsWith('strace: ')) : undefined;
+    say(`strace could not run '${o.rest[0]!}' (${own ?? 'its message above says why'})`);
+    return false;
+  }
+  const why = execTraced ? await execFailure(log) : undefined;
+  if (why) say(`cannot run '${o.rest[0]!}': ${why}`);
+  return why === undefined;
+}
+
 async function trace(o: GlobalOptions): Promise<number> {
   if (!o.rest.length) throw new UsageError('kapi trace needs a command: kapi trace [OPTIONS] -- CMD [ARGS]');
+  const format = formatOf(o);
+  if (!runnable(o)) return 2;
   const specs = await specsOf(o);
   if (!specs) return 2;
   const names = new Checker(specs).names;
+  // execve is traced in any case: strace's own execve of CMD says whether CMD could start.
+  const extraExec = !names.includes('execve');
   const dir = mkdtempSync(join(tmpdir(), 'kapi-trace-'));
   try {
     const log = join(dir, 'strace.log');
-    const r = spawnSync('strace', ['-f', '-qq', '-X', 'raw', '--seccomp-bpf', '-e', `trace=${names.join(',')}`, '-o', log, '--', ...o.rest], { stdio: 'inherit' });
+    const r = spawnSync('strace', ['-f', '-q', '-X', 'raw', '--seccomp-bpf', '-e', `trace=${[...names, ...(extraExec ? ['execve'] : [])].join(',')}`, '-o', log, '--', ...o.rest], { stdio: 'inherit' });
     if (r.error) {
-      process.stderr.write(`kapi: cannot run strace: ${r.error.message}\n`);
+      say(`cannot run strace: ${r.error.message}`);
       return 2;
     }
-    if (!existsSync(log)) {
-      process.stderr.write('kapi: strace wrote no log\n');
-      return 2;
-    }
-    const c = await checkFiles([log], specs);
-    process.stdout.write(report(o, c, ["trace"], { program: describeExit(r) }));
-    return c.checker.findings.length ? 1 : 0;
+    if (!(await started(o, r, log, true))) return 2;
+    return await checkAndReport(o, format, [{ path: log, label: 'trace' }], specs, { program: describeExit(r) }, extraExec ? (e) => e.name !== 'execve' : undefined);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
+/** `--errno` values: errno names (a leading `-` allowed), comma-separated or repeated. */
+function errnosOf(values: string[] | undefined): string[] | undefined {
+  if (!values) return undefined;
+  const names = values.flatMap((v) => v.split(',')).map((e) => e.trim()).filter((e) => e !== '');
+  if (!names.length) throw new UsageError('--errno needs errno names, such as --errno EINVAL,ENOMEM');
+  for (const n of names) if (!isErrnoName(n.replace(/^-/, ''))) throw new UsageError(`unknown errno '${escapeControls(n)}' in --errno (expected names such as EINVAL)`);
+  return [...new Set(names.map((n) => n.replace(/^-/, '')))];
+}
+
+/** Lines of a log showing a call of `name` (unfinished ones included). */
+async function countCalls(log: string, name: string): Promise<number> {
+  let n = 0;
+  const call = `${name}(`;
+  await readLines(log, {
+    line: (l) => {
+      if (l.startsWith(call) || l.includes(` ${call}`) || l.includes(`\t${call}`)) n++;
+    },
+    tooLong: () => {},
+  });
+  return n;
+}
+
 async function inject(o: GlobalOptions): Promise<number> {
   const api = o.extra.get('--api')?.at(-1);
   if (!api || !o.rest.length) throw new UsageError('kapi inject needs --api NAME and a command: kapi inject --api NAME -- CMD [ARGS]');
+  const format = formatOf(o);
+  const only = errnosOf(o.extra.get('--errno'));
+  if (!runnable(o)) return 2;
   const specs = await specsOf(o);
   if (!specs) return 2;
   const spec = specs.find((s) => s.name === api || s.name === `sys_${api}`);
   if (!spec) {
-    process.stderr.write(`kapi: API '${api}' not found\n`);
+    say(`API '${api}' not found`);
     return 1;
   }
   const name = spec.signature?.name ?? spec.name.replace(/^sys_/, '');
-  const only = o.extra.get('--errno')?.flatMap((e) => e.split(',')).map((e) => e.trim());
-  const errnos = (spec.errors ?? []).map((e) => e.name).filter((e) => !only || only.includes(e));
+  const listed = (spec.errors ?? []).map((e) => e.name);
+  const errnos = only ?? listed;
+  if (!errnos.length) throw new UsageError(`${spec.name} lists no errors; name the ones to inject with --errno`);
+  const unlisted = errnos.filter((e) => !listed.includes(e));
+  if (unlisted.length && !o.quiet) say(`${unlisted.join(', ')} ${unlisted.length > 1 ? 'are' : 'is'} not among the errors ${spec.name} lists; injected all the same`);
   const dir = mkdtempSync(join(tmpdir(), 'kapi-inject-'));
-  const rows: { errno: string; program: string; calls: number; retried: boolean }[] = [];
+  const rows: { errno: string; listed: boolean; program: string; calls: number; retried: boolean }[] = [];
   try {
     for (const e of errnos) {
       const log = join(dir, `${e}.log`);
-      const r = spawnSync('strace', ['-f', '-qq', '-X', 'raw', '-o', log, '-e', `trace=${name}`, '-e', `inject=${name}:error=${e}:when=1`, '--', ...o.rest], { encoding: 'utf8', timeout: 60_000 });
+      const execTraced = name !== 'execve';
+      const r = spawnSync('strace', ['-f', '-q', '-X', 'raw', '-o', log, '-e', `trace=${name}${execTraced ? ',execve' : ''}`, '-e', `inject=${name}:error=${e}:when=1`, '--', ...o.rest], { encoding: 'utf8', timeout: 60_000 });
       if (r.error) {
-        process.stderr.write(`kapi: cannot run strace: ${r.error.message}\n`);
+        say(`cannot run strace: ${r.error.message}`);
         return 2;
       }
-      const calls = existsSync(log) ? readFileSync(log, 'latin1').split('\n').filter((l) => new RegExp(`(^|\\s)${name}\\(`).test(l)).length : 0;
-      rows.push({ errno: e, program: describeExit(r), calls, retried: calls > 1 });
+      if (!(await started(o, r, log, execTraced))) return 2;
+      const calls = await countCalls(log, name);
+      rows.push({ errno: e, listed: listed.includes(e), program: describeExit(r), calls, retried: calls > 1 });
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-  const format = checkFormat(o, ['text', 'plain', 'json'], 'text');
   if (format === 'json') process.stdout.write(JSON.stringify({ api: spec.name, command: o.rest, results: rows }, null, 2) + '\n');
   else {
-    process.stdout.write(`${spec.name}: the first ${name}() call of '${o.rest.join(' ')}' fails with each documented errno\n`);
-    for (const r of rows) process.stdout.write(`  ${r.errno.padEnd(14)} program ${r.program.padEnd(18)} ${name}() calls: ${r.calls}${r.retried ? ' (retried)' : ''}\n`);
+    process.stdout.write(escapeControls(`${spec.name}: the first ${name}() call of '${o.rest.join(' ')}' fails with each ${only ? 'errno given' : 'documented errno'}`) + '\n');
+    for (const r of rows) process.stdout.write(`  ${r.errno.padEnd(14)} program ${r.program.padEnd(18)} ${name}() calls: ${r.calls}${r.retried ? ' (retried)' : ''}${r.listed ? '' : ` (not listed by ${spec.name})`}\n`);
   }
   return 0;
 }
@@ -147,6 +275,13 @@ decoded arguments, <unfinished ...>/<... resumed> pairs; several FILE.PID logs f
 --output-separately) against the specs: errnos a spec does not list, arguments a spec calls
 invalid that the kernel accepted, EINVAL for arguments the spec calls valid, and calls that
 return though the spec says they do not. Each finding names its line.
+
+Logs of any size are read as a stream, and findings are written as they are found (text), or
+one by one into the JSON 'findings' array. Lines that cannot be read, lines longer than 1 MiB,
+and unpaired <unfinished ...>/<... resumed> lines are reported by number and the rest is still
+checked; JSON lists the first 1000 of them and counts the rest in 'problems_omitted'. A log that
+cannot be read (missing, a directory, a device) is said on stderr, the others are still checked,
+and the exit status is 2.
 
 ${EXIT_HELP}
 `,
@@ -171,6 +306,10 @@ Run CMD once per errno NAME's spec documents (or the ones given), with strace ma
 NAME() call fail with it, and report how the program behaved: its exit status or signal, and
 whether it called NAME() again (retried).
 
-Exit status: 0 success; 1 NAME not found; 2 usage error or strace missing.
+An errno the spec does not list may be given; the output says it is not listed. An unknown
+errno name is a usage error.
+
+Exit status: 0 success; 1 NAME not found; 2 usage error (an unknown errno, a spec without
+errors and no --errno), strace missing, or a command that cannot be run.
 `,
 };

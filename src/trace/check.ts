@@ -7,7 +7,7 @@
 import type { ApiSpec, Param } from '../model/types.js';
 import { errnoNumber } from '../sources/consts/index.js';
 import { constOfText } from '../sources/values.js';
-import type { TraceEvent } from './parse.js';
+import { shown, type TraceEvent } from './parse.js';
 
 export type FindingKind = 'unlisted-error' | 'invalid-accepted' | 'valid-failed' | 'returned';
 export const FINDING_KINDS: FindingKind[] = ['unlisted-error', 'invalid-accepted', 'valid-failed', 'returned'];
@@ -16,10 +16,26 @@ export interface TraceFinding { kind: FindingKind; line: number; raw: string; sp
 
 export interface SyscallSummary { calls: number; findings: Record<FindingKind, number> }
 
+/** Longest argument text read as a value: longer ones are no 64-bit number or known constant. */
+const MAX_VALUE = 4096;
+
+/** The text without its `/* ... *\/` comments (an unclosed one runs to the end). */
+function dropComments(a: string): string {
+  let out = '';
+  let at = 0;
+  for (let i = a.indexOf('/*'); i >= 0; i = a.indexOf('/*', at)) {
+    out += a.slice(at, i);
+    const j = a.indexOf('*/', i + 2);
+    at = j < 0 ? a.length : j + 2;
+  }
+  return out + a.slice(at);
+}
+
 /** A numeric argument value: integers in any base, `NULL`, flag expressions (`O_RDONLY|O_CLOEXEC`,
  *  `EPOLL_CLOEXEC|0x2`), with strace's `/* ... *\/` annotations dropped. */
 export function argValue(a: string): bigint | undefined {
-  const t = a.replace(/\/\*.*?\*\//g, '').trim();
+  const t = dropComments(a).trim();
+  if (t.length > MAX_VALUE) return undefined;
   if (t.includes('|')) {
     let v = 0n;
     for (const part of t.split('|')) {
@@ -29,6 +45,7 @@ export function argValue(a: string): bigint | undefined {
     }
     return v;
   }
+  if (t.length > 64) return undefined;
   if (/^0[0-7]+$/.test(t)) return BigInt(`0o${t.slice(1)}`);
   if (/^-?\d+$/.test(t)) return BigInt(t);
   if (/^0x[0-9a-fA-F]+$/.test(t)) return BigInt(t);
@@ -55,14 +72,23 @@ export function violation(p: Param, v: bigint): string | undefined {
   return undefined;
 }
 
+/** Distinct names of unchecked calls counted one by one; calls of further names are counted together. */
+export const MAX_UNCHECKED_NAMES = 1024;
+
 export class Checker {
+  /** Findings, when no `onFinding` handler takes them. */
   readonly findings: TraceFinding[] = [];
+  /** Findings made, whether kept or handed over. */
+  count = 0;
   readonly summary = new Map<string, SyscallSummary>();
-  /** Calls seen that no spec covers, by name. */
+  /** Calls seen that no spec covers, by name (the first MAX_UNCHECKED_NAMES names). */
   readonly unchecked = new Map<string, number>();
+  /** Calls no spec covers beyond MAX_UNCHECKED_NAMES distinct names. */
+  uncheckedOther = 0;
   private readonly byName: Map<string, ApiSpec>;
 
-  constructor(specs: readonly ApiSpec[]) {
+  /** With `onFinding`, findings are handed over as they are made, not kept (logs of any size). */
+  constructor(specs: readonly ApiSpec[], private readonly onFinding?: (f: TraceFinding) => void) {
     // Native syscalls only: a compat spec describes the same name for 32-bit callers.
     this.byName = new Map(specs.filter((s) => s.kind === 'syscall' && s.name.startsWith('sys_')).map((s) => [s.signature?.name ?? s.name.replace(/^sys_/, ''), s]));
   }
@@ -75,14 +101,19 @@ export class Checker {
   private add(kind: FindingKind, ev: TraceEvent, spec: ApiSpec, message: string): void {
     const f: TraceFinding = { kind, line: ev.line, raw: ev.raw, spec: spec.name, message };
     if (ev.pid !== undefined) f.pid = ev.pid;
-    this.findings.push(f);
+    this.count++;
+    if (this.onFinding) this.onFinding(f);
+    else this.findings.push(f);
     this.summary.get(ev.name)!.findings[kind]++;
   }
 
   check(ev: TraceEvent): void {
     const spec = this.byName.get(ev.name);
     if (!spec) {
-      this.unchecked.set(ev.name, (this.unchecked.get(ev.name) ?? 0) + 1);
+      const name = shown(ev.name);
+      const n = this.unchecked.get(name);
+      if (n !== undefined || this.unchecked.size < MAX_UNCHECKED_NAMES) this.unchecked.set(name, (n ?? 0) + 1);
+      else this.uncheckedOther++;
       return;
     }
     let sum = this.summary.get(ev.name);
