@@ -42,10 +42,11 @@ function results(out: string): Map<number, Result> {
 }
 
 /** Compiles a program of cases and runs it here with a fresh scratch directory. */
-function runHere(cases: ProgramCase[], timeoutMs: number, wrap: string[] = []): { out: string; scratch: string } {
+function runHere(cases: ProgramCase[], timeoutMs: number, wrap: string[] = [], unprivileged = false): { out: string; scratch: string } {
   const { dir, scratch } = workDir('kapi-sandbox-run-');
+  assert.equal(statSync(dir).mode & 0o777, 0o700, 'the working directory is private');
   const src = join(dir, 'p.c');
-  writeFileSync(src, programFromCases(cases, { timeoutMs, origin: 'the sandbox test' }));
+  writeFileSync(src, programFromCases(cases, { timeoutMs, unprivileged, origin: 'the sandbox test' }));
   const cc = spawnSync('cc', ['-O0', '-w', '-o', join(dir, 'p'), src], { encoding: 'utf8' });
   assert.equal(cc.status, 0, cc.stderr);
   const r = spawnSync(wrap[0] ?? join(dir, 'p'), [...wrap.slice(1), ...(wrap.length ? [join(dir, 'p')] : []), scratch], { encoding: 'utf8', timeout: 120_000 });
@@ -168,6 +169,23 @@ describe('the sandbox', () => {
     assert.equal(hostname(), name);
     assert.equal(sentinel.exitCode, null, 'the host process is alive');
     assert.doesNotThrow(() => process.kill(sentinel.pid!, 0));
+    rmSync(join(scratch, '..'), { recursive: true, force: true });
+  });
+
+  it('--unprivileged: the case is nobody, without capabilities, and can still use its scratch directory', () => {
+    assert.ok(probed, 'the probe did not show the namespaces hold');
+    const cases = [
+      sys('getuid', 'syscall(SYS_getuid)'),
+      sys('mount needs a capability', 'syscall(SYS_mount, "none", ".", "tmpfs", 0, 0)'),
+      sys('a file in the scratch directory', 'syscall(SYS_open, "mine", O_WRONLY | O_CREAT, 0600)'),
+      call('no capability left', '\tstruct { unsigned v; int pid; } h = { 0x20080522, 0 };\n\tunsigned d[6];\n\tlong r = syscall(SYS_capget, &h, d);\n\tif (r == 0) r = d[0] | d[1] | d[3] | d[4];'),
+    ];
+    const { out, scratch } = runHere(cases, 5000, [], true);
+    const r = results(out);
+    assert.equal(r.get(0)?.ret, 65534);
+    assert.deepEqual([r.get(1)?.ret, r.get(1)?.errno], [-1, ERRNO.EPERM]);
+    assert.ok(r.get(2)!.ret! >= 0, JSON.stringify(r.get(2)));
+    assert.equal(r.get(3)?.ret, 0, 'effective and permitted sets are empty');
     rmSync(join(scratch, '..'), { recursive: true, force: true });
   });
 
