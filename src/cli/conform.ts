@@ -81,6 +81,10 @@ async function run(o: GlobalOptions): Promise<number> {
   const timeout = timeoutMs(o);
   const kernel = o.extra.get('--kernel')?.at(-1);
   const unprivileged = o.extra.has('--unprivileged');
+  // The sandbox maps the cases' ids and sets up mounts as root; in a VM the program is root.
+  if (!kernel && process.getuid?.() !== 0) {
+    throw new UsageError('kapi conform runs each case in namespaces it sets up as root: run it as root, or use --kernel VMLINUZ (qemu needs no root)');
+  }
   const loaded = await loadOrExplain(o);
   if (!loaded) return 2;
   const specs = selectApis(loaded.specs, o.rest);

@@ -3,7 +3,7 @@
 // usage errors; results are written and the scratch directory removed whatever happens.
 
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -107,6 +107,13 @@ describe('options and interruptions', () => {
     const r = kapi(['conform', '-q', '--timeout', '0.5', 'close']);
     assert.equal(r.code, 0, r.stdout + r.stderr);
     assert.match(r.stdout, /^ok 1 sys_close$/m);
+  });
+
+  it('without root, conform says it needs root (or --kernel) and runs nothing', () => {
+    const r = spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, repoPath('dist/src/cli/main.js'), 'conform', '-q', 'close'], { encoding: 'utf8', cwd: '/' });
+    assert.equal(r.status, 2, r.stderr);
+    assert.match(r.stderr, /runs each case in namespaces it sets up as root: run it as root, or use --kernel/);
+    assert.equal(r.stdout, '');
   });
 
   it('a run interrupted by SIGINT still writes KTAP and JSON for the cases that ran, and removes its scratch directory', async () => {
