@@ -21,6 +21,7 @@ export const CODES = {
   'count-mismatch': { severity: 'warning', doc: 'a count written in the source disagrees with the entries' },
   'unterminated-spec': { severity: 'error', doc: 'a spec has no end before the end of the file' },
   'bad-syntax': { severity: 'error', doc: 'a spec could not be parsed at this point' },
+  'too-deep': { severity: 'error', doc: 'an expression or initializer nested deeper than kapi follows (256 levels)' },
   'unknown-macro': { severity: 'warning', doc: 'a KAPI_* macro kapi does not know' },
   'unknown-field': { severity: 'warning', doc: 'a designated initializer field kapi does not know' },
   'unknown-tag': { severity: 'warning', doc: 'a kernel-doc spec tag kapi does not know' },
