@@ -198,11 +198,53 @@ function calleeBindings(callee: FnDef, call: Call, bind: Bindings): Map<string, 
   return out;
 }
 
-/** `f(args)` at `at` (the name), or undefined. */
-function callAt(t: Token[], at: number): Call | undefined {
-  if (t[at]?.kind !== 'ident' || t[at + 1]?.text !== '(') return undefined;
+/**
+ * `f(args)` at `at` (the name) whose `)` comes before `end`, or undefined. The arguments are split
+ * when first asked for: most calls are never followed, and nested ones would split the same
+ * tokens once per level.
+ */
+function callAt(t: Token[], at: number, end = t.length): Call | undefined {
+  if (at + 1 >= end || t[at]?.kind !== 'ident' || t[at + 1]?.text !== '(') return undefined;
   const close = closing(t, at + 1);
-  return close < 0 ? undefined : { name: t[at]!.text, args: splitArgs(t.slice(at + 2, close)) };
+  if (close < 0 || close >= end) return undefined;
+  let args: Token[][] | undefined;
+  return { name: t[at]!.text, get args() { return (args ??= splitArgs(t.slice(at + 2, close))); } };
+}
+
+/** For each index, where an expression starting there ends: the next `;` or `,` at its parenthesis depth. */
+function expressionEnds(b: Token[]): Int32Array {
+  const depth = new Int32Array(b.length);
+  let d = 0;
+  for (let k = 0; k < b.length; k++) {
+    depth[k] = d;
+    if (b[k]!.text === '(') d++;
+    else if (b[k]!.text === ')') d--;
+  }
+  const ends = new Int32Array(b.length);
+  const next = new Map<number, number>();
+  for (let k = b.length - 1; k >= 0; k--) {
+    if (b[k]!.text === ';' || b[k]!.text === ',') next.set(depth[k]!, k);
+    ends[k] = next.get(depth[k]!) ?? b.length;
+  }
+  return ends;
+}
+
+/** Indices of the `-` of every `-EXXX` in a token run. */
+function errnoAt(t: Token[]): number[] {
+  const out: number[] = [];
+  for (let k = 0; k + 1 < t.length; k++) if (t[k]!.text === '-' && t[k + 1]!.kind === 'ident' && isErrnoName(t[k + 1]!.text)) out.push(k);
+  return out;
+}
+
+/** First index in a sorted array that is >= v. */
+function lowerBound(a: number[], v: number): number {
+  let lo = 0, hi = a.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (a[mid]! < v) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** One function's own return paths, before following calls. */
@@ -210,6 +252,9 @@ function local(fn: FnDef, bind: Bindings): Local {
   const b = liveBody(fn.body, bind);
   const out: Local = { direct: new Map(), returnedVars: new Set(), returnedCalls: [], varErrors: new Map(), varCalls: new Map() };
   const note = (m: Map<string, number>, e: string, line: number) => { if (!m.has(e)) m.set(e, line); };
+  // Assignments nest (`a = b = c = -EINVAL`): their ends and errnos are found once for the body.
+  const ends = expressionEnds(b);
+  const errs = errnoAt(b);
   for (let k = 0; k < b.length; k++) {
     const x = b[k]!;
     if (x.text === 'return') {
@@ -224,20 +269,14 @@ function local(fn: FnDef, bind: Bindings): Local {
     }
     // `v = -EXXX`, `v = f(...)`, also in declarations; `v = cond ? -EA : -EB` counts both.
     if (x.kind === 'ident' && b[k + 1]?.text === '=' && b[k - 1]?.text !== '.' && b[k - 1]?.text !== '->') {
-      let e = k + 2;
-      let depth = 0;
-      while (e < b.length && !(depth === 0 && (b[e]!.text === ';' || b[e]!.text === ','))) {
-        if (b[e]!.text === '(') depth++;
-        if (b[e]!.text === ')') depth--;
-        e++;
-      }
-      const rhs = b.slice(k + 2, e);
-      for (const [err, line] of errnosIn(rhs)) {
+      const e = k + 2 < b.length ? ends[k + 2]! : b.length;
+      for (let i = lowerBound(errs, k + 2); i < errs.length && errs[i]! + 1 < e; i++) {
         const m = out.varErrors.get(x.text) ?? new Map<string, number>();
-        note(m, err, line);
+        const name = b[errs[i]! + 1]!;
+        note(m, name.text, name.line);
         out.varErrors.set(x.text, m);
       }
-      const call = callAt(rhs, 0);
+      const call = callAt(b, k + 2, e);
       if (call) {
         const s = out.varCalls.get(x.text) ?? [];
         s.push(call);

@@ -1,7 +1,7 @@
 // Value helpers shared by the text sources: constants as written plus their evaluated value.
 
 import type { ConstVal } from '../model/types.js';
-import { tokensText, evalTokens, type EvalEnv } from './c/expr.js';
+import { tokensText, evaluate, type EvalEnv } from './c/expr.js';
 import { lex, type Token } from './c/lexer.js';
 import { kernelEnv } from './consts/index.js';
 import { kapiBitConst } from '../model/tables.js';
@@ -9,22 +9,23 @@ import { kapiBitConst } from '../model/tables.js';
 /** The environment for spec expressions: kernel constants and the KAPI_* bit macros. */
 export const SPEC_ENV: EvalEnv = kernelEnv(kapiBitConst);
 
-export function constOfTokens(toks: Token[], env: EvalEnv = SPEC_ENV): ConstVal {
+/** Called with the token where an expression nests deeper than MAX_NESTING; it gets no value. */
+export type OnTooDeep = (at: Token) => void;
+
+export function constOfTokens(toks: Token[], env: EvalEnv = SPEC_ENV, onTooDeep?: OnTooDeep): ConstVal {
   const c: ConstVal = { text: tokensText(toks) };
-  const v = evalTokens(toks, env);
-  if (v !== undefined) c.value = v;
+  const r = evaluate(toks, env);
+  if (r.value !== undefined) c.value = r.value;
+  if (r.tooDeep) onTooDeep?.(r.tooDeep);
   return c;
 }
 
 /** A constant from expression text (kernel-doc); the text is kept whitespace-normalised. */
-export function constOfText(text: string, env: EvalEnv = SPEC_ENV): ConstVal {
+export function constOfText(text: string, env: EvalEnv = SPEC_ENV, onTooDeep?: OnTooDeep): ConstVal {
   const r = lex(text);
   const norm = text.trim().replace(/\s+/g, ' ');
   if (r.problems.length || r.tokens.length === 0) return { text: norm };
-  const c: ConstVal = { text: tokensText(r.tokens) };
-  const v = evalTokens(r.tokens, env);
-  if (v !== undefined) c.value = v;
-  return c;
+  return constOfTokens(r.tokens, env, onTooDeep);
 }
 
 /** Splits a comma list at depth-0 commas (parentheses nest), trimming each part. */

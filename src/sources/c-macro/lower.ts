@@ -12,7 +12,7 @@ import {
   PARAM_FLAG_BITS, PARAM_TYPE_NUM, RETURN_CHECK_NUM, SIGNAL_ACTION_NUM, SIGNAL_DIRECTION_BITS,
   SIGNAL_STATE_BITS, SIGNAL_STRING_MACROS, decodeBits, enumName,
 } from '../../model/tables.js';
-import { evalTokens, tokensText, type EvalEnv } from '../c/expr.js';
+import { evaluate, MAX_NESTING, tokensText, type EvalEnv } from '../c/expr.js';
 import type { Token } from '../c/lexer.js';
 import { errnoName, isErrnoName, kernelEnv } from '../consts/index.js';
 import { kapiBitConst } from '../../model/tables.js';
@@ -48,20 +48,42 @@ class Ctx {
     return undefined;
   }
 
+  /**
+   * The value of an expression; undefined when it has none, null when it nests too deeply
+   * (reported at the token where it does, or at `at` for tokens without a position).
+   */
+  value(toks: Token[], at: string): bigint | undefined | null {
+    const r = evaluate(toks, this.env);
+    if (!r.tooDeep) return r.value;
+    const where = r.tooDeep.line ? `${this.file.file}:${r.tooDeep.line}:${r.tooDeep.col}` : at;
+    this.report('too-deep', where, `expression nested deeper than ${MAX_NESTING} levels`);
+    return null;
+  }
+
+  /** A constant as written with its value; `deep` is set when it nests too deeply (reported). */
+  constOf(toks: Token[], at: string): ConstVal & { deep?: true } {
+    const c: ConstVal & { deep?: true } = { text: tokensText(toks) };
+    const v = this.value(toks, at);
+    if (v === null) c.deep = true;
+    else if (v !== undefined) c.value = v;
+    return c;
+  }
+
   num(n: Node | undefined, what: string): ConstVal | undefined {
     const l = this.leaf(n, what);
     if (!l || l.toks.length === 0) return undefined;
-    const c: ConstVal = { text: tokensText(l.toks) };
-    const v = evalTokens(l.toks, this.env);
-    if (v !== undefined) c.value = v;
+    const { deep, ...c } = this.constOf(l.toks, l.at);
+    void deep;
     return c;
   }
 
   int(n: Node | undefined, what: string): number | undefined {
-    const c = this.num(n, what);
-    if (!c) return undefined;
+    const l = this.leaf(n, what);
+    if (!l || l.toks.length === 0) return undefined;
+    const c = this.constOf(l.toks, l.at);
+    if (c.deep) return undefined;
     if (c.value === undefined) {
-      this.report('bad-value', this.leaf(n, what)!.at, `${what} must be an integer constant, got '${c.text}'`);
+      this.report('bad-value', l.at, `${what} must be an integer constant, got '${c.text}'`);
       return undefined;
     }
     return Number(c.value);
@@ -81,7 +103,8 @@ class Ctx {
       const name = enumName(l.toks[0]!.text, prefix, table);
       if (name) return name;
     }
-    const v = evalTokens(l.toks, this.env);
+    const v = this.value(l.toks, l.at);
+    if (v === null) return undefined;
     const byNum = v === undefined ? undefined : (Object.entries(table) as [N, number][]).find(([, k]) => BigInt(k) === v)?.[0];
     if (byNum) return byNum;
     this.report('unknown-token', l.at, `${what} '${tokensText(l.toks)}' is not one of the ${prefix}* names`);
@@ -91,7 +114,8 @@ class Ctx {
   bits<N extends string>(n: Node | undefined, what: string, table: Record<N, number>): N[] | undefined {
     const l = this.leaf(n, what);
     if (!l || l.toks.length === 0) return undefined;
-    const v = evalTokens(l.toks, this.env);
+    const v = this.value(l.toks, l.at);
+    if (v === null) return undefined;
     if (v === undefined) {
       this.report('unknown-token', l.at, `${what} '${tokensText(l.toks)}' uses a name kapi does not know`);
       return undefined;
@@ -124,10 +148,10 @@ class Ctx {
   }
 
   consts(n: Node | undefined, what: string): ConstVal[] | undefined {
+    const at = n?.at ?? '';
     return this.array(n, what)?.map((e) => {
-      const c: ConstVal = { text: tokensText(e) };
-      const v = evalTokens(e, this.env);
-      if (v !== undefined) c.value = v;
+      const { deep, ...c } = this.constOf(e, at);
+      void deep;
       return c;
     });
   }
@@ -141,7 +165,9 @@ class Ctx {
     }
     const out: { idx: number; obj: Obj }[] = [];
     for (const [k, v] of n.fields) {
-      const idx = Number(evalTokens(lexWords(k, undefined), this.env) ?? NaN);
+      const value = this.value(lexWords(k, undefined), v.at);
+      if (value === null) continue;
+      const idx = Number(value ?? NaN);
       if (!Number.isInteger(idx) || idx < 0 || v.kind !== 'obj') {
         this.report('bad-value', v.at, `${what}[${k}]: the index must be a non-negative integer constant`);
         continue;
@@ -293,9 +319,8 @@ const MASK_FIELDS: Record<string, Handler<SignalMask>> = {
   signals: (m, n, c) => {
     const l = c.leaf(n, 'signals');
     if (l) m.signals = splitArgs(l.toks).filter((e) => e.length).map((e) => {
-      const k: ConstVal = { text: tokensText(e) };
-      const v = evalTokens(e, c.env);
-      if (v !== undefined) k.value = v;
+      const { deep, ...k } = c.constOf(e, l.at);
+      void deep;
       return k;
     });
   },
@@ -448,10 +473,15 @@ const SPEC_FIELDS: Record<string, Handler<RawApi>> = {
   input_size: (s, n, c) => { const v = c.num(n, 'input size'); if (v) (s.ioctl ??= {}).input_size = v; },
   output_size: (s, n, c) => { const v = c.num(n, 'output size'); if (v) (s.ioctl ??= {}).output_size = v; },
   file_ops_name: (s, n, c) => { const v = c.str(n, 'file ops name'); if (v !== undefined) (s.ioctl ??= {}).file_ops_name = v; },
+  // RFC v1 ioctl wrapper: the spec proper, one level down (and no further: no recursion).
   api_spec: (s, n, c) => {
-    if (n.kind === 'obj') lowerFields(n, SPEC_FIELDS, s, c, 'api spec');
+    if (n.kind === 'obj') lowerFields(n, WRAPPED_FIELDS, s, c, 'api spec');
   },
 };
+
+const WRAPPED_FIELDS: Record<string, Handler<RawApi>> = Object.fromEntries(
+  Object.entries(SPEC_FIELDS).filter(([k]) => k !== 'api_spec'),
+);
 
 function checkEnumCount(p: Param & { _enumCount?: Node }, c: Ctx): void {
   const n = p._enumCount;

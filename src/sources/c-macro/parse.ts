@@ -3,6 +3,7 @@
 
 import { own } from '../../model/own.js';
 import type { DiagSink } from '../../diag/index.js';
+import { MAX_NESTING } from '../c/expr.js';
 import type { Token } from '../c/lexer.js';
 import { END_MACROS, MACROS, START_MACROS, type MacroArg } from './macros.js';
 
@@ -23,6 +24,8 @@ export interface RawSpec {
 }
 
 export interface MacroFile {
+  /** The file the specs come from. */
+  file: string;
   specs: RawSpec[];
   /** File-scope `NAME[] = { ... }` arrays: element token runs. */
   arrays: Map<string, Token[][]>;
@@ -44,16 +47,31 @@ export function splitArgs(toks: Token[]): Token[][] {
   return out;
 }
 
-/** Index of the bracket closing the one at `open`, or -1. */
-export function closing(t: Token[], open: number): number {
-  let depth = 0;
-  for (let k = open; k < t.length; k++) {
+const isOpen = (x: Token) => x.kind === 'punct' && (x.text === '(' || x.text === '{' || x.text === '[');
+const isClose = (x: Token) => x.kind === 'punct' && (x.text === ')' || x.text === '}' || x.text === ']');
+
+/** Bracket partners of a token array, found in one pass and kept while the array lives. */
+const PARTNERS = new WeakMap<readonly Token[], Int32Array>();
+
+function partners(t: readonly Token[]): Int32Array {
+  const known = PARTNERS.get(t);
+  if (known && known.length === t.length) return known;
+  const m = new Int32Array(t.length).fill(-1);
+  const open: number[] = [];
+  for (let k = 0; k < t.length; k++) {
     const x = t[k]!;
-    if (x.kind !== 'punct') continue;
-    if (x.text === '(' || x.text === '{' || x.text === '[') depth++;
-    else if ((x.text === ')' || x.text === '}' || x.text === ']') && --depth === 0) return k;
+    // Any closing bracket closes the innermost open one, as a depth count would.
+    if (isOpen(x)) open.push(k);
+    else if (isClose(x) && open.length) m[open.pop()!] = k;
   }
-  return -1;
+  PARTNERS.set(t, m);
+  return m;
+}
+
+/** Index of the bracket closing the opening one at `open`, or -1. Constant time after one pass. */
+export function closing(t: Token[], open: number): number {
+  const x = t[open];
+  return x && isOpen(x) ? partners(t)[open]! : -1;
 }
 
 class SpecParser {
@@ -62,15 +80,25 @@ class SpecParser {
   /** Token index where the spec ended. */
   end = -1;
 
+  /**
+   * Parses `t[lo, hi)` (a braced initializer's inside, or the rest of the file) in place.
+   * `level` counts the braced initializers around it, bounded by MAX_NESTING.
+   */
   constructor(
     private readonly t: Token[], private readonly file: string, private readonly diags: DiagSink,
     private readonly root: Obj, private readonly specName: string,
+    private readonly hi = t.length, private readonly level = 0,
   ) {
     this.stack = [root];
   }
 
   at(tok: Token): string {
     return `${this.file}:${tok.line}:${tok.col}`;
+  }
+
+  /** The token at `k` inside the range, else undefined. */
+  private tok(k: number): Token | undefined {
+    return k < this.hi ? this.t[k] : undefined;
   }
 
   private bump(v: 'rfc-v2' | 'patch-v4' | undefined): void {
@@ -80,7 +108,7 @@ class SpecParser {
   /** Parses items from `i` until the spec ends; returns false when the file ends first. */
   body(i: number, endOnBrace: boolean): boolean {
     const t = this.t;
-    while (i < t.length) {
+    while (i < this.hi) {
       const x = t[i]!;
       if (x.kind === 'punct' && (x.text === ',' || x.text === ';')) { i++; continue; }
       if (x.kind === 'punct' && x.text === '}') {
@@ -113,7 +141,7 @@ class SpecParser {
   private skipItem(i: number): number {
     const t = this.t;
     let depth = 0;
-    for (; i < t.length; i++) {
+    for (; i < this.hi; i++) {
       const x = t[i]!;
       if (x.kind !== 'punct') continue;
       if (x.text === '(' || x.text === '{' || x.text === '[') depth++;
@@ -129,33 +157,38 @@ class SpecParser {
     const t = this.t;
     const start = t[i]!;
     const path: string[] = [];
-    while (i < t.length) {
+    while (i < this.hi) {
       const x = t[i]!;
-      if (x.text === '.' && t[i + 1]?.kind === 'ident') { path.push(t[i + 1]!.text); i += 2; continue; }
+      if (x.text === '.' && this.tok(i + 1)?.kind === 'ident') { path.push(t[i + 1]!.text); i += 2; continue; }
       if (x.text === '[') {
         const c = closing(t, i);
-        if (c < 0) break;
+        if (c < 0 || c >= this.hi) break;
         path.push(t.slice(i + 1, c).map((y) => y.text).join(' '));
         i = c + 1;
         continue;
       }
       break;
     }
-    if (t[i]?.text !== '=' || path.length === 0) {
+    if (this.tok(i)?.text !== '=' || path.length === 0) {
       this.diags.report('bad-syntax', this.at(start), 'malformed designated initializer, expected .field = value', this.specName);
       return this.skipItem(i);
     }
     i++;
     const at = this.at(start);
-    if (t[i]?.text === '{' && (t[i + 1]?.text === '.' || t[i + 1]?.text === '[')) {
-      const target = this.objAt(base, path, at);
+    const next = this.tok(i + 1)?.text;
+    if (this.tok(i)?.text === '{' && (next === '.' || next === '[')) {
       const end = closing(t, i);
-      if (end < 0) {
+      if (end < 0 || end >= this.hi) {
         this.diags.report('bad-syntax', at, 'unbalanced braces in initializer', this.specName);
-        return t.length;
+        return this.hi;
       }
-      const sub = new SpecParser(t.slice(i + 1, end), this.file, this.diags, target, this.specName);
-      sub.body(0, true);
+      if (this.level >= MAX_NESTING) {
+        this.diags.report('too-deep', this.at(t[i]!), `initializer nested deeper than ${MAX_NESTING} levels`, this.specName);
+        return end + 1;
+      }
+      const target = this.objAt(base, path, at);
+      const sub = new SpecParser(t, this.file, this.diags, target, this.specName, end, this.level + 1);
+      sub.body(i + 1, true);
       this.bump(sub.vocabulary === 'rfc-v1' ? undefined : sub.vocabulary);
       return end + 1;
     }
@@ -168,7 +201,7 @@ class SpecParser {
   private valueEnd(i: number): number {
     const t = this.t;
     let depth = 0;
-    for (; i < t.length; i++) {
+    for (; i < this.hi; i++) {
       const x = t[i]!;
       if (x.kind === 'ident' && depth === 0 && END_MACROS.has(x.text)) return i;
       if (x.kind !== 'punct') continue;
@@ -204,11 +237,11 @@ class SpecParser {
     const def = own(MACROS, name.text);
     let args: Token[][] = [];
     let next = i + 1;
-    if (t[next]?.text === '(') {
+    if (this.tok(next)?.text === '(') {
       const c = closing(t, next);
-      if (c < 0) {
+      if (c < 0 || c >= this.hi) {
         this.diags.report('bad-syntax', this.at(name), `unbalanced parentheses in ${name.text}`, this.specName);
-        return t.length;
+        return this.hi;
       }
       args = splitArgs(t.slice(next + 1, c));
       next = c + 1;
@@ -295,7 +328,7 @@ function isArrayDecl(t: Token[], i: number): number {
 
 /** Extracts every macro-DSL spec and helper array from one file's tokens. */
 export function parseMacroFile(t: Token[], file: string, diags: DiagSink): MacroFile {
-  const out: MacroFile = { specs: [], arrays: new Map() };
+  const out: MacroFile = { file, specs: [], arrays: new Map() };
   let depth = 0;
   for (let i = 0; i < t.length; i++) {
     const x = t[i]!;
@@ -316,11 +349,14 @@ export function parseMacroFile(t: Token[], file: string, diags: DiagSink): Macro
     }
     const start = own(START_MACROS, x.text);
     if (start && t[i + 1]?.text === '(') {
+      // The name is one identifier; the arguments are split only then, so that a start macro
+      // nested in another's arguments does not split the rest again.
       const c = closing(t, i + 1);
-      const args = c > 0 ? splitArgs(t.slice(i + 2, c)) : [];
-      const nameToks = args[0];
-      if (c < 0 || !nameToks || nameToks.length !== 1 || nameToks[0]!.kind !== 'ident') continue;
-      i = parseSpec(t, c + 1, x, nameToks[0]!.text, start.kind, start.since, file, diags, out, args) - 1;
+      const name = t[i + 2];
+      const after = t[i + 3];
+      if (c < 0 || name?.kind !== 'ident' || !(i + 3 === c || (after?.kind === 'punct' && after.text === ','))) continue;
+      const args = splitArgs(t.slice(i + 2, c));
+      i = parseSpec(t, c + 1, x, name.text, start.kind, start.since, file, diags, out, args) - 1;
       continue;
     }
     if (x.text === 'kapi_ioctl_spec' && t[i - 1]?.text === 'struct' && t[i + 1]?.kind === 'ident' &&
@@ -365,8 +401,8 @@ function parseIoctlWrapper(t: Token[], i: number, file: string, diags: DiagSink,
     return t.length;
   }
   const root = obj(at);
-  const p = new SpecParser(t.slice(open + 1, end), file, diags, root, nameTok.text);
-  p.body(0, true);
+  const p = new SpecParser(t, file, diags, root, nameTok.text, end);
+  p.body(open + 1, true);
   out.specs.push({ name: nameTok.text, kind: 'ioctl', root, at, vocabulary: p.vocabulary, ioctlWrapper: true });
   return end + 1;
 }

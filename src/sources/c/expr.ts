@@ -1,6 +1,8 @@
 // Constant-expression evaluation over C tokens. In: tokens and a name environment. Out: a BigInt,
-// or undefined when any name is unknown or the expression is not a constant. Never throws.
+// or undefined when any name is unknown or the expression is not a constant, or the token where
+// it nests deeper than MAX_NESTING. Linear in the tokens, bounded recursion. Never throws.
 
+import { own } from '../../model/own.js';
 import { lex, type Token } from './lexer.js';
 
 export interface EvalEnv {
@@ -21,6 +23,8 @@ const TYPE_WORDS = new Set([
   '__u16', '__u32', '__u64', 'size_t', 'ssize_t', 'loff_t', 'umode_t', 'uintptr_t', 'intptr_t',
   'pid_t', 'uid_t', 'gid_t', '__user', '__force',
 ]);
+
+const TAGS = new Set(['struct', 'union', 'enum']);
 
 const BINARY: Record<string, [number, (a: bigint, b: bigint) => bigint]> = {
   '||': [2, (a, b) => (a !== 0n || b !== 0n ? 1n : 0n)],
@@ -47,8 +51,13 @@ function fail(): never {
   throw UNKNOWN;
 }
 
+/** Values beyond any C integer type: a chain like `2 * 2 * ...` fails instead of growing without end. */
+const MAX_VALUE = 1n << 256n;
+const bounded = (v: bigint): bigint => (v > MAX_VALUE || v < -MAX_VALUE ? fail() : v);
+
 /** Parses a C integer literal with any suffix. */
 export function parseIntLiteral(text: string): bigint | undefined {
+  if (text.length > 300) return undefined; // longer than any value below MAX_VALUE
   const m = /^(0[xX][0-9a-fA-F]+|0[bB][01]+|0[0-7]*|[1-9][0-9]*)([uUlL]*)$/.exec(text);
   if (!m) return undefined;
   const body = m[1]!;
@@ -56,14 +65,45 @@ export function parseIntLiteral(text: string): bigint | undefined {
   return BigInt(body);
 }
 
+/** How deep an expression may nest (parentheses, casts, prefix operators, `?:`, call arguments). */
+export const MAX_NESTING = 256;
+
+/** Thrown when the nesting limit is passed, with the token where it was. */
+class TooDeep {
+  constructor(readonly tok: Token | undefined) {}
+}
+
+/** Built-ins whose arguments (by position) are text, not values: types and array names. */
+const RAW_ARGS: Record<string, (k: number) => boolean> = {
+  sizeof: () => true,
+  ARRAY_SIZE: () => true,
+  min_t: (k) => k === 0,
+  max_t: (k) => k === 0,
+  // `_AC(X, UL)`: only X is a value.
+  _AC: (k) => k > 0, __AC: (k) => k > 0, UL: (k) => k > 0, ULL: (k) => k > 0, _UL: (k) => k > 0, _ULL: (k) => k > 0,
+};
+const EVAL_ARGS = new Set(['BIT', 'BIT_ULL', '_BITUL', '_BITULL', 'GENMASK', 'GENMASK_ULL', 'min', 'max']);
+
+type Arg = bigint | Token[];
+
+/**
+ * Recursive descent over the token array in place: every token is looked at a bounded number of
+ * times (no rescans, no copies per level), and the recursion is bounded by MAX_NESTING.
+ */
 class Parser {
   private i = 0;
+  /** Current nesting; the top-level expression is level 0. */
+  private depth = -1;
   constructor(private readonly t: Token[], private readonly env: EvalEnv) {}
 
   parse(): bigint {
     const v = this.ternary();
     if (this.i !== this.t.length) fail();
     return v;
+  }
+
+  private enter(): void {
+    if (++this.depth > MAX_NESTING) throw new TooDeep(this.t[Math.min(this.i, this.t.length - 1)]);
   }
 
   private peek(k = 0): Token | undefined {
@@ -83,12 +123,17 @@ class Parser {
   }
 
   private ternary(): bigint {
+    this.enter();
     const c = this.binary(1);
-    if (!this.eat('?')) return c;
-    const a = this.ternary();
-    this.expect(':');
-    const b = this.ternary();
-    return c !== 0n ? a : b;
+    let v = c;
+    if (this.eat('?')) {
+      const a = this.ternary();
+      this.expect(':');
+      const b = this.ternary();
+      v = c !== 0n ? a : b;
+    }
+    this.depth--;
+    return v;
   }
 
   private binary(minPrec: number): bigint {
@@ -99,7 +144,7 @@ class Parser {
       if (!op || op[0] < minPrec) return left;
       this.i++;
       const right = this.binary(op[0] + 1);
-      left = op[1](left, right);
+      left = bounded(op[1](left, right));
     }
   }
 
@@ -107,60 +152,67 @@ class Parser {
     const tok = this.peek();
     if (!tok) fail();
     if (tok.kind === 'punct') {
-      if (tok.text === '-') return this.i++, -this.unary();
-      if (tok.text === '+') return this.i++, this.unary();
-      if (tok.text === '~') return this.i++, ~this.unary();
-      if (tok.text === '!') return this.i++, (this.unary() === 0n ? 1n : 0n);
       if (tok.text === '(') return this.parenOrCast();
+      const op = tok.text;
+      if (op === '-' || op === '+' || op === '~' || op === '!') {
+        this.enter();
+        this.i++;
+        const v = this.unary();
+        this.depth--;
+        return op === '-' ? -v : op === '+' ? v : op === '~' ? ~v : v === 0n ? 1n : 0n;
+      }
     }
     return this.primary();
   }
 
+  /** A token that may be part of a cast's type: a type word, `*`, or a tagged name. */
+  private typeTok(k: number): boolean {
+    const x = this.t[k]!;
+    if (TYPE_WORDS.has(x.text) || x.text === '*') return true;
+    if (TAGS.has(x.text) && this.t[k + 1]?.kind === 'ident') return true;
+    return k > this.i + 1 && TAGS.has(this.t[k - 1]!.text);
+  }
+
   private parenOrCast(): bigint {
-    const close = this.matching(this.i);
-    const inner = this.t.slice(this.i + 1, close);
-    const isType = inner.length > 0 && inner.every((x, k) =>
-      TYPE_WORDS.has(x.text) || x.text === '*' ||
-      ((x.text === 'struct' || x.text === 'union' || x.text === 'enum') && inner[k + 1]?.kind === 'ident') ||
-      (k > 0 && ['struct', 'union', 'enum'].includes(inner[k - 1]!.text)));
-    this.i++;
-    if (isType && close + 1 < this.t.length) {
-      this.i = close + 1;
-      return this.unary();
+    // `(TYPE)` followed by an operand is a cast; the look-ahead stops at the first non-type token.
+    let k = this.i + 1;
+    while (k < this.t.length && this.typeTok(k)) k++;
+    if (k > this.i + 1 && this.t[k]?.text === ')' && k + 1 < this.t.length) {
+      this.enter();
+      this.i = k + 1;
+      const v = this.unary();
+      this.depth--;
+      return v;
     }
+    this.i++;
     const v = this.ternary();
     this.expect(')');
     return v;
   }
 
-  /** Index of the `)` matching the `(` at `open`. */
-  private matching(open: number): number {
+  /** Tokens of one argument taken as text: up to the `,` or `)` that ends it. */
+  private rawArg(): Token[] {
+    const start = this.i;
     let depth = 0;
-    for (let k = open; k < this.t.length; k++) {
-      const x = this.t[k]!.text;
+    for (; this.i < this.t.length; this.i++) {
+      const x = this.t[this.i]!.text;
       if (x === '(') depth++;
-      else if (x === ')' && --depth === 0) return k;
+      else if (x === ')') { if (depth === 0) return this.t.slice(start, this.i); depth--; }
+      else if (x === ',' && depth === 0) return this.t.slice(start, this.i);
     }
     return fail();
   }
 
-  private args(): Token[][] {
-    const close = this.matching(this.i);
-    const out: Token[][] = [[]];
-    let depth = 0;
-    for (let k = this.i + 1; k < close; k++) {
-      const x = this.t[k]!;
-      if (x.text === '(') depth++;
-      if (x.text === ')') depth--;
-      if (x.text === ',' && depth === 0) out.push([]);
-      else out[out.length - 1]!.push(x);
+  /** The arguments of a call at `(`, each evaluated or taken as text as `raw` says. */
+  private args(raw: (k: number) => boolean): Arg[] {
+    this.i++;
+    const out: Arg[] = [];
+    for (let k = 0; ; k++) {
+      out.push(raw(k) ? this.rawArg() : this.ternary());
+      if (this.eat(',')) continue;
+      this.expect(')');
+      return out;
     }
-    this.i = close + 1;
-    return out;
-  }
-
-  private sub(toks: Token[]): bigint {
-    return new Parser(toks, this.env).parse();
   }
 
   private primary(): bigint {
@@ -170,39 +222,41 @@ class Parser {
     if (tok.kind !== 'ident') fail();
     const callee = tok.text;
     if (this.peek()?.text === '(') {
-      if (callee === 'sizeof') return this.env.sizeof(tokensText(this.args()[0]!)) ?? fail();
-      const a = this.args();
-      return this.call(callee, a);
+      const raw = own(RAW_ARGS, callee);
+      if (!raw && !EVAL_ARGS.has(callee)) return fail();
+      return this.call(callee, this.args(raw ?? (() => false)));
     }
     if (callee === 'sizeof') return this.env.sizeof(this.t[this.i++]?.text ?? '') ?? fail();
     return this.env.ident(callee) ?? fail();
   }
 
-  private call(name: string, a: Token[][]): bigint {
+  private call(name: string, a: Arg[]): bigint {
     const need = (n: number) => { if (a.length !== n) fail(); };
-    const shift = (t: Token[]) => {
-      const v = this.sub(t);
+    const val = (x: Arg | undefined) => (typeof x === 'bigint' ? x : fail());
+    const text = (x: Arg | undefined) => (Array.isArray(x) ? tokensText(x) : fail());
+    const shift = (x: Arg | undefined) => {
+      const v = val(x);
       return v < 0n || v > 127n ? fail() : v;
     };
     switch (name) {
+      case 'sizeof': return this.env.sizeof(text(a[0])) ?? fail();
       case 'BIT': case 'BIT_ULL': case '_BITUL': case '_BITULL':
         need(1);
-        return 1n << shift(a[0]!);
+        return 1n << shift(a[0]);
       case 'GENMASK': case 'GENMASK_ULL': {
         need(2);
-        const h = shift(a[0]!), l = shift(a[1]!);
+        const h = shift(a[0]), l = shift(a[1]);
         return h < l ? fail() : ((1n << (h - l + 1n)) - 1n) << l;
       }
       case 'ARRAY_SIZE': {
         need(1);
-        const n = this.env.arrayLen?.(tokensText(a[0]!));
+        const n = this.env.arrayLen?.(text(a[0]));
         return n === undefined ? fail() : BigInt(n);
       }
       case '_AC': case '__AC': case 'UL': case 'ULL': case '_UL': case '_ULL':
-        if (!a.length) fail();
-        return this.sub(a[0]!);
-      case 'min': case 'min_t': return minMax(a.slice(name === 'min_t' ? 1 : 0).map((x) => this.sub(x)), -1);
-      case 'max': case 'max_t': return minMax(a.slice(name === 'max_t' ? 1 : 0).map((x) => this.sub(x)), 1);
+        return val(a[0]);
+      case 'min': case 'min_t': return minMax(a.slice(name === 'min_t' ? 1 : 0).map(val), -1);
+      case 'max': case 'max_t': return minMax(a.slice(name === 'max_t' ? 1 : 0).map(val), 1);
       default: return fail();
     }
   }
@@ -214,16 +268,41 @@ function minMax(v: bigint[], sign: number): bigint {
   return (sign < 0 ? a < b : a > b) ? a : b;
 }
 
-/** Evaluates tokens as a C constant expression. */
-export function evalTokens(toks: Token[], env: EvalEnv): bigint | undefined {
-  if (toks.length === 0) return undefined;
+/** The value of an expression, or the token where it nests deeper than MAX_NESTING. */
+export interface EvalResult {
+  value?: bigint;
+  tooDeep?: Token;
+}
+
+/** Where a token run first nests its parentheses deeper than MAX_NESTING, if it does. */
+function tooDeepAt(toks: readonly Token[]): Token | undefined {
+  let depth = 0;
+  for (const x of toks) {
+    if (x.kind !== 'punct') continue;
+    if (x.text === '(' && ++depth > MAX_NESTING) return x;
+    if (x.text === ')') depth--;
+  }
+  return undefined;
+}
+
+/** Evaluates tokens as a C constant expression, in time linear in their number. */
+export function evaluate(toks: Token[], env: EvalEnv): EvalResult {
+  if (toks.length === 0) return {};
+  const deep = tooDeepAt(toks);
+  if (deep) return { tooDeep: deep };
   try {
-    return new Parser(toks, env).parse();
+    return { value: new Parser(toks, env).parse() };
   } catch (e) {
+    if (e instanceof TooDeep) return e.tok ? { tooDeep: e.tok } : {};
     // RangeError: a BigInt too large; TypeError: a value of the wrong kind reached an operator.
-    if (e === UNKNOWN || e instanceof RangeError || e instanceof TypeError) return undefined;
+    if (e === UNKNOWN || e instanceof RangeError || e instanceof TypeError) return {};
     throw e;
   }
+}
+
+/** Evaluates tokens as a C constant expression; undefined when it is not one kapi can evaluate. */
+export function evalTokens(toks: Token[], env: EvalEnv): bigint | undefined {
+  return evaluate(toks, env).value;
 }
 
 /** Evaluates C expression text (as written in a kernel-doc tag). */

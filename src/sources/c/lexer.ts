@@ -37,6 +37,9 @@ const PUNCT2 = new Set([
   '&=', '|=', '^=', '##',
 ]);
 
+/** First characters of the punctuators longer than one character. */
+const MULTI_START = new Set([...PUNCT3, ...PUNCT2].map((p) => p.charCodeAt(0)));
+
 const isIdStart = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
 const isDigit = (c: number) => c >= 48 && c <= 57;
 const isIdChar = (c: number) => isIdStart(c) || isDigit(c);
@@ -45,6 +48,9 @@ const SIMPLE_ESCAPES: Record<string, string> = {
   n: '\n', t: '\t', r: '\r', '0': '\0', a: '\x07', b: '\b', f: '\f', v: '\v',
   '\\': '\\', '"': '"', "'": "'", '?': '?',
 };
+
+const HEX_ESC = /[0-9a-fA-F]+/y;
+const OCT_ESC = /[0-7]{1,3}/y;
 
 /** Decodes the body of a C string literal (between the quotes). */
 export function decodeCString(body: string): string {
@@ -57,14 +63,17 @@ export function decodeCString(body: string): string {
     }
     const e = body[++i]!;
     if (e === 'x') {
-      const m = /^[0-9a-fA-F]+/.exec(body.slice(i + 1));
+      // Sticky matches at the cursor: no copy of the rest of the literal per escape.
+      HEX_ESC.lastIndex = i + 1;
+      const m = HEX_ESC.exec(body);
       if (m) {
         out += String.fromCharCode(parseInt(m[0], 16) & 0xff);
         i += m[0].length;
         continue;
       }
     } else if (e >= '0' && e <= '7') {
-      const m = /^[0-7]{1,3}/.exec(body.slice(i))!;
+      OCT_ESC.lastIndex = i;
+      const m = OCT_ESC.exec(body)!;
       out += String.fromCharCode(parseInt(m[0], 8) & 0xff);
       i += m[0].length - 1;
       continue;
@@ -238,10 +247,11 @@ class Lexer {
     }
     if (isDigit(c) || (c === 46 && isDigit(s.charCodeAt(this.i + 1)))) {
       let j = this.i + 1;
+      const hex = c === 48 && (s.charCodeAt(j) | 32) === 120;
       for (;;) {
         const d = s.charCodeAt(j);
         if (isIdChar(d) || d === 46) j++;
-        else if ((d === 43 || d === 45) && /[eEpP]/.test(s[j - 1]!) && !/^0[xX]/.test(s.slice(start, j)) ) j++;
+        else if ((d === 43 || d === 45) && /[eEpP]/.test(s[j - 1]!) && !hex) j++;
         else break;
       }
       this.i = j;
@@ -252,9 +262,11 @@ class Lexer {
       this.quotedToken(c, start, line);
       return;
     }
-    const three = s.slice(this.i, this.i + 3);
-    const two = s.slice(this.i, this.i + 2);
-    this.i += PUNCT3.has(three) ? 3 : PUNCT2.has(two) ? 2 : 1;
+    if (MULTI_START.has(c)) {
+      const three = s.slice(this.i, this.i + 3);
+      const two = s.slice(this.i, this.i + 2);
+      this.i += PUNCT3.has(three) ? 3 : PUNCT2.has(two) ? 2 : 1;
+    } else this.i++;
     this.push('punct', start, line);
   }
 

@@ -54,7 +54,8 @@ export class Btf {
     const str = (o: number) => {
       if (o >= strLen) throw new BtfError(`string offset ${o} outside the string section`, strs);
       const end = buf.indexOf(0, strs + o);
-      return buf.toString('utf8', strs + o, end < 0 || end > strs + strLen ? strs + strLen : end);
+      if (end < 0 || end >= strs + strLen) throw new BtfError(`string at offset ${o} has no NUL inside the string section`, strs + o);
+      return buf.toString('utf8', strs + o, end);
     };
     this.types.push({ id: 0, kind: 'UNKN', name: '', sizeOrType: 0, kindFlag: false });
     let o = types;

@@ -27,6 +27,9 @@ function byNumber<N extends string>(table: Partial<Record_<N, number>>, v: numbe
   return (Object.entries(table) as [N, number][]).find(([, n]) => n === v)?.[0];
 }
 
+/** Most values an enum or error array may hold before its count is taken for corrupt. */
+const MAX_VALUES = 4096;
+
 const dec = (v: bigint): ConstVal => ({ text: v.toString(), value: v });
 const hex = (v: bigint): ConstVal => ({ text: `${v < 0n ? '-' : ''}0x${(v < 0n ? -v : v).toString(16)}`, value: v });
 
@@ -53,13 +56,21 @@ export class Decoder {
     return Array.from({ length: n }, (_, i) => one(r.elem(arrayField, i), i));
   }
 
-  /** The s64 array a pointer field points to, `count` elements long. */
-  private s64Array(r: Record, ptrField: string, count: number): bigint[] | undefined {
+  /** The s64 array a pointer field points to, as many elements as `countField` says. */
+  private s64Array(r: Record, ptrField: string, countField: string, spec: string): bigint[] | undefined {
     const p = r.big(ptrField);
+    const count = r.num(countField);
+    if (p === 0n || count === 0) return undefined;
     // Upstream arrays hold at most a few hundred values; more is a corrupt count.
-    if (p === 0n || count === 0 || count > 4096) return undefined;
+    if (count > MAX_VALUES) {
+      this.diags.report('bad-count', this.at(r.offsetOf(countField)), `${countField} is ${count}, more than the ${MAX_VALUES} values kapi takes for real: ${ptrField} is not read`, spec);
+      return undefined;
+    }
     const off = r.elf.offsetOf(p, count * 8);
-    if (off === undefined) return undefined;
+    if (off === undefined) {
+      this.diags.report('bad-elf', this.at(r.offsetOf(ptrField)), `${ptrField} points to 0x${p.toString(16)} (${count} values), outside the file's data: not read`, spec);
+      return undefined;
+    }
     const b = r.elf.read(off, count * 8);
     return Array.from({ length: count }, (_, i) => r.elf.i64(b, i * 8));
   }
@@ -90,7 +101,7 @@ export class Decoder {
     const flags = decodeBits(e.big('flags'), PARAM_FLAG_BITS).names;
     if (flags.length) p.flags = flags;
     const c = this.constraint(e, spec) ?? {};
-    const values = this.s64Array(e, 'enum_values', e.num('enum_count'));
+    const values = this.s64Array(e, 'enum_values', 'enum_count', spec);
     if (values) c.values = values.map(dec);
     if (e.big('validate') !== 0n) c.validator = `0x${e.big('validate').toString(16)}`;
     const ctext = e.str('constraints');
@@ -119,7 +130,7 @@ export class Decoder {
     return p;
   }
 
-  private ret(r: Record): ReturnSpec | undefined {
+  private ret(r: Record, spec: string): ReturnSpec | undefined {
     const ct = r.str('type_name');
     const check = byNumber(RETURN_CHECK_NUM, r.num('check_type'));
     const d = r.str('description');
@@ -134,7 +145,7 @@ export class Decoder {
       out.success_min = dec(r.big('success_min'));
       out.success_max = dec(r.big('success_max'));
     }
-    const ev = this.s64Array(r, 'error_values', r.num('error_count'));
+    const ev = this.s64Array(r, 'error_values', 'error_count', spec);
     if (ev) out.error_values = ev.map((v) => (v < 0n ? errnoName(Number(-v)) ?? v.toString() : v.toString()));
     if (d) out.description = d;
     return out;
@@ -228,7 +239,7 @@ export class Decoder {
       }
       s.params = params;
     }
-    const ret = this.ret(r.sub('return_spec'));
+    const ret = this.ret(r.sub('return_spec'), name);
     if (ret) s.return = ret;
     const set = <K extends keyof ApiSpec>(k: K, v: ApiSpec[K] | undefined) => { if (v !== undefined) s[k] = v; };
     set('errors', this.list(r, 'error_count', 'errors', name, (e) => this.error(e)));
@@ -243,7 +254,7 @@ export class Decoder {
     }));
     set('signals', this.list(r, 'signal_count', 'signals', name, (e) => this.signal(e)));
     set('signal_masks', this.list(r, 'signal_mask_count', 'signal_masks', name, (e) => {
-      const n = Math.min(e.num('signal_count'), e.capacity('signals'));
+      const n = this.count(e, 'signal_count', 'signals', name);
       const m: NonNullable<ApiSpec['signal_masks']>[number] = {
         name: e.str('mask_name') ?? '', signals: Array.from({ length: n }, (_, i) => dec(e.item('signals', i))), at: this.at(e.fileOffset),
       };
@@ -272,7 +283,7 @@ export class Decoder {
       }
       return t;
     }));
-    if (r.has('capabilities')) set('capabilities', this.list(r, 'capability_count', 'capabilities', name, (e) => this.capability(e)));
+    if (r.has('capabilities')) set('capabilities', this.list(r, 'capability_count', 'capabilities', name, (e) => this.capability(e, name)));
     if (r.has('since_version')) {
       const sv = r.str('since_version');
       if (sv) s.since_version = sv;
@@ -312,7 +323,7 @@ export class Decoder {
     return st;
   }
 
-  private capability(e: Record): NonNullable<ApiSpec['capabilities']>[number] {
+  private capability(e: Record, spec: string): NonNullable<ApiSpec['capabilities']>[number] {
     const c: NonNullable<ApiSpec['capabilities']>[number] = { name: e.str('cap_name') ?? '', at: this.at(e.fileOffset) };
     c.number = dec(BigInt(e.num('capability')));
     const a = byNumber(CAP_ACTION_NUM, e.num('action'));
@@ -323,7 +334,7 @@ export class Decoder {
       if (v) c[k] = v;
     }
     if (e.num('priority')) c.priority = e.num('priority');
-    const n = Math.min(e.num('alternative_count'), e.capacity('alternative'));
+    const n = this.count(e, 'alternative_count', 'alternative', spec);
     if (n) c.alternatives = Array.from({ length: n }, (_, i) => dec(e.item('alternative', i)));
     return c;
   }

@@ -75,12 +75,19 @@ export class Dwarf {
     if (!sec || off >= BigInt(sec.length)) throw new DwarfError(`string offset ${off} outside its section`, 0);
     const o = Number(off);
     const end = sec.indexOf(0, o);
-    return sec.toString('utf8', o, end < 0 ? sec.length : end);
+    if (end < 0) throw new DwarfError(`string at offset ${off} has no NUL inside its section`, 0);
+    return sec.toString('utf8', o, end);
   }
 
+  /** Abbreviation tables by offset: units share them, and each is read once. */
+  private readonly abbrevTables = new Map<number, Map<number, Abbrev>>();
+
   private abbrevs(off: number): Map<number, Abbrev> {
+    const known = this.abbrevTables.get(off);
+    if (known) return known;
     const c = new Cursor(this.s.abbrev, off, this.little);
     const out = new Map<number, Abbrev>();
+    this.abbrevTables.set(off, out);
     for (;;) {
       const code = Number(c.uleb());
       if (code === 0) return out;
@@ -143,6 +150,7 @@ export class Dwarf {
       }
       if (ab.children) stack.push(die);
     }
+    if (c.o > end) throw new DwarfError('a DIE runs past the end of its compilation unit', start);
     c.o = end;
   }
 

@@ -1,6 +1,8 @@
 // A minimal ELF reader: ELF32 and ELF64, either byte order. It reads only what it is asked for
 // (header, section and program headers, symbol tables, ranges of bytes) through positioned reads,
 // never the whole file, and checks every offset and size against the file before reading.
+// What it can read around (a bad section name table, a symbol table cut inside an entry, a string
+// without its NUL) is kept in `problems` for the caller to report, never dropped silently.
 // Addresses are BigInt: a kernel image lives above 2^53.
 
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
@@ -20,15 +22,23 @@ export interface Section {
   offset: number;
   size: number;
   link: number;
+  info: number;
   entsize: number;
 }
+
+/** Something wrong with the file that the reader worked around; `offset` is a file offset. */
+export interface ElfProblem { offset?: number; message: string }
 
 export interface Segment { type: number; offset: number; vaddr: bigint; filesz: number; memsz: number }
 
 export interface ElfSymbol { name: string; value: bigint; size: number; type: number; section: number }
 
 export const SHT_SYMTAB = 2;
+export const SHT_STRTAB = 3;
 export const SHT_NOBITS = 8;
+/** e_shstrndx / e_phnum values that say "the real value is in section header 0". */
+const SHN_XINDEX = 0xffff;
+const PN_XNUM = 0xffff;
 export const PT_LOAD = 1;
 export const STT_OBJECT = 1;
 
@@ -46,6 +56,8 @@ export class ElfFile {
   readonly machine: number;
   readonly sections: Section[] = [];
   readonly segments: Segment[] = [];
+  /** What was wrong and worked around, each once, in the order found. */
+  readonly problems: ElfProblem[] = [];
   private readonly fd: number;
 
   private constructor(readonly path: string, fd: number, size: number, ident: Buffer) {
@@ -140,6 +152,11 @@ export class ElfFile {
   addr(b: Buffer, o: number): bigint { return this.is64 ? this.u64(b, o) : BigInt(this.u32(b, o)); }
   get ptrSize(): number { return this.is64 ? 8 : 4; }
 
+  private problem(message: string, offset?: number): void {
+    if (this.problems.some((p) => p.message === message)) return;
+    this.problems.push(offset === undefined ? { message } : { offset, message });
+  }
+
   private num(v: bigint, what: string): number {
     if (v > BigInt(Number.MAX_SAFE_INTEGER)) throw new ElfError(`${what} 0x${v.toString(16)} is too large`);
     return Number(v);
@@ -148,37 +165,79 @@ export class ElfFile {
   private readSections(hdr: Buffer): void {
     const shoff = this.num(this.is64 ? this.u64(hdr, 40) : BigInt(this.u32(hdr, 32)), 'section header offset');
     const shentsize = this.u16(hdr, this.is64 ? 58 : 46);
-    const shnum = this.u16(hdr, this.is64 ? 60 : 48);
-    const shstrndx = this.u16(hdr, this.is64 ? 62 : 50);
-    if (shoff === 0 || shnum === 0) return;
+    let shnum = this.u16(hdr, this.is64 ? 60 : 48);
+    const strndxAt = this.is64 ? 62 : 50;
+    let shstrndx = this.u16(hdr, strndxAt);
+    if (shoff === 0) return;
     if (shentsize < (this.is64 ? 64 : 40)) throw new ElfError(`section header size ${shentsize} is too small`, this.is64 ? 58 : 46);
-    const table = this.read(shoff, shnum * shentsize);
-    for (let i = 0; i < shnum; i++) {
-      const o = i * shentsize;
-      const s: Section = this.is64
-        ? {
-          index: i, name: '', type: this.u32(table, o + 4), flags: this.u64(table, o + 8), addr: this.u64(table, o + 16),
-          offset: this.num(this.u64(table, o + 24), 'section offset'), size: this.num(this.u64(table, o + 32), 'section size'),
-          link: this.u32(table, o + 40), entsize: this.num(this.u64(table, o + 56), 'entry size'),
-        }
-        : {
-          index: i, name: '', type: this.u32(table, o + 4), flags: BigInt(this.u32(table, o + 8)), addr: BigInt(this.u32(table, o + 12)),
-          offset: this.u32(table, o + 16), size: this.u32(table, o + 20), link: this.u32(table, o + 24), entsize: this.u32(table, o + 36),
-        };
-      (s as Section & { nameOff: number }).nameOff = this.u32(table, o);
-      this.sections.push(s);
+    // Extended numbering (more than 65279 sections): the real count and name table index are
+    // the size and link of section header 0.
+    if (shnum === 0 || shstrndx === SHN_XINDEX) {
+      const zero = this.sectionHeader(this.read(shoff, shentsize), 0, 0);
+      if (shnum === 0) shnum = zero.size;
+      if (shstrndx === SHN_XINDEX) shstrndx = zero.link;
     }
-    const strs = this.sections[shstrndx];
-    if (!strs || strs.type === SHT_NOBITS) return;
-    const names = this.read(strs.offset, strs.size);
-    for (const s of this.sections) s.name = cstring(names, (s as Section & { nameOff: number }).nameOff);
+    if (shnum === 0) return;
+    const table = this.read(shoff, shnum * shentsize);
+    const nameOffs: number[] = [];
+    for (let i = 0; i < shnum; i++) {
+      nameOffs.push(this.u32(table, i * shentsize));
+      this.sections.push(this.sectionHeader(table, i * shentsize, i));
+    }
+    if (shstrndx === 0) return; // SHN_UNDEF: the file has no section names
+    const names = this.sectionNames(shstrndx, strndxAt);
+    if (!names) return;
+    this.sections.forEach((s, i) => {
+      if (nameOffs[i]! < names.length) s.name = cstring(names, nameOffs[i]!);
+      else this.problem(`section ${i} has name offset ${nameOffs[i]}, outside the ${names.length}-byte section name table`, shoff + i * shentsize);
+    });
+  }
+
+  private sectionHeader(table: Buffer, o: number, i: number): Section {
+    return this.is64
+      ? {
+        index: i, name: '', type: this.u32(table, o + 4), flags: this.u64(table, o + 8), addr: this.u64(table, o + 16),
+        offset: this.num(this.u64(table, o + 24), 'section offset'), size: this.num(this.u64(table, o + 32), 'section size'),
+        link: this.u32(table, o + 40), info: this.u32(table, o + 44), entsize: this.num(this.u64(table, o + 56), 'entry size'),
+      }
+      : {
+        index: i, name: '', type: this.u32(table, o + 4), flags: BigInt(this.u32(table, o + 8)), addr: BigInt(this.u32(table, o + 12)),
+        offset: this.u32(table, o + 16), size: this.u32(table, o + 20), link: this.u32(table, o + 24), info: this.u32(table, o + 28),
+        entsize: this.u32(table, o + 36),
+      };
+  }
+
+  /** The section name table e_shstrndx names, or undefined (a problem) when it cannot be one. */
+  private sectionNames(idx: number, at: number): Buffer | undefined {
+    const strs = this.sections[idx];
+    const unused = 'section names are not used';
+    if (!strs) {
+      this.problem(`e_shstrndx is ${idx}, outside the section header table (${this.sections.length} entries): ${unused}`, at);
+      return undefined;
+    }
+    if (strs.type !== SHT_STRTAB) {
+      this.problem(`e_shstrndx is ${idx}, a section of type ${strs.type}, not a string table: ${unused}`, at);
+      return undefined;
+    }
+    try {
+      return this.read(strs.offset, strs.size);
+    } catch (e) {
+      if (!(e instanceof ElfError)) throw e;
+      this.problem(`the section name table (section ${idx}) is unreadable: ${e.message}; ${unused}`, at);
+      return undefined;
+    }
   }
 
   private readSegments(hdr: Buffer): void {
     const phoff = this.num(this.is64 ? this.u64(hdr, 32) : BigInt(this.u32(hdr, 28)), 'program header offset');
     const phentsize = this.u16(hdr, this.is64 ? 54 : 42);
-    const phnum = this.u16(hdr, this.is64 ? 56 : 44);
-    if (phoff === 0 || phnum === 0 || phentsize < (this.is64 ? 56 : 32)) return;
+    let phnum = this.u16(hdr, this.is64 ? 56 : 44);
+    if (phnum === PN_XNUM && this.sections[0]) phnum = this.sections[0].info;
+    if (phoff === 0 || phnum === 0) return;
+    if (phentsize < (this.is64 ? 56 : 32)) {
+      this.problem(`program header size ${phentsize} is too small: the ${phnum} program headers are not used`, this.is64 ? 54 : 42);
+      return;
+    }
     const table = this.read(phoff, phnum * phentsize);
     for (let i = 0; i < phnum; i++) {
       const o = i * phentsize;
@@ -190,20 +249,44 @@ export class ElfFile {
     }
   }
 
+  /** File offset of section header `i`. */
+  private sectionHeaderAt(i: number): number | undefined {
+    const hdr = this.read(0, this.is64 ? 64 : 52);
+    const shoff = this.is64 ? Number(this.u64(hdr, 40)) : this.u32(hdr, 32);
+    return shoff + i * this.u16(hdr, this.is64 ? 58 : 46);
+  }
+
   section(name: string): Section | undefined {
     return this.sections.find((s) => s.name === name);
   }
 
   /** Symbols of .symtab, filtered by `keep` as they are read. */
+  /** Symbols of .symtab, filtered by `keep` as they are read; none (a problem) when it is unusable. */
   symbols(keep: (name: string) => boolean): ElfSymbol[] {
     const symtab = this.sections.find((s) => s.type === SHT_SYMTAB);
     if (!symtab) return [];
+    const at = this.sectionHeaderAt(symtab.index);
     const strtab = this.sections[symtab.link];
-    if (!strtab || strtab.type === SHT_NOBITS) throw new ElfError('symbol table has no string table', symtab.offset);
+    if (!strtab || strtab.type !== SHT_STRTAB) {
+      this.problem(`the symbol table (section ${symtab.index}) links to section ${symtab.link}, which is not a string table: symbols are not used`, at);
+      return [];
+    }
     const entsize = symtab.entsize || (this.is64 ? 24 : 16);
-    if (entsize < (this.is64 ? 24 : 16)) throw new ElfError(`symbol entry size ${entsize} is too small`, symtab.offset);
-    const data = this.read(symtab.offset, symtab.size - (symtab.size % entsize));
-    const strs = this.read(strtab.offset, strtab.size);
+    if (entsize < (this.is64 ? 24 : 16)) {
+      this.problem(`symbol entry size ${entsize} is too small: symbols are not used`, at);
+      return [];
+    }
+    const rest = symtab.size % entsize;
+    if (rest) this.problem(`the symbol table (${symtab.size} bytes) ends ${rest} bytes into an entry of ${entsize}: those bytes are not read`, symtab.offset + symtab.size - rest);
+    let data: Buffer, strs: Buffer;
+    try {
+      data = this.read(symtab.offset, symtab.size - rest);
+      strs = this.read(strtab.offset, strtab.size);
+    } catch (e) {
+      if (!(e instanceof ElfError)) throw e;
+      this.problem(`the symbol table is unreadable: ${e.message}; symbols are not used`, at);
+      return [];
+    }
     const out: ElfSymbol[] = [];
     for (let o = 0; o + entsize <= data.length; o += entsize) {
       const name = cstring(strs, this.u32(data, o));
@@ -228,8 +311,11 @@ export class ElfFile {
     return undefined;
   }
 
-  /** The NUL-terminated string at a virtual address (at most `max` bytes), or undefined. */
-  stringAt(vaddr: bigint, max = 64 * 1024): string | undefined {
+  /**
+   * The NUL-terminated string at a virtual address (at most `max` bytes), or undefined. A string
+   * with no NUL within `max` bytes or before the end of the file is a problem unless `probe`.
+   */
+  stringAt(vaddr: bigint, max = 64 * 1024, probe = false): string | undefined {
     if (vaddr === 0n) return undefined;
     const off = this.offsetOf(vaddr);
     if (off === undefined) return undefined;
@@ -239,7 +325,10 @@ export class ElfFile {
       const chunk = this.read(off, n);
       const end = chunk.indexOf(0);
       if (end >= 0) return chunk.toString('utf8', 0, end);
-      if (n < len) return undefined;
+      if (n < len) {
+        if (!probe) this.problem(`the string at 0x${vaddr.toString(16)} has no NUL within ${n} bytes${n < max ? ' (the file ends)' : ''}: it is left out`, off);
+        return undefined;
+      }
     }
   }
 }

@@ -75,14 +75,14 @@ function findRange(elf: ElfFile, file: string, diags: DiagSink): Range | undefin
 
 /** Does the data look like PATCH v4 pointer records? */
 function looksV4(elf: ElfFile, data: Buffer, size: number, layout: Layout): boolean {
-  if (size % elf.ptrSize !== 0) return false;
-  for (let o = 0; o < size; o += elf.ptrSize) {
+  // A ragged end (a cut pointer) is reported when the pointers are read.
+  for (let o = 0; o + elf.ptrSize <= size; o += elf.ptrSize) {
     const p = elf.addr(data, o);
     if (p === 0n) continue;
     const off = elf.offsetOf(p, layout.size);
     if (off === undefined) return false;
     const head = elf.read(off, 16);
-    const name = elf.stringAt(elf.addr(head, 0), 256);
+    const name = elf.stringAt(elf.addr(head, 0), 256, true);
     return name !== undefined && IDENT.test(name) && elf.u32(head, elf.ptrSize) === 1;
   }
   return false;
@@ -93,34 +93,88 @@ function recordAt(elf: ElfFile, data: Buffer, o: number, l: Layout): boolean {
   const name = l.fields.get('name')!;
   const cap = typeof name.type === 'object' && 'chars' in name.type ? name.type.chars : 128;
   const ver = l.fields.get('version')!.offset;
-  if (o + Math.max(ver + 4, cap) > data.length) return false;
-  const nul = data.indexOf(0, o + name.offset);
-  if (nul <= o + name.offset || nul >= o + name.offset + cap) return false;
-  if (!IDENT.test(data.toString('latin1', o + name.offset, nul))) return false;
-  return elf.u32(data, o + ver) === 1;
+  if (o + Math.max(ver + 4, name.offset + cap) > data.length) return false;
+  // The version first: it is one read, and rules out almost every offset of a scan.
+  if (elf.u32(data, o + ver) !== 1) return false;
+  const nul = data.subarray(o + name.offset, o + name.offset + cap).indexOf(0);
+  if (nul <= 0) return false;
+  return IDENT.test(data.toString('latin1', o + name.offset, o + name.offset + nul));
 }
 
-/** Record starts for RFC v1: the per-spec symbols when present, else a scan for the next record. */
-function v1Starts(elf: ElfFile, range: Range, data: Buffer, l: Layout): number[] {
+/** The name a record at `o` would have (an identifier in its name array), if there is one. */
+function nameAt(data: Buffer, o: number, l: Layout): string | undefined {
+  const name = l.fields.get('name')!;
+  const nul = data.indexOf(0, o + name.offset);
+  if (nul < 0 || nul <= o + name.offset) return undefined;
+  const s = data.toString('latin1', o + name.offset, nul);
+  return IDENT.test(s) ? s : undefined;
+}
+
+/**
+ * Record starts for RFC v1: the per-spec symbols when present, else a scan for the next record.
+ * Bytes no whole record covers (a record cut by the end of the section, data after the last
+ * record) are reported with their section offset and count; zero padding is not.
+ */
+function v1Starts(elf: ElfFile, range: Range, data: Buffer, l: Layout, path: string, diags: DiagSink): number[] {
   const size = l.size;
+  if (size <= 0) return [];
   const v1RecordAt = (e: ElfFile, d: Buffer, o: number) => recordAt(e, d, o, l);
-  const own = elf.symbols((n) => n.startsWith('__kapi_spec_'))
+  const at = (o: number) => `${path}+0x${(range.offset + o).toString(16)}`;
+  const hex = (o: number) => `0x${o.toString(16)}`;
+  const partial = (o: number, what: string) => diags.report('bad-elf', at(o),
+    `.kapi_specs ends ${data.length - o} bytes into the ${size}-byte RFC v1 record ${what} at section offset ${hex(o)}: the partial record is not read`);
+  const syms = elf.symbols((n) => n.startsWith('__kapi_spec_'))
     .filter((s) => s.type === STT_OBJECT && s.value >= range.start && s.value < range.stop)
-    .map((s) => Number(s.value - range.start))
-    .sort((a, b) => a - b);
-  const starts = own.filter((o) => o + size <= data.length && v1RecordAt(elf, data, o));
-  if (starts.length) return [...new Set(starts)];
-  const out: number[] = [];
-  let o = 0;
-  // The first record may sit after alignment padding too.
-  while (o < 64 && !v1RecordAt(elf, data, o)) o++;
-  while (o + size <= data.length && v1RecordAt(elf, data, o)) {
-    out.push(o);
-    let next = o + size;
-    while (next < o + size + 64 && next + size <= data.length && !v1RecordAt(elf, data, next)) next++;
-    o = next;
+    .sort((a, b) => (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
+  const starts: number[] = [];
+  /** Offsets already reported: their bytes are not reported again as uncovered. */
+  const told: number[] = [];
+  const seen = new Set<number>();
+  for (const s of syms) {
+    const o = Number(s.value - range.start);
+    if (seen.has(o)) continue;
+    seen.add(o);
+    if (o + size > data.length) {
+      partial(o, s.name);
+      told.push(o);
+    } else if (v1RecordAt(elf, data, o)) starts.push(o);
+    else {
+      diags.report('bad-elf', at(o), `${s.name} at section offset ${hex(o)} does not start an RFC v1 record: not read`);
+      told.push(o);
+    }
   }
-  return out;
+  if (!starts.length) {
+    let o = 0;
+    // The first record may sit after alignment padding too.
+    while (o < 64 && !v1RecordAt(elf, data, o)) o++;
+    while (o + size <= data.length && v1RecordAt(elf, data, o)) {
+      starts.push(o);
+      // The next record follows, after at most 63 bytes of padding. The scan does not search
+      // further past a damaged record (inside one, a member could pass for a record start);
+      // what it leaves is reported below. The per-spec symbols find every record on their own.
+      let next = o + size;
+      while (next < o + size + 64 && next + size <= data.length && !v1RecordAt(elf, data, next)) next++;
+      o = next;
+    }
+  }
+  if (!starts.length) return starts;
+  // The gaps between and after the records; padding is zero.
+  const gaps: [number, number][] = [];
+  let from = 0;
+  for (const o of starts) {
+    gaps.push([from, o]);
+    from = o + size;
+  }
+  gaps.push([from, data.length]);
+  for (const [g, end] of gaps) {
+    const first = data.subarray(g, end).findIndex((b) => b !== 0);
+    if (first < 0 || told.some((o) => o >= g && o < end)) continue;
+    const p = g + first;
+    const name = end === data.length && end - p < size ? nameAt(data, p, l) : undefined;
+    if (name) partial(p, `'${name}'`);
+    else diags.report('bad-elf', at(g + first), `${end - g - first} bytes of .kapi_specs at section offset ${hex(g + first)} are in no RFC v1 record: not read`);
+  }
+  return starts;
 }
 
 const LAYOUT_NAMES: Record<LayoutKind, string> = {
@@ -143,6 +197,8 @@ export function specsFromElf(path: string, diags: DiagSink): ElfRead {
     diags.report('bad-elf', e.offset === undefined ? path : `${path}+0x${e.offset.toString(16)}`, e.message);
     return { specs: [] };
   } finally {
+    // What the ELF reader worked around: reported, whatever else happened.
+    for (const p of elf.problems) diags.report('bad-elf', p.offset === undefined ? path : `${path}+0x${p.offset.toString(16)}`, p.message);
     elf.close();
   }
 }
@@ -154,9 +210,17 @@ type TypeInfo = { kind: LayoutKind; layout: Layout; from: 'BTF' | 'DWARF'; forma
 
 /** What the file's own type information says `struct kernel_api_spec` looks like. */
 function typeInfoLayout(elf: ElfFile, path: string, diags: DiagSink): TypeInfo | undefined {
-  const classify = (layout: Layout, from: TypeInfo['from']): TypeInfo | undefined => {
+  const classify = (layout: Layout, from: TypeInfo['from'], offset: number): TypeInfo | undefined => {
     const name = layout.fields.get('name');
-    if (!name || !layout.fields.has('version')) return undefined;
+    const version = layout.fields.get('version');
+    if (!name || !version) return undefined;
+    // A record must hold its name and version: a smaller one (a corrupt size) would never end a scan.
+    const nameEnd = name.offset + (typeof name.type === 'object' && 'chars' in name.type ? name.type.chars : elf.ptrSize);
+    if (layout.size < Math.max(nameEnd, version.offset + 4)) {
+      diags.report('bad-btf', `${path}+0x${offset.toString(16)}`,
+        `${from} says struct kernel_api_spec is ${layout.size} bytes, too small for its name and version members; using kapi's built-in layouts`);
+      return undefined;
+    }
     // String members as pointers mean the PATCH v3/v4 layout; char arrays an RFC one: with magic
     // words RFC v4, with api_type RFC v2, else RFC v1.
     if (name.type === 'str') return { kind: 'v4', layout, from, format: 'elf/pointer-layout', label: LAYOUT_NAMES.v4 };
@@ -169,7 +233,7 @@ function typeInfoLayout(elf: ElfFile, path: string, diags: DiagSink): TypeInfo |
     try {
       const t = new Btf(elf.read(btf.offset, btf.size));
       const st = t.find('kernel_api_spec', 'STRUCT');
-      if (st) return classify(t.layout(st.id), 'BTF');
+      if (st) return classify(t.layout(st.id), 'BTF', btf.offset);
     } catch (e) {
       if (!(e instanceof BtfError)) throw e;
       diags.report('bad-btf', `${path}+0x${(btf.offset + e.offset).toString(16)}`, `${e.message}; using kapi's built-in layouts`);
@@ -190,7 +254,7 @@ function typeInfoLayout(elf: ElfFile, path: string, diags: DiagSink): TypeInfo |
     }
     const d = new Dwarf(parts, elf.little);
     const off = d.findStruct('kernel_api_spec');
-    return off === undefined ? undefined : classify(d.layout(off), 'DWARF');
+    return off === undefined ? undefined : classify(d.layout(off), 'DWARF', info.offset + off);
   } catch (e) {
     if (!(e instanceof DwarfError)) throw e;
     diags.report('bad-btf', `${path}+0x${(info.offset + e.offset).toString(16)}`, `DWARF: ${e.message}; using kapi's built-in layouts`);
@@ -222,7 +286,12 @@ function read(elf: ElfFile, path: string, diags: DiagSink): ElfRead {
   if (fromBtf ? fromBtf.kind === 'v4' : looksV4(elf, data, range.size, v4)) {
     kind = 'v4';
     const dec = new Decoder(path, kind, diags, arch);
-    for (let o = 0; o < range.size; o += elf.ptrSize) {
+    const rest = range.size % elf.ptrSize;
+    if (rest) {
+      diags.report('bad-elf', `${path}+0x${(range.offset + range.size - rest).toString(16)}`,
+        `.kapi_specs (${range.size} bytes) ends ${rest} bytes into a ${elf.ptrSize}-byte spec pointer at section offset 0x${(range.size - rest).toString(16)}: those bytes are not read`);
+    }
+    for (let o = 0; o + elf.ptrSize <= range.size; o += elf.ptrSize) {
       const p = elf.addr(data, o);
       if (p === 0n) continue;
       const off = elf.offsetOf(p, v4.size);
@@ -233,7 +302,7 @@ function read(elf: ElfFile, path: string, diags: DiagSink): ElfRead {
       decodeOne(() => dec.spec(new StructReader(elf, elf.read(off, v4.size), 0, off, v4), 'elf/pointer-layout'), off);
     }
   } else {
-    const starts = range.size >= Math.min(v1.size, 132) ? v1Starts(elf, range, data, v1) : [];
+    const starts = range.size >= Math.min(v1.size, 132) ? v1Starts(elf, range, data, v1, path, diags) : [];
     if (!starts.length) {
       diags.report('unknown-layout', `${path}+0x${range.offset.toString(16)}`, `.kapi_specs (${range.size} bytes) holds neither spec pointers nor RFC v1 records`);
       return { specs: [] };

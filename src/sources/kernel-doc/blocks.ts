@@ -3,11 +3,11 @@
 
 import { own } from '../../model/own.js';
 import type {
-  Capability, Constraint, ErrorSpec, FreeConstraint, LockSpec, Param, ReturnSpec, SideEffect,
+  Capability, ConstVal, Constraint, ErrorSpec, FreeConstraint, LockSpec, Param, ReturnSpec, SideEffect,
   SignalSpec, StateTransition,
 } from '../../model/types.js';
 import { isErrnoName } from '../consts/index.js';
-import { constOfText, parseBool, splitTopLevel } from '../values.js';
+import { parseBool, splitTopLevel } from '../values.js';
 import type { Field } from './comment.js';
 import {
   actionName, capActionName, checkName, lockScopeName, lockTypeName, parseDirections, parseEffects,
@@ -16,8 +16,10 @@ import {
 
 /** What a handler may report, at the field's position. */
 export interface Reporter {
-  bad(code: 'unknown-token' | 'bad-constraint' | 'bad-value' | 'unknown-errno', f: Field, msg: string): void;
+  bad(code: 'unknown-token' | 'bad-constraint' | 'bad-value' | 'unknown-errno' | 'too-deep', f: Field, msg: string): void;
   feature(f: 'short-tokens' | 'kapi-names' | 'blocks'): void;
+  /** A constant from expression text in field `f`; one nested too deeply is reported there. */
+  num(text: string, f: Field): ConstVal;
 }
 
 type Sub<T> = (o: T, f: Field, r: Reporter) => void;
@@ -35,7 +37,7 @@ function boolField<T>(key: keyof T): Sub<T> {
 
 function intField<T>(key: keyof T): Sub<T> {
   return (o, f, r) => {
-    const c = constOfText(f.value);
+    const c = r.num(f.value, f);
     if (c.value === undefined) r.bad('bad-value', f, `'${f.value}' is not an integer`);
     else (o as Record<string, unknown>)[key as string] = Number(c.value);
   };
@@ -67,16 +69,16 @@ export function applyConstraintType(p: Param, f: Field, r: Reporter): void {
     return true;
   };
   switch (name) {
-    case 'range': if (need(2) && args.length) { c.min = constOfText(args[0]!); c.max = constOfText(args[1]!); } break;
-    case 'mask': if (need(1) && args.length) c.mask = constOfText(args[0]!); break;
-    case 'enum': if (args.length) c.values = args.map((a) => constOfText(a)); break;
-    case 'alignment': if (need(1) && args.length) c.alignment = constOfText(args[0]!); break;
+    case 'range': if (need(2) && args.length) { c.min = r.num(args[0]!, f); c.max = r.num(args[1]!, f); } break;
+    case 'mask': if (need(1) && args.length) c.mask = r.num(args[0]!, f); break;
+    case 'enum': if (args.length) c.values = args.map((a) => r.num(a, f)); break;
+    case 'alignment': if (need(1) && args.length) c.alignment = r.num(args[0]!, f); break;
     case 'user_string': if (args.length > 2) return r.bad('bad-constraint', f, 'user_string() takes at most 2 arguments');
-      if (args.length === 1) c.max_len = constOfText(args[0]!);
-      if (args.length === 2) { c.min_len = constOfText(args[0]!); c.max_len = constOfText(args[1]!); }
+      if (args.length === 1) c.max_len = r.num(args[0]!, f);
+      if (args.length === 2) { c.min_len = r.num(args[0]!, f); c.max_len = r.num(args[1]!, f); }
       break;
-    case 'user_path': if (args.length === 1) c.max_len = constOfText(args[0]!); break;
-    case 'user_ptr': if (args.length === 1) p.size = constOfText(args[0]!); break;
+    case 'user_path': if (args.length === 1) c.max_len = r.num(args[0]!, f); break;
+    case 'user_ptr': if (args.length === 1) p.size = r.num(args[0]!, f); break;
     case 'buffer': if (need(1) && args.length) setSizeParam(p, args[0]!, f, r); break;
     case 'custom': if (args.length) c.validator = args.join(', '); break;
     case 'none': case 'power_of_two': case 'page_aligned': case 'nonzero': break;
@@ -86,7 +88,7 @@ export function applyConstraintType(p: Param, f: Field, r: Reporter): void {
 }
 
 function setSizeParam(p: Param, v: string, f: Field, r: Reporter): void {
-  const c = constOfText(v);
+  const c = r.num(v, f);
   if (c.value !== undefined) p.size_param = { index: Number(c.value) };
   else if (/^[A-Za-z_]\w*$/.test(v.trim())) p.size_param = { index: -1, name: v.trim() };
   else r.bad('bad-value', f, `size parameter '${v}' is neither an index nor a parameter name`);
@@ -108,17 +110,17 @@ export const PARAM_SUBS: Record<string, Sub<Param>> = {
   range: (p, f, r) => {
     const a = splitTopLevel(f.value);
     if (a.length !== 2) return r.bad('bad-constraint', f, `range needs 'LO, HI', got '${f.value}'`);
-    con(p).min = constOfText(a[0]!);
-    con(p).max = constOfText(a[1]!);
+    con(p).min = r.num(a[0]!, f);
+    con(p).max = r.num(a[1]!, f);
   },
-  'valid-mask': (p, f) => { con(p).mask = constOfText(f.value); },
-  mask: (p, f) => { con(p).mask = constOfText(f.value); },
-  enum: (p, f) => { con(p).values = splitTopLevel(f.value).map((a) => constOfText(a)); },
-  values: (p, f) => { con(p).values = splitTopLevel(f.value).map((a) => constOfText(a)); },
+  'valid-mask': (p, f, r) => { con(p).mask = r.num(f.value, f); },
+  mask: (p, f, r) => { con(p).mask = r.num(f.value, f); },
+  enum: (p, f, r) => { con(p).values = splitTopLevel(f.value).map((a) => r.num(a, f)); },
+  values: (p, f, r) => { con(p).values = splitTopLevel(f.value).map((a) => r.num(a, f)); },
   'size-param': (p, f, r) => setSizeParam(p, f.value, f, r),
-  size: (p, f) => { p.size = constOfText(f.value); },
-  alignment: (p, f) => { p.alignment = constOfText(f.value); },
-  'size-multiplier': (p, f) => { p.size_multiplier = constOfText(f.value); },
+  size: (p, f, r) => { p.size = r.num(f.value, f); },
+  alignment: (p, f, r) => { p.alignment = r.num(f.value, f); },
+  'size-multiplier': (p, f, r) => { p.size_multiplier = r.num(f.value, f); },
   validate: (p, f) => { con(p).validator = f.value.trim(); },
   constraint: (p, f) => { con(p).description = f.value; },
   cdesc: (p, f) => { con(p).description = f.value; },
@@ -127,7 +129,7 @@ export const PARAM_SUBS: Record<string, Sub<Param>> = {
   'arch-mask': (p, f, r) => {
     const m = /^\s*([a-z0-9_]+)\s*=\s*(.+)$/.exec(f.value);
     if (!m) return r.bad('bad-value', f, `arch-mask needs 'ARCH = MASK', got '${f.value}'`);
-    (p.arch_masks ??= []).push({ arch: m[1]!, mask: constOfText(m[2]!) });
+    (p.arch_masks ??= []).push({ arch: m[1]!, mask: r.num(m[2]!, f) });
   },
 };
 
@@ -138,12 +140,12 @@ export const RETURN_SUBS: Record<string, Sub<ReturnSpec>> = {
     else o.c_type = f.value.trim();
   },
   'check-type': closedField('check', checkName, 'return check'),
-  success: (o, f) => { o.success = constOfText(f.value); },
+  success: (o, f, r) => { o.success = r.num(f.value, f); },
   'success-range': (o, f, r) => {
     const a = splitTopLevel(f.value);
     if (a.length !== 2) return r.bad('bad-value', f, `success-range needs 'LO, HI', got '${f.value}'`);
-    o.success_min = constOfText(a[0]!);
-    o.success_max = constOfText(a[1]!);
+    o.success_min = r.num(a[0]!, f);
+    o.success_max = r.num(a[1]!, f);
   },
   'error-values': (o, f) => { o.error_values = words(f.value).map((w) => w.replace(/^-/, '')); },
   desc: text('description'),
@@ -200,8 +202,8 @@ export const SIGNAL_SUBS: Record<string, Sub<SignalSpec>> = {
   queue: (o, f) => { o.queue = f.value.trim().replace(/^KAPI_SIGNAL_QUEUE_/, '').toLowerCase(); },
   target: text('target'),
   'transform-to': (o, f) => { o.transform_to = f.value.trim(); },
-  'sa-flags-required': (o, f) => { o.sa_flags_required = constOfText(f.value); },
-  'sa-flags-forbidden': (o, f) => { o.sa_flags_forbidden = constOfText(f.value); },
+  'sa-flags-required': (o, f, r) => { o.sa_flags_required = r.num(f.value, f); },
+  'sa-flags-forbidden': (o, f, r) => { o.sa_flags_forbidden = r.num(f.value, f); },
   'state-required': namesField('state_required', parseStates, 'process state'),
   'state-forbidden': namesField('state_forbidden', parseStates, 'process state'),
 };
@@ -235,7 +237,7 @@ export const CAP_SUBS: Record<string, Sub<Capability>> = {
   without: text('without'),
   condition: text('condition'),
   priority: intField('priority'),
-  alternatives: (o, f) => { o.alternatives = words(f.value).map((w) => constOfText(w)); },
+  alternatives: (o, f, r) => { o.alternatives = words(f.value).map((w) => r.num(w, f)); },
 };
 CAP_SUBS['action'] = CAP_SUBS['type']!;
 

@@ -9,9 +9,14 @@ export interface DocLine {
   col: number;
 }
 
-/** Strips `/**`, `*\/` and the leading ` * ` of every line. */
+/**
+ * Strips `/**`, `*\/` and the leading ` * ` of every line. A carriage return or Unicode line
+ * separator inside a line counts as a space: the tag patterns then never fail at one and
+ * backtrack over the whole line (quadratic on a long line), and columns stay as they are.
+ * Each line is examined in time linear in its length.
+ */
 export function docLines(comment: string, firstLine: number, firstCol: number): DocLine[] {
-  const raw = comment.split('\n');
+  const raw = comment.replace(/[\r\u2028\u2029]/g, ' ').split('\n');
   const out: DocLine[] = [];
   raw.forEach((l, k) => {
     let start = 0;
@@ -26,10 +31,14 @@ export function docLines(comment: string, firstLine: number, firstCol: number): 
         text = l.slice(start);
       }
     }
-    if (k === raw.length - 1) text = text.replace(/\s*\*\/\s*$/, '');
+    // trimEnd, not /\s+$/: that pattern retries from every space of a long run (quadratic).
+    if (k === raw.length - 1) {
+      text = text.trimEnd();
+      if (text.endsWith('*/')) text = text.slice(0, -2).trimEnd();
+    }
     const col = (k === 0 ? firstCol : 1) + start;
     if (k === 0 && text.trim() === '') return;
-    out.push({ text: text.replace(/\s+$/, ''), line: firstLine + k, col });
+    out.push({ text: text.trimEnd(), line: firstLine + k, col });
   });
   while (out.length && out[out.length - 1]!.text === '') out.pop();
   return out;

@@ -11,7 +11,6 @@ import type { Field, Tag } from './comment.js';
 import type { Builder } from './index.js';
 import { addError } from './index.js';
 import { typeName } from './tokens.js';
-import { constOfText } from '../values.js';
 
 type Flat = (t: Tag, b: Builder, extra: SideEffect) => void;
 
@@ -148,12 +147,12 @@ export const FLAT: Record<string, Flat> = {
   'struct-field-range': (t, b) => {
     const [name, lo, hi] = splitTopLevel(t.value);
     const f = structField(b, name ?? '', t);
-    f.constraint = { ...f.constraint, kind: 'range', min: constOfText(lo ?? ''), max: constOfText(hi ?? '') };
+    f.constraint = { ...f.constraint, kind: 'range', min: b.num(lo ?? '', t), max: b.num(hi ?? '', t) };
   },
   'struct-field-mask': (t, b) => {
     const [name, mask] = splitTopLevel(t.value);
     const f = structField(b, name ?? '', t);
-    f.constraint = { ...f.constraint, kind: 'mask', mask: constOfText(mask ?? '') };
+    f.constraint = { ...f.constraint, kind: 'mask', mask: b.num(mask ?? '', t) };
   },
   'error-count': countFlat('errors'),
   'lock-count': countFlat('locks'),

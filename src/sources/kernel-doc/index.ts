@@ -5,13 +5,14 @@
 import { own } from '../../model/own.js';
 import type { DiagSink } from '../../diag/index.js';
 import type {
-  ApiSpec, Capability, ErrorSpec, FreeConstraint, LockSpec, Param, ReturnSpec, SideEffect,
+  ApiSpec, Capability, ConstVal, ErrorSpec, FreeConstraint, LockSpec, Param, ReturnSpec, SideEffect,
   SignalSpec, SourceFormat, StateTransition, StructSpec,
 } from '../../model/types.js';
 import type { DocComment, Token } from '../c/lexer.js';
 import { isErrnoName } from '../consts/index.js';
 import { mapLegacyLock } from '../lock-scope.js';
-import { constOfText, splitTopLevel } from '../values.js';
+import { MAX_NESTING } from '../c/expr.js';
+import { constOfText, SPEC_ENV, splitTopLevel } from '../values.js';
 import { bindFunction } from './bind.js';
 import {
   BLOCK_SUBS, CAP_SUBS, CONSTRAINT_SUBS, EFFECT_SUBS, ERROR_SUBS, LOCK_SUBS, PARAM_SUBS,
@@ -57,6 +58,18 @@ export class Builder implements Reporter {
     this.diags.report(code, `${this.file}:${f.line}:${f.valueCol}`, msg, this.spec.name);
   }
 
+  /** Positions already reported as nested too deeply: one diagnostic per field. */
+  private deep = new Set<string>();
+
+  num(text: string, f: Field): ConstVal {
+    return constOfText(text, SPEC_ENV, () => {
+      const pos = `${f.line}:${f.valueCol}`;
+      if (this.deep.has(pos)) return;
+      this.deep.add(pos);
+      this.bad('too-deep', f, `expression nested deeper than ${MAX_NESTING} levels`);
+    });
+  }
+
   feature(f: string): void {
     this.features.add(f);
   }
@@ -96,7 +109,7 @@ const TOP: Record<string, TopHandler> = {
     if (k === 'ioctl' || k === 'sysfs' || k === 'syscall' || k === 'function') b.spec.kind = k;
     else b.bad('unknown-token', t, `unknown api type '${t.value}'`);
   },
-  'api-version': (t, b) => { const c = constOfText(t.value); if (c.value !== undefined) b.spec.version = Number(c.value); },
+  'api-version': (t, b) => { const c = b.num(t.value, t); if (c.value !== undefined) b.spec.version = Number(c.value); },
   'param-count': (t, b) => { b.counts.push({ key: 'params', f: t }); },
   param: (t, b) => {
     const m = /^\s*([A-Za-z_]\w*)\s*(?:,\s*(.*))?$/.exec(t.value);
@@ -165,7 +178,7 @@ const TOP: Record<string, TopHandler> = {
   capability: (t, b) => {
     const parts = splitTopLevel(t.value);
     const c: Capability = { name: parts[0] ?? '', at: b.pos(t) };
-    const num = constOfText(c.name);
+    const num = b.num(c.name, t);
     if (num.value !== undefined) c.number = num;
     if (parts[1]) CAP_SUBS.type!(c, { ...t, value: parts[1] }, b);
     applySubs(c, t.sub, CAP_SUBS, b);
@@ -245,7 +258,7 @@ function finishParams(b: Builder, tags: Tag[]): void {
   }
   if (out.length) b.spec.params = out;
   for (const { f } of b.counts) {
-    const c = constOfText(f.value);
+    const c = b.num(f.value, f);
     if (c.value !== undefined && Number(c.value) !== out.length) {
       b.diags.report('count-mismatch', `${b.file}:${f.line}:${f.valueCol}`, `param-count is ${c.value} but the spec has ${out.length} param blocks`, b.spec.name);
     }
