@@ -4,12 +4,14 @@
 // kernel-doc line of a .c file that starts with a context tag (`contexts:`, `context:`,
 // `context-flags:`), the tags upstream's own build uses to decide whether a file has specs. Two
 // byte searches per file for almost every file (`KAPI`, and `:` in .c files); the reads are shared
-// between the main thread and one worker per further core.
+// between the main thread and one worker per further core. Only regular files are read, each up
+// to the size limit; a bigger file is a failure of its own and the scan goes on.
 
-import { closeSync, openSync, readdirSync, readSync } from 'node:fs';
+import { closeSync, readdirSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { isProblem, limitOf, openRegular, readOpen, tooLarge, type ReadLimits, type ReadProblem } from './read.js';
 import { isSpecSource, skipDir } from './tree-rules.js';
 
 const MACRO_MARK = Buffer.from('KAPI');
@@ -61,40 +63,42 @@ function startsDocLine(b: Buffer, i: number): boolean {
 }
 
 export interface Candidate { file: string; text: string }
-export interface ReadFailure { file: string; code: string }
+/** A file or directory not read: an errno code, or a reader problem with its message. */
+export interface ReadFailure { file: string; code: string; problem?: ReadProblem }
 export interface ScanResult { candidates: Candidate[]; failures: ReadFailure[] }
 
 const code = (e: unknown) => (e as NodeJS.ErrnoException).code ?? 'EIO';
 
-/** Reads files into one growing buffer and keeps the texts of those with a marker. */
-export function scanFiles(files: readonly string[], mode: ScanMode = 'specs'): ScanResult {
-  let buf = Buffer.allocUnsafe(1 << 20);
+/** The buffer every file of a share is read into; a bigger file gets one of its own. */
+const SHARED_SIZE = 1 << 20;
+
+/** One file's bytes (a view of `buf` or of a buffer of its own), or why it was not read. */
+function readFile(file: string, buf: Buffer, limit: number): Buffer | ReadFailure {
+  const o = openRegular(file, limit);
+  if (isProblem(o)) return o.errno ? { file, code: o.errno } : { file, code: o.code, problem: o };
+  try {
+    const view = readOpen(o.fd, o.size, limit, { buf, shortReadEnds: true });
+    if (view) return view;
+    const problem = tooLarge(undefined, limit);
+    return { file, code: problem.code, problem };
+  } catch (e) {
+    return { file, code: code(e) };
+  } finally {
+    closeSync(o.fd);
+  }
+}
+
+/** Reads files through one shared buffer, which never grows, and keeps the texts of those with a marker. */
+export function scanFiles(files: readonly string[], mode: ScanMode = 'specs', limits: ReadLimits = {}): ScanResult {
+  const buf = Buffer.allocUnsafe(SHARED_SIZE);
+  const limit = limitOf(limits);
   const out: ScanResult = { candidates: [], failures: [] };
   for (const file of files) {
-    let len = 0;
-    try {
-      const fd = openSync(file, 'r');
-      try {
-        for (;;) {
-          if (len === buf.length) {
-            const bigger = Buffer.allocUnsafe(buf.length * 2);
-            buf.copy(bigger);
-            buf = bigger;
-          }
-          const want = buf.length - len;
-          const n = readSync(fd, buf, len, want, null);
-          len += n;
-          // A short read of a regular file is its end: save the read that would return 0.
-          if (n < want) break;
-        }
-      } finally {
-        closeSync(fd);
-      }
-    } catch (e) {
-      out.failures.push({ file, code: code(e) });
+    const view = readFile(file, buf, limit);
+    if (!Buffer.isBuffer(view)) {
+      out.failures.push(view);
       continue;
     }
-    const view = buf.subarray(0, len);
     const keep = mode === 'specs' ? bufferHasMarker(view, file.endsWith('.c')) : file.endsWith('.c') && view.indexOf(SYSCALL_MARK) >= 0;
     if (keep) out.candidates.push({ file, text: view.toString('utf8') });
   }
@@ -116,7 +120,7 @@ const byFile = <T extends { file: string }>(a: T, b: T) => (a.file < b.file ? -1
 export interface DirResult extends ScanResult { subdirs: string[] }
 
 /** Lists each directory (no symlinks followed), scans its C files, and returns its subdirectories. */
-export function scanDirs(dirs: readonly string[], mode: ScanMode = 'specs'): DirResult {
+export function scanDirs(dirs: readonly string[], mode: ScanMode = 'specs', limits: ReadLimits = {}): DirResult {
   const files: string[] = [];
   const subdirs: string[] = [];
   const failures: ReadFailure[] = [];
@@ -127,7 +131,7 @@ export function scanDirs(dirs: readonly string[], mode: ScanMode = 'specs'): Dir
       } else if (e.isFile() && isSpecSource(e.name)) files.push(join(d, e.name));
     }
   }
-  const r = scanFiles(files, mode);
+  const r = scanFiles(files, mode, limits);
   return { candidates: r.candidates, failures: [...failures, ...r.failures], subdirs };
 }
 
@@ -137,7 +141,7 @@ export function scanDirs(dirs: readonly string[], mode: ScanMode = 'specs'): Dir
  * them, scans their files and puts their subdirectories back on the queue, so the walk and the
  * reads are both shared. Results are sorted by path, whichever thread read them.
  */
-export async function scanTree(root: string, mode: ScanMode = 'specs'): Promise<ScanResult> {
+export async function scanTree(root: string, mode: ScanMode = 'specs', limits: ReadLimits = {}): Promise<ScanResult> {
   const extra = Math.max(0, Math.min(availableParallelism(), 4) - 1);
   const threads = extra + 1;
   const queue: string[] = [root];
@@ -155,7 +159,7 @@ export async function scanTree(root: string, mode: ScanMode = 'specs'): Promise<
   const dispatch = () => {
     while (idle.length && queue.length) {
       outstanding++;
-      idle.pop()!.postMessage({ dirs: take(), mode });
+      idle.pop()!.postMessage({ dirs: take(), mode, limits });
     }
   };
   const workers = Array.from({ length: extra }, () => {
@@ -177,7 +181,7 @@ export async function scanTree(root: string, mode: ScanMode = 'specs'): Promise<
   for (;;) {
     dispatch();
     if (queue.length) {
-      accept(scanDirs(take(), mode));
+      accept(scanDirs(take(), mode, limits));
       // Let replies from workers in before the next share.
       await new Promise((r) => setImmediate(r));
     } else if (outstanding > 0) {
