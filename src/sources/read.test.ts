@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { parseSize, UsageError } from '../cli/args.js';
+import { scanFiles, SHARED_MAX, SHARED_SIZE, type Shared } from './scan.js';
 import { DEFAULT_MAX_FILE_SIZE, formatSize, isProblem, openRegular, readOpen, readRegular, readRegularText, type ReadProblem } from './read.js';
 
 const FAST = { timeout: 20_000 };
@@ -109,6 +110,35 @@ describe('reads are bounded', () => {
     assert.equal(formatSize(67108864), '67108864 bytes (64 MiB)');
     assert.equal(formatSize(1536), '1536 bytes (1.5 KiB)');
     assert.equal(formatSize(1), '1 byte');
+  });
+});
+
+describe('the tree scanner\'s shared buffer', () => {
+  const MARK = '\nDEFINE_KERNEL_API_SPEC(sys_x) KAPI_END_SPEC;\n';
+  const file = (name: string, bytes: number) => {
+    writeFileSync(at(name), `${'/* filler */\n'.repeat(Math.ceil(bytes / 13)).slice(0, bytes)}${MARK}`);
+    return at(name);
+  };
+  it('grows for a file up to SHARED_MAX, never for a bigger one, never for one over the limit', FAST, () => {
+    const files = [file('s1.c', 100), file('m3.c', 3 << 20), at('sparse.c'), file('l40.c', 40 << 20), file('s2.c', 100), at('fifo'), file('m2.c', 2 << 20)];
+    const shared: Shared = { buf: Buffer.allocUnsafe(SHARED_SIZE) };
+    const r = scanFiles(files, 'specs', {}, shared);
+    assert.deepEqual(r.candidates.map((c) => c.file), ['s1.c', 'm3.c', 'l40.c', 's2.c', 'm2.c'].map(at));
+    for (const c of r.candidates) assert.ok(c.text.endsWith(MARK), `${c.file} read whole`);
+    // The listing keeps FIFOs out of a scan; one that gets in anyway is opened without blocking and holds nothing.
+    assert.deepEqual(r.failures.map((f) => [f.file, f.problem?.code]), [[at('sparse.c'), 'too-large']]);
+    // Grown for the 3 MiB file (room for it and the byte that shows its end), not for the 40 MiB one.
+    assert.ok(shared.buf.length <= SHARED_MAX);
+    assert.equal(shared.buf.length, (3 << 20) + MARK.length + 1);
+  });
+  it('a file that fills the buffer exactly is read whole', () => {
+    const r = scanFiles([file('exact.c', SHARED_SIZE - MARK.length)], 'specs', {}, { buf: Buffer.allocUnsafe(SHARED_SIZE) });
+    assert.equal(r.candidates[0]!.text.length, SHARED_SIZE);
+  });
+  it('the limit holds in the scan too', () => {
+    const r = scanFiles([file('over.c', 5000), file('under.c', 10)], 'specs', { maxFileSize: 4096 });
+    assert.deepEqual(r.candidates.map((c) => c.file), [at('under.c')]);
+    assert.match(r.failures[0]!.problem!.message, /^file is 5\d{3} bytes .*, over the limit of 4096 bytes \(4 KiB\)/);
   });
 });
 

@@ -26,7 +26,8 @@ export interface ReadProblem {
   errno?: string;
 }
 
-const OPEN_FLAGS = constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOCTTY;
+/** Read only, and never blocking in open (a FIFO without a writer) or taking a terminal. */
+export const OPEN_FLAGS = constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOCTTY;
 
 export const isProblem = (x: unknown): x is ReadProblem =>
   !!x && typeof x === 'object' && !(x instanceof Buffer) && typeof (x as ReadProblem).code === 'string' && typeof (x as ReadProblem).message === 'string';
@@ -107,18 +108,20 @@ export function openRegular(path: string, limit: number): { fd: number; size: nu
 
 /**
  * Reads an open file to its end, never more than `limit` bytes: into `buf` when the file fits
- * it, else into a buffer of its own (so a shared buffer never grows). `shortReadEnds` takes a
- * short read for the end, as it is on ordinary filesystems; without it (debugfs and other
- * pseudo files, which report size 0 and read in pieces) reading goes on until a read returns 0.
- * Returns the bytes read, or undefined when the file turned out longer than `limit`.
+ * it, else into a buffer of its own (so a shared buffer never grows). `have` bytes of the file
+ * are already at the start of `buf`. `shortReadEnds` takes a short read for the end, as it is
+ * on ordinary filesystems; without it (debugfs and other pseudo files, which report size 0 and
+ * read in pieces) reading goes on until a read returns 0. Returns the bytes read, or undefined
+ * when the file turned out longer than `limit`.
  */
-export function readOpen(fd: number, size: number, limit: number, opts: { buf?: Buffer; shortReadEnds?: boolean } = {}): Buffer | undefined {
+export function readOpen(fd: number, size: number, limit: number, opts: { buf?: Buffer; have?: number; shortReadEnds?: boolean } = {}): Buffer | undefined {
+  let len = opts.have ?? 0;
   // Room for the file and one byte more, which shows where it ends.
-  let buf = opts.buf && opts.buf.length > size ? opts.buf : Buffer.allocUnsafe(Math.min(limit + 1, Math.max(size + 1, 1 << 16)));
-  let len = 0;
+  let buf = opts.buf && opts.buf.length > size ? opts.buf : Buffer.allocUnsafe(Math.min(limit + 1, Math.max(size + 1, len + 1, 1 << 16)));
+  if (len && buf !== opts.buf) opts.buf!.copy(buf, 0, 0, len);
   for (;;) {
     const cap = Math.min(buf.length, limit + 1);
-    if (len === cap) {
+    if (len >= cap) {
       if (len > limit) return undefined;
       const bigger = Buffer.allocUnsafe(Math.min(limit + 1, len * 2));
       buf.copy(bigger, 0, 0, len);

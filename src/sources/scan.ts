@@ -7,11 +7,11 @@
 // between the main thread and one worker per further core. Only regular files are read, each up
 // to the size limit; a bigger file is a failure of its own and the scan goes on.
 
-import { closeSync, readdirSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readdirSync, readSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { isProblem, limitOf, openRegular, readOpen, tooLarge, type ReadLimits, type ReadProblem } from './read.js';
+import { limitOf, notRegular, OPEN_FLAGS, readOpen, tooLarge, type ReadLimits, type ReadProblem } from './read.js';
 import { isSpecSource, skipDir } from './tree-rules.js';
 
 const MACRO_MARK = Buffer.from('KAPI');
@@ -69,32 +69,60 @@ export interface ScanResult { candidates: Candidate[]; failures: ReadFailure[] }
 
 const code = (e: unknown) => (e as NodeJS.ErrnoException).code ?? 'EIO';
 
-/** The buffer every file of a share is read into; a bigger file gets one of its own. */
-const SHARED_SIZE = 1 << 20;
+/**
+ * The buffer the files of a share are read into: 1 MiB, grown for a bigger file up to 16 MiB
+ * (the largest sources of a kernel tree, generated register headers, are about that size) and
+ * kept for the next. A file bigger than that gets a buffer of its own, dropped after it.
+ */
+export const SHARED_SIZE = 1 << 20;
+export const SHARED_MAX = 16 << 20;
 
-/** One file's bytes (a view of `buf` or of a buffer of its own), or why it was not read. */
-function readFile(file: string, buf: Buffer, limit: number): Buffer | ReadFailure {
-  const o = openRegular(file, limit);
-  if (isProblem(o)) return o.errno ? { file, code: o.errno } : { file, code: o.code, problem: o };
+/** The shared buffer of a scan, in a box so it can be grown (and looked at by the tests). */
+export interface Shared { buf: Buffer }
+
+const failed = (file: string, problem: ReadProblem): ReadFailure => ({ file, code: problem.code, problem });
+
+/**
+ * One file's bytes (a view of the shared buffer or of a buffer of its own), or why it was not
+ * read. The directory listing said it is a regular file, and the open cannot block; most files
+ * end within the first read. One that fills the buffer is checked with fstat (still regular,
+ * within the limit) before it is read on, so a file swapped for a device or a huge sparse file
+ * costs one read, never the buffer.
+ */
+function readFile(file: string, shared: Shared, limit: number): Buffer | ReadFailure {
+  let fd: number;
   try {
-    const view = readOpen(o.fd, o.size, limit, { buf, shortReadEnds: true });
-    if (view) return view;
-    const problem = tooLarge(undefined, limit);
-    return { file, code: problem.code, problem };
+    fd = openSync(file, OPEN_FLAGS);
+  } catch (e) {
+    return { file, code: code(e) };
+  }
+  try {
+    const room = Math.min(shared.buf.length, limit + 1);
+    const n = readSync(fd, shared.buf, 0, room, null);
+    // A short read of a regular file is its end: save the read that would return 0.
+    if (n < room) return shared.buf.subarray(0, n);
+    const st = fstatSync(fd);
+    if (!st.isFile()) return failed(file, notRegular(st));
+    if (st.size > limit) return failed(file, tooLarge(st.size, limit));
+    if (st.size < SHARED_MAX && st.size >= shared.buf.length) {
+      const bigger = Buffer.allocUnsafe(Math.min(SHARED_MAX, Math.max(st.size + 1, shared.buf.length * 2)));
+      shared.buf.copy(bigger, 0, 0, n);
+      shared.buf = bigger;
+    }
+    return readOpen(fd, st.size, limit, { buf: shared.buf, have: n, shortReadEnds: true }) ?? failed(file, tooLarge(undefined, limit));
   } catch (e) {
     return { file, code: code(e) };
   } finally {
-    closeSync(o.fd);
+    closeSync(fd);
   }
 }
 
-/** Reads files through one shared buffer, which never grows, and keeps the texts of those with a marker. */
-export function scanFiles(files: readonly string[], mode: ScanMode = 'specs', limits: ReadLimits = {}): ScanResult {
-  const buf = Buffer.allocUnsafe(SHARED_SIZE);
+/** Reads files through one shared buffer, which never outgrows SHARED_MAX, and keeps the texts of those with a marker. */
+export function scanFiles(files: readonly string[], mode: ScanMode = 'specs', limits: ReadLimits = {}, shared: Shared = { buf: Buffer.allocUnsafe(SHARED_SIZE) }): ScanResult {
   const limit = limitOf(limits);
   const out: ScanResult = { candidates: [], failures: [] };
   for (const file of files) {
-    const view = readFile(file, buf, limit);
+    const view = readFile(file, shared, limit);
     if (!Buffer.isBuffer(view)) {
       out.failures.push(view);
       continue;
