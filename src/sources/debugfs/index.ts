@@ -28,11 +28,6 @@ export function parseListLines(text: string): ListedName[] {
   return out;
 }
 
-/** Names from `kapi/list`. */
-export function parseList(text: string): string[] {
-  return parseListLines(text).map((n) => n.name);
-}
-
 /** Why a name from an index cannot be a spec file's name: names are plain file names. */
 export function badName(name: string): string | undefined {
   if (name === '.' || name === '..') return `'${name}' names a directory`;
