@@ -1,9 +1,11 @@
 // The shared reader: only regular files, never a blocking open, never past the size limit, and a
-// shared buffer that never grows. Real FIFOs, devices, sockets and sparse files in a temp dir.
+// shared buffer that never balloons. Real FIFOs, devices, sockets and sparse files in a temp dir.
+// What could block (a FIFO, a device) is read in a child process with a timeout: a blocking
+// open would stop this process's timers too, so the test fails instead of hanging.
 
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { closeSync, mkdtempSync, readdirSync, statSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { closeSync, mkdtempSync, readdirSync, rmSync, statSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -27,7 +29,21 @@ before(async () => {
   server = createServer();
   await new Promise<void>((r) => server.listen(at('sock'), r));
 });
-after(() => server.close());
+after(() => {
+  server.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** Calls `fn(...args)` of a module of dist/src/sources in a child process, killed after 10 s. */
+function inChild(module: string, fn: string, args: unknown[]): unknown {
+  const url = new URL(`./${module}`, import.meta.url).href;
+  const code = `const m = await import(${JSON.stringify(url)}); const r = m[${JSON.stringify(fn)}](...${JSON.stringify(args)});
+    process.stdout.write(JSON.stringify(r, (k, v) => (v && v.type === 'Buffer' ? { bytes: v.data.length } : v)));`;
+  const r = spawnSync(process.execPath, ['--input-type=module', '-e', code], { encoding: 'utf8', timeout: 10_000 });
+  assert.equal(r.signal, null, `${fn}(${args.join(', ')}) hung`);
+  assert.equal(r.status, 0, r.stderr);
+  return JSON.parse(r.stdout);
+}
 
 function problem(x: unknown): ReadProblem {
   assert.ok(isProblem(x), `expected a problem, got ${typeof x}`);
@@ -44,7 +60,7 @@ describe('only regular files are read', () => {
   ];
   for (const [name, re] of cases) {
     it(`${name}: refused without blocking`, FAST, () => {
-      const p = problem(readRegular(at(name)));
+      const p = problem(inChild('read.js', 'readRegular', [at(name)]));
       assert.equal(p.code, 'not-regular');
       assert.match(p.message, re);
     });
@@ -52,12 +68,12 @@ describe('only regular files are read', () => {
   const block = readdirSync('/dev').map((n) => `/dev/${n}`).find((p) => { try { return statSync(p).isBlockDevice(); } catch { return false; } });
   it('a link to a block device: refused', { ...FAST, skip: block ? false : 'no block device in /dev' }, () => {
     symlinkSync(block!, at('block'));
-    const p = problem(readRegular(at('block')));
+    const p = problem(inChild('read.js', 'readRegular', [at('block')]));
     assert.equal(p.code, 'not-regular');
     assert.match(p.message, /^is a block device, not a regular file$/);
   });
   it('a FIFO opened without the stat first is still refused, and the open does not block', FAST, () => {
-    const p = problem(openRegular(at('fifo'), DEFAULT_MAX_FILE_SIZE));
+    const p = problem(inChild('read.js', 'openRegular', [at('fifo'), DEFAULT_MAX_FILE_SIZE]));
     assert.equal(p.code, 'not-regular');
   });
   it('a missing file is unreadable with its errno', () => {
@@ -120,16 +136,20 @@ describe('the tree scanner\'s shared buffer', () => {
     return at(name);
   };
   it('grows for a file up to SHARED_MAX, never for a bigger one, never for one over the limit', FAST, () => {
-    const files = [file('s1.c', 100), file('m3.c', 3 << 20), at('sparse.c'), file('l40.c', 40 << 20), file('s2.c', 100), at('fifo'), file('m2.c', 2 << 20)];
+    const files = [file('s1.c', 100), file('m3.c', 3 << 20), at('sparse.c'), file('l40.c', 40 << 20), file('s2.c', 100), file('m2.c', 2 << 20)];
     const shared: Shared = { buf: Buffer.allocUnsafe(SHARED_SIZE) };
     const r = scanFiles(files, 'specs', {}, shared);
     assert.deepEqual(r.candidates.map((c) => c.file), ['s1.c', 'm3.c', 'l40.c', 's2.c', 'm2.c'].map(at));
     for (const c of r.candidates) assert.ok(c.text.endsWith(MARK), `${c.file} read whole`);
-    // The listing keeps FIFOs out of a scan; one that gets in anyway is opened without blocking and holds nothing.
     assert.deepEqual(r.failures.map((f) => [f.file, f.problem?.code]), [[at('sparse.c'), 'too-large']]);
     // Grown for the 3 MiB file (room for it and the byte that shows its end), not for the 40 MiB one.
     assert.ok(shared.buf.length <= SHARED_MAX);
     assert.equal(shared.buf.length, (3 << 20) + MARK.length + 1);
+  });
+  it('a FIFO or a device that gets into a scan (the listing keeps them out) neither blocks nor balloons', FAST, () => {
+    const r = inChild('scan.js', 'scanFiles', [[at('fifo'), at('zero'), file('after.c', 10)]]) as { candidates: { file: string }[]; failures: { file: string; code: string }[] };
+    assert.deepEqual(r.candidates.map((c) => c.file), [at('after.c')]);
+    assert.deepEqual(r.failures.map((f) => [f.file, f.code]), [[at('zero'), 'not-regular']]);
   });
   it('a file that fills the buffer exactly is read whole', () => {
     const r = scanFiles([file('exact.c', SHARED_SIZE - MARK.length)], 'specs', {}, { buf: Buffer.allocUnsafe(SHARED_SIZE) });
