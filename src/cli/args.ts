@@ -1,8 +1,10 @@
 // argv -> options, shared by every command: the spec selection (--source, --vmlinux,
-// --debugfs [DIR]) and the output format (-f). Pure: errors come back as UsageError.
+// --debugfs [DIR]), the read limit (--max-file-size) and the output format (-f). Pure: errors
+// come back as UsageError.
 
 import { statSync } from 'node:fs';
 import { own } from '../model/own.js';
+import { DEFAULT_MAX_FILE_SIZE } from '../sources/read.js';
 
 export class UsageError extends Error {}
 
@@ -28,6 +30,8 @@ export interface GlobalOptions {
   /** Command-specific options: every value given, in order. */
   extra: Map<string, string[]>;
   arch: string;
+  /** Bytes a file read whole may have (--max-file-size). */
+  maxFileSize: number;
   quiet: boolean;
   /** Say on stderr how each input was read (layouts, sections). */
   verbose: boolean;
@@ -56,8 +60,18 @@ function takeValue(argv: string[], i: number, name: string, inline: string | und
   return [v, i + 1];
 }
 
+const SUFFIX: Record<string, number> = { '': 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 };
+
+/** A size in bytes: a positive integer, optionally with a K, M or G suffix (powers of 1024). */
+export function parseSize(v: string, name = '--max-file-size'): number {
+  const m = /^([0-9]+)([kmg]?)$/i.exec(v.trim());
+  const n = m ? Number(m[1]) * SUFFIX[m[2]!.toLowerCase()]! : NaN;
+  if (!Number.isSafeInteger(n) || n <= 0) throw new UsageError(`${name} takes a positive number of bytes, optionally with K, M or G (e.g. 64M), got '${v}'`);
+  return n;
+}
+
 export function parseGlobal(argv: string[], allowed: ExtraOptions = {}): GlobalOptions {
-  const o: GlobalOptions = { selection: { kind: 'default' }, format: 'plain', formatGiven: false, extra: new Map(), arch: 'generic', quiet: false, verbose: false, help: false, version: false, rest: [] };
+  const o: GlobalOptions = { selection: { kind: 'default' }, format: 'plain', formatGiven: false, extra: new Map(), arch: 'generic', maxFileSize: DEFAULT_MAX_FILE_SIZE, quiet: false, verbose: false, help: false, version: false, rest: [] };
   const sources: string[] = [];
   const chosen = new Set<string>();
   for (let i = 0; i < argv.length; i++) {
@@ -79,6 +93,7 @@ export function parseGlobal(argv: string[], allowed: ExtraOptions = {}): GlobalO
         break;
       }
       case '--arch': { const [v, j] = takeValue(argv, i, name, inline); i = j; o.arch = v; break; }
+      case '--max-file-size': { const [v, j] = takeValue(argv, i, name, inline); i = j; o.maxFileSize = parseSize(v); break; }
       case '--source': { const [v, j] = takeValue(argv, i, name, inline); i = j; sources.push(v); chosen.add('--source'); break; }
       case '--vmlinux': {
         const [v, j] = takeValue(argv, i, name, inline);

@@ -1,6 +1,7 @@
 // Commands. The default one lists or shows specs; subcommands (lint, diff, conform, ...) are
 // registered here and loaded lazily, each choosing specs with loadSpecs() and output with -f.
 
+import { escapeControls } from '../diag/index.js';
 import { stringifyDoc, toJsonDoc } from '../model/json.js';
 import type { ApiSpec } from '../model/types.js';
 import { renderMan, renderPlainList, renderPlainSpec, renderRstList, renderRstSpec } from '../render/index.js';
@@ -69,8 +70,8 @@ export const runShow: Command = async (o) => {
   }
   const spec = specs.find((s) => s.name === name) ?? specs.find((s) => s.name === `sys_${name}`);
   if (!spec) {
-    process.stderr.write(`kapi: API '${name}' not found\n\nAvailable APIs:\n`);
-    for (const s of specs) process.stderr.write(`  ${s.name} (${s.kind})\n`);
+    process.stderr.write(escapeControls(`kapi: API '${name}' not found`) + '\n\nAvailable APIs:\n');
+    for (const s of specs) process.stderr.write(escapeControls(`  ${s.name} (${s.kind})`) + '\n');
     return 1;
   }
   process.stdout.write(renderOne(o, spec));

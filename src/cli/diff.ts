@@ -1,12 +1,12 @@
 // `kapi diff OLD NEW`: what changed between two spec sets, classified by a table of rules.
 
-import { readFileSync } from 'node:fs';
-import { DiagSink, formatDiagnostic, sortDiagnostics } from '../diag/index.js';
+import { DiagSink, escapeControls, formatDiagnostic, sortDiagnostics } from '../diag/index.js';
 import { diffSets, parseSuppressions, RULES, type DiffFinding, type Rule } from '../diff/index.js';
 import { LEVELS, type Level } from '../lint/index.js';
 import { normalize } from '../model/normalize.js';
 import { atLeast, counts, formatJson, formatSarif, formatText, sortFindings } from '../report/index.js';
 import { readAny } from '../sources/any.js';
+import { isProblem, readRegularText } from '../sources/read.js';
 import { checkFormat, UsageError, type GlobalOptions } from './args.js';
 import type { CommandModule } from './commands.js';
 import { VERSION } from './help.js';
@@ -35,7 +35,7 @@ error or unreadable input; 3 internal error.
 function markdown(fs: DiffFinding[]): string {
   const c = counts(fs.filter((f) => !f.suppressed));
   const esc = (s: string) => s.replace(/\|/g, '\\|');
-  const rows = (sortFindings(fs) as DiffFinding[]).map((f) => `| ${f.level} | \`${f.id}\` | \`${f.spec}\` | ${esc(f.message)} | ${esc(f.suppressed ? `suppressed: ${f.suppressed}` : f.why)} |`);
+  const rows = (sortFindings(fs) as DiffFinding[]).map((f) => escapeControls(`| ${f.level} | \`${f.id}\` | \`${f.spec}\` | ${esc(f.message)} | ${esc(f.suppressed ? `suppressed: ${f.suppressed}` : f.why)} |`));
   return [`## API changes`, '', `${c.error} breaking, ${c.warning} to check, ${c.info} informational${fs.some((f) => f.suppressed) ? `; ${fs.filter((f) => f.suppressed).length} suppressed` : ''}.`, '',
     ...(fs.length ? ['| Level | Rule | API | Change | Why |', '| --- | --- | --- | --- | --- |', ...rows] : ['No semantic change.']), ''].join('\n');
 }
@@ -47,11 +47,9 @@ async function run(o: GlobalOptions): Promise<number> {
   if (failOn !== undefined && !(LEVELS as string[]).includes(failOn)) throw new UsageError(`--fail-on takes error, warning or info, got '${failOn}'`);
   const suppressions = [];
   for (const f of o.extra.get('--suppress') ?? []) {
-    let text: string;
-    try {
-      text = readFileSync(f, 'utf8');
-    } catch {
-      process.stderr.write(`kapi: ${f}: cannot read the suppressions file\n`);
+    const text = readRegularText(f, { maxFileSize: o.maxFileSize });
+    if (isProblem(text)) {
+      process.stderr.write(escapeControls(`kapi: ${f}: cannot read the suppressions file: ${text.message.replace(/^cannot read file: /, '')}`) + '\n');
       return 2;
     }
     const p = parseSuppressions(text);
@@ -59,7 +57,8 @@ async function run(o: GlobalOptions): Promise<number> {
     suppressions.push(...p.items);
   }
   const diags = new DiagSink();
-  const [a, b] = [await readAny(o.rest[0]!, diags), await readAny(o.rest[1]!, diags)];
+  const limits = { maxFileSize: o.maxFileSize };
+  const [a, b] = [await readAny(o.rest[0]!, diags, limits), await readAny(o.rest[1]!, diags, limits)];
   const [old, now] = [normalize(a.specs, diags), normalize(b.specs, diags)];
   for (const d of sortDiagnostics(diags.items)) process.stderr.write(formatDiagnostic(d) + '\n');
   if (diags.errorCount && (!a.kind || !b.kind || (a.specs.length === 0 && b.specs.length === 0))) return 2;

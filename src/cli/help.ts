@@ -24,6 +24,8 @@ Choosing specs (one of; default: debugfs when the running kernel has
                       '-f json'; may be given more than once
   --vmlinux PATH      a vmlinux (or any ELF file) with a .kapi_specs section
   --debugfs [DIR]     the debugfs mount (default /sys/kernel/debug)
+  --max-file-size N   skip (and report) files read whole that are larger than N
+                      bytes; K, M, G suffixes (default 64M)
 
 Output:
   -f, --format FMT    plain (default), json, rst or man (man needs API_NAME)

@@ -1,9 +1,10 @@
 // `kapi lint`: checks the specs against themselves, their signatures and their code.
 
-import { readFileSync } from 'node:fs';
+import { escapeControls, formatDiagnostic } from '../diag/index.js';
 import { errorFacts, fileFacts, type FileFacts } from '../facts/index.js';
 import { CHECKS, lint, LEVELS, type Finding, type Level, type LintContext } from '../lint/index.js';
 import type { ApiSpec } from '../model/types.js';
+import { isProblem, readRegularText, type ReadLimits } from '../sources/read.js';
 import { atLeast, formatGithub, formatJson, formatSarif, formatText, where } from '../report/index.js';
 import { checkFormat, UsageError, type GlobalOptions } from './args.js';
 import type { CommandModule } from './commands.js';
@@ -46,19 +47,19 @@ function failLevel(o: GlobalOptions): Level | 'never' {
   return v as Level | 'never';
 }
 
-/** Facts from the code next to each spec: the file it was read from, when it has a body. */
-export function codeContext(): LintContext {
+/**
+ * Facts from the code next to each spec: the file it was read from, when it has a body. The
+ * file is named by the spec (a snapshot can name any path), so it is read as any input is.
+ */
+export function codeContext(limits: ReadLimits = {}): LintContext {
   const files = new Map<string, FileFacts | undefined>();
   return {
     code(spec: ApiSpec) {
       const file = where(spec.at).file;
       if (!spec.signature || where(spec.at).line === undefined) return undefined;
       if (!files.has(file)) {
-        try {
-          files.set(file, fileFacts(readFileSync(file, 'latin1'), file));
-        } catch {
-          files.set(file, undefined);
-        }
+        const text = readRegularText(file, limits, 'latin1');
+        files.set(file, isProblem(text) ? undefined : fileFacts(text, file));
       }
       const ff = files.get(file);
       const fn = ff?.functions.get(spec.name) ?? ff?.functions.get(spec.signature.name);
@@ -75,15 +76,15 @@ async function run(o: GlobalOptions): Promise<number> {
   const fail = failLevel(o);
   const loaded = await loadSpecs(o);
   if (loaded.fatal !== undefined) {
-    for (const d of loaded.diags.items) process.stderr.write(`${d.at}: ${d.severity}[${d.code}]: ${d.message}\n`);
-    if (loaded.fatal) process.stderr.write(`kapi: ${loaded.fatal}\n`);
+    for (const d of loaded.diags.items) process.stderr.write(formatDiagnostic(d) + '\n');
+    if (loaded.fatal) process.stderr.write(escapeControls(`kapi: ${loaded.fatal}`) + '\n');
     return 2;
   }
   const fromReaders: Finding[] = loaded.diags.items.map((d) => ({
     id: d.code, level: d.severity === 'note' ? 'info' : d.severity, at: d.at, message: d.message, ...(d.spec ? { spec: d.spec } : {}),
   }));
   const findings = [...fromReaders.filter((f) => lv[f.id] !== 'off').map((f) => ({ ...f, level: (lv[f.id] as Level | undefined) ?? f.level })),
-    ...lint(loaded.set.specs, codeContext(), lv)];
+    ...lint(loaded.set.specs, codeContext({ maxFileSize: o.maxFileSize }), lv)];
   const rules = Object.values(CHECKS).map((c) => ({ id: c.id, level: c.level, summary: c.summary }));
   const out = format === 'json' ? formatJson(findings, { tool: 'kapi lint', specs: loaded.set.specs.length })
     : format === 'sarif' ? formatSarif(findings, 'kapi lint', VERSION, rules)

@@ -1,15 +1,18 @@
 // Chooses and reads the spec set every command works on: --source PATH..., --vmlinux, --debugfs,
-// or the default (debugfs when the running kernel has it, else the bundled corpus).
+// or the default (debugfs when the running kernel has it, else the bundled corpus). A path given
+// directly that cannot be read at all (not a regular file, over --max-file-size) is unreadable
+// input: every path is still read and reported, and the command exits 2.
 
 import { existsSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
-import { DiagSink, formatDiagnostic, sortDiagnostics } from '../diag/index.js';
+import { DiagSink, escapeControls, formatDiagnostic, sortDiagnostics } from '../diag/index.js';
 import { normalize } from '../model/normalize.js';
 import type { ApiSpec, SpecSet } from '../model/types.js';
-import { readSourcePath } from '../sources/index.js';
+import { readSource, readSourcePath } from '../sources/index.js';
 import { specsFromElf } from '../sources/elf/index.js';
 import { specsFromDebugfs } from '../sources/debugfs/index.js';
+import { isProblem, statRegular } from '../sources/read.js';
 import { DEFAULT_DEBUGFS, type GlobalOptions } from './args.js';
 
 /** The bundled corpus, `specs/` at the package root (three levels above dist/src/cli). */
@@ -44,15 +47,24 @@ export async function loadSpecs(o: GlobalOptions): Promise<Loaded> {
     case 'source': {
       const progress = progressReporter(o.quiet);
       const specs: ApiSpec[] = [];
+      let unreadable = false;
       for (const p of sel.paths) {
         if (!existsSync(p)) return done([], `${p}: no such file or directory`);
-        specs.push(...await readSourcePath(p, diags, progress ? { progress } : {}));
+        const r = await readSource(p, diags, { maxFileSize: o.maxFileSize, ...(progress ? { progress } : {}) });
+        specs.push(...r.specs);
+        if (r.failed === 'unreadable') unreadable = true;
       }
       if (progress) process.stderr.write('\r\x1b[K');
-      return done(specs);
+      return done(specs, unreadable ? '' : undefined);
     }
     case 'vmlinux': {
       if (!existsSync(sel.path)) return done([], `${sel.path}: no such file or directory`);
+      // The ELF reader opens what it is given: a FIFO or a device must not get that far.
+      const st = statRegular(sel.path);
+      if (isProblem(st)) {
+        diags.report(st.code, sel.path, st.message);
+        return done([], '');
+      }
       const r = specsFromElf(sel.path, diags);
       if (o.verbose && r.summary) process.stderr.write(`kapi: ${r.summary}\n`);
       // A file that is not ELF, or has no specs at all, is unreadable input.
@@ -64,19 +76,19 @@ export async function loadSpecs(o: GlobalOptions): Promise<Loaded> {
       if (!existsSync(debugfsDir(sel.root))) {
         return done([], `${debugfsDir(sel.root)}: no kapi directory: this kernel does not expose API specifications (CONFIG_KAPI_SPEC_DEBUGFS)`);
       }
-      const r = specsFromDebugfs(sel.root, diags);
+      const r = specsFromDebugfs(sel.root, diags, { maxFileSize: o.maxFileSize });
       if (o.verbose && r.summary) process.stderr.write(`kapi: ${r.summary}\n`);
       return done(r.specs, r.specs.length === 0 && diags.errorCount ? '' : undefined);
     }
     case 'default': {
       const live = debugfsDir(DEFAULT_DEBUGFS);
       if (existsSync(live) && statSync(live).isDirectory()) {
-        const r = specsFromDebugfs(DEFAULT_DEBUGFS, diags);
+        const r = specsFromDebugfs(DEFAULT_DEBUGFS, diags, { maxFileSize: o.maxFileSize });
         if (o.verbose && r.summary) process.stderr.write(`kapi: ${r.summary}\n`);
         return done(r.specs);
       }
       if (!o.quiet) process.stderr.write(`kapi: no --source given and no ${live}: reading the bundled corpus (${CORPUS_DIR})\n`);
-      return done(await readSourcePath(CORPUS_DIR, diags, { displayRoot: 'specs' }));
+      return done(await readSourcePath(CORPUS_DIR, diags, { displayRoot: 'specs', maxFileSize: o.maxFileSize }));
     }
   }
 }
@@ -95,7 +107,7 @@ export async function loadOrExplain(o: GlobalOptions): Promise<{ specs: readonly
   const loaded = await loadSpecs(o);
   const errors = printDiagnostics(loaded);
   if (loaded.fatal !== undefined) {
-    if (loaded.fatal) process.stderr.write(`kapi: ${loaded.fatal}\n`);
+    if (loaded.fatal) process.stderr.write(escapeControls(`kapi: ${loaded.fatal}`) + '\n');
     return undefined;
   }
   return { specs: loaded.set.specs, errors };

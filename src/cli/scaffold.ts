@@ -1,11 +1,13 @@
 // `kapi scaffold`: spec skeletons for the syscalls of a tree, and how much of their error
 // behaviour the code shows.
 
-import { mkdirSync, readFileSync, writeFileSync, statSync } from 'node:fs';
+import { mkdirSync, writeFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { escapeControls, formatDiagnostic, type Diagnostic } from '../diag/index.js';
 import { errorFacts, fileFacts } from '../facts/index.js';
 import { skeleton, type Skeleton } from '../scaffold/index.js';
-import { scanTree } from '../sources/scan.js';
+import { isProblem, readRegularText } from '../sources/read.js';
+import { scanTree, type Candidate } from '../sources/scan.js';
 import { UsageError, type GlobalOptions } from './args.js';
 import type { CommandModule } from './commands.js';
 
@@ -19,16 +21,33 @@ returns, with the prose left as TODO. Skeletons go to stdout, or one file per sy
 Exit status: 0 success; 1 a named syscall was not found; 2 usage error or unreadable input.
 `;
 
+const say = (d: Omit<Diagnostic, 'severity'>) => process.stderr.write(formatDiagnostic({ ...d, severity: 'error' }) + '\n');
+
+/** The C files to scaffold from: a tree's files that define syscalls, or the one file given. */
+async function inputs(root: string, maxFileSize: number): Promise<Candidate[] | undefined> {
+  let dir: boolean;
+  try {
+    dir = statSync(root).isDirectory();
+  } catch {
+    process.stderr.write(escapeControls(`kapi: ${root}: no such file or directory`) + '\n');
+    return undefined;
+  }
+  if (dir) {
+    const r = await scanTree(root, 'syscalls', { maxFileSize });
+    for (const f of r.failures) say({ code: f.problem?.code ?? 'unreadable', at: f.file, message: f.problem?.message ?? `cannot read file: ${f.code}` });
+    return r.candidates;
+  }
+  const text = readRegularText(root, { maxFileSize }, 'latin1');
+  if (!isProblem(text)) return [{ file: root, text }];
+  say({ code: text.code, at: root, message: text.message });
+  return undefined;
+}
+
 async function run(o: GlobalOptions): Promise<number> {
   if (o.selection.kind !== 'source' || o.selection.paths.length !== 1) throw new UsageError('kapi scaffold needs one --source PATH (a kernel tree or a C file)');
   const root = o.selection.paths[0]!;
-  let files: { file: string; text: string }[];
-  try {
-    files = statSync(root).isDirectory() ? (await scanTree(root, 'syscalls')).candidates : [{ file: root, text: readFileSync(root, 'latin1') }];
-  } catch {
-    process.stderr.write(`kapi: ${root}: no such file or directory\n`);
-    return 2;
-  }
+  const files = await inputs(root, o.maxFileSize);
+  if (!files) return 2;
   const wanted = new Set(o.rest.map((n) => n.replace(/^sys_/, '')));
   const byName = new Map<string, Skeleton>();
   const skipped = new Set<string>();

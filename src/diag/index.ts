@@ -18,6 +18,8 @@ export interface Diagnostic {
 /** Every diagnostic code with its default severity and a line for the docs. */
 export const CODES = {
   'unreadable': { severity: 'error', doc: 'a path could not be read' },
+  'not-regular': { severity: 'error', doc: 'a FIFO, device, socket or directory where a regular file is read; never opened' },
+  'too-large': { severity: 'error', doc: 'a file larger than the read limit (--max-file-size); skipped' },
   'count-mismatch': { severity: 'warning', doc: 'a count written in the source disagrees with the entries' },
   'unterminated-spec': { severity: 'error', doc: 'a spec has no end before the end of the file' },
   'bad-syntax': { severity: 'error', doc: 'a spec could not be parsed at this point' },
@@ -80,8 +82,30 @@ export function sortDiagnostics(ds: readonly Diagnostic[]): Diagnostic[] {
   });
 }
 
-/** `file:line:col: severity[code]: message` — the one diagnostic format. */
+/**
+ * Characters that must not reach a terminal raw: C0 controls (newline and tab too), DEL, C1
+ * controls, the line and paragraph separators, and the bidirectional controls.
+ */
+const CONTROLS = /[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+const escapeOne = (c: string): string => {
+  const n = c.charCodeAt(0);
+  return n <= 0xff ? `\\x${n.toString(16).padStart(2, '0')}` : `\\u${n.toString(16).padStart(4, '0')}`;
+};
+
+/** Text with every control character written as `\xNN` or `\uNNNN`; `keep` lists ones left as they are. */
+export function escapeControls(text: string, keep = ''): string {
+  return text.replace(CONTROLS, (c) => (keep.includes(c) ? c : escapeOne(c)));
+}
+
+/** A short, escaped excerpt of input text for a message: at most `max` characters, then `...`. */
+export function excerpt(text: string, max = 60): string {
+  const cut = [...text.slice(0, max * 2)].slice(0, max).join('');
+  return escapeControls(cut) + (cut.length < text.length ? '...' : '');
+}
+
+/** `file:line:col: severity[code]: message` — the one diagnostic format, control characters escaped. */
 export function formatDiagnostic(d: Diagnostic): string {
   const spec = d.spec ? ` (in ${d.spec})` : '';
-  return `${d.at}: ${d.severity}[${d.code}]: ${d.message}${spec}`;
+  return escapeControls(`${d.at}: ${d.severity}[${d.code}]: ${d.message}${spec}`);
 }

@@ -1,10 +1,16 @@
-// Plain text: what a person reads in a terminal. Pure: model in, string out.
+// Plain text: what a person reads in a terminal. Pure: model in, string out. Spec text never
+// reaches the terminal raw: each output line has its control characters escaped (tabs kept), so
+// the only line breaks are the renderer's own and a value's newline cannot fake a line.
 
+import { escapeControls } from '../diag/index.js';
 import type { ApiSpec, SpecSet } from '../model/types.js';
 import { wrap } from './text.js';
 import { KIND_TITLES, specView, type Row } from './view.js';
 
 const WIDTH = 100;
+
+/** The document from its lines: each escaped, then joined by the renderer's newlines. */
+const document = (lines: string[]): string => lines.map((l) => escapeControls(l, '\t')).join('\n') + '\n';
 
 function rowLines(rows: Row[], indent: string): string[] {
   const out: string[] = [];
@@ -27,7 +33,7 @@ export function renderPlainList(set: SpecSet): string {
     for (const s of specs) out.push(`  ${s.name.padEnd(width)}  ${s.description ?? ''}`.trimEnd());
   }
   out.push('', `Total specifications found: ${set.specs.length}`);
-  return out.join('\n') + '\n';
+  return document(out);
 }
 
 export function renderPlainSpec(spec: ApiSpec): string {
@@ -46,7 +52,7 @@ export function renderPlainSpec(spec: ApiSpec): string {
       out.push(...rowLines(it.rows, '      '));
     }
   }
-  return out.join('\n') + '\n';
+  return document(out);
 }
 
 export function renderPlainSpecs(specs: readonly ApiSpec[]): string {

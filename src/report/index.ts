@@ -3,6 +3,7 @@
 
 import { isAbsolute } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { escapeControls } from '../diag/index.js';
 import type { Finding, Level } from '../lint/types.js';
 
 export interface RuleInfo { id: string; level: Level; summary: string; why?: string }
@@ -41,7 +42,7 @@ export function atLeast(fs: readonly Finding[], level: Level): number {
 }
 
 export function formatText(fs: readonly Finding[], extra: (f: Finding) => string = () => ''): string {
-  const lines = sortFindings(fs).map((f) => `${f.at}: ${f.level}[${f.id}]: ${f.message}${f.spec ? ` (in ${f.spec})` : ''}${extra(f)}`);
+  const lines = sortFindings(fs).map((f) => escapeControls(`${f.at}: ${f.level}[${f.id}]: ${f.message}${f.spec ? ` (in ${f.spec})` : ''}${extra(f)}`));
   const c = counts(fs);
   lines.push(`${c.error} error${c.error === 1 ? '' : 's'}, ${c.warning} warning${c.warning === 1 ? '' : 's'}, ${c.info} info`);
   return lines.join('\n') + '\n';

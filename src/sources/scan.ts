@@ -4,12 +4,14 @@
 // kernel-doc line of a .c file that starts with a context tag (`contexts:`, `context:`,
 // `context-flags:`), the tags upstream's own build uses to decide whether a file has specs. Two
 // byte searches per file for almost every file (`KAPI`, and `:` in .c files); the reads are shared
-// between the main thread and one worker per further core.
+// between the main thread and one worker per further core. Only regular files are read, each up
+// to the size limit; a bigger file is a failure of its own and the scan goes on.
 
-import { closeSync, openSync, readdirSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readdirSync, readSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { limitOf, notRegular, OPEN_FLAGS, readOpen, tooLarge, type ReadLimits, type ReadProblem } from './read.js';
 import { isSpecSource, skipDir } from './tree-rules.js';
 
 const MACRO_MARK = Buffer.from('KAPI');
@@ -61,40 +63,70 @@ function startsDocLine(b: Buffer, i: number): boolean {
 }
 
 export interface Candidate { file: string; text: string }
-export interface ReadFailure { file: string; code: string }
+/** A file or directory not read: an errno code, or a reader problem with its message. */
+export interface ReadFailure { file: string; code: string; problem?: ReadProblem }
 export interface ScanResult { candidates: Candidate[]; failures: ReadFailure[] }
 
 const code = (e: unknown) => (e as NodeJS.ErrnoException).code ?? 'EIO';
 
-/** Reads files into one growing buffer and keeps the texts of those with a marker. */
-export function scanFiles(files: readonly string[], mode: ScanMode = 'specs'): ScanResult {
-  let buf = Buffer.allocUnsafe(1 << 20);
+/**
+ * The buffer the files of a share are read into: 1 MiB, grown for a bigger file up to 16 MiB
+ * (the largest sources of a kernel tree, generated register headers, are about that size) and
+ * kept for the next. A file bigger than that gets a buffer of its own, dropped after it.
+ */
+export const SHARED_SIZE = 1 << 20;
+export const SHARED_MAX = 16 << 20;
+
+/** The shared buffer of a scan, in a box so it can be grown (and looked at by the tests). */
+export interface Shared { buf: Buffer }
+
+const failed = (file: string, problem: ReadProblem): ReadFailure => ({ file, code: problem.code, problem });
+
+/**
+ * One file's bytes (a view of the shared buffer or of a buffer of its own), or why it was not
+ * read. The directory listing said it is a regular file, and the open cannot block; most files
+ * end within the first read. One that fills the buffer is checked with fstat (still regular,
+ * within the limit) before it is read on, so a file swapped for a device or a huge sparse file
+ * costs one read, never the buffer.
+ */
+function readFile(file: string, shared: Shared, limit: number): Buffer | ReadFailure {
+  let fd: number;
+  try {
+    fd = openSync(file, OPEN_FLAGS);
+  } catch (e) {
+    return { file, code: code(e) };
+  }
+  try {
+    const room = Math.min(shared.buf.length, limit + 1);
+    const n = readSync(fd, shared.buf, 0, room, null);
+    // A short read of a regular file is its end: save the read that would return 0.
+    if (n < room) return shared.buf.subarray(0, n);
+    const st = fstatSync(fd);
+    if (!st.isFile()) return failed(file, notRegular(st));
+    if (st.size > limit) return failed(file, tooLarge(st.size, limit));
+    if (st.size < SHARED_MAX && st.size >= shared.buf.length) {
+      const bigger = Buffer.allocUnsafe(Math.min(SHARED_MAX, Math.max(st.size + 1, shared.buf.length * 2)));
+      shared.buf.copy(bigger, 0, 0, n);
+      shared.buf = bigger;
+    }
+    return readOpen(fd, st.size, limit, { buf: shared.buf, have: n, shortReadEnds: true }) ?? failed(file, tooLarge(undefined, limit));
+  } catch (e) {
+    return { file, code: code(e) };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Reads files through one shared buffer, which never outgrows SHARED_MAX, and keeps the texts of those with a marker. */
+export function scanFiles(files: readonly string[], mode: ScanMode = 'specs', limits: ReadLimits = {}, shared: Shared = { buf: Buffer.allocUnsafe(SHARED_SIZE) }): ScanResult {
+  const limit = limitOf(limits);
   const out: ScanResult = { candidates: [], failures: [] };
   for (const file of files) {
-    let len = 0;
-    try {
-      const fd = openSync(file, 'r');
-      try {
-        for (;;) {
-          if (len === buf.length) {
-            const bigger = Buffer.allocUnsafe(buf.length * 2);
-            buf.copy(bigger);
-            buf = bigger;
-          }
-          const want = buf.length - len;
-          const n = readSync(fd, buf, len, want, null);
-          len += n;
-          // A short read of a regular file is its end: save the read that would return 0.
-          if (n < want) break;
-        }
-      } finally {
-        closeSync(fd);
-      }
-    } catch (e) {
-      out.failures.push({ file, code: code(e) });
+    const view = readFile(file, shared, limit);
+    if (!Buffer.isBuffer(view)) {
+      out.failures.push(view);
       continue;
     }
-    const view = buf.subarray(0, len);
     const keep = mode === 'specs' ? bufferHasMarker(view, file.endsWith('.c')) : file.endsWith('.c') && view.indexOf(SYSCALL_MARK) >= 0;
     if (keep) out.candidates.push({ file, text: view.toString('utf8') });
   }
@@ -116,7 +148,7 @@ const byFile = <T extends { file: string }>(a: T, b: T) => (a.file < b.file ? -1
 export interface DirResult extends ScanResult { subdirs: string[] }
 
 /** Lists each directory (no symlinks followed), scans its C files, and returns its subdirectories. */
-export function scanDirs(dirs: readonly string[], mode: ScanMode = 'specs'): DirResult {
+export function scanDirs(dirs: readonly string[], mode: ScanMode = 'specs', limits: ReadLimits = {}): DirResult {
   const files: string[] = [];
   const subdirs: string[] = [];
   const failures: ReadFailure[] = [];
@@ -127,7 +159,7 @@ export function scanDirs(dirs: readonly string[], mode: ScanMode = 'specs'): Dir
       } else if (e.isFile() && isSpecSource(e.name)) files.push(join(d, e.name));
     }
   }
-  const r = scanFiles(files, mode);
+  const r = scanFiles(files, mode, limits);
   return { candidates: r.candidates, failures: [...failures, ...r.failures], subdirs };
 }
 
@@ -137,7 +169,7 @@ export function scanDirs(dirs: readonly string[], mode: ScanMode = 'specs'): Dir
  * them, scans their files and puts their subdirectories back on the queue, so the walk and the
  * reads are both shared. Results are sorted by path, whichever thread read them.
  */
-export async function scanTree(root: string, mode: ScanMode = 'specs'): Promise<ScanResult> {
+export async function scanTree(root: string, mode: ScanMode = 'specs', limits: ReadLimits = {}): Promise<ScanResult> {
   const extra = Math.max(0, Math.min(availableParallelism(), 4) - 1);
   const threads = extra + 1;
   const queue: string[] = [root];
@@ -155,7 +187,7 @@ export async function scanTree(root: string, mode: ScanMode = 'specs'): Promise<
   const dispatch = () => {
     while (idle.length && queue.length) {
       outstanding++;
-      idle.pop()!.postMessage({ dirs: take(), mode });
+      idle.pop()!.postMessage({ dirs: take(), mode, limits });
     }
   };
   const workers = Array.from({ length: extra }, () => {
@@ -177,7 +209,7 @@ export async function scanTree(root: string, mode: ScanMode = 'specs'): Promise<
   for (;;) {
     dispatch();
     if (queue.length) {
-      accept(scanDirs(take(), mode));
+      accept(scanDirs(take(), mode, limits));
       // Let replies from workers in before the next share.
       await new Promise((r) => setImmediate(r));
     } else if (outstanding > 0) {

@@ -2,7 +2,7 @@
 // prints counts and summaries for some fields; what it does not print stays absent. Lines kapi
 // cannot place are reported with their line number and skipped.
 
-import type { DiagSink } from '../../diag/index.js';
+import { excerpt, type DiagSink } from '../../diag/index.js';
 import type { ApiSpec, ConstVal, Constraint, ErrorSpec, LockSpec, Param, SignalSpec } from '../../model/types.js';
 import { kindFromName } from '../c-macro/lower.js';
 import { ACTIONS, CONTEXT_ORDER, DIRECTION_ORDER, FLAG_ORDER, LOCK_STR, SCOPE_STR, TYPE_STR, type DebugfsVersion } from './format.js';
@@ -67,7 +67,7 @@ function params(c: Ctx, s: ApiSpec): void {
       continue;
     }
     const kv = /^( +)([a-z_ ]+):(?: (.*))?$/.exec(line);
-    if (!p || !kv) { c.i--; bad(c, `unexpected line in Parameters: '${line.trim()}'`); c.i++; continue; }
+    if (!p || !kv) { c.i--; bad(c, `unexpected line in Parameters: '${excerpt(line.trim())}'`); c.i++; continue; }
     const [, indent, key, value = ''] = kv;
     if (indent!.length >= 6 && inConstraint) { constraintLine(p, key!, value); continue; }
     inConstraint = false;
@@ -84,7 +84,7 @@ function params(c: Ctx, s: ApiSpec): void {
       case 'size': p.size = num(value); break;
       case 'alignment': p.alignment = num(value); break;
       case 'constraints': inConstraint = true; p.constraint ??= {}; break;
-      default: c.i--; bad(c, `unknown parameter field '${key}'`); c.i++;
+      default: c.i--; bad(c, `unknown parameter field '${excerpt(key!)}'`); c.i++;
     }
   }
   if (ps.length) s.params = ps;
@@ -293,7 +293,7 @@ export function specFromText(text: string, file: string, version: DebugfsVersion
           break;
         }
         case 'Since': s.since_version = v; break;
-        default: c.i--; bad(c, `unknown line '${line}'`); c.i++;
+        default: c.i--; bad(c, `unknown line '${excerpt(line)}'`); c.i++;
       }
       continue;
     }
@@ -306,7 +306,7 @@ export function specFromText(text: string, file: string, version: DebugfsVersion
     // A description with a newline in it continues on the following lines.
     if (last && s[last] !== undefined) { s[last] += `\n${line}`; continue; }
     c.i--;
-    bad(c, `unexpected line '${line}'`);
+    bad(c, `unexpected line '${excerpt(line)}'`);
     c.i++;
   }
   if (!s.name) {
