@@ -1,7 +1,8 @@
 // `kapi conform`: plan test cases from the specs, run them against this kernel, report in KTAP.
 
-import { readFileSync, writeFileSync } from 'node:fs';
-import { formatDiagnostic } from '../diag/index.js';
+import { writeFileSync } from 'node:fs';
+import { escapeControls, formatDiagnostic } from '../diag/index.js';
+import { isProblem, readRegularText } from '../sources/read.js';
 import { planSpec, type Plan } from '../conform/plan.js';
 import { junit, ktap, summarize, type ApiResult } from '../conform/report.js';
 import { BuildError, runCases, type Outcome } from '../conform/run.js';
@@ -42,12 +43,18 @@ interface Saved { results: { api: string; outcomes: { case: number; what: string
 
 /** `--compare A B`: cases whose outcome differs between two result files. */
 function compare(a: string, b: string): number {
-  const read = (f: string): Saved => JSON.parse(readFileSync(f, 'utf8')) as Saved;
+  const read = (f: string): Saved => {
+    const text = readRegularText(f);
+    if (isProblem(text)) throw new Error(`${f}: ${text.message}`);
+    const doc = JSON.parse(text) as Saved;
+    if (!Array.isArray(doc?.results) || !doc.results.every((r) => typeof r?.api === 'string' && Array.isArray(r.outcomes))) throw new Error(`${f}: not a kapi conform --json result`);
+    return doc;
+  };
   let A: Saved, B: Saved;
   try {
     [A, B] = [read(a), read(b)];
   } catch (e) {
-    process.stderr.write(`kapi: cannot read the results: ${(e as Error).message}\n`);
+    process.stderr.write(`kapi: cannot read the results: ${escapeControls((e as Error).message)}\n`);
     return 2;
   }
   const key = (api: string, what: string) => `${api}: ${what}`;

@@ -8,7 +8,7 @@ import { basename, join } from 'node:path';
 import type { ApiSpec } from '../model/types.js';
 import { isErrnoName } from '../sources/consts/index.js';
 import { Checker } from '../trace/check.js';
-import { commandProblem, execFailure } from '../trace/command.js';
+import { commandProblem, execFailure, statOrWhy } from '../trace/command.js';
 import { readLines } from '../trace/lines.js';
 import { TraceParser, type TraceEvent } from '../trace/parse.js';
 import { escapeControls, MAX_JSON_PROBLEMS, TraceReport } from '../trace/report.js';
@@ -56,13 +56,8 @@ class Output {
 
 /** Why a log cannot be read, before reading it: only regular files and pipes are logs. */
 function logProblem(file: string): string | undefined {
-  let st;
-  try {
-    st = statSync(file);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    return code === 'ENOENT' || code === 'ENOTDIR' ? 'no such file' : `cannot be read (${code ?? String(e)})`;
-  }
+  const st = statOrWhy(file);
+  if (typeof st === 'string') return st;
   if (st.isDirectory()) return 'is a directory, not a strace log';
   if (!st.isFile() && !st.isFIFO()) return 'is not a regular file or a pipe; not read';
   return undefined;

@@ -109,6 +109,19 @@ describe('options and interruptions', () => {
     assert.match(r.stdout, /^ok 1 sys_close$/m);
   });
 
+  it('--compare reads only regular files holding conform results', () => {
+    const fifo = join(dir, 'results.fifo');
+    spawnSync('mkfifo', [fifo]);
+    const bad = join(dir, 'not-results.json');
+    writeFileSync(bad, '[1, 2, 3]');
+    const r = kapi(['conform', '--compare', fifo, bad]);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /results\.fifo: is a FIFO, not a regular file/);
+    const s = kapi(['conform', '--compare', bad, bad]);
+    assert.equal(s.code, 2);
+    assert.match(s.stderr, /not-results\.json: not a kapi conform --json result/);
+  });
+
   it('without root, conform says it needs root (or --kernel) and runs nothing', () => {
     const r = spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, repoPath('dist/src/cli/main.js'), 'conform', '-q', 'close'], { encoding: 'utf8', cwd: '/' });
     assert.equal(r.status, 2, r.stderr);

@@ -8,19 +8,13 @@
 import { closeSync, constants, existsSync, lstatSync, mkdirSync, openSync, readdirSync, readlinkSync, renameSync, rmSync, writeSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { fileKind } from '../sources/read.js';
 
 /** A directory kapi will not write into, or a file in the way: a usage error for the command. */
 export class ExportError extends Error {}
 
 function kindOf(st: Stats): string {
-  if (st.isFile()) return 'a regular file';
-  if (st.isDirectory()) return 'a directory';
-  if (st.isSymbolicLink()) return 'a symbolic link';
-  if (st.isFIFO()) return 'a FIFO';
-  if (st.isSocket()) return 'a socket';
-  if (st.isCharacterDevice()) return 'a character device';
-  if (st.isBlockDevice()) return 'a block device';
-  return 'not a directory';
+  return st.isSymbolicLink() ? 'a symbolic link' : fileKind(st);
 }
 
 /** `dir` without trailing slashes (with one, lstat would follow a link). */

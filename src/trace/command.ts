@@ -3,20 +3,25 @@
 // exits 1 as the program could, so `kapi trace` and `kapi inject` check before, and read the
 // first execve of the log after (an interpreter missing, a format the kernel does not run).
 
-import { accessSync, constants, statSync } from 'node:fs';
+import { accessSync, constants, statSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
 import { readLines } from './lines.js';
 import { TraceParser, type TraceEvent } from './parse.js';
 
-/** Why `file` cannot be executed, or undefined when it can. */
-function notRunnable(file: string): string | undefined {
-  let st;
+/** The file's status (following links), or why there is none: `no such file`, `cannot be read (E...)`. */
+export function statOrWhy(file: string): Stats | string {
   try {
-    st = statSync(file);
+    return statSync(file);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     return code === 'ENOENT' || code === 'ENOTDIR' ? 'no such file' : `cannot be read (${code ?? String(e)})`;
   }
+}
+
+/** Why `file` cannot be executed, or undefined when it can. */
+function notRunnable(file: string): string | undefined {
+  const st = statOrWhy(file);
+  if (typeof st === 'string') return st;
   if (st.isDirectory()) return 'is a directory';
   if (!st.isFile()) return 'is not a regular file';
   try {
