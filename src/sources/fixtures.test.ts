@@ -22,6 +22,10 @@ const EXPECTED: Record<string, Record<string, [ApiSpec['kind'], string, Counts]>
     queue_max_sectors_kb: ['sysfs', 'c-macro/rfc-v2', [1, 1, 0, 0, 0, 0, 0, 0, 0]],
     binder_write_read: ['ioctl', 'c-macro/rfc-v2', [6, 3, 0, 0, 0, 0, 0, 0, 0]],
   },
+  'rfc2-epoll-pwait.c': {
+    sys_epoll_pwait: ['syscall', 'c-macro/rfc-v2', [6, 4, 0, 1, 0, 0, 0, 0, 0]],
+    sys_epoll_pwait2: ['syscall', 'c-macro/rfc-v2', [6, 4, 0, 0, 0, 0, 0, 0, 0]],
+  },
   'rfc3-flat.c': { sys_mlock: ['syscall', 'kernel-doc/rfc-v3', [2, 5, 1, 1, 2, 1, 1, 0, 0]] },
   'rfc4-block.c': { sys_execveat: ['syscall', 'kernel-doc/rfc-v4', [5, 8, 1, 1, 0, 0, 1, 0, 0]] },
   'patch4-kdoc.c': {

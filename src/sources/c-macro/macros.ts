@@ -1,6 +1,8 @@
 // The KAPI_* macro vocabulary of RFC v1, RFC v2 and the PATCH v4 generated headers, as data:
 // what each macro does to the designated-initializer tree it expands into.
 
+import { own } from '../../model/own.js';
+
 /** A value a macro stores: an argument (by position) or fixed C source text. */
 export type MacroArg = number | { text: string } | { stringify: number };
 
@@ -17,6 +19,8 @@ export interface MacroDef {
   root?: boolean;
   /** First version that has this macro: marks a spec as RFC v2 or PATCH v4 vocabulary. */
   since?: 'rfc-v2' | 'patch-v4';
+  /** The expansion starts with `},` although kapi keeps no group open for it (`KAPI_IOCTL_SIZE`). */
+  leadingClose?: boolean;
 }
 
 const t = (text: string) => ({ text });
@@ -165,7 +169,7 @@ export const MACROS: Record<string, MacroDef> = {
   KAPI_IOCTL_INPUT_SIZE: { set: { input_size: 0 }, root: true, since: 'rfc-v2' },
   KAPI_IOCTL_OUTPUT_SIZE: { set: { output_size: 0 }, root: true, since: 'rfc-v2' },
   KAPI_IOCTL_FILE_OPS_NAME: { set: { file_ops_name: 0 }, root: true, since: 'rfc-v2' },
-  KAPI_IOCTL_SIZE: { set: { input_size: 0, output_size: 1 }, root: true },
+  KAPI_IOCTL_SIZE: { set: { input_size: 0, output_size: 1 }, root: true, leadingClose: true },
   KAPI_IOCTL_FILE_OPS: { set: { file_ops_name: 0 }, root: true },
 };
 
@@ -179,3 +183,10 @@ export const START_MACROS: Record<string, { kind: 'syscall' | 'ioctl' | 'sysfs' 
   DEFINE_KAPI_IOCTL_SPEC: { kind: 'ioctl', since: 'rfc-v2' },
   DEFINE_IOCTL_API_SPEC: { kind: 'ioctl' },
 };
+
+/** True when the macro's expansion starts with `}`: the value before it needs no comma. */
+export function closesFirst(name: string): boolean {
+  if (END_MACROS.has(name)) return true;
+  const def = own(MACROS, name);
+  return !!def && (def.leadingClose === true || (def.close === true && !def.open));
+}

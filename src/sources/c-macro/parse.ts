@@ -5,7 +5,7 @@ import { own } from '../../model/own.js';
 import type { DiagSink } from '../../diag/index.js';
 import { MAX_NESTING } from '../c/expr.js';
 import type { Token } from '../c/lexer.js';
-import { END_MACROS, MACROS, START_MACROS, type MacroArg } from './macros.js';
+import { closesFirst, END_MACROS, MACROS, START_MACROS, type MacroArg } from './macros.js';
 
 export interface Leaf { kind: 'leaf'; toks: Token[]; at: string }
 export interface Obj { kind: 'obj'; at: string; fields: Map<string, Node> }
@@ -203,7 +203,9 @@ class SpecParser {
     let depth = 0;
     for (; i < this.hi; i++) {
       const x = t[i]!;
-      if (x.kind === 'ident' && depth === 0 && END_MACROS.has(x.text)) return i;
+      // A macro whose expansion starts with `}` (KAPI_PARAM_END, KAPI_END_SPEC ...) ends the value
+      // as the brace would: C needs no comma after the last entry of a group.
+      if (x.kind === 'ident' && depth === 0 && closesFirst(x.text)) return i;
       if (x.kind !== 'punct') continue;
       if (x.text === '(' || x.text === '{' || x.text === '[') depth++;
       else if (x.text === ')' || x.text === ']') depth--;
