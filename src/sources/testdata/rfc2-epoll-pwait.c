@@ -124,6 +124,7 @@ DEFINE_KERNEL_API_SPEC(sys_epoll_pwait2)
 	KAPI_PARAM(2, "maxevents", "int", "Capacity of the events array")
 		KAPI_PARAM_FLAGS(KAPI_PARAM_IN)
 		KAPI_PARAM_TYPE(KAPI_TYPE_INT)
+		KAPI_PARAM_CONSTRAINT_TYPE(KAPI_CONSTRAINT_RANGE)
 		KAPI_PARAM_RANGE(1, INT_MAX / sizeof(struct epoll_event))
 	KAPI_PARAM_END
 
@@ -142,6 +143,7 @@ DEFINE_KERNEL_API_SPEC(sys_epoll_pwait2)
 	KAPI_PARAM(5, "sigsetsize", "size_t", "Size of *sigmask in bytes")
 		KAPI_PARAM_FLAGS(KAPI_PARAM_IN)
 		KAPI_PARAM_TYPE(KAPI_TYPE_UINT)
+		KAPI_PARAM_CONSTRAINT_TYPE(KAPI_CONSTRAINT_RANGE)
 		KAPI_PARAM_RANGE(sizeof(sigset_t), sizeof(sigset_t))
 	KAPI_PARAM_END
 
