@@ -8,7 +8,7 @@ import { parseMacroFile } from './c-macro/parse.js';
 import { kernelDocSpec } from './kernel-doc/index.js';
 
 /** Stricter than the byte markers of scan.ts: the spec-starting names and the context tags. */
-const MACRO_MARK = /API_SPEC|API_IOCTL_SPEC|kapi_ioctl_spec/;
+const MACRO_MARK = /API_SPEC|API_IOCTL_SPEC|DEFINE_IOCTL_SPEC|DEFINE_IOCTL_HANDLER|kapi_ioctl_spec/;
 const DOC_MARK = /^[ \t]*\*[ \t]*context(s|-flags)?:/m;
 
 export function mayHoldSpecs(text: string): boolean {

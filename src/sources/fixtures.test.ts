@@ -26,6 +26,18 @@ const EXPECTED: Record<string, Record<string, [ApiSpec['kind'], string, Counts]>
     sys_epoll_pwait: ['syscall', 'c-macro/rfc-v2', [6, 4, 0, 1, 0, 0, 0, 0, 0]],
     sys_epoll_pwait2: ['syscall', 'c-macro/rfc-v2', [6, 4, 0, 0, 0, 0, 0, 0, 0]],
   },
+  'rfc1-ioctl-fwctl.c': {
+    fwctl_rpc: ['ioctl', 'c-macro/rfc-v1', [6, 5, 0, 0, 0, 0, 0, 0, 0]],
+    fwctl_info_handler: ['ioctl', 'c-macro/rfc-v1', [5, 2, 0, 0, 0, 0, 0, 0, 0]],
+  },
+  'rfc1-ioctl-binder.c': {
+    binder_ioctl_write_read: ['ioctl', 'c-macro/rfc-v1', [6, 3, 0, 0, 0, 0, 0, 0, 0]],
+    binder_ioctl_freeze: ['ioctl', 'c-macro/rfc-v1', [3, 2, 0, 0, 0, 0, 0, 0, 0]],
+  },
+  'rfc2-ioctl.c': {
+    fwctl_ioctl_info: ['ioctl', 'c-macro/rfc-v2', [5, 2, 0, 0, 0, 0, 0, 0, 0]],
+    fwctl_ioctl_rpc: ['ioctl', 'c-macro/rfc-v2', [6, 2, 0, 0, 0, 0, 0, 0, 0]],
+  },
   'rfc3-flat.c': { sys_mlock: ['syscall', 'kernel-doc/rfc-v3', [2, 5, 1, 1, 2, 1, 1, 0, 0]] },
   'rfc4-block.c': { sys_execveat: ['syscall', 'kernel-doc/rfc-v4', [5, 8, 1, 1, 0, 0, 1, 0, 0]] },
   'patch4-kdoc.c': {

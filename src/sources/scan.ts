@@ -16,7 +16,8 @@ import { isSpecSource, skipDir } from './tree-rules.js';
 
 const MACRO_MARK = Buffer.from('KAPI');
 /** Checked only in files that have MACRO_MARK: the names that start a macro-DSL spec. */
-const SPEC_STARTS = ['API_SPEC', 'API_IOCTL_SPEC', 'kapi_ioctl_spec'].map((m) => Buffer.from(m));
+const SPEC_STARTS = ['API_SPEC', 'API_IOCTL_SPEC', 'DEFINE_IOCTL_SPEC', 'DEFINE_IOCTL_HANDLER', 'kapi_ioctl_spec']
+  .map((m) => Buffer.from(m));
 /** The context tags, as they end at their colon. */
 const CONTEXT_TAGS = ['context', 'contexts', 'context-flags'].map((m) => Buffer.from(m));
 const COLON = 0x3a;

@@ -39,7 +39,7 @@ function withoutTrailingCommas(text: string): { text: string; removed: number } 
 
 describe('no trailing comma before a closing brace or *_END macro', () => {
   // The C-macro fixtures that write trailing commas (rfc2-macro.c writes macros only).
-  const MACRO_FIXTURES = ['rfc1-macro.c', 'rfc1-count-mismatch.c', 'rfc1-ioctl.c'];
+  const MACRO_FIXTURES = ['rfc1-macro.c', 'rfc1-count-mismatch.c', 'rfc1-ioctl.c', 'rfc1-ioctl-fwctl.c', 'rfc1-ioctl-binder.c'];
   for (const f of MACRO_FIXTURES) {
     it(`${f} reads the same with those commas removed`, () => {
       const { stripped } = expectations(readFileSync(repoPath(`${FIXTURES}/${f}`), 'utf8'));
@@ -165,5 +165,44 @@ KAPI_END_SPEC;
     assert.deepEqual(s.return!.error_values, ['EINVAL', 'EPERM']);
     assert.deepEqual(s.signal_masks![0]!.signals.map((x) => x.text), ['SIGINT', 'SIGTERM']);
     assert.equal(s.errors![0]!.description, 'mode is not listed');
+  });
+
+  it('the ioctl forms: wrapper braces, KAPI_IOCTL_SIZE and every ioctl end macro', () => {
+    const { specs, diags } = read(`
+static const struct kapi_ioctl_spec demo_wrapped_spec = {
+	.cmd = DEMO_WRAPPED,
+	.api_spec = {
+		.name = "demo_wrapped",
+		KAPI_DESCRIPTION("Wrapped")
+		KAPI_PARAM(0, "size", "__u32", "Size")
+			.type = KAPI_TYPE_UINT
+		KAPI_PARAM_END
+		.param_count = 1
+	},
+	.file_ops_name = "demo_fops"
+};
+DEFINE_IOCTL_API_SPEC(demo_sized, DEMO_SIZED, "DEMO_SIZED")
+	KAPI_DESCRIPTION("Sized")
+	.param_count = 0
+KAPI_IOCTL_SIZE(8, 8)
+	KAPI_IOCTL_FILE_OPS(demo_fops)
+KAPI_IOCTL_END_SPEC
+KAPI_DEFINE_IOCTL_SPEC(demo_defined, DEMO_DEFINED, "DEMO_DEFINED", 4, 0, "demo_fops")
+	KAPI_DESCRIPTION("Defined")
+	.since_version = "6.1"
+KAPI_END_IOCTL_SPEC;
+DEFINE_IOCTL_HANDLER(demo_handler, DEMO_HANDLER, demo_handle, struct demo_arg, last)
+	KAPI_DESCRIPTION("Handler")
+	.since_version = "6.2"
+KAPI_IOCTL_HANDLER_END;
+`);
+    assert.deepEqual(diags, []);
+    const by = (n: string) => specs.find((s) => s.name === n)!;
+    assert.deepEqual(specs.map((s) => s.name), ['demo_wrapped', 'demo_sized', 'demo_defined', 'demo_handler']);
+    assert.equal(by('demo_wrapped').params![0]!.type, 'uint');
+    assert.equal(by('demo_wrapped').ioctl!.file_ops_name, 'demo_fops');
+    assert.equal(by('demo_sized').ioctl!.input_size!.value, 8n);
+    assert.equal(by('demo_defined').since_version, '6.1');
+    assert.equal(by('demo_handler').since_version, '6.2');
   });
 });

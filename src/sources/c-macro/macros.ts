@@ -3,12 +3,15 @@
 
 import { own } from '../../model/own.js';
 
-/** A value a macro stores: an argument (by position) or fixed C source text. */
-export type MacroArg = number | { text: string } | { stringify: number };
+/**
+ * A value a macro stores: an argument (by position; -1: all of them, comma-joined), fixed C source
+ * text (string literals with their quotes), the argument stringified (`#arg`), or `sizeof(arg)`.
+ */
+export type MacroArg = number | { text: string } | { stringify: number } | { sizeof: number };
 
 export interface MacroDef {
-  /** Opens `.<field>[<arg idx>] = {` (or `.<field> = {` without idx). */
-  open?: { field: string; idx?: number };
+  /** Opens `.<field>[<idx>] = {` (or `.<field> = {` without idx); idx is usually an argument. */
+  open?: { field: string; idx?: MacroArg };
   /** Closes the innermost open group (`},`). */
   close?: boolean;
   /** Fields set in the group that is current after `open`. */
@@ -169,19 +172,70 @@ export const MACROS: Record<string, MacroDef> = {
   KAPI_IOCTL_INPUT_SIZE: { set: { input_size: 0 }, root: true, since: 'rfc-v2' },
   KAPI_IOCTL_OUTPUT_SIZE: { set: { output_size: 0 }, root: true, since: 'rfc-v2' },
   KAPI_IOCTL_FILE_OPS_NAME: { set: { file_ops_name: 0 }, root: true, since: 'rfc-v2' },
+  // The ioctl headers' parameter helpers (RFC v1 ioctl_api_spec.h, RFC v2 kernel_api_spec.h):
+  // each is a whole KAPI_PARAM ... KAPI_PARAM_END group for one field of the argument struct.
+  KAPI_IOCTL_PARAM_SIZE: {
+    open: { field: 'params', idx: t('0') }, close: true,
+    set: {
+      name: t('"size"'), type_name: t('"__u32"'), description: t('"Size of the structure"'),
+      flags: t('KAPI_PARAM_IN'), type: t('KAPI_TYPE_UINT'), constraint_type: t('KAPI_CONSTRAINT_CUSTOM'),
+      constraints: t('"Must match sizeof(struct)"'),
+    },
+  },
+  KAPI_IOCTL_PARAM_FLAGS: {
+    open: { field: 'params', idx: t('1') }, close: true,
+    set: {
+      name: t('"flags"'), type_name: t('"__u32"'), description: t('"Feature flags"'),
+      flags: t('KAPI_PARAM_IN'), type: t('KAPI_TYPE_UINT'), constraint_type: t('KAPI_CONSTRAINT_MASK'),
+      valid_mask: t('0'),
+    },
+  },
+  KAPI_IOCTL_PARAM_USER_BUF: {
+    open: { field: 'params', idx: 0 }, close: true,
+    set: {
+      name: 1, type_name: t('"__aligned_u64"'), description: 2,
+      flags: t('KAPI_PARAM_IN | KAPI_PARAM_USER_PTR'), type: t('KAPI_TYPE_USER_PTR'), size_param_idx: 3,
+    },
+  },
+  KAPI_IOCTL_PARAM_USER_OUT_BUF: {
+    open: { field: 'params', idx: 0 }, close: true,
+    set: {
+      name: 1, type_name: t('"__aligned_u64"'), description: 2,
+      flags: t('KAPI_PARAM_OUT | KAPI_PARAM_USER_PTR'), type: t('KAPI_TYPE_USER_PTR'), size_param_idx: 3,
+    },
+  },
+  KAPI_IOCTL_PARAM_LEN: {
+    open: { field: 'params', idx: 0 }, close: true,
+    set: {
+      name: 1, type_name: t('"__u32"'), description: 2, flags: t('KAPI_PARAM_INOUT'), type: t('KAPI_TYPE_UINT'),
+      constraint_type: t('KAPI_CONSTRAINT_RANGE'), min_value: t('0'), max_value: 3,
+    },
+  },
   KAPI_IOCTL_SIZE: { set: { input_size: 0, output_size: 1 }, root: true, leadingClose: true },
-  KAPI_IOCTL_FILE_OPS: { set: { file_ops_name: 0 }, root: true },
+  KAPI_IOCTL_FILE_OPS: { set: { file_ops_name: { stringify: 0 } }, root: true },
 };
 
 /** Macros that end a spec body. */
-export const END_MACROS = new Set(['KAPI_END_SPEC', 'KAPI_END_IOCTL_SPEC', 'KAPI_IOCTL_END_SPEC']);
+export const END_MACROS = new Set(['KAPI_END_SPEC', 'KAPI_END_IOCTL_SPEC', 'KAPI_IOCTL_END_SPEC', 'KAPI_IOCTL_HANDLER_END']);
 
-/** Macros that start a spec: name -> kind, and which argument is the spec name. */
-export const START_MACROS: Record<string, { kind: 'syscall' | 'ioctl' | 'sysfs' | 'auto'; since?: 'rfc-v2' }> = {
+/**
+ * Macros that start a spec: name -> kind, and the spec fields set from their arguments. The first
+ * argument is the spec name.
+ */
+export const START_MACROS: Record<string, {
+  kind: 'syscall' | 'ioctl' | 'sysfs' | 'auto'; since?: 'rfc-v2'; set?: Record<string, MacroArg>;
+}> = {
   DEFINE_KERNEL_API_SPEC: { kind: 'auto' },
   DEFINE_SYSFS_API_SPEC: { kind: 'sysfs', since: 'rfc-v2' },
   DEFINE_KAPI_IOCTL_SPEC: { kind: 'ioctl', since: 'rfc-v2' },
-  DEFINE_IOCTL_API_SPEC: { kind: 'ioctl' },
+  DEFINE_IOCTL_API_SPEC: { kind: 'ioctl', set: { cmd: 1, cmd_name: 2 } },
+  KAPI_DEFINE_IOCTL_SPEC: {
+    kind: 'ioctl', set: { cmd: 1, cmd_name: 2, input_size: 3, output_size: 4, file_ops_name: 5 },
+  },
+  DEFINE_IOCTL_HANDLER: {
+    kind: 'ioctl',
+    set: { cmd: 1, cmd_name: { stringify: 1 }, input_size: { sizeof: 3 }, output_size: { sizeof: 3 } },
+  },
 };
 
 /** True when the macro's expansion starts with `}`: the value before it needs no comma. */

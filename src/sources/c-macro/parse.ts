@@ -4,7 +4,7 @@
 import { own } from '../../model/own.js';
 import type { DiagSink } from '../../diag/index.js';
 import { MAX_NESTING } from '../c/expr.js';
-import type { Token } from '../c/lexer.js';
+import { lex, type Token } from '../c/lexer.js';
 import { closesFirst, END_MACROS, MACROS, START_MACROS, type MacroArg } from './macros.js';
 
 export interface Leaf { kind: 'leaf'; toks: Token[]; at: string }
@@ -121,7 +121,7 @@ class SpecParser {
         return true;
       }
       if (x.kind === 'punct' && (x.text === '.' || x.text === '[')) { i = this.designated(i, this.top()); continue; }
-      if (x.kind === 'ident' && (own(MACROS, x.text) || x.text.startsWith('KAPI_'))) { i = this.macro(i); continue; }
+      if (x.kind === 'ident' && (own(MACROS, x.text) || (x.text.startsWith('KAPI_') && !own(START_MACROS, x.text)))) { i = this.macro(i); continue; }
       if (x.kind === 'ident' && this.stack.length === 1 && (own(START_MACROS, x.text) || /^(COMPAT_)?SYSCALL_DEFINE\d$/.test(x.text))) {
         this.diags.report('unterminated-spec', this.at(x), `spec '${this.specName}' has no KAPI_END_SPEC before ${x.text}`, this.specName);
         this.end = i - 1;
@@ -257,29 +257,17 @@ class SpecParser {
     return next;
   }
 
-  private argToks(a: MacroArg, args: Token[][], name: Token): Token[] | undefined {
-    if (typeof a === 'number') {
-      if (a === -1) return args.flatMap((x, k) => (k ? [{ ...name, kind: 'punct', text: ',' } as Token, ...x] : x));
-      return args[a];
-    }
-    if ('text' in a) return [...a.text.split(/\s+/).map((text) => ({ ...name, kind: /^\w/.test(text) ? 'ident' : 'punct', text } as Token))];
-    const id = args[a.stringify];
-    if (!id) return undefined;
-    const text = id.map((x) => x.text).join(' ');
-    return [{ ...id[0]!, kind: 'string', text: JSON.stringify(text), str: text }];
-  }
-
   private apply(name: Token, def: (typeof MACROS)[string], args: Token[][]): void {
     const at = this.at(name);
-    const need = Math.max(-1, ...Object.values(def.set ?? {}).map((a) => (typeof a === 'number' ? a : 'stringify' in a ? a.stringify : -1)), def.open?.idx ?? -1);
-    if (args.length < need + 1) {
-      this.diags.report('bad-syntax', at, `${name.text} takes ${need + 1} arguments, got ${args.length}`, this.specName);
+    const need = arity([...Object.values(def.set ?? {}), ...(def.open?.idx === undefined ? [] : [def.open.idx])]);
+    if (args.length < need) {
+      this.diags.report('bad-syntax', at, `${name.text} takes ${need} arguments, got ${args.length}`, this.specName);
       return;
     }
     if (def.open) {
       const parent = this.top();
       const path = [def.open.field];
-      if (def.open.idx !== undefined) path.push(args[def.open.idx]!.map((x) => x.text).join(' '));
+      if (def.open.idx !== undefined) path.push(argTokens(def.open.idx, args, name)!.map((x) => x.text).join(' '));
       const existing = this.lookup(parent, path);
       if (existing && def.open.idx !== undefined) {
         this.diags.report('duplicate-entry', at, `${def.open.field}[${path[1]}] is opened twice`, this.specName);
@@ -290,7 +278,7 @@ class SpecParser {
     }
     const base = def.root ? this.stack[0]! : this.top();
     for (const [field, a] of Object.entries(def.set ?? {})) {
-      const toks = this.argToks(a, args, name);
+      const toks = argTokens(a, args, name);
       if (toks) this.setLeaf(base, [field], toks, at);
     }
     if (def.append) {
@@ -318,6 +306,39 @@ class SpecParser {
   unclosed(): number {
     return this.stack.length - 1;
   }
+}
+
+/** How many arguments a macro needs for the values it stores. */
+function arity(values: MacroArg[]): number {
+  const used = values.map((a) => (typeof a === 'number' ? a : 'stringify' in a ? a.stringify : 'sizeof' in a ? a.sizeof : -1));
+  return Math.max(-1, ...used) + 1;
+}
+
+/** Fixed macro text, lexed once, as tokens. */
+const FIXED = new Map<string, Token[]>();
+
+/** The tokens a macro value stands for, placed at the macro's name. */
+function argTokens(a: MacroArg, args: Token[][], name: Token): Token[] | undefined {
+  const here = (x: Token): Token => ({ ...x, line: name.line, col: name.col });
+  if (typeof a === 'number') {
+    if (a === -1) return args.flatMap((x, k) => (k ? [{ ...name, kind: 'punct', text: ',' } as Token, ...x] : x));
+    return args[a];
+  }
+  if ('text' in a) {
+    let toks = FIXED.get(a.text);
+    if (!toks) FIXED.set(a.text, (toks = lex(a.text).tokens));
+    return toks.map(here);
+  }
+  if ('sizeof' in a) {
+    const arg = args[a.sizeof];
+    if (!arg) return undefined;
+    const punct = (text: string): Token => ({ ...name, kind: 'punct', text });
+    return [{ ...name, kind: 'ident', text: 'sizeof' }, punct('('), ...arg, punct(')')];
+  }
+  const id = args[a.stringify];
+  if (!id) return undefined;
+  const text = id.map((x) => x.text).join(' ');
+  return [{ ...id[0]!, kind: 'string', text: JSON.stringify(text), str: text }];
 }
 
 function isArrayDecl(t: Token[], i: number): number {
@@ -377,9 +398,14 @@ function parseSpec(
   const root = obj(at);
   const p = new SpecParser(t, file, diags, root, name);
   if (since) p.vocabulary = since;
-  if (startTok.text === 'DEFINE_IOCTL_API_SPEC' && args.length >= 3) {
-    root.fields.set('cmd', { kind: 'leaf', toks: args[1]!, at });
-    root.fields.set('cmd_name', { kind: 'leaf', toks: args[2]!, at });
+  const set = own(START_MACROS, startTok.text)?.set ?? {};
+  const need = arity(Object.values(set));
+  if (args.length < need) {
+    diags.report('bad-syntax', at, `${startTok.text} takes ${need} arguments, got ${args.length}`, name);
+  }
+  for (const [field, a] of Object.entries(set)) {
+    const toks = argTokens(a, args, startTok);
+    if (toks?.length) root.fields.set(field, { kind: 'leaf', toks, at });
   }
   const ok = p.body(from, false);
   if (!ok) {
