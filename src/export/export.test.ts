@@ -100,6 +100,14 @@ describe('syzlang: which calls are multiplexed', () => {
     ]);
     assert.deepEqual(checkSyzlang(text, { consts: UAPI_CONSTS }), []);
   });
+  it('a value name two specs give different values is written as a number the second time', () => {
+    const other = (ctlParams.map((p) => (p.name === 'op' ? { ...p, constraint: enumOf(['EPOLL_CTL_ADD', 9n], ['EPOLL_CTL_X', 10n]) } : p)));
+    const cons = { constraints: [constraint('op == EPOLL_CTL_ADD || event != NULL')] };
+    const text = toSyzlang([spec('epoll_ctl', ctlParams, cons), { ...spec('epoll_pwait', other, cons) }], 'test');
+    assert.match(text, /^epoll_pwait\$EPOLL_CTL_ADD\(epfd fd, op const\[9\], /m);
+    assert.match(text, /^define EPOLL_CTL_ADD 1$/m);
+    assert.deepEqual(checkSyzlang(text), []);
+  });
   it('!= and parenthesised forms are read the same way', () => {
     const s = spec('epoll_ctl', ctlParams, { constraints: [constraint('(op != EPOLL_CTL_ADD) || (event != NULL)')] });
     const lines = callLines(toSyzlang([s], 'test'));

@@ -270,8 +270,15 @@ export function toSyzlang(specs: readonly ApiSpec[], origin: string): string {
       while ([...argNames.values()].includes(a)) a += '_';
       argNames.set(p, a);
     }
+    // The operation by name where the name's define agrees, else (another spec gave the same name another value) by number.
+    const opConst = (v: ConstVal) => {
+      const have = defines.get(v.text);
+      if (have !== undefined && have !== v.value) return `const[${u64(v.value!)}]`;
+      defines.set(v.text, v.value!);
+      return `const[${v.text}]`;
+    };
     const args = (variant?: { op: Param; value: ConstVal; required: Set<string> }) => (s.params ?? []).map((p) => {
-      const t = variant && p === variant.op ? `const[${variant.value.text}]` : argType(s, p, ctx, !!variant?.required.has(p.name));
+      const t = variant && p === variant.op ? opConst(variant.value) : argType(s, p, ctx, !!variant?.required.has(p.name));
       return `${argNames.get(p)} ${t}`;
     }).join(', ');
     const op = operationParam(s);
@@ -279,7 +286,6 @@ export function toSyzlang(specs: readonly ApiSpec[], origin: string): string {
       const values = op.constraint!.values!;
       const names = new Set(values.map((v) => v.text));
       for (const v of values) {
-        defines.set(v.text, v.value!);
         lines.push(`${name}$${v.text}(${args({ op, value: v, required: requiredFor(s, op, v.text, names) })})${ret}`);
       }
     } else lines.push(`${name}(${args()})${ret}`);
