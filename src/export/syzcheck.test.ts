@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
+import fc from 'fast-check';
 import { UAPI_CONSTS } from '../sources/consts/generated.js';
 import { repoPath } from '../testutil.js';
 import { checkSyzlang, rangeFits } from './syzcheck.js';
@@ -81,5 +82,22 @@ describe('syzlang checker details', () => {
     assert.ok(rangeFits(0n, (1n << 64n) - 1n, 64));
     assert.deepEqual(checkSyzlang('alarm(s int32[-5:5])\n'), []);
     assert.equal(checkSyzlang('alarm(s int8[-129:0])\n').length, 1);
+  });
+});
+
+describe('syzlang checker robustness', () => {
+  const corpus = readFileSync(repoPath('src/export/testdata/syzlang-corpus.txt'), 'utf8');
+  const pieces = ['(', ')', '[', ']', '{', '}', ',', ':', '=', '\n', '\t', ' ', '#', '"', '`', "'", '-', '$',
+    'fd', 'int32', 'ptr', 'in', 'opt', 'flags', 'len', 'const', 'array', 'resource', 'define', 'struct', 'x', '0x1', '7'];
+  it('never throws on arbitrary text, and always answers with positioned messages', () => {
+    fc.assert(fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 60 }), (parts) => {
+      for (const line of checkSyzlang(parts.join(''))) assert.match(line, /^input\.txt:\d+:\d+: \S/);
+    }), { numRuns: 500 });
+  });
+  it('never throws on the corpus export with a stretch cut out or repeated', () => {
+    fc.assert(fc.property(fc.nat(corpus.length), fc.nat(200), fc.boolean(), (at, n, dup) => {
+      const text = dup ? corpus.slice(0, at + n) + corpus.slice(at) : corpus.slice(0, at) + corpus.slice(at + n);
+      for (const line of checkSyzlang(text)) assert.match(line, /^input\.txt:\d+:\d+: \S/);
+    }), { numRuns: 300 });
   });
 });
