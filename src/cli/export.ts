@@ -18,7 +18,9 @@ tools/testing/selftests/ to build it with the kernel's lib.mk, or run 'make run_
 DIR is created when missing; an existing DIR must be empty, or --force overwrites those three
 files in it (a symbolic link among them is replaced, not followed). DIR itself must not be a
 symbolic link, and anything else than a directory at DIR is a usage error.
-syzlang: print syzkaller descriptions of the syscall specs on stdout.
+syzlang: print syzkaller descriptions of the syscall specs on stdout, for linux/amd64, to
+replace syzkaller's declarations of the same names (a multiplexed call becomes NAME$VALUE
+variants, as syzkaller names them; fd is syzkaller's own resource).
 
 Exit status: 0 written; 2 usage error (DIR not usable, see above) or unreadable input.
 `;

@@ -1,5 +1,6 @@
 // Exports: the kselftest directory builds with make and passes on this kernel without kapi; the
-// syzlang output passes a syntax check written here (syzlang's grammar for what kapi emits).
+// syzlang output passes the checker written to syzkaller's compiler rules (src/export/syzcheck.ts),
+// matches its golden file, and writes multiplexed calls the way syzkaller names them.
 
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -7,93 +8,168 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { kapi } from '../testutil.js';
+import type { ApiSpec, Param } from '../model/types.js';
+import { UAPI_CONSTS } from '../sources/consts/generated.js';
+import { FIXTURE_FILES, kapi, readFixture, repoPath } from '../testutil.js';
+import { checkSyzlang } from './syzcheck.js';
+import { operationParam, toSyzlang } from './syzlang.js';
 
-/** Checks syzlang lines: comments, resources, flag sets, and calls with typed arguments. */
-export function checkSyzlang(text: string): string[] {
-  const errors: string[] = [];
-  const flags = new Set<string>();
-  const resources = new Set(['fd']);
-  const used: [string, number][] = [];
-  const usedRes: [string, number][] = [];
-  const IDENT = '[A-Za-z_][A-Za-z0-9_]*';
-  const lines = text.split('\n');
-  /** Parses TYPE at s[i..]; returns the index after it or -1. */
-  const type = (s: string, i: number, line: number): number => {
-    const m = new RegExp(`^${IDENT}`).exec(s.slice(i));
-    if (!m) return -1;
-    const name = m[0];
-    i += name.length;
-    if (s[i] !== '[') {
-      if (/^fd_/.test(name) || name === 'fd') usedRes.push([name, line]);
-      return i;
-    }
-    i++;
-    for (let k = 0; ; k++) {
-      const rest = s.slice(i);
-      const lit = /^(-?\d+:-?\d+|-?(0x[0-9a-f]+|\d+)|in|out|inout|opt)(?=[,\]])/.exec(rest);
-      if (lit) i += lit[0].length;
-      else {
-        const before = i;
-        i = type(s, i, line);
-        if (i < 0) return -1;
-        if ((name === 'flags' || name === 'len') && k === 0) {
-          const arg = s.slice(before, i);
-          if (name === 'flags') used.push([arg, line]);
-        }
-      }
-      if (s[i] === ',') { i += 2 - (s[i + 1] === ' ' ? 0 : 1); continue; }
-      if (s[i] === ']') return i + 1;
-      return -1;
-    }
+const GOLDEN = 'src/export/testdata/syzlang-corpus.txt';
+const callLines = (text: string) => text.split('\n').filter((l) => /^[a-z0-9_]+(\$\w+)?\(/.test(l));
+
+function spec(name: string, params: Partial<Param>[], extra: Partial<ApiSpec> = {}): ApiSpec {
+  return {
+    name: `sys_${name}`, kind: 'syscall', source_format: 'json', at: 'test.c:1:1',
+    params: params.map((p, index) => ({ index, name: `a${index}`, at: 'test.c:1:1', ...p })), ...extra,
   };
-  lines.forEach((l, k) => {
-    const n = k + 1;
-    if (l === '' || l.startsWith('#')) return;
-    let m = new RegExp(`^resource (${IDENT})\\[(${IDENT})\\]$`).exec(l);
-    if (m) { resources.add(m[1]!); return; }
-    m = new RegExp(`^(${IDENT}) = ((-?(0x[0-9a-f]+|\\d+)|${IDENT})(, (-?(0x[0-9a-f]+|\\d+)|${IDENT}))*)$`).exec(l);
-    if (m) { flags.add(m[1]!); return; }
-    m = new RegExp(`^(${IDENT})\\((.*)\\)( (${IDENT}))?$`).exec(l);
-    if (!m) { errors.push(`${n}: not a syzlang line: ${l}`); return; }
-    if (m[4]) usedRes.push([m[4], n]);
-    const args = m[2]!;
-    let i = 0;
-    while (i < args.length) {
-      const a = new RegExp(`^(${IDENT}) `).exec(args.slice(i));
-      if (!a) { errors.push(`${n}: bad argument at ${i}: ${args.slice(i)}`); return; }
-      i = type(args, i + a[0].length, n);
-      if (i < 0) { errors.push(`${n}: bad type in ${args}`); return; }
-      if (args.slice(i, i + 2) === ', ') i += 2;
-      else if (i !== args.length) { errors.push(`${n}: expected ', ' at ${i}`); return; }
-    }
-  });
-  for (const [f, n] of used) if (!flags.has(f)) errors.push(`${n}: flags '${f}' not declared`);
-  for (const [r, n] of usedRes) if (!resources.has(r)) errors.push(`${n}: resource '${r}' not declared`);
-  return errors;
 }
+const enumOf = (...names: [string, bigint][]) => ({ kind: 'enum' as const, values: names.map(([text, value]) => ({ text, value })) });
 
 describe('kapi export syzlang', () => {
   const out = kapi(['export', 'syzlang', '-q']);
-  it('is valid syzlang, one call per syscall spec', () => {
-    assert.equal(out.code, 0);
-    assert.deepEqual(checkSyzlang(out.stdout), []);
-    assert.equal(out.stdout.split('\n').filter((l) => /^[a-z0-9_]+\(/.test(l)).length, 18);
+  it("passes the checker of syzkaller's rules, with the kernel's constant values", () => {
+    assert.equal(out.code, 0, out.stderr);
+    assert.deepEqual(checkSyzlang(out.stdout, { file: 'corpus.txt', consts: UAPI_CONSTS }), []);
   });
-  it('resources, flags, ranges, len and directions', () => {
-    assert.match(out.stdout, /^epoll_ctl\(epfd fd_epoll, op flags\[epoll_ctl_op_values, int32\], fd fd, event ptr\[in, array\[int8, 12\], opt\]\)$/m);
-    assert.match(out.stdout, /^read\(fd fd, buf ptr\[out, array\[int8\]\], count len\[buf, intptr\]\)$/m);
-    assert.match(out.stdout, /^epoll_create1\(flags flags\[epoll_create1_flags_flags, int32\]\) fd_epoll$/m);
-    assert.match(out.stdout, /^epoll_create1_flags_flags = 0x80000$/m);
+  it('matches the golden file', () => {
+    // to update: node dist/src/cli/main.js export syzlang -q > src/export/testdata/syzlang-corpus.txt
+    assert.equal(out.stdout, readFileSync(repoPath(GOLDEN), 'utf8'));
+  });
+  it('one call per syscall spec, three for epoll_ctl', () => {
+    const calls = callLines(out.stdout);
+    assert.equal(calls.length, 18 + 2);
+    assert.deepEqual(calls.filter((l) => l.startsWith('epoll_ctl')).map((l) => l.slice(0, l.indexOf('('))),
+      ['epoll_ctl$EPOLL_CTL_ADD', 'epoll_ctl$EPOLL_CTL_DEL', 'epoll_ctl$EPOLL_CTL_MOD']);
+  });
+  it('syscall arguments carry no base types', () => {
+    for (const l of callLines(out.stdout)) assert.doesNotMatch(l, /\b(flags|len|bytesize|const)\[[^\]]*, *(int|intptr)/, l);
+  });
+  it("epoll_ctl's operation is a const per variant, and event is required where the spec says so", () => {
+    assert.match(out.stdout, /^epoll_ctl\$EPOLL_CTL_ADD\(epfd fd_epoll, op const\[EPOLL_CTL_ADD\], fd fd, event ptr\[in, array\[int8, 12\]\]\)$/m);
+    assert.match(out.stdout, /^epoll_ctl\$EPOLL_CTL_MOD\(epfd fd_epoll, op const\[EPOLL_CTL_MOD\], fd fd, event ptr\[in, array\[int8, 12\]\]\)$/m);
+    assert.match(out.stdout, /^epoll_ctl\$EPOLL_CTL_DEL\(epfd fd_epoll, op const\[EPOLL_CTL_DEL\], fd fd, event ptr\[in, array\[int8, 12\], opt\]\)$/m);
+    assert.match(out.stdout, /^define EPOLL_CTL_ADD 1$/m);
+    assert.match(out.stdout, /^define EPOLL_CTL_DEL 2$/m);
+    assert.match(out.stdout, /^define EPOLL_CTL_MOD 3$/m);
+    assert.doesNotMatch(out.stdout, /^epoll_ctl\(/m);
+  });
+  it("resources, syzkaller's flag set names, ranges, len, vma and directions", () => {
+    assert.match(out.stdout, /^read\(fd fd, buf ptr\[out, array\[int8\]\], count len\[buf\]\)$/m);
+    assert.match(out.stdout, /^epoll_wait\(epfd fd_epoll, events ptr\[out, array\[array\[int8, 12\]\]\], maxevents len\[events\], timeout int32\)$/m);
+    assert.match(out.stdout, /^epoll_create\(size int32\[1:2147483647\]\) fd_epoll$/m);
+    assert.match(out.stdout, /^epoll_create1\(flags flags\[epoll_flags\]\) fd_epoll$/m);
+    assert.match(out.stdout, /^epoll_flags = 0x80000$/m);
+    assert.match(out.stdout, /^mlock2\(start vma, len intptr, flags flags\[mlock_flags\]\)$/m);
+    assert.match(out.stdout, /^madvise\(start vma, len_in intptr, behavior flags\[madvise_flags\]\)$/m);
+    assert.match(out.stdout, /^open\(filename ptr\[in, filename\], flags flags\[open_flags\], mode flags\[open_mode\]\) fd$/m);
+    assert.match(out.stdout, /^execve\(filename ptr\[in, filename\], argv ptr\[in, argv_array, opt\], envp ptr\[in, argv_array, opt\]\)$/m);
+    assert.match(out.stdout, /^epoll_pwait\(.*sigsetsize const\[8\]\)$/m);
     // a resource nothing creates would be unusable to the fuzzer: it falls back to its base
     assert.doesNotMatch(out.stdout, /^resource fd_pipe\b/m);
     assert.match(out.stdout, /^resource fd_epoll\[fd\]$/m);
     assert.match(out.stdout, /^# @error EEXIST: op is EPOLL_CTL_ADD and fd is already registered with epfd$/m);
   });
-  it('the checker itself rejects broken syzlang', () => {
-    assert.notDeepEqual(checkSyzlang('read(fd fd, buf ptr[out, array[int8]\n'), []);
-    assert.notDeepEqual(checkSyzlang('read(x flags[undeclared, int32])\n'), []);
-    assert.notDeepEqual(checkSyzlang('read(x fd_nope)\n'), []);
+  it('a subset keeps a resource only when the output both creates and consumes it', () => {
+    const r = kapi(['export', 'syzlang', '-q', 'epoll_create1']);
+    assert.equal(r.code, 0, r.stderr);
+    assert.doesNotMatch(r.stdout, /fd_epoll/);
+    assert.match(r.stdout, /^epoll_create1\(flags flags\[epoll_flags\]\) fd$/m);
+    assert.deepEqual(checkSyzlang(r.stdout, { consts: UAPI_CONSTS }), []);
+    const ctl = kapi(['export', 'syzlang', '-q', 'epoll_ctl']);
+    assert.deepEqual(checkSyzlang(ctl.stdout, { consts: UAPI_CONSTS }), []);
+    assert.match(ctl.stdout, /^epoll_ctl\$EPOLL_CTL_ADD\(epfd fd, /m);
+  });
+});
+
+describe('syzlang: which calls are multiplexed', () => {
+  const ctlParams: Partial<Param>[] = [
+    { name: 'epfd', type: 'fd' },
+    { name: 'op', type: 'int', c_type: 'int', constraint: enumOf(['EPOLL_CTL_ADD', 1n], ['EPOLL_CTL_DEL', 2n], ['EPOLL_CTL_MOD', 3n]) },
+    { name: 'fd', type: 'fd' },
+    { name: 'event', type: 'user_ptr', flags: ['in', 'optional'], size: { text: '12', value: 12n } },
+  ];
+  const constraint = (expression: string) => ({ name: 'c', expression, at: 'test.c:1:1' });
+  it('an enum of names that a constraint expression compares while naming another parameter is the operation', () => {
+    const s = spec('epoll_ctl', ctlParams, { constraints: [constraint('op == EPOLL_CTL_DEL || event != NULL')] });
+    assert.equal(operationParam(s)?.name, 'op');
+    const text = toSyzlang([s], 'test');
+    assert.deepEqual(callLines(text), [
+      'epoll_ctl$EPOLL_CTL_ADD(epfd fd, op const[EPOLL_CTL_ADD], fd fd, event ptr[in, array[int8, 12]])',
+      'epoll_ctl$EPOLL_CTL_DEL(epfd fd, op const[EPOLL_CTL_DEL], fd fd, event ptr[in, array[int8, 12], opt])',
+      'epoll_ctl$EPOLL_CTL_MOD(epfd fd, op const[EPOLL_CTL_MOD], fd fd, event ptr[in, array[int8, 12]])',
+    ]);
+    assert.deepEqual(checkSyzlang(text, { consts: UAPI_CONSTS }), []);
+  });
+  it('a value name two specs give different values is written as a number the second time', () => {
+    const other = (ctlParams.map((p) => (p.name === 'op' ? { ...p, constraint: enumOf(['EPOLL_CTL_ADD', 9n], ['EPOLL_CTL_X', 10n]) } : p)));
+    const cons = { constraints: [constraint('op == EPOLL_CTL_ADD || event != NULL')] };
+    const text = toSyzlang([spec('epoll_ctl', ctlParams, cons), { ...spec('epoll_pwait', other, cons) }], 'test');
+    assert.match(text, /^epoll_pwait\$EPOLL_CTL_ADD\(epfd fd, op const\[9\], /m);
+    assert.match(text, /^define EPOLL_CTL_ADD 1$/m);
+    assert.deepEqual(checkSyzlang(text), []);
+  });
+  it('!= and parenthesised forms are read the same way', () => {
+    const s = spec('epoll_ctl', ctlParams, { constraints: [constraint('(op != EPOLL_CTL_ADD) || (event != NULL)')] });
+    const lines = callLines(toSyzlang([s], 'test'));
+    assert.match(lines[0]!, /^epoll_ctl\$EPOLL_CTL_ADD\(.*event ptr\[in, array\[int8, 12\]\]\)$/);
+    assert.match(lines[1]!, /^epoll_ctl\$EPOLL_CTL_DEL\(.*event ptr\[in, array\[int8, 12\], opt\]\)$/);
+  });
+  it('an enum no constraint expression ties to another parameter stays one call with a flag set', () => {
+    for (const constraints of [[], [constraint('op == EPOLL_CTL_DEL')], [constraint('epfd != fd')]]) {
+      const s = spec('epoll_ctl', ctlParams, { constraints });
+      assert.equal(operationParam(s), undefined);
+      assert.match(toSyzlang([s], 'test'), /^epoll_ctl\(epfd fd, op flags\[epoll_ctl_op_values\], fd fd, event ptr\[in, array\[int8, 12\], opt\]\)$/m);
+    }
+  });
+  it('an enum with a value that is not a name is not an operation', () => {
+    const params = ctlParams.map((p) => (p.name === 'op' ? { ...p, constraint: enumOf(['EPOLL_CTL_ADD', 1n], ['2', 2n]) } : p));
+    assert.equal(operationParam(spec('epoll_ctl', params, { constraints: [constraint('op == EPOLL_CTL_ADD || event != NULL')] })), undefined);
+  });
+});
+
+describe('syzlang: argument forms', () => {
+  it('the export of every reader fixture passes the checker', () => {
+    for (const f of FIXTURE_FILES) {
+      const text = toSyzlang(readFixture(f).set.specs, f);
+      assert.deepEqual(checkSyzlang(text, { file: f, consts: UAPI_CONSTS }), [], f);
+    }
+  });
+  it('a size parameter is len only of a pointer or mapping', () => {
+    const s = spec('remap_file_pages', [
+      { name: 'start', type: 'uint', c_type: 'unsigned long', size_param: { index: 1, name: 'size' } },
+      { name: 'size', type: 'uint', c_type: 'unsigned long' },
+      { name: 'buf', type: 'user_ptr', flags: ['out'], size_param: { index: 3, name: 'n' } },
+      { name: 'n', type: 'uint', c_type: 'size_t' },
+    ]);
+    assert.match(toSyzlang([s], 'test'), /^remap_file_pages\(start intptr, size intptr, buf ptr\[out, array\[int8\]\], n len\[buf\]\)$/m);
+  });
+  it('ranges pick int32 or intptr by fit, masks of 0 are const, calls not on amd64 are left out', () => {
+    const s = spec('alarm', [
+      { name: 'a', type: 'int', c_type: 'int', constraint: { kind: 'range', min: { text: '-5', value: -5n }, max: { text: '5', value: 5n } } },
+      { name: 'b', type: 'int', c_type: 'int', constraint: { kind: 'range', min: { text: '0', value: 0n }, max: { text: 'UINT_MAX', value: 0xffffffffn } } },
+      { name: 'c', type: 'uint', c_type: 'unsigned long', constraint: { kind: 'range', min: { text: '0', value: 0n }, max: { text: 'ULONG_MAX', value: (1n << 64n) - 1n } } },
+      { name: 'd', type: 'int', c_type: 'int', constraint: { kind: 'mask', mask: { text: '0', value: 0n } } },
+      { name: 'e', type: 'int', c_type: 'int', constraint: { kind: 'enum', values: [{ text: 'X', value: 7n }, { text: 'Y', value: 7n }] } },
+    ]);
+    const text = toSyzlang([s, spec('kapi_nope', [])], 'test');
+    assert.match(text, /^alarm\(a int32\[-5:5\], b int32\[0:4294967295\], c intptr, d const\[0\], e const\[7\]\)$/m);
+    assert.match(text, /^# sys_kapi_nope: left out, kapi_nope is not a linux\/amd64 syscall$/m);
+    assert.deepEqual(checkSyzlang(text), []);
+  });
+  it('two parameters share a flag set name only with the same values', () => {
+    const mask = (v: bigint) => ({ kind: 'mask' as const, mask: { text: String(v), value: v } });
+    const a = spec('open', [{ name: 'flags', type: 'int', constraint: mask(3n) }]);
+    const b = spec('mlock2', [{ name: 'flags', type: 'int', constraint: mask(1n) }, { name: 'x', type: 'int', constraint: mask(3n) }]);
+    const text = toSyzlang([a, b], 'test');
+    assert.match(text, /^open_flags = 0x1, 0x2$/m);
+    assert.match(text, /^mlock_flags = 0x1$/m);
+    assert.match(text, /^mlock2_x_flags = 0x1, 0x2$/m);
+    assert.deepEqual(checkSyzlang(text), []);
+  });
+  it('comments cannot break lines or fake a directive', () => {
+    const text = toSyzlang([spec('sync', [], { description: 'x\n\u0000define FOO 1\ninclude <x>' })], 'a\nb');
+    assert.deepEqual(checkSyzlang(text), []);
+    assert.ok(text.split('\n').every((l) => l === '' || l.startsWith('#') || /^sync\(\)$/.test(l)), text);
   });
 });
 
