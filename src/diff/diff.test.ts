@@ -196,6 +196,11 @@ describe('each networking diff rule on its own base/revision pair', () => {
     });
   }
   it('an unchanged networking spec has no finding', () => assert.deepEqual(diffSets(netSpecs(NET_BASE), netSpecs(NET_BASE)), []));
+  it('values, not spelling: EWOULDBLOCK is EAGAIN, 1 << 0 is KAPI_PROTO_TCP', () => {
+    const respelled = NET_BASE.replace('-EAGAIN)', '-EWOULDBLOCK)').replace('PROTOS(KAPI_PROTO_TCP | KAPI_PROTO_UNIX)', 'PROTOS((1 << 0) | 4)');
+    assert.notEqual(respelled, NET_BASE);
+    assert.deepEqual(diffSets(netSpecs(NET_BASE), netSpecs(respelled)), []);
+  });
   it('the messages name what changed', () => {
     const msg = (id: NetRule) => {
       const [old, now] = NET_CASES[id];

@@ -1,8 +1,12 @@
 import type { AsyncSpec, BufferSpec } from '../../model/types.js';
 import { added, nets, sameConst, show, val } from '../compare.js';
+import { errnoNumber } from '../../sources/consts/index.js';
 import type { Change, Rule } from '../types.js';
 
 type Dir = 'narrowed' | 'widened';
+
+/** The same errno, whatever its spelling (EWOULDBLOCK is EAGAIN). */
+const sameErrno = (a: string, b: string | undefined) => b !== undefined && (a === b || errnoNumber(a) === errnoNumber(b));
 
 /**
  * Both specs have networking: a buffer or async group missing on one side is the empty one (the
@@ -25,7 +29,7 @@ function asyncMoves(a: AsyncSpec, b: AsyncSpec): [Dir, string][] {
   const out: [Dir, string][] = [];
   for (const x of added(b.modes, a.modes)) out.push(['narrowed', `asynchronous mode ${x} is no longer supported`]);
   for (const x of added(a.modes, b.modes)) out.push(['widened', `asynchronous mode ${x} is now supported`]);
-  if (a.nonblock_error && a.nonblock_error !== b.nonblock_error) {
+  if (a.nonblock_error && !sameErrno(a.nonblock_error, b.nonblock_error)) {
     out.push(['narrowed', b.nonblock_error ? `a call that would block now fails with ${b.nonblock_error}, was ${a.nonblock_error}` : `a call that would block no longer fails with ${a.nonblock_error}`]);
   }
   for (const k of ['poll_in', 'poll_out'] as const) {

@@ -449,9 +449,16 @@ function states(n: Node, c: Ctx, what: string): SocketState[] | undefined {
   for (const e of elems) {
     const at = e[0]!.line ? `${c.file.file}:${e[0]!.line}:${e[0]!.col}` : l.at;
     const v = c.enumOf({ kind: 'leaf', toks: e, at }, what, 'KAPI_SOCK_STATE_', SOCKET_STATE_NUM);
-    if (v) out.push(v);
+    if (v && out.includes(v)) c.report('duplicate-entry', at, `${what} ${v} is listed twice`);
+    else if (v) out.push(v);
   }
   return out;
+}
+
+/** A C truth value (`true`, `false`, a number); anything else is reported. */
+function truth(n: Node, c: Ctx, what: string): boolean | undefined {
+  const v = c.int(n, what);
+  return v === undefined ? undefined : v !== 0;
 }
 
 /** Checks a count written in the source against the entries it counts. */
@@ -489,9 +496,9 @@ const ADDR_FIELDS: Record<string, Handler<AddrFamily>> = {
   min_addr_len: (a, n, c) => { const v = c.num(n, 'minimum address length'); if (v) a.min_len = v; },
   max_addr_len: (a, n, c) => { const v = c.num(n, 'maximum address length'); if (v) a.max_len = v; },
   addr_format: (a, n, c) => { const v = c.str(n, 'address format'); if (v !== undefined) a.format = v; },
-  supports_wildcard: (a, n, c) => { const v = c.bool(n, 'wildcard support'); if (v !== undefined) a.wildcard = v; },
-  supports_multicast: (a, n, c) => { const v = c.bool(n, 'multicast support'); if (v !== undefined) a.multicast = v; },
-  supports_broadcast: (a, n, c) => { const v = c.bool(n, 'broadcast support'); if (v !== undefined) a.broadcast = v; },
+  supports_wildcard: (a, n, c) => { const v = truth(n, c, 'wildcard support'); if (v !== undefined) a.wildcard = v; },
+  supports_multicast: (a, n, c) => { const v = truth(n, c, 'multicast support'); if (v !== undefined) a.multicast = v; },
+  supports_broadcast: (a, n, c) => { const v = truth(n, c, 'broadcast support'); if (v !== undefined) a.broadcast = v; },
   special_addresses: (a, n, c) => { const v = c.str(n, 'special addresses'); if (v !== undefined) a.special = v; },
   port_range_min: (a, n, c) => { const v = c.num(n, 'lowest port'); if (v) a.port_min = v; },
   port_range_max: (a, n, c) => { const v = c.num(n, 'highest port'); if (v) a.port_max = v; },
@@ -502,7 +509,7 @@ const BUFFER_FIELDS: Record<string, Handler<BufferSpec>> = {
   min_buffer_size: (b, n, c) => { const v = c.num(n, 'minimum buffer size'); if (v) b.min_size = v; },
   max_buffer_size: (b, n, c) => { const v = c.num(n, 'maximum buffer size'); if (v) b.max_size = v; },
   optimal_buffer_size: (b, n, c) => { const v = c.num(n, 'optimal buffer size'); if (v) b.optimal_size = v; },
-  can_partial_transfer: (b, n, c) => { const v = c.bool(n, 'partial transfer'); if (v !== undefined) b.partial = v; },
+  can_partial_transfer: (b, n, c) => { const v = truth(n, c, 'partial transfer'); if (v !== undefined) b.partial = v; },
   partial_transfer_rules: (b, n, c) => { const v = c.str(n, 'partial transfer rules'); if (v !== undefined) b.partial_rules = v; },
   fragmentation_rules: (b, n, c) => { const v = c.str(n, 'fragmentation rules'); if (v !== undefined) b.fragmentation_rules = v; },
 };
@@ -521,7 +528,7 @@ const ASYNC_FIELDS: Record<string, Handler<AsyncSpec>> = {
   poll_events_in: (a, n, c) => { const v = c.num(n, 'poll input events'); if (v) a.poll_in = v; },
   poll_events_out: (a, n, c) => { const v = c.num(n, 'poll output events'); if (v) a.poll_out = v; },
   completion_condition: (a, n, c) => { const v = c.str(n, 'completion condition'); if (v !== undefined) a.completion = v; },
-  supports_timeout: (a, n, c) => { const v = c.bool(n, 'timeout support'); if (v !== undefined) a.timeout = v; },
+  supports_timeout: (a, n, c) => { const v = truth(n, c, 'timeout support'); if (v !== undefined) a.timeout = v; },
   timeout_behavior: (a, n, c) => { const v = c.str(n, 'timeout behaviour'); if (v !== undefined) a.timeout_description = v; },
 };
 
@@ -537,7 +544,7 @@ function group<T extends { at: string }>(n: Node, c: Ctx, table: Record<string, 
 }
 
 const netFlag = (key: 'connection_oriented' | 'message_oriented' | 'supports_oob' | 'supports_peek' | 'supports_select_poll' | 'reentrant', what: string): Handler<RawApi> =>
-  (s, n, c) => { const v = c.bool(n, what); if (v !== undefined) network(s)[key] = v; };
+  (s, n, c) => { const v = truth(n, c, what); if (v !== undefined) network(s)[key] = v; };
 const netText = (key: 'connection_establishment' | 'connection_termination' | 'data_transfer', what: string): Handler<RawApi> =>
   (s, n, c) => { const v = c.str(n, what); if (v !== undefined) network(s)[key] = v; };
 const netCount = (key: string): Handler<RawApi> => (s, n) => { ((s as RawNetApi)._net ??= new Map()).set(key, n); };
