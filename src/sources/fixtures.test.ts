@@ -27,6 +27,7 @@ const EXPECTED: Record<string, Record<string, [ApiSpec['kind'], string, Counts]>
     sys_recvfrom: ['syscall', 'c-macro/rfc-v2', [6, 5, 0, 1, 0, 0, 0, 0, 0]],
     sys_listen: ['syscall', 'c-macro/rfc-v2', [2, 4, 0, 0, 0, 0, 0, 0, 0]],
   },
+  'rfc2-net-bad.c': { sys_connect: ['syscall', 'c-macro/rfc-v2', [3, 1, 0, 0, 0, 0, 0, 0, 0]] },
   'rfc3-flat.c': { sys_mlock: ['syscall', 'kernel-doc/rfc-v3', [2, 5, 1, 1, 2, 1, 1, 0, 0]] },
   'rfc4-block.c': { sys_execveat: ['syscall', 'kernel-doc/rfc-v4', [5, 8, 1, 1, 0, 0, 1, 0, 0]] },
   'patch4-kdoc.c': {
@@ -234,6 +235,16 @@ describe('RFC v2 networking', () => {
     assert.equal(n.connection_oriented, undefined, 'not said: absent, not false');
     assert.match(n.connection_termination!, /orderly shutdown/);
     assert.equal(specs.find((s) => s.name === 'sys_recvfrom')!.signal_masks!.length, 1);
+  });
+  it('a spec with mistakes keeps what is right around them', () => {
+    const n = readFixture('rfc2-net-bad.c').specs[0]!.network!;
+    assert.deepEqual(n.socket_state!.required, ['open', 'bound']);
+    assert.deepEqual([n.socket_state!.forbidden, n.socket_state!.result, n.socket_state!.protocols], [['listen'], 'syn_sent', ['tcp']]);
+    assert.deepEqual(n.protocol_behaviors!.map((b) => [b.description, b.flags]), [['Starts the three-way handshake', undefined]]);
+    assert.deepEqual([n.async!.modes, n.async!.nonblock_error, n.async!.poll_out], [['nonblock'], undefined, { text: 'POLLOUT' }]);
+    const f = n.addr_families![0]!;
+    assert.deepEqual([f.wildcard, f.multicast, f.broadcast, f.port_max!.value], [false, false, undefined, 65535n]);
+    assert.equal(n.connection_oriented, true);
   });
   it('listen(): the same vocabulary as raw designated initializers', () => {
     const n = get('sys_listen');

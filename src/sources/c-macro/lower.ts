@@ -560,9 +560,16 @@ const NET_GROUPS: [fields: string[], group: string][] = [
   [Object.keys(ADDR_FIELDS), 'KAPI_ADDR_FAMILY ... KAPI_ADDR_FAMILY_END'],
 ];
 
+/** Positions already reported as misplaced, per spec: one macro setting three fields is one error. */
+const misplacedAt = new WeakMap<Ctx, Set<string>>();
+
 /** A group member set at the root (its opening macro missing, or closed too early): C rejects it. */
 const MISPLACED: Record<string, Handler<RawApi>> = Object.fromEntries(NET_GROUPS.flatMap(([fields, g]) =>
   fields.map((f): [string, Handler<RawApi>] => [f, (_s, n, c) => {
+    const seen = misplacedAt.get(c) ?? new Set<string>();
+    misplacedAt.set(c, seen);
+    if (seen.has(n.at)) return;
+    seen.add(n.at);
     c.report('bad-syntax', n.at, `.${f} is set outside its group: it belongs between ${g}`);
   }])));
 
