@@ -84,6 +84,33 @@ const schema = {
       name: str, at, size: ref('const'), alignment: ref('const'), fields: arr(ref('struct_field')),
       description: str, ext,
     }),
+    socket_state: obj(['at'], {
+      at, required: arr({ enum: [...T.SOCKET_STATES] }), forbidden: arr({ enum: [...T.SOCKET_STATES] }),
+      result: { enum: [...T.SOCKET_STATES] }, condition: str, protocols: names(T.SOCKET_PROTOCOLS), ext,
+    }),
+    protocol_behavior: obj(['at'], {
+      at, protocols: names(T.SOCKET_PROTOCOLS), description: str, flags: ref('const'), flags_description: str, ext,
+    }),
+    addr_family: obj(['name', 'at'], {
+      name: str, at, family: ref('const'), addr_size: ref('const'), min_len: ref('const'), max_len: ref('const'),
+      format: str, wildcard: bool, multicast: bool, broadcast: bool, special: str,
+      port_min: ref('const'), port_max: ref('const'), ext,
+    }),
+    buffer: obj(['at'], {
+      at, behaviors: names(T.BUFFER_BEHAVIORS), min_size: ref('const'), max_size: ref('const'),
+      optimal_size: ref('const'), partial: bool, partial_rules: str, fragmentation_rules: str, ext,
+    }),
+    async: obj(['at'], {
+      at, modes: names(T.ASYNC_MODES), nonblock_error: { type: 'string', pattern: '^E[A-Z0-9_]+$' },
+      poll_in: ref('const'), poll_out: ref('const'), completion: str, timeout: bool, timeout_description: str, ext,
+    }),
+    network: obj([], {
+      socket_state: ref('socket_state'), protocol_behaviors: arr(ref('protocol_behavior')),
+      addr_families: arr(ref('addr_family')), buffer: ref('buffer'), async: ref('async'),
+      connection_oriented: bool, message_oriented: bool, supports_oob: bool, supports_peek: bool,
+      supports_select_poll: bool, reentrant: bool, connection_establishment: str,
+      connection_termination: str, data_transfer: str,
+    }),
     spec: obj(['name', 'kind', 'source_format', 'at'], {
       name: { type: 'string', minLength: 1 }, kind: { enum: [...T.KINDS] },
       source_format: { enum: [...T.SOURCE_FORMATS] }, at, version: int, description: str,
@@ -96,6 +123,7 @@ const schema = {
       struct_specs: arr(ref('struct_spec')),
       ioctl: obj([], { cmd: ref('const'), cmd_name: str, input_size: ref('const'), output_size: ref('const'), file_ops_name: str }),
       sysfs: obj([], { subsystem: str, device_type: str }),
+      network: ref('network'),
       examples: str, notes: str, since_version: str, deprecated: bool, replacement: str, ext,
     }),
   },

@@ -56,5 +56,5 @@ export function kapi(args: string[], opts: { cwd?: string; env?: NodeJS.ProcessE
 export const FIXTURE_FILES = [
   'rfc1-macro.c', 'rfc1-count-mismatch.c', 'rfc1-ioctl.c', 'rfc2-macro.c', 'rfc3-flat.c',
   'rfc4-block.c', 'patch4-kdoc.c', 'not-specs.c', 'malformed.c',
-  'rfc2-epoll-pwait.c', 'rfc1-ioctl-fwctl.c', 'rfc1-ioctl-binder.c', 'rfc2-ioctl.c',
+  'rfc2-epoll-pwait.c', 'rfc1-ioctl-fwctl.c', 'rfc1-ioctl-binder.c', 'rfc2-ioctl.c', 'rfc2-net.c', 'rfc2-net-bad.c',
 ];

@@ -1,6 +1,6 @@
 // Helpers the diff rules share: pairing list entries by name, comparing constants by value.
 
-import type { ApiSpec, ConstVal } from '../model/types.js';
+import type { ApiSpec, ConstVal, NetworkSpec } from '../model/types.js';
 
 /** Same value (or, when either is unevaluated, same text). */
 export function sameConst(a: ConstVal | undefined, b: ConstVal | undefined): boolean {
@@ -42,3 +42,14 @@ export const val = (c: ConstVal | undefined): bigint | undefined => (c?.value ==
 export function both(old: ApiSpec | undefined, now: ApiSpec | undefined): old is ApiSpec {
   return !!old && !!now;
 }
+
+/** Both specs' networking parts, when both have one; a spec without any says nothing about it. */
+export function nets(old: ApiSpec | undefined, now: ApiSpec | undefined): [NetworkSpec, NetworkSpec] | undefined {
+  return old?.network && now?.network ? [old.network, now.network] : undefined;
+}
+
+/** Names in `b` and not in `a`, in `b`'s order. */
+export const added = <T>(a: readonly T[] | undefined, b: readonly T[] | undefined): T[] => (b ?? []).filter((x) => !(a ?? []).includes(x));
+
+/** Whitespace-normalised text, for comparing prose. */
+export const prose = (s: string | undefined) => (s ?? '').replace(/\s+/g, ' ').trim();

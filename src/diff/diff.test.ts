@@ -10,7 +10,9 @@ import { DiagSink } from '../diag/index.js';
 import type { ApiSpec } from '../model/types.js';
 import { emitC } from '../sources/elf/fixture-c.js';
 import { readSourcePath, specsFromC } from '../sources/index.js';
-import { kapi, repoPath } from '../testutil.js';
+import { stringifyDoc, toJsonDoc } from '../model/json.js';
+import { specsFromJson } from '../sources/json/index.js';
+import { kapi, readFixture, repoPath } from '../testutil.js';
 import { diffSets, parseSuppressions, RULES } from './index.js';
 
 const BASE = `/**
@@ -58,8 +60,15 @@ SYSCALL_DEFINE2(demo, int, fd, unsigned int, flags)
 const parse = (text: string): ApiSpec[] => specsFromC(text, 'demo.c', new DiagSink());
 const ids = (a: string, b: string) => diffSets(parse(a), parse(b)).map((f) => f.id).sort();
 
+/** The networking rules: RFC v2 C macros only can say what they compare (NET_CASES below). */
+type NetRule =
+  | 'socket-state-narrowed' | 'socket-state-widened' | 'socket-transition-changed' | 'socket-transition-added'
+  | 'protocol-behavior-changed' | 'protocol-behavior-added' | 'addr-family-removed' | 'addr-family-added'
+  | 'addr-family-narrowed' | 'addr-family-widened' | 'buffer-narrowed' | 'buffer-widened' | 'async-narrowed'
+  | 'async-widened' | 'net-semantics-changed' | 'net-feature-lost' | 'net-feature-gained' | 'network-doc-changed';
+
 /** rule -> the edit of BASE that must trigger it (and only it, or with the rules listed). */
-const CASES: Record<keyof typeof RULES, [edit: (s: string) => string, also?: string[]]> = {
+const CASES: Record<Exclude<keyof typeof RULES, NetRule>, [edit: (s: string) => string, also?: string[]]> = {
   'spec-removed': [() => ''],
   'spec-added': [(s) => s + s.replace(/demo/g, 'demo2')],
   'param-added': [(s) => s.replace('SYSCALL_DEFINE2(demo, int, fd, unsigned int, flags)', 'SYSCALL_DEFINE3(demo, int, fd, unsigned int, flags, int, extra)').replace(' * param: flags', ' * param: extra\n *   type: int, input\n *\n * param: flags')],
@@ -106,13 +115,133 @@ describe('each diff rule on its own base/revision pair', () => {
   });
 });
 
+const NET_BASE = `
+DEFINE_KERNEL_API_SPEC(sys_demo)
+	KAPI_DESCRIPTION("a demo socket call")
+	KAPI_PARAM(0, "fd", "int", "the socket")
+		KAPI_PARAM_TYPE(KAPI_TYPE_FD)
+	KAPI_PARAM_END
+	KAPI_SOCKET_STATE_REQ(KAPI_SOCK_STATE_BOUND, KAPI_SOCK_STATE_LISTEN)
+	KAPI_SOCKET_STATE_FORBID(KAPI_SOCK_STATE_CONNECTED)
+	KAPI_SOCKET_STATE_RESULT(KAPI_SOCK_STATE_LISTEN)
+	KAPI_SOCKET_STATE_COND("bound first")
+	KAPI_SOCKET_STATE_PROTOS(KAPI_PROTO_TCP | KAPI_PROTO_UNIX)
+	KAPI_SOCKET_STATE_END
+	KAPI_PROTOCOL_BEHAVIOR(0, KAPI_PROTO_TCP, "streams")
+		KAPI_PROTOCOL_FLAGS(0, "none")
+	KAPI_PROTOCOL_BEHAVIOR_END
+	KAPI_BUFFER_SPEC(KAPI_BUF_PEEK)
+	KAPI_BUFFER_SIZE(1, 4096, 1024)
+	KAPI_BUFFER_PARTIAL(false, "whole")
+	KAPI_BUFFER_FRAGMENT("never")
+	KAPI_BUFFER_END
+	KAPI_ASYNC_SPEC(KAPI_ASYNC_NONBLOCK, -EAGAIN)
+	KAPI_ASYNC_POLL(POLLIN, 0)
+	KAPI_ASYNC_COMPLETION("data")
+	KAPI_ASYNC_TIMEOUT(true, "SO_RCVTIMEO")
+	KAPI_ASYNC_END
+	KAPI_ADDR_FAMILY(0, AF_INET, "AF_INET", 16, 16, 16)
+		KAPI_ADDR_FORMAT("sockaddr_in")
+		KAPI_ADDR_FEATURES(true, false, false)
+		KAPI_ADDR_SPECIAL("INADDR_ANY")
+		KAPI_ADDR_PORTS(1, 65535)
+	KAPI_ADDR_FAMILY_END
+	KAPI_NET_CONNECTION_ORIENTED
+	KAPI_NET_SUPPORTS_PEEK
+	KAPI_NET_CONN_ESTABLISH("queued")
+KAPI_END_SPEC;
+`;
+
+const sub = (from: string, to: string) => (s: string) => {
+  assert.ok(s.includes(from), from);
+  return s.replace(from, to);
+};
+const same = (s: string) => s;
+const FAMILY = /\tKAPI_ADDR_FAMILY\(0[^]*KAPI_ADDR_FAMILY_END\n/;
+
+/** rule -> how the old and the new side are made from NET_BASE (and the other rules expected). */
+const NET_CASES: Record<NetRule, [old: (s: string) => string, now: (s: string) => string, also?: string[]]> = {
+  'socket-state-narrowed': [same, sub('KAPI_SOCK_STATE_BOUND, KAPI_SOCK_STATE_LISTEN', 'KAPI_SOCK_STATE_BOUND')],
+  'socket-state-widened': [same, sub('\tKAPI_SOCKET_STATE_FORBID(KAPI_SOCK_STATE_CONNECTED)\n', '')],
+  'socket-transition-changed': [same, sub('RESULT(KAPI_SOCK_STATE_LISTEN)', 'RESULT(KAPI_SOCK_STATE_CONNECTED)')],
+  'socket-transition-added': [sub('\tKAPI_SOCKET_STATE_RESULT(KAPI_SOCK_STATE_LISTEN)\n', ''), same],
+  'protocol-behavior-changed': [same, sub('"streams"', '"byte streams, no boundaries"')],
+  'protocol-behavior-added': [same, sub('\tKAPI_BUFFER_SPEC', '\tKAPI_PROTOCOL_BEHAVIOR(1, KAPI_PROTO_UDP, "datagrams")\n\tKAPI_PROTOCOL_BEHAVIOR_END\n\tKAPI_BUFFER_SPEC')],
+  'addr-family-removed': [same, (s) => s.replace(FAMILY, '')],
+  'addr-family-added': [(s) => s.replace(FAMILY, ''), same],
+  'addr-family-narrowed': [same, sub('PORTS(1, 65535)', 'PORTS(1024, 65535)')],
+  'addr-family-widened': [same, sub('FEATURES(true, false, false)', 'FEATURES(true, true, false)')],
+  'buffer-narrowed': [same, sub('KAPI_BUFFER_SPEC(KAPI_BUF_PEEK)', 'KAPI_BUFFER_SPEC(0)')],
+  'buffer-widened': [same, sub('SIZE(1, 4096, 1024)', 'SIZE(1, 8192, 1024)')],
+  'async-narrowed': [same, sub('POLL(POLLIN, 0)', 'POLL(POLLPRI, 0)')],
+  'async-widened': [same, sub('SPEC(KAPI_ASYNC_NONBLOCK,', 'SPEC(KAPI_ASYNC_NONBLOCK | KAPI_ASYNC_EPOLL,')],
+  'net-semantics-changed': [same, sub('\tKAPI_NET_CONNECTION_ORIENTED\n', '')],
+  'net-feature-lost': [same, sub('\tKAPI_NET_SUPPORTS_PEEK\n', '')],
+  'net-feature-gained': [same, sub('\tKAPI_NET_SUPPORTS_PEEK\n', '\tKAPI_NET_SUPPORTS_PEEK\n\tKAPI_NET_SUPPORTS_OOB\n')],
+  'network-doc-changed': [same, sub('"queued"', '"queued for accept()"')],
+};
+
+const netSpecs = (text: string): ApiSpec[] => {
+  const d = new DiagSink();
+  const specs = specsFromC(text, 'demo.c', d);
+  assert.deepEqual(d.items, [], 'the networking base and its edits read cleanly');
+  return specs;
+};
+
+describe('each networking diff rule on its own base/revision pair', () => {
+  for (const [id, [old, now, also]] of Object.entries(NET_CASES)) {
+    it(id, () => {
+      const got = diffSets(netSpecs(old(NET_BASE)), netSpecs(now(NET_BASE)));
+      assert.deepEqual(got.map((f) => f.id).sort(), [id, ...(also ?? [])].sort(), got.map((f) => f.message).join('; '));
+    });
+  }
+  it('an unchanged networking spec has no finding', () => assert.deepEqual(diffSets(netSpecs(NET_BASE), netSpecs(NET_BASE)), []));
+  it('values, not spelling: EWOULDBLOCK is EAGAIN, 1 << 0 is KAPI_PROTO_TCP', () => {
+    const respelled = NET_BASE.replace('-EAGAIN)', '-EWOULDBLOCK)').replace('PROTOS(KAPI_PROTO_TCP | KAPI_PROTO_UNIX)', 'PROTOS((1 << 0) | 4)');
+    assert.notEqual(respelled, NET_BASE);
+    assert.deepEqual(diffSets(netSpecs(NET_BASE), netSpecs(respelled)), []);
+  });
+  it('the messages name what changed', () => {
+    const msg = (id: NetRule) => {
+      const [old, now] = NET_CASES[id];
+      return diffSets(netSpecs(old(NET_BASE)), netSpecs(now(NET_BASE))).map((f) => f.message);
+    };
+    assert.deepEqual(msg('socket-state-narrowed'), ['a socket in state listen is no longer accepted']);
+    assert.deepEqual(msg('socket-transition-changed'), ['a successful call leaves the socket in state connected, was listen']);
+    assert.deepEqual(msg('addr-family-removed'), ['address family AF_INET is no longer supported']);
+    assert.deepEqual(msg('addr-family-narrowed'), ['the lowest port of AF_INET is 1024, was 1']);
+    assert.deepEqual(msg('protocol-behavior-changed'), ['the behaviour for tcp changed']);
+    assert.deepEqual(msg('buffer-narrowed'), ['buffer behaviour peek is gone']);
+    assert.deepEqual(msg('async-narrowed'), ['poll events for input are POLLPRI, were POLLIN']);
+  });
+  it('a transition removed with its whole socket state group is still reported', () => {
+    const got = diffSets(netSpecs(NET_BASE), netSpecs(NET_BASE.replace(/\tKAPI_SOCKET_STATE_REQ[^]*KAPI_SOCKET_STATE_END\n/, '')));
+    assert.deepEqual(got.map((f) => `${f.id}: ${f.message}`).sort(), [
+      'network-doc-changed: the socket state condition is no longer given',
+      'socket-state-widened: a socket in state connected is no longer refused',
+      'socket-state-widened: the socket no longer has to be in state bound or listen',
+      'socket-transition-changed: the socket state transition to listen was removed',
+    ]);
+  });
+  it('a side without any networking (a later DSL generation) says nothing about it', () => {
+    const bare = NET_BASE.split('\n').filter((l) => !/KAPI_(SOCKET|PROTOCOL|BUFFER|ASYNC|ADDR|NET)_|^\t\t?KAPI_ADDR/.test(l)).join('\n');
+    assert.equal(netSpecs(bare)[0]!.network, undefined);
+    assert.deepEqual(diffSets(netSpecs(NET_BASE), netSpecs(bare)), []);
+  });
+  it('the networking fixture diffs as no change against itself and its JSON snapshot', () => {
+    const specs = readFixture('rfc2-net.c').specs;
+    const snap = specsFromJson(stringifyDoc(toJsonDoc(readFixture('rfc2-net.c').set)), 'snap.json', new DiagSink());
+    assert.deepEqual(diffSets(specs, snap), []);
+  });
+});
+
 describe('the rule registry', () => {
   it('keys are ids; every rule has a level, a summary, a reason, and a test', () => {
     for (const [k, r] of Object.entries(RULES)) {
       assert.equal(r.id, k);
       assert.ok(['error', 'warning', 'info'].includes(r.level));
       assert.ok(r.why.length > 20 && r.summary.length > 5);
-      assert.ok(k in CASES);
+      assert.ok(k in CASES || k in NET_CASES);
     }
   });
 });

@@ -14,6 +14,11 @@ import { returnChanged } from './rules/return.js';
 import { sideEffectsChanged } from './rules/side-effects.js';
 import { specAdded, specRemoved } from './rules/spec.js';
 import type { Rule } from './types.js';
+import { addrFamilyAdded, addrFamilyNarrowed, addrFamilyRemoved, addrFamilyWidened } from './rules/addr-families.js';
+import { asyncNarrowed, asyncWidened, bufferNarrowed, bufferWidened } from './rules/net-io.js';
+import { netFeatureGained, netFeatureLost, netSemanticsChanged, networkDocChanged } from './rules/net-properties.js';
+import { protocolBehaviorAdded, protocolBehaviorChanged } from './rules/protocols.js';
+import { socketStateNarrowed, socketStateWidened, socketTransitionAdded, socketTransitionChanged } from './rules/socket-state.js';
 
 export type { Rule } from './types.js';
 
@@ -29,6 +34,15 @@ export const RULES = {
   'capability-added': capabilityAdded, 'capability-removed': capabilityRemoved,
   'signal-added': signalAdded, 'signal-removed': signalRemoved,
   'side-effects-changed': sideEffectsChanged,
+  'socket-state-narrowed': socketStateNarrowed, 'socket-state-widened': socketStateWidened,
+  'socket-transition-changed': socketTransitionChanged, 'socket-transition-added': socketTransitionAdded,
+  'protocol-behavior-changed': protocolBehaviorChanged, 'protocol-behavior-added': protocolBehaviorAdded,
+  'addr-family-removed': addrFamilyRemoved, 'addr-family-added': addrFamilyAdded,
+  'addr-family-narrowed': addrFamilyNarrowed, 'addr-family-widened': addrFamilyWidened,
+  'buffer-narrowed': bufferNarrowed, 'buffer-widened': bufferWidened,
+  'async-narrowed': asyncNarrowed, 'async-widened': asyncWidened,
+  'net-semantics-changed': netSemanticsChanged, 'net-feature-lost': netFeatureLost, 'net-feature-gained': netFeatureGained,
+  'network-doc-changed': networkDocChanged,
   'doc-changed': docChanged,
 } satisfies Record<string, Rule>;
 

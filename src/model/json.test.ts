@@ -64,6 +64,53 @@ describe('JSON form', () => {
     }
   });
 
+  it('the RFC v2 networking part survives the round trip, BigInt values included', () => {
+    const set = inputs.get('rfc2-net.c')!;
+    const back = specsFromJson(stringifyDoc(toJsonDoc(set)), 'net.json', new DiagSink());
+    assert.equal(back.length, 3);
+    for (const s of set.specs) {
+      assert.ok(s.network, s.name);
+      assert.deepEqual(back.find((b) => b.name === s.name)!.network, s.network, s.name);
+    }
+    assert.equal(back.find((b) => b.name === 'sys_recvfrom')!.network!.buffer!.max_size!.value, 0x7fffffffn);
+  });
+
+  it('networking name sets read from JSON are normalised: sorted, and all alone', () => {
+    const spec = {
+      name: 'sys_x', kind: 'syscall', source_format: 'json', at: 'x.json',
+      network: {
+        socket_state: { at: 'x', protocols: ['udp', 'tcp'], required: ['open', 'bound'] },
+        protocol_behaviors: [{ at: 'x', protocols: ['tcp', 'all'] }],
+        buffer: { at: 'x', behaviors: ['truncate', 'peek'] }, async: { at: 'x', modes: ['epoll', 'aio'] },
+      },
+    };
+    const d = new DiagSink();
+    const set = normalize(specsFromJson(JSON.stringify({ kapi: 1, specs: [spec] }), 'x.json', d), d);
+    assert.deepEqual(d.items, []);
+    const n = set.specs[0]!.network!;
+    assert.deepEqual(n.socket_state!.protocols, ['tcp', 'udp']);
+    assert.deepEqual(n.socket_state!.required, ['open', 'bound'], 'states keep their order');
+    assert.deepEqual(n.protocol_behaviors![0]!.protocols, ['all']);
+    assert.deepEqual(n.buffer!.behaviors, ['peek', 'truncate']);
+    assert.deepEqual(n.async!.modes, ['aio', 'epoll']);
+  });
+
+  it('rejects networking values outside the closed sets, naming the place', () => {
+    const bad = [
+      [{ socket_state: { at: 'x', required: ['half_open'] } }, /\/specs\/0\/network\/socket_state\/required\/0 must be equal to one of the allowed values/],
+      [{ async: { at: 'x', nonblock_error: 'again' } }, /\/specs\/0\/network\/async\/nonblock_error must match pattern/],
+      [{ addr_families: [{ at: 'x' }] }, /\/specs\/0\/network\/addr_families\/0 must have required property 'name'/],
+      [{ reentrant: 'yes' }, /\/specs\/0\/network\/reentrant must be boolean/],
+    ] as const;
+    for (const [network, re] of bad) {
+      const d = new DiagSink();
+      const doc = { kapi: 1, specs: [{ name: 'sys_x', kind: 'syscall', source_format: 'json', at: 'x.json', network }] };
+      assert.deepEqual(specsFromJson(JSON.stringify(doc), 'x.json', d), []);
+      assert.equal(d.items.length, 1);
+      assert.match(d.items[0]!.message, re);
+    }
+  });
+
   it('the published schema matches the model', () => {
     const r = spawnSync(process.execPath, [repoPath('scripts/gen-schema.mjs'), '--check'], { encoding: 'utf8' });
     assert.equal(r.status, 0, r.stderr);

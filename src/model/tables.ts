@@ -4,8 +4,9 @@
 
 import { own } from './own.js';
 import type {
-  CapAction, ConstraintKind, ContextFlag, Effect, LockScope, LockType, ParamFlag, ParamType,
-  ReturnCheck, SignalAction, SignalDirection, SignalState,
+  AsyncMode, BufferBehavior, CapAction, ConstraintKind, ContextFlag, Effect, LockScope, LockType,
+  ParamFlag, ParamType, ReturnCheck, SignalAction, SignalDirection, SignalState, SocketProtocol,
+  SocketState,
 } from './types.js';
 
 /** RFC v1 numbering of `enum kapi_param_type` (RFC v2 appended 13..17). */
@@ -67,6 +68,53 @@ export const CAP_ACTION_NUM: Record<CapAction, number> = {
   modify_behavior: 4, access_resource: 5, perform_operation: 6,
 };
 
+/** RFC v2 numbering of `enum kapi_socket_state`. */
+export const SOCKET_STATE_NUM: Record<SocketState, number> = {
+  unspec: 0, closed: 1, open: 2, bound: 3, listen: 4, syn_sent: 5, syn_recv: 6, established: 7,
+  fin_wait1: 8, fin_wait2: 9, close_wait: 10, closing: 11, last_ack: 12, time_wait: 13,
+  connected: 14, disconnected: 15,
+};
+
+/** RFC v2 `enum kapi_socket_protocol` bits; `all` is not a bit but every one of them. */
+export const SOCKET_PROTOCOL_BITS: Record<Exclude<SocketProtocol, 'all'>, number> = {
+  tcp: 1, udp: 2, unix: 4, raw: 8, packet: 16, netlink: 32, sctp: 64, dccp: 128,
+};
+
+/** `KAPI_PROTO_ALL`. */
+export const SOCKET_PROTOCOLS_ALL = 0xffffffffn;
+
+export const BUFFER_BEHAVIOR_BITS: Record<BufferBehavior, number> = {
+  peek: 1, truncate: 2, scatter: 4, zero_copy: 8, kernel_alloc: 16, dma_capable: 32, fragment: 64,
+};
+
+/** `KAPI_ASYNC_BLOCK` is 0 and so has no bit. */
+export const ASYNC_MODE_BITS: Record<AsyncMode, number> = {
+  nonblock: 1, poll_ready: 2, signal_driven: 4, aio: 8, io_uring: 16, epoll: 32,
+};
+
+/** Protocol names of a `KAPI_PROTO_*` value: `all` for KAPI_PROTO_ALL; `rest` as for decodeBits. */
+export function decodeProtocols(value: bigint): { names: SocketProtocol[]; rest: bigint } {
+  // The field is a u32: -1 and KAPI_PROTO_ALL are the same value there.
+  if (BigInt.asUintN(32, value) === SOCKET_PROTOCOLS_ALL) return { names: ['all'], rest: 0n };
+  return decodeBits(value, SOCKET_PROTOCOL_BITS);
+}
+
+/** The RFC v2 networking constants (`KAPI_SOCK_STATE_*`, `KAPI_PROTO_*`, `KAPI_BUF_*`, `KAPI_ASYNC_*`). */
+export function kapiNetConst(name: string): bigint | undefined {
+  if (name === 'KAPI_PROTO_ALL') return SOCKET_PROTOCOLS_ALL;
+  if (name === 'KAPI_ASYNC_BLOCK') return 0n;
+  const tables: [string, Record<string, number>][] = [
+    ['KAPI_SOCK_STATE_', SOCKET_STATE_NUM], ['KAPI_PROTO_', SOCKET_PROTOCOL_BITS],
+    ['KAPI_BUF_', BUFFER_BEHAVIOR_BITS], ['KAPI_ASYNC_', ASYNC_MODE_BITS],
+  ];
+  for (const [prefix, table] of tables) {
+    if (!name.startsWith(prefix)) continue;
+    const v = own(table, name.slice(prefix.length).toLowerCase());
+    if (v !== undefined) return BigInt(v);
+  }
+  return undefined;
+}
+
 /** `KAPI_SIGNAL_TIME_*` and `KAPI_SIGNAL_QUEUE_*` string macros. */
 export const SIGNAL_STRING_MACROS: Record<string, string> = {
   KAPI_SIGNAL_TIME_ENTRY: 'entry', KAPI_SIGNAL_TIME_DURING: 'during', KAPI_SIGNAL_TIME_EXIT: 'exit',
@@ -108,7 +156,7 @@ export function kapiBitConst(name: string): bigint | undefined {
     const v = own(table, name.slice(prefix.length).toLowerCase());
     if (v !== undefined) return BigInt(v);
   }
-  return own(KAPI_COMBOS, name);
+  return own(KAPI_COMBOS, name) ?? kapiNetConst(name);
 }
 
 const KAPI_COMBOS: Record<string, bigint> = {

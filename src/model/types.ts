@@ -70,6 +70,31 @@ export const CAP_ACTIONS = [
 ] as const;
 export type CapAction = (typeof CAP_ACTIONS)[number];
 
+/** Socket states (RFC v2 `enum kapi_socket_state`, `KAPI_SOCK_STATE_*`), in enum order. */
+export const SOCKET_STATES = [
+  'unspec', 'closed', 'open', 'bound', 'listen', 'syn_sent', 'syn_recv', 'established', 'fin_wait1',
+  'fin_wait2', 'close_wait', 'closing', 'last_ack', 'time_wait', 'connected', 'disconnected',
+] as const;
+export type SocketState = (typeof SOCKET_STATES)[number];
+
+/**
+ * Socket protocols (RFC v2 `enum kapi_socket_protocol` bits, `KAPI_PROTO_*`). `all` is
+ * `KAPI_PROTO_ALL`: every protocol, also those without a name here.
+ */
+export const SOCKET_PROTOCOLS = ['tcp', 'udp', 'unix', 'raw', 'packet', 'netlink', 'sctp', 'dccp', 'all'] as const;
+export type SocketProtocol = (typeof SOCKET_PROTOCOLS)[number];
+
+/** Network buffer behaviours (RFC v2 `enum kapi_buffer_behavior` bits, `KAPI_BUF_*`). */
+export const BUFFER_BEHAVIORS = ['peek', 'truncate', 'scatter', 'zero_copy', 'kernel_alloc', 'dma_capable', 'fragment'] as const;
+export type BufferBehavior = (typeof BUFFER_BEHAVIORS)[number];
+
+/**
+ * Asynchronous modes (RFC v2 `enum kapi_async_behavior` bits, `KAPI_ASYNC_*`). `KAPI_ASYNC_BLOCK`
+ * is 0: a call that only blocks has the empty list.
+ */
+export const ASYNC_MODES = ['nonblock', 'poll_ready', 'signal_driven', 'aio', 'io_uring', 'epoll'] as const;
+export type AsyncMode = (typeof ASYNC_MODES)[number];
+
 /** How a spec was read: DSL generation or binary layout. */
 export const SOURCE_FORMATS = [
   'c-macro/rfc-v1', 'c-macro/rfc-v2', 'c-macro/patch-v4', 'kernel-doc/rfc-v3', 'kernel-doc/rfc-v4', 'kernel-doc/patch-v4',
@@ -313,6 +338,116 @@ export interface SysfsInfo {
   device_type?: string;
 }
 
+/** The socket states a call needs and leaves (RFC v2 `struct kapi_socket_state_spec`). */
+export interface SocketStateSpec {
+  /** States the socket must be in for the call, in source order. */
+  required?: SocketState[];
+  /** States in which the call is refused, in source order. */
+  forbidden?: SocketState[];
+  /** The state a successful call leaves the socket in. */
+  result?: SocketState;
+  condition?: string;
+  /** Sorted protocol names the requirement applies to. */
+  protocols?: SocketProtocol[];
+  ext?: Ext;
+  at: At;
+}
+
+/** How the call behaves for some protocols (RFC v2 `struct kapi_protocol_behavior`). */
+export interface ProtocolBehavior {
+  /** Sorted protocol names the behaviour applies to. */
+  protocols?: SocketProtocol[];
+  /** The behaviour in words (`.behavior`). */
+  description?: string;
+  /** Protocol-specific flags (`.protocol_flags`). */
+  flags?: ConstVal;
+  flags_description?: string;
+  ext?: Ext;
+  at: At;
+}
+
+/** An address family the call supports (RFC v2 `struct kapi_addr_family_spec`). */
+export interface AddrFamily {
+  /** The family's name as written (`.family_name`: `AF_UNIX/AF_LOCAL`). */
+  name: string;
+  /** The family constant (`AF_INET`). */
+  family?: ConstVal;
+  /** Size of the address structure (`sizeof(struct sockaddr_in)`). */
+  addr_size?: ConstVal;
+  /** Shortest and longest address length accepted, in bytes. */
+  min_len?: ConstVal;
+  max_len?: ConstVal;
+  /** The address structure in words (`.addr_format`). */
+  format?: string;
+  wildcard?: boolean;
+  multicast?: boolean;
+  broadcast?: boolean;
+  /** Special addresses in words (`.special_addresses`). */
+  special?: string;
+  port_min?: ConstVal;
+  port_max?: ConstVal;
+  ext?: Ext;
+  at: At;
+}
+
+/** How data buffers are handled (RFC v2 `struct kapi_buffer_spec`). */
+export interface BufferSpec {
+  /** Sorted behaviour names; empty when the spec says none. */
+  behaviors?: BufferBehavior[];
+  min_size?: ConstVal;
+  max_size?: ConstVal;
+  optimal_size?: ConstVal;
+  /** Whether a call may transfer part of the data (`.can_partial_transfer`). */
+  partial?: boolean;
+  partial_rules?: string;
+  fragmentation_rules?: string;
+  ext?: Ext;
+  at: At;
+}
+
+/** Blocking and asynchronous behaviour (RFC v2 `struct kapi_async_spec`). */
+export interface AsyncSpec {
+  /** Sorted mode names; empty means blocking only (`KAPI_ASYNC_BLOCK`). */
+  modes?: AsyncMode[];
+  /** Errno name a non-blocking call returns instead of waiting (`.nonblock_errno`). */
+  nonblock_error?: string;
+  /** Poll events that mean ready for input and for output. */
+  poll_in?: ConstVal;
+  poll_out?: ConstVal;
+  /** When an asynchronous operation completes (`.completion_condition`). */
+  completion?: string;
+  /** Whether a timeout applies (`.supports_timeout`). */
+  timeout?: boolean;
+  timeout_description?: string;
+  ext?: Ext;
+  at: At;
+}
+
+/** The networking part of a spec (RFC v2, `CONFIG_NET`). */
+export interface NetworkSpec {
+  socket_state?: SocketStateSpec;
+  /** In source (index) order. */
+  protocol_behaviors?: ProtocolBehavior[];
+  /** In source (index) order. */
+  addr_families?: AddrFamily[];
+  buffer?: BufferSpec;
+  async?: AsyncSpec;
+  /** `.is_connection_oriented` */
+  connection_oriented?: boolean;
+  /** `.is_message_oriented` */
+  message_oriented?: boolean;
+  /** `.supports_oob_data` */
+  supports_oob?: boolean;
+  supports_peek?: boolean;
+  supports_select_poll?: boolean;
+  /** `.is_reentrant` */
+  reentrant?: boolean;
+  connection_establishment?: string;
+  connection_termination?: string;
+  /** `.data_transfer_semantics` */
+  data_transfer?: string;
+}
+
 /** The C function a spec is bound to, as read from its definition. */
 export interface Signature {
   /** `SYSCALL_DEFINE3`, `long`, ... the definition's macro or return type. */
@@ -350,6 +485,8 @@ export interface ApiSpec {
   struct_specs?: StructSpec[];
   ioctl?: IoctlInfo;
   sysfs?: SysfsInfo;
+  /** Networking behaviour (RFC v2 only). */
+  network?: NetworkSpec;
   examples?: string;
   notes?: string;
   /** Removed upstream in PATCH v2; kept when an older source has it. */

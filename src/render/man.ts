@@ -32,6 +32,8 @@ const MAN_SECTION: Partial<Record<SectionId, string>> = {
   state_transitions: 'STATE TRANSITIONS', capabilities: 'CAPABILITIES', constraints: 'CONSTRAINTS',
   struct_specs: 'STRUCTURES', ioctl: 'IOCTL', sysfs: 'SYSFS', examples: 'EXAMPLES', notes: 'NOTES',
   history: 'HISTORY', extensions: 'EXTENSIONS', source: 'SOURCE',
+  socket_state: 'SOCKET STATE', protocol_behaviors: 'PROTOCOLS', addr_families: 'ADDRESS FAMILIES',
+  buffer: 'BUFFERS', async: 'ASYNCHRONOUS USE', network: 'NETWORK SEMANTICS',
 };
 
 function rows(r: Row[]): string[] {

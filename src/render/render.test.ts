@@ -8,12 +8,12 @@ import { before, describe, it } from 'node:test';
 import { DiagSink } from '../diag/index.js';
 import { stringifyDoc, toJsonDoc } from '../model/json.js';
 import { normalize } from '../model/normalize.js';
-import type { SpecSet } from '../model/types.js';
+import type { ApiSpec, SpecSet } from '../model/types.js';
 import { readSourcePath } from '../sources/index.js';
 import { FIXTURE_FILES, readFixture, repoPath } from '../testutil.js';
 import { renderMan, roffEscape } from './man.js';
-import { renderPlainList, renderPlainSpecs } from './plain.js';
-import { renderRstList, renderRstSpecs, rstEscape } from './rst.js';
+import { renderPlainList, renderPlainSpec, renderPlainSpecs } from './plain.js';
+import { renderRstList, renderRstSpec, renderRstSpecs, rstEscape } from './rst.js';
 
 const inputs = new Map<string, SpecSet>();
 
@@ -132,5 +132,68 @@ describe('man pages render through groff without warnings', () => {
     const s = inputs.get('corpus')!.specs.find((x) => x.name === 'sys_epoll_ctl')!;
     assert.match(renderMan(s, 'mips'), /^\.BR "ELOOP" " \(90\)"$/m);
     assert.match(renderMan(s), /^\.BR "ELOOP" " \(40\)"$/m);
+  });
+});
+
+describe('every networking entry shows in every format', () => {
+  const FORMATS: Record<string, (s: ApiSpec) => string> = {
+    plain: renderPlainSpec, rst: renderRstSpec, man: (s) => renderMan(s),
+    json: (s) => stringifyDoc(toJsonDoc(normalize([s], new DiagSink()))),
+  };
+  let marker = 0;
+  /** Each leaf of the networking part changed in turn: a spec per leaf, with the leaf's path and new text. */
+  function* mutants(spec: ApiSpec): Generator<[path: string, spec: ApiSpec, text: string | undefined]> {
+    function* walk(v: unknown, path: string[], set: (x: unknown) => unknown): Generator<[string, unknown, string | undefined]> {
+      const mark = `ZQX${++marker}`;
+      if (typeof v === 'string') yield [path.join('.'), set(`${v} ${mark}`), mark];
+      else if (typeof v === 'boolean') yield [path.join('.'), set(!v), undefined];
+      else if (Array.isArray(v) && v.every((x) => typeof x === 'string')) yield [path.join('.'), set([mark.toLowerCase()]), mark.toLowerCase()];
+      else if (v && typeof v === 'object' && 'text' in v) yield [path.join('.'), set({ text: mark }), mark];
+      else if (Array.isArray(v)) {
+        for (let i = 0; i < v.length; i++) yield* walk(v[i], [...path, String(i)], (x) => set(v.map((y, j) => (j === i ? x : y))));
+      } else if (v && typeof v === 'object') {
+        for (const [k, x] of Object.entries(v)) yield* walk(x, [...path, k], (y) => set({ ...v, [k]: y }));
+      }
+    }
+    for (const [path, network, text] of walk(spec.network, ['network'], (x) => x)) {
+      yield [path, { ...spec, network: network as ApiSpec['network'] }, text];
+    }
+  }
+
+  for (const name of ['sys_socket', 'sys_recvfrom', 'sys_listen']) {
+    it(name, () => {
+      const spec = inputs.get('rfc2-net')!.specs.find((s) => s.name === name)!;
+      const base = Object.fromEntries(Object.entries(FORMATS).map(([f, r]) => [f, r(spec)]));
+      let leaves = 0;
+      for (const [path, m, text] of mutants(spec)) {
+        leaves++;
+        for (const [f, r] of Object.entries(FORMATS)) {
+          const out = r(m);
+          assert.notEqual(out, base[f], `${f} does not show ${path}`);
+          if (text) assert.ok(out.includes(text), `${f} does not show the text of ${path}`);
+        }
+      }
+      assert.ok(leaves >= 20, `${name}: only ${leaves} networking entries walked`);
+    });
+  }
+
+  it('each networking part has its section: titles, man headings', () => {
+    const spec = inputs.get('rfc2-net')!.specs.find((s) => s.name === 'sys_recvfrom')!;
+    const titles = ['Socket state', 'Protocol behaviours (2)', 'Address families (1)', 'Buffers', 'Blocking and asynchronous use', 'Network semantics'];
+    const plain = renderPlainSpec(spec), rst = renderRstSpec(spec), man = renderMan(spec);
+    for (const t of titles) {
+      assert.match(plain, new RegExp(`^${t.replace(/[()]/g, '\\$&')}:$`, 'm'));
+      assert.match(rst, new RegExp(`^${t.replace(/[()]/g, '\\$&')}\n-{${t.length}}$`, 'm'));
+    }
+    for (const h of ['SOCKET STATE', 'PROTOCOLS', 'ADDRESS FAMILIES', 'BUFFERS', 'ASYNCHRONOUS USE', 'NETWORK SEMANTICS']) {
+      assert.match(man, new RegExp(`^\\.SH ${h}$`, 'm'));
+    }
+    assert.match(plain, /^ {2}modes: epoll, nonblock, poll_ready$/m);
+    assert.match(rst, /^:non-blocking error: EAGAIN$/m);
+    assert.match(man, /^\.I select and poll\nyes$/m);
+    const socket = renderPlainSpec(inputs.get('rfc2-net')!.specs.find((s) => s.name === 'sys_socket')!);
+    assert.match(socket, /^ {2}modes: blocking only$/m, 'an empty mode list is blocking only');
+    assert.match(socket, /^ {2}behaviours: none$/m, 'an empty behaviour list says none');
+    assert.match(socket, /^ {2}connection oriented: no$/m, 'false is shown, not left out');
   });
 });

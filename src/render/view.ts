@@ -1,7 +1,7 @@
 // A format-neutral view of one spec: titled sections of items with labelled rows. Every output
 // format renders this view, so every format shows every field of the model.
 
-import type { ApiSpec, ConstVal, Constraint, Param } from '../model/types.js';
+import type { ApiSpec, ConstVal, Constraint, NetworkSpec, Param } from '../model/types.js';
 
 export type Row = [label: string, value: string];
 
@@ -16,7 +16,8 @@ export interface Item {
 export type SectionId =
   | 'description' | 'context' | 'parameters' | 'return' | 'errors' | 'locks' | 'signals'
   | 'signal_masks' | 'side_effects' | 'state_transitions' | 'capabilities' | 'constraints'
-  | 'struct_specs' | 'ioctl' | 'sysfs' | 'examples' | 'notes' | 'history' | 'extensions' | 'source';
+  | 'struct_specs' | 'ioctl' | 'sysfs' | 'examples' | 'notes' | 'history' | 'extensions' | 'source'
+  | 'socket_state' | 'protocol_behaviors' | 'addr_families' | 'buffer' | 'async' | 'network';
 
 export interface Section {
   id: SectionId;
@@ -116,6 +117,116 @@ function returnRows(s: ApiSpec): Row[] {
 }
 
 type Builder = (s: ApiSpec) => Section | undefined;
+
+/** `LO .. HI` for a pair of bounds; either may be missing. */
+function bounds(lo: ConstVal | undefined, hi: ConstVal | undefined): string | undefined {
+  if (!lo && !hi) return undefined;
+  return `${lo ? constText(lo) : '?'} .. ${hi ? constText(hi) : '?'}`;
+}
+
+/** A list of names, `none` when the spec gives an empty one. */
+const names = (xs: readonly string[] | undefined, none = 'none') => (xs ? (xs.length ? xs.join(', ') : none) : undefined);
+
+/** The networking sections (RFC v2): each part of `network` present is a section of its own. */
+function socketStateSection(n: NetworkSpec | undefined): Section | undefined {
+  const st = n?.socket_state;
+  if (!st) return undefined;
+  const rows: Row[] = [];
+  push(rows, 'required states', names(st.required));
+  push(rows, 'forbidden states', names(st.forbidden));
+  push(rows, 'resulting state', st.result);
+  push(rows, 'condition', st.condition);
+  push(rows, 'protocols', names(st.protocols));
+  extRows(rows, st.ext);
+  push(rows, 'at', st.at);
+  return { id: 'socket_state', title: 'Socket state', rows };
+}
+
+function protocolSection(n: NetworkSpec | undefined): Section | undefined {
+  const list = n?.protocol_behaviors;
+  return list && {
+    id: 'protocol_behaviors', title: `Protocol behaviours (${list.length})`,
+    items: list.map((b) => {
+      const rows: Row[] = [];
+      push(rows, 'behaviour', b.description);
+      if (b.flags) push(rows, 'protocol flags', constText(b.flags, true));
+      push(rows, 'flags description', b.flags_description);
+      extRows(rows, b.ext);
+      push(rows, 'at', b.at);
+      return { heading: names(b.protocols) ?? '(protocols not named)', rows };
+    }),
+  };
+}
+
+function addrFamilySection(n: NetworkSpec | undefined): Section | undefined {
+  const list = n?.addr_families;
+  return list && {
+    id: 'addr_families', title: `Address families (${list.length})`,
+    items: list.map((a) => {
+      const rows: Row[] = [];
+      if (a.addr_size) push(rows, 'address size', constText(a.addr_size));
+      push(rows, 'address length', bounds(a.min_len, a.max_len));
+      push(rows, 'format', a.format);
+      push(rows, 'wildcard', a.wildcard);
+      push(rows, 'multicast', a.multicast);
+      push(rows, 'broadcast', a.broadcast);
+      push(rows, 'special addresses', a.special);
+      push(rows, 'ports', bounds(a.port_min, a.port_max));
+      extRows(rows, a.ext);
+      push(rows, 'at', a.at);
+      const item: Item = { heading: a.name || a.family?.text || '(family not named)', rows };
+      if (a.family && a.family.text !== a.name) item.detail = constText(a.family);
+      return item;
+    }),
+  };
+}
+
+function bufferSection(n: NetworkSpec | undefined): Section | undefined {
+  const b = n?.buffer;
+  if (!b) return undefined;
+  const rows: Row[] = [];
+  push(rows, 'behaviours', names(b.behaviors));
+  if (b.min_size) push(rows, 'minimum size', constText(b.min_size));
+  if (b.max_size) push(rows, 'maximum size', constText(b.max_size));
+  if (b.optimal_size) push(rows, 'optimal size', constText(b.optimal_size));
+  push(rows, 'partial transfers', b.partial);
+  push(rows, 'partial transfer rules', b.partial_rules);
+  push(rows, 'fragmentation rules', b.fragmentation_rules);
+  extRows(rows, b.ext);
+  push(rows, 'at', b.at);
+  return { id: 'buffer', title: 'Buffers', rows };
+}
+
+function asyncSection(n: NetworkSpec | undefined): Section | undefined {
+  const a = n?.async;
+  if (!a) return undefined;
+  const rows: Row[] = [];
+  push(rows, 'modes', names(a.modes, 'blocking only'));
+  push(rows, 'non-blocking error', a.nonblock_error);
+  if (a.poll_in) push(rows, 'poll events in', constText(a.poll_in, true));
+  if (a.poll_out) push(rows, 'poll events out', constText(a.poll_out, true));
+  push(rows, 'completion', a.completion);
+  push(rows, 'timeout', a.timeout);
+  push(rows, 'timeout behaviour', a.timeout_description);
+  extRows(rows, a.ext);
+  push(rows, 'at', a.at);
+  return { id: 'async', title: 'Blocking and asynchronous use', rows };
+}
+
+function networkSection(n: NetworkSpec | undefined): Section | undefined {
+  if (!n) return undefined;
+  const rows: Row[] = [];
+  push(rows, 'connection oriented', n.connection_oriented);
+  push(rows, 'message oriented', n.message_oriented);
+  push(rows, 'out-of-band data', n.supports_oob);
+  push(rows, 'peek', n.supports_peek);
+  push(rows, 'select and poll', n.supports_select_poll);
+  push(rows, 'reentrant', n.reentrant);
+  push(rows, 'connection establishment', n.connection_establishment);
+  push(rows, 'connection termination', n.connection_termination);
+  push(rows, 'data transfer', n.data_transfer);
+  return rows.length ? { id: 'network', title: 'Network semantics', rows } : undefined;
+}
 
 const BUILDERS: Builder[] = [
   (s) => (s.long_description ? { id: 'description', title: 'Description', text: s.long_description } : undefined),
@@ -277,6 +388,13 @@ const BUILDERS: Builder[] = [
     push(rows, 'device type', s.sysfs.device_type);
     return { id: 'sysfs', title: 'sysfs', rows };
   },
+  // RFC v2 networking, after sysfs as the RFC v2 tool shows it.
+  (s) => socketStateSection(s.network),
+  (s) => protocolSection(s.network),
+  (s) => addrFamilySection(s.network),
+  (s) => bufferSection(s.network),
+  (s) => asyncSection(s.network),
+  (s) => networkSection(s.network),
   (s) => (s.examples ? { id: 'examples', title: 'Examples', text: s.examples, verbatim: true } : undefined),
   (s) => (s.notes ? { id: 'notes', title: 'Notes', text: s.notes } : undefined),
   (s) => {

@@ -38,6 +38,12 @@ const EXPECTED: Record<string, Record<string, [ApiSpec['kind'], string, Counts]>
     fwctl_ioctl_info: ['ioctl', 'c-macro/rfc-v2', [5, 2, 0, 0, 0, 0, 0, 0, 0]],
     fwctl_ioctl_rpc: ['ioctl', 'c-macro/rfc-v2', [6, 2, 0, 0, 0, 0, 0, 0, 0]],
   },
+  'rfc2-net.c': {
+    sys_socket: ['syscall', 'c-macro/rfc-v2', [3, 5, 0, 1, 1, 1, 1, 1, 0]],
+    sys_recvfrom: ['syscall', 'c-macro/rfc-v2', [6, 5, 0, 1, 0, 0, 0, 0, 0]],
+    sys_listen: ['syscall', 'c-macro/rfc-v2', [2, 4, 0, 0, 0, 0, 0, 0, 0]],
+  },
+  'rfc2-net-bad.c': { sys_connect: ['syscall', 'c-macro/rfc-v2', [3, 1, 0, 0, 0, 0, 0, 0, 0]] },
   'rfc3-flat.c': { sys_mlock: ['syscall', 'kernel-doc/rfc-v3', [2, 5, 1, 1, 2, 1, 1, 0, 0]] },
   'rfc4-block.c': { sys_execveat: ['syscall', 'kernel-doc/rfc-v4', [5, 8, 1, 1, 0, 0, 1, 0, 0]] },
   'patch4-kdoc.c': {
@@ -183,5 +189,90 @@ describe('kernel-doc generations', () => {
   it('a malformed spec does not stop the others', () => {
     const { specs } = readFixture('malformed.c');
     assert.equal(specs.find((s) => s.name === 'sys_timerfd_gettime')!.errors!.length, 3);
+  });
+});
+
+describe('RFC v2 networking', () => {
+  const { specs, diags } = readFixture('rfc2-net.c');
+  const get = (name: string) => specs.find((s) => s.name === name)!.network!;
+
+  it('the posted socket() shape reads with no unknown macro or field', () => {
+    assert.deepEqual(diags.items.filter((d) => /^unknown-/.test(d.code)), []);
+    assert.deepEqual(diags.items, []);
+  });
+  it('socket(): state machine, protocol behaviours, empty buffer and blocking-only async', () => {
+    const n = get('sys_socket');
+    assert.deepEqual(n.socket_state, {
+      required: ['unspec'], result: 'open', protocols: ['all'],
+      condition: 'The socket is new: it starts open, unbound and unconnected', at: 'rfc2-net.c:93:2',
+    });
+    assert.deepEqual(n.protocol_behaviors!.map((b) => b.protocols), [['tcp'], ['udp'], ['unix'], ['packet', 'raw']]);
+    assert.equal(n.protocol_behaviors![0]!.description, 'A stream socket: reliable, ordered bytes once connected, with no message boundaries');
+    assert.deepEqual(n.protocol_behaviors![0]!.flags, { text: '0', value: 0n });
+    assert.equal(n.protocol_behaviors![2]!.flags, undefined, 'no KAPI_PROTOCOL_FLAGS: no flags');
+    assert.deepEqual(n.buffer!.behaviors, [], 'KAPI_BUFFER_SPEC(0) says: no behaviour');
+    assert.deepEqual(n.buffer!.max_size, { text: '0', value: 0n });
+    assert.deepEqual(n.async, { modes: [], at: 'rfc2-net.c:127:2' }, 'KAPI_ASYNC_BLOCK with errno 0: blocking, no errno');
+  });
+  it('socket(): address families with their features and ports', () => {
+    const f = get('sys_socket').addr_families!;
+    assert.deepEqual(f.map((a) => [a.name, a.family!.text, a.min_len!.value, a.max_len!.value]), [
+      ['AF_UNIX/AF_LOCAL', 'AF_UNIX', 2n, 110n], ['AF_INET', 'AF_INET', 16n, 16n], ['AF_INET6', 'AF_INET6', 24n, 28n],
+    ]);
+    assert.deepEqual(f.map((a) => [a.wildcard, a.multicast, a.broadcast]), [[false, false, false], [true, true, true], [true, true, false]]);
+    assert.deepEqual(f[1]!.addr_size, { text: 'sizeof(struct sockaddr_in)' });
+    assert.deepEqual([f[1]!.port_min!.value, f[1]!.port_max!.value], [0n, 65535n]);
+    assert.match(f[0]!.special!, /abstract namespace/);
+  });
+  it('socket(): raw .is_connection_oriented-style fields, false kept apart from absent', () => {
+    const n = get('sys_socket');
+    assert.deepEqual(
+      [n.connection_oriented, n.message_oriented, n.supports_oob, n.supports_peek, n.supports_select_poll, n.reentrant],
+      [false, false, false, false, false, true]);
+    assert.equal(n.data_transfer, 'None: socket() only creates the endpoint');
+    assert.equal(n.connection_establishment, undefined);
+  });
+  it('recvfrom(): forbidden states, buffer and async details, KAPI_NET_* properties', () => {
+    const n = get('sys_recvfrom');
+    assert.deepEqual(n.socket_state!.required, ['connected', 'established']);
+    assert.deepEqual(n.socket_state!.forbidden, ['listen', 'closed']);
+    assert.equal(n.socket_state!.result, undefined);
+    assert.deepEqual(n.socket_state!.protocols, ['sctp', 'tcp', 'unix']);
+    assert.deepEqual(n.protocol_behaviors!.map((b) => b.flags!.text), ['MSG_OOB', 'MSG_TRUNC']);
+    assert.deepEqual(n.buffer!.behaviors, ['peek', 'truncate']);
+    assert.equal(n.buffer!.max_size!.value, 0x7fffffffn);
+    assert.equal(n.buffer!.partial, true);
+    assert.match(n.buffer!.fragmentation_rules!, /never split/);
+    assert.deepEqual(n.async!.modes, ['epoll', 'nonblock', 'poll_ready']);
+    assert.equal(n.async!.nonblock_error, 'EAGAIN');
+    assert.deepEqual(n.async!.poll_in, { text: 'POLLIN | POLLRDNORM' });
+    assert.equal(n.async!.timeout, true);
+    assert.deepEqual([n.supports_oob, n.supports_peek, n.supports_select_poll, n.reentrant], [true, true, true, true]);
+    assert.equal(n.connection_oriented, undefined, 'not said: absent, not false');
+    assert.match(n.connection_termination!, /orderly shutdown/);
+    assert.equal(specs.find((s) => s.name === 'sys_recvfrom')!.signal_masks!.length, 1);
+  });
+  it('a spec with mistakes keeps what is right around them', () => {
+    const n = readFixture('rfc2-net-bad.c').specs[0]!.network!;
+    assert.deepEqual(n.socket_state!.required, ['open', 'bound']);
+    assert.deepEqual([n.socket_state!.forbidden, n.socket_state!.result, n.socket_state!.protocols], [['listen'], 'syn_sent', ['tcp']]);
+    assert.deepEqual(n.protocol_behaviors!.map((b) => [b.description, b.flags]), [['Starts the three-way handshake', undefined]]);
+    assert.deepEqual([n.async!.modes, n.async!.nonblock_error, n.async!.poll_out], [['nonblock'], undefined, { text: 'POLLOUT' }]);
+    const f = n.addr_families![0]!;
+    assert.deepEqual([f.wildcard, f.multicast, f.broadcast, f.port_max!.value], [false, false, undefined, 65535n]);
+    assert.equal(n.connection_oriented, true);
+  });
+  it('listen(): the same vocabulary as raw designated initializers', () => {
+    const n = get('sys_listen');
+    assert.deepEqual(n.socket_state, {
+      required: ['bound', 'listen'], forbidden: ['connected'], result: 'listen',
+      condition: 'Listening again only changes the backlog', protocols: ['sctp', 'tcp', 'unix'], at: 'rfc2-net.c:340:2',
+    });
+    assert.deepEqual(n.protocol_behaviors!.map((b) => [b.protocols, b.flags?.value]), [[['raw', 'udp'], 0n]]);
+    assert.deepEqual(n.buffer!.behaviors, []);
+    assert.deepEqual([n.async!.modes, n.async!.nonblock_error, n.async!.timeout], [[], undefined, false]);
+    const f = n.addr_families![0]!;
+    assert.deepEqual([f.name, f.family!.text, f.wildcard, f.multicast, f.broadcast, f.port_min!.value], ['AF_INET6', 'AF_INET6', true, false, undefined, 1n]);
+    assert.deepEqual([n.connection_oriented, n.message_oriented, n.reentrant, n.supports_peek], [true, false, true, undefined]);
   });
 });

@@ -7,6 +7,10 @@ import type {
   ApiSpec, Capability, ConstVal, Constraint, ErrorSpec, FreeConstraint, LockSpec, Param,
   ReturnSpec, SideEffect, SignalMask, SignalSpec, StateTransition, StructField, StructSpec,
 } from '../../model/types.js';
+import type {
+  AddrFamily, AsyncSpec, BufferSpec, NetworkSpec, ProtocolBehavior, SocketProtocol, SocketState,
+  SocketStateSpec,
+} from '../../model/types.js';
 import {
   CAP_ACTION_NUM, CONSTRAINT_NUM_V4, CONTEXT_BITS, EFFECT_BITS, LOCK_SCOPE_NUM, LOCK_TYPE_NUM,
   PARAM_FLAG_BITS, PARAM_TYPE_NUM, RETURN_CHECK_NUM, SIGNAL_ACTION_NUM, SIGNAL_DIRECTION_BITS,
@@ -16,6 +20,7 @@ import { evaluate, MAX_NESTING, tokensText, type EvalEnv } from '../c/expr.js';
 import type { Token } from '../c/lexer.js';
 import { errnoName, isErrnoName, kernelEnv } from '../consts/index.js';
 import { kapiBitConst } from '../../model/tables.js';
+import { ASYNC_MODE_BITS, BUFFER_BEHAVIOR_BITS, SOCKET_STATE_NUM, decodeProtocols } from '../../model/tables.js';
 import { closing, splitArgs, type Leaf, type MacroFile, type Node, type Obj, type RawSpec } from './parse.js';
 import { mapLegacyLock } from '../lock-scope.js';
 
@@ -409,6 +414,221 @@ function list<T extends { at: string }>(
 
 const count = (key: string): Handler<RawApi> => (s, n) => { s._counts.set(key, n); };
 
+// RFC v2 networking (CONFIG_NET): the socket state, buffer and async groups, the protocol
+// behaviour and address family lists, and at the root six properties and three descriptions.
+
+/** A spec being lowered, with the networking counts written in the source. */
+type RawNetApi = RawApi & { _net?: Counts };
+
+function network(s: RawApi): NetworkSpec {
+  return (s.network ??= {});
+}
+
+/** Protocol names of a `KAPI_PROTO_*` expression; unknown names and bits are reported. */
+function protocols(n: Node, c: Ctx, what: string): SocketProtocol[] | undefined {
+  const l = c.leaf(n, what);
+  if (!l || l.toks.length === 0) return undefined;
+  const v = c.value(l.toks, l.at);
+  if (v === null) return undefined;
+  if (v === undefined) {
+    c.report('unknown-token', l.at, `${what} '${tokensText(l.toks)}' uses a name kapi does not know`);
+    return undefined;
+  }
+  const { names, rest } = decodeProtocols(v);
+  if (rest !== 0n) c.report('unknown-token', l.at, `${what} has unknown bits 0x${rest.toString(16)}`);
+  return names;
+}
+
+/** Socket states: the arguments of the variadic macro, or a braced list. Unknown names are reported. */
+function states(n: Node, c: Ctx, what: string): SocketState[] | undefined {
+  const l = c.leaf(n, what);
+  if (!l) return undefined;
+  const elems = l.toks.some((x) => x.text === '{') ? c.array(n, what) : splitArgs(l.toks).filter((e) => e.length);
+  if (!elems) return undefined;
+  const out: SocketState[] = [];
+  for (const e of elems) {
+    const at = e[0]!.line ? `${c.file.file}:${e[0]!.line}:${e[0]!.col}` : l.at;
+    const v = c.enumOf({ kind: 'leaf', toks: e, at }, what, 'KAPI_SOCK_STATE_', SOCKET_STATE_NUM);
+    if (v && out.includes(v)) c.report('duplicate-entry', at, `${what} ${v} is listed twice`);
+    else if (v) out.push(v);
+  }
+  return out;
+}
+
+/** A C truth value (`true`, `false`, a number); anything else is reported. */
+function truth(n: Node, c: Ctx, what: string): boolean | undefined {
+  const v = c.int(n, what);
+  return v === undefined ? undefined : v !== 0;
+}
+
+/** Checks a count written in the source against the entries it counts. */
+function checkNetCount(n: Node | undefined, have: number, label: string, what: string, c: Ctx): void {
+  if (!n) return;
+  const want = c.int(n, label);
+  if (want !== undefined && want !== have) c.report('count-mismatch', n.at, `${label} is ${want} but the spec has ${have} ${what}`);
+}
+
+type RawSocketState = SocketStateSpec & { _required?: Node; _forbidden?: Node };
+const SOCKET_STATE_FIELDS: Record<string, Handler<RawSocketState>> = {
+  required_states: (st, n, c) => { const v = states(n, c, 'required socket state'); if (v) st.required = v; },
+  forbidden_states: (st, n, c) => { const v = states(n, c, 'forbidden socket state'); if (v) st.forbidden = v; },
+  required_state_count: (st, n) => { st._required = n; },
+  forbidden_state_count: (st, n) => { st._forbidden = n; },
+  resulting_state: (st, n, c) => {
+    const v = c.enumOf(n, 'resulting socket state', 'KAPI_SOCK_STATE_', SOCKET_STATE_NUM);
+    if (v) st.result = v;
+  },
+  state_condition: (st, n, c) => { const v = c.str(n, 'socket state condition'); if (v !== undefined) st.condition = v; },
+  applicable_protocols: (st, n, c) => { const v = protocols(n, c, 'socket state protocols'); if (v) st.protocols = v; },
+};
+
+const PROTOCOL_FIELDS: Record<string, Handler<ProtocolBehavior>> = {
+  applicable_protocols: (b, n, c) => { const v = protocols(n, c, 'protocol behaviour protocols'); if (v) b.protocols = v; },
+  behavior: (b, n, c) => { const v = c.str(n, 'protocol behaviour'); if (v !== undefined) b.description = v; },
+  protocol_flags: (b, n, c) => { const v = c.num(n, 'protocol flags'); if (v) b.flags = v; },
+  flag_description: (b, n, c) => { const v = c.str(n, 'protocol flags description'); if (v !== undefined) b.flags_description = v; },
+};
+
+const ADDR_FIELDS: Record<string, Handler<AddrFamily>> = {
+  family: (a, n, c) => { const v = c.num(n, 'address family'); if (v) a.family = v; },
+  family_name: (a, n, c) => { a.name = c.str(n, 'address family name') ?? a.name; },
+  addr_struct_size: (a, n, c) => { const v = c.num(n, 'address structure size'); if (v) a.addr_size = v; },
+  min_addr_len: (a, n, c) => { const v = c.num(n, 'minimum address length'); if (v) a.min_len = v; },
+  max_addr_len: (a, n, c) => { const v = c.num(n, 'maximum address length'); if (v) a.max_len = v; },
+  addr_format: (a, n, c) => { const v = c.str(n, 'address format'); if (v !== undefined) a.format = v; },
+  supports_wildcard: (a, n, c) => { const v = truth(n, c, 'wildcard support'); if (v !== undefined) a.wildcard = v; },
+  supports_multicast: (a, n, c) => { const v = truth(n, c, 'multicast support'); if (v !== undefined) a.multicast = v; },
+  supports_broadcast: (a, n, c) => { const v = truth(n, c, 'broadcast support'); if (v !== undefined) a.broadcast = v; },
+  special_addresses: (a, n, c) => { const v = c.str(n, 'special addresses'); if (v !== undefined) a.special = v; },
+  port_range_min: (a, n, c) => { const v = c.num(n, 'lowest port'); if (v) a.port_min = v; },
+  port_range_max: (a, n, c) => { const v = c.num(n, 'highest port'); if (v) a.port_max = v; },
+};
+
+const BUFFER_FIELDS: Record<string, Handler<BufferSpec>> = {
+  buffer_behaviors: (b, n, c) => { const v = c.bits(n, 'buffer behaviours', BUFFER_BEHAVIOR_BITS); if (v) b.behaviors = v; },
+  min_buffer_size: (b, n, c) => { const v = c.num(n, 'minimum buffer size'); if (v) b.min_size = v; },
+  max_buffer_size: (b, n, c) => { const v = c.num(n, 'maximum buffer size'); if (v) b.max_size = v; },
+  optimal_buffer_size: (b, n, c) => { const v = c.num(n, 'optimal buffer size'); if (v) b.optimal_size = v; },
+  can_partial_transfer: (b, n, c) => { const v = truth(n, c, 'partial transfer'); if (v !== undefined) b.partial = v; },
+  partial_transfer_rules: (b, n, c) => { const v = c.str(n, 'partial transfer rules'); if (v !== undefined) b.partial_rules = v; },
+  fragmentation_rules: (b, n, c) => { const v = c.str(n, 'fragmentation rules'); if (v !== undefined) b.fragmentation_rules = v; },
+};
+
+const ASYNC_FIELDS: Record<string, Handler<AsyncSpec>> = {
+  supported_modes: (a, n, c) => { const v = c.bits(n, 'asynchronous modes', ASYNC_MODE_BITS); if (v) a.modes = v; },
+  nonblock_errno: (a, n, c) => {
+    const v = c.num(n, 'non-blocking errno');
+    // 0: the call has no non-blocking error (KAPI_ASYNC_SPEC(KAPI_ASYNC_BLOCK, 0)).
+    if (!v || v.value === 0n) return;
+    let name = errnoOf(v);
+    if (!isErrnoName(name) && v.value !== undefined && v.value > 0n) name = errnoName(Number(v.value)) ?? name;
+    if (isErrnoName(name)) a.nonblock_error = name;
+    else c.report('unknown-errno', n.at, `non-blocking errno '${v.text}' is not an errno`);
+  },
+  poll_events_in: (a, n, c) => { const v = c.num(n, 'poll input events'); if (v) a.poll_in = v; },
+  poll_events_out: (a, n, c) => { const v = c.num(n, 'poll output events'); if (v) a.poll_out = v; },
+  completion_condition: (a, n, c) => { const v = c.str(n, 'completion condition'); if (v !== undefined) a.completion = v; },
+  supports_timeout: (a, n, c) => { const v = truth(n, c, 'timeout support'); if (v !== undefined) a.timeout = v; },
+  timeout_behavior: (a, n, c) => { const v = c.str(n, 'timeout behaviour'); if (v !== undefined) a.timeout_description = v; },
+};
+
+/** A group (`.buffer_spec = {...}`) lowered into a fresh object, or undefined when it is not one. */
+function group<T extends { at: string }>(n: Node, c: Ctx, table: Record<string, Handler<T>>, what: string): T | undefined {
+  if (n.kind !== 'obj') {
+    c.report('bad-value', n.at, `${what} must be a braced initializer`);
+    return undefined;
+  }
+  const o = { at: n.at } as T;
+  lowerFields(n, table, o, c, what);
+  return o;
+}
+
+const netFlag = (key: 'connection_oriented' | 'message_oriented' | 'supports_oob' | 'supports_peek' | 'supports_select_poll' | 'reentrant', what: string): Handler<RawApi> =>
+  (s, n, c) => { const v = truth(n, c, what); if (v !== undefined) network(s)[key] = v; };
+const netText = (key: 'connection_establishment' | 'connection_termination' | 'data_transfer', what: string): Handler<RawApi> =>
+  (s, n, c) => { const v = c.str(n, what); if (v !== undefined) network(s)[key] = v; };
+const netCount = (key: string): Handler<RawApi> => (s, n) => { ((s as RawNetApi)._net ??= new Map()).set(key, n); };
+
+/** Members of the networking groups, and the macros that open and close each group. */
+const NET_GROUPS: [fields: string[], group: string][] = [
+  [['required_states', 'forbidden_states', 'required_state_count', 'forbidden_state_count', 'resulting_state', 'state_condition'],
+    'KAPI_SOCKET_STATE_REQ ... KAPI_SOCKET_STATE_END'],
+  [['applicable_protocols'], 'KAPI_SOCKET_STATE_REQ ... KAPI_SOCKET_STATE_END or KAPI_PROTOCOL_BEHAVIOR ... KAPI_PROTOCOL_BEHAVIOR_END'],
+  [['behavior', 'protocol_flags', 'flag_description'], 'KAPI_PROTOCOL_BEHAVIOR ... KAPI_PROTOCOL_BEHAVIOR_END'],
+  [Object.keys(BUFFER_FIELDS), 'KAPI_BUFFER_SPEC ... KAPI_BUFFER_END'],
+  [Object.keys(ASYNC_FIELDS), 'KAPI_ASYNC_SPEC ... KAPI_ASYNC_END'],
+  [Object.keys(ADDR_FIELDS), 'KAPI_ADDR_FAMILY ... KAPI_ADDR_FAMILY_END'],
+];
+
+/** Positions already reported as misplaced, per spec: one macro setting three fields is one error. */
+const misplacedAt = new WeakMap<Ctx, Set<string>>();
+
+/** A group member set at the root (its opening macro missing, or closed too early): C rejects it. */
+const MISPLACED: Record<string, Handler<RawApi>> = Object.fromEntries(NET_GROUPS.flatMap(([fields, g]) =>
+  fields.map((f): [string, Handler<RawApi>] => [f, (_s, n, c) => {
+    const seen = misplacedAt.get(c) ?? new Set<string>();
+    misplacedAt.set(c, seen);
+    if (seen.has(n.at)) return;
+    seen.add(n.at);
+    c.report('bad-syntax', n.at, `.${f} is set outside its group: it belongs between ${g}`);
+  }])));
+
+const NET_SPEC_FIELDS: Record<string, Handler<RawApi>> = {
+  ...MISPLACED,
+  socket_state: (s, n, c) => {
+    const st = group<RawSocketState>(n, c, SOCKET_STATE_FIELDS, 'socket state');
+    if (!st) return;
+    checkNetCount(st._required, st.required?.length ?? 0, 'required_state_count', 'required states', c);
+    checkNetCount(st._forbidden, st.forbidden?.length ?? 0, 'forbidden_state_count', 'forbidden states', c);
+    delete st._required;
+    delete st._forbidden;
+    network(s).socket_state = st;
+  },
+  protocol_behaviors: (s, n, c) => {
+    network(s).protocol_behaviors = c.entries(n, 'protocol behaviours').map(({ obj }) => {
+      const b: ProtocolBehavior = { at: obj.at };
+      lowerFields(obj, PROTOCOL_FIELDS, b, c, 'protocol behaviour');
+      return b;
+    });
+  },
+  addr_families: (s, n, c) => {
+    network(s).addr_families = c.entries(n, 'address families').map(({ obj }) => {
+      const a: AddrFamily = { name: '', at: obj.at };
+      lowerFields(obj, ADDR_FIELDS, a, c, 'address family');
+      return a;
+    });
+  },
+  buffer_spec: (s, n, c) => { const b = group(n, c, BUFFER_FIELDS, 'buffer spec'); if (b) network(s).buffer = b; },
+  async_spec: (s, n, c) => { const a = group(n, c, ASYNC_FIELDS, 'async spec'); if (a) network(s).async = a; },
+  protocol_behavior_count: netCount('protocol_behaviors'),
+  addr_family_count: netCount('addr_families'),
+  is_connection_oriented: netFlag('connection_oriented', 'is_connection_oriented'),
+  is_message_oriented: netFlag('message_oriented', 'is_message_oriented'),
+  supports_oob_data: netFlag('supports_oob', 'supports_oob_data'),
+  supports_peek: netFlag('supports_peek', 'supports_peek'),
+  supports_select_poll: netFlag('supports_select_poll', 'supports_select_poll'),
+  is_reentrant: netFlag('reentrant', 'is_reentrant'),
+  connection_establishment: netText('connection_establishment', 'connection establishment'),
+  connection_termination: netText('connection_termination', 'connection termination'),
+  data_transfer_semantics: netText('data_transfer', 'data transfer semantics'),
+};
+
+/** Checks the networking counts; a spec with networking fields is RFC v2 whatever macros it uses. */
+function finishNetwork(s: RawNetApi, c: Ctx): void {
+  const counts = s._net;
+  delete s._net;
+  const labels: Record<string, [string, string]> = {
+    protocol_behaviors: ['protocol_behavior_count', 'protocol behaviours'],
+    addr_families: ['addr_family_count', 'address families'],
+  };
+  for (const [key, n] of counts ?? []) {
+    const [label, what] = labels[key]!;
+    const have = (s.network?.[key as 'protocol_behaviors' | 'addr_families'] ?? []).length;
+    checkNetCount(n, have, label, what, c);
+  }
+  if (s.network && s.source_format === 'c-macro/rfc-v1') s.source_format = 'c-macro/rfc-v2';
+}
+
 const SPEC_FIELDS: Record<string, Handler<RawApi>> = {
   name: (s, n, c) => { s.name = c.str(n, 'spec name') ?? s.name; },
   version: (s, n, c) => { const v = c.int(n, 'version'); if (v !== undefined) s.version = v; },
@@ -461,6 +681,7 @@ const SPEC_FIELDS: Record<string, Handler<RawApi>> = {
   signal_mask_count: count('signal_masks'), struct_spec_count: count('struct_specs'),
   side_effect_count: count('side_effects'), state_trans_count: count('state_transitions'),
   capability_count: count('capabilities'),
+  ...NET_SPEC_FIELDS,
   examples: (s, n, c) => { const v = c.str(n, 'examples'); if (v !== undefined) s.examples = v; },
   notes: (s, n, c) => { const v = c.str(n, 'notes'); if (v !== undefined) s.notes = v; },
   since_version: (s, n, c) => { const v = c.str(n, 'since version'); if (v !== undefined) s.since_version = v; },
@@ -552,6 +773,7 @@ export function lowerMacroSpec(raw: RawSpec, file: MacroFile, diags: DiagSink): 
   lowerFields(raw.root, SPEC_FIELDS, s, c, 'spec');
   s.kind = raw.kind === 'auto' ? kindFromName(s.name) : raw.kind;
   checkCounts(s, c);
+  finishNetwork(s, c);
   const { _counts, ...spec } = s;
   void _counts;
   return spec;
