@@ -31,7 +31,7 @@ export function isBzImage(head: Buffer): boolean {
 }
 
 function readAt(fd: number, offset: number, len: number): Buffer {
-  const b = Buffer.alloc(len);
+  const b = Buffer.allocUnsafe(len);
   let done = 0;
   while (done < len) {
     const n = readSync(fd, b, done, len - done, offset + done);

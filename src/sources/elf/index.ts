@@ -203,7 +203,9 @@ function head(path: string): Buffer {
 
 export function specsFromElf(path: string, diags: DiagSink): ElfRead {
   let elf: ElfFile;
+  /** The -v line of a bzImage, and the name of its payload in diagnostics. */
   let image: string | undefined;
+  let payload = path;
   const h = head(path);
   const isElf = h.length >= 4 && h.readUInt32BE(0) === 0x7f454c46;
   try {
@@ -213,18 +215,18 @@ export function specsFromElf(path: string, diags: DiagSink): ElfRead {
         diags.report('bad-image', bz.offset === undefined ? path : `${path}+0x${bz.offset.toString(16)}`, bz.message);
         return { specs: [] };
       }
-      const label = bz.format === 'none' ? `${path}(payload)` : `${path}(${bz.format} payload)`;
+      payload = bz.format === 'none' ? `${path}(payload)` : `${path}(${bz.format} payload)`;
       image = `${path}: x86 bzImage, boot protocol ${bz.protocol}, ${bz.format === 'none' ? 'uncompressed' : bz.format} payload of ${bz.payloadLength} bytes at 0x${bz.payloadOffset.toString(16)}` +
         (bz.format === 'none' ? '' : `, decompressed to ${bz.data.length} bytes in ${bz.ms} ms`);
-      elf = ElfFile.fromBuffer(label, bz.data);
+      elf = ElfFile.fromBuffer(payload, bz.data);
     } else {
       elf = ElfFile.open(path);
     }
   } catch (e) {
     if (!(e instanceof ElfError)) throw e;
-    const name = image ? `${path}(payload)` : path;
-    const msg = !isElf && !image && e.offset === 0 ? 'not an ELF file or an x86 bzImage (bad magic)' : e.message;
-    diags.report('bad-elf', e.offset === undefined ? name : `${name}+0x${e.offset.toString(16)}`, msg);
+    const msg = !isElf && !image && e.offset === 0 ? 'not an ELF file or an x86 bzImage (bad magic)'
+      : image && e.offset === 0 ? 'the decompressed payload is not an ELF file (bad magic)' : e.message;
+    diags.report('bad-elf', e.offset === undefined ? payload : `${payload}+0x${e.offset.toString(16)}`, msg);
     return image ? { specs: [], summary: image } : { specs: [] };
   }
   const label = elf.path;

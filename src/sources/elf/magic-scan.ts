@@ -53,20 +53,23 @@ function regions(elf: ElfFile, label: string, diags: DiagSink): Region[] {
 export function magicHits(elf: ElfFile, label: string, diags: DiagSink): { hits: Hit[]; scanned: number } {
   const hits: Hit[] = [];
   let scanned = 0;
-  // Every magic word is 0x4b41xxxx: look for its two high bytes, then check the whole word.
-  const needle = Buffer.from(elf.little ? [0x41, 0x4b] : [0x4b, 0x41]);
-  const back = elf.little ? 2 : 0;
+  // Every magic word is 0x4b41xxxx: the aligned words are read as host-order u32 (one pass, no
+  // copy when the data is aligned) and only those with the two high bytes are looked up.
+  const hostLittle = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+  const sameOrder = hostLittle === elf.little;
   for (const r of regions(elf, label, diags)) {
     const first = Number((4n - (r.vaddr % 4n)) % 4n);
-    for (let c = first; c < r.size; c += CHUNK) {
-      const len = Math.min(CHUNK, r.size - c);
-      const b = elf.read(r.offset + c, len);
+    for (let c = first; c + 4 <= r.size; c += CHUNK) {
+      const len = Math.min(CHUNK, r.size - c) & ~3;
+      let b = elf.read(r.offset + c, len);
       scanned += len;
-      for (let p = b.indexOf(needle, back); p >= 0; p = b.indexOf(needle, p + 1)) {
-        const w = p - back;
-        if (w % 4 || w + 4 > b.length) continue;
-        const field = FIELD_OF.get(elf.u32(b, w));
-        if (field) hits.push({ vaddr: r.vaddr + BigInt(c + w), field });
+      if (b.byteOffset % 4) b = Buffer.from(b);
+      const words = new Uint32Array(b.buffer, b.byteOffset, len / 4);
+      for (let i = 0; i < words.length; i++) {
+        const w = words[i]!;
+        if ((sameOrder ? w >>> 16 : w & 0xffff) !== (sameOrder ? 0x4b41 : 0x414b)) continue;
+        const field = FIELD_OF.get(elf.u32(b, i * 4));
+        if (field) hits.push({ vaddr: r.vaddr + BigInt(c + i * 4), field });
       }
     }
   }
