@@ -122,6 +122,19 @@ describe('a stripped PATCH v4 image reads back the specs of the unstripped one',
     assert.match(got.summary, /via section \.kapi_specs: 18 spec pointers/);
     assert.deepEqual(comparable(got.specs), comparable(want.specs));
   });
+  it('x86_64: no section headers at all (e_shoff 0): the PT_LOAD segments are scanned', () => {
+    const out = join(dir, 'x86_64-nosections.elf');
+    run(['strip', '-o', out, buildV4(dir, TARGETS[0]!, join(dir, 'rodata.lds'), 'rodata')]);
+    const b = readFileSync(out);
+    b.writeBigUInt64LE(0n, 40); // e_shoff
+    b.writeUInt16LE(0, 60); // e_shnum
+    b.writeUInt16LE(0, 62); // e_shstrndx
+    writeFileSync(out, b);
+    const got = readElf(out);
+    assert.deepEqual(got.diags.items, []);
+    assert.match(got.summary, /18 records found by a magic-word scan/);
+    assert.deepEqual(comparable(got.specs), comparable(readElf(buildV4(dir, TARGETS[0]!, join(dir, 'rodata.lds'), 'rodata')).specs));
+  });
   it('a magic word out of place rejects that record only, and -v counts it', () => {
     const out = join(dir, 'x86_64-rodata-stripped.elf');
     run(['strip', '-o', out, buildV4(dir, TARGETS[0]!, join(dir, 'rodata.lds'), 'rodata')]);
