@@ -145,7 +145,7 @@ function gunzip(src: Uint8Array, lim: Limits): Buffer {
   let out: Buffer;
   let used: number;
   try {
-    const r = inflateRawSync(src.subarray(p), { maxOutputLength: lim.maxBytes, info: true }) as unknown as { buffer: Buffer; engine: { bytesWritten: number } };
+    const r = inflateRawSync(src.subarray(p), { maxOutputLength: lim.maxBytes, info: true, chunkSize: 1 << 20 }) as unknown as { buffer: Buffer; engine: { bytesWritten: number } };
     out = r.buffer;
     used = r.engine.bytesWritten;
   } catch (e) {

@@ -13,56 +13,51 @@ const F_CRC32_D = 0x100;
 const F_CRC32_C = 0x200;
 const F_H_FILTER = 0x800;
 
-/** One LZO1X block `src[from, end)` appended to `out`; it must decode to exactly `want` bytes. */
-function lzo1x(src: Uint8Array, from: number, end: number, want: number, out: Sink): void {
-  const start = out.n;
+const bad = (what: string, ip: number) => new UnpackError(`corrupt LZO1X block: ${what}`, ip);
+
+/**
+ * One LZO1X block `src[from, end)` decoded into `dst` at `start`; it must decode to exactly
+ * `want` bytes (`dst` has room for them). Locals only, no closures over the positions: this is
+ * the loop a whole kernel goes through.
+ */
+function lzo1x(src: Uint8Array, from: number, end: number, want: number, dst: Uint8Array, start: number): void {
+  const cap = start + want;
   let ip = from;
-  const bad = (what: string) => new UnpackError(`corrupt LZO1X block: ${what}`, ip);
-  const need = (k: number) => {
-    if (ip + k > end) throw bad('the block ends inside an instruction');
-  };
-  const lits = (k: number) => {
-    need(k);
-    if (out.n - start + k > want) throw bad('more output than the block header says');
-    out.bytes(src, ip, k, ip);
-    ip += k;
-  };
-  const match = (dist: number, len: number) => {
-    if (dist <= 0 || dist > out.n - start) throw bad(`match distance ${dist} points before the block`);
-    if (out.n - start + len > want) throw bad('more output than the block header says');
-    out.match(dist, len, ip);
-  };
-  /** A length continued in zero bytes and a final byte, added to `base`. */
-  const long = (base: number) => {
-    let t = 0;
-    need(1);
-    while (src[ip] === 0) {
-      t += 255;
-      ip++;
-      need(1);
-      if (t > want) throw bad('a length longer than the block');
-    }
-    return t + base + src[ip++]!;
-  };
+  let op = start;
   let state = 0;
-  need(1);
+  if (ip >= end) throw bad('an empty block', ip);
   if (src[ip]! > 17) {
     const t = src[ip++]! - 17;
-    lits(t);
+    if (ip + t > end) throw bad('the block ends inside literals', ip);
+    if (op + t > cap) throw bad('more output than the block header says', ip);
+    for (let k = 0; k < t; k++) dst[op++] = src[ip++]!;
     state = t < 4 ? t : 4;
   }
   for (;;) {
-    need(1);
+    if (ip >= end) throw bad('the block ends inside an instruction', ip);
     let t = src[ip++]!;
     let dist: number;
     let next: number;
     if (t < 16) {
       if (state === 0) {
-        lits((t === 0 ? long(15) : t) + 3);
+        if (t === 0) {
+          // A long literal run: zero bytes of 255 each, then a byte, plus 15.
+          while (ip < end && src[ip] === 0) {
+            t += 255;
+            ip++;
+            if (t > want) throw bad('a length longer than the block', ip);
+          }
+          if (ip >= end) throw bad('the block ends inside a length', ip);
+          t += 15 + src[ip++]!;
+        }
+        t += 3;
+        if (ip + t > end) throw bad('the block ends inside literals', ip);
+        if (op + t > cap) throw bad('more output than the block header says', ip);
+        for (let k = 0; k < t; k++) dst[op++] = src[ip++]!;
         state = 4;
         continue;
       }
-      need(1);
+      if (ip >= end) throw bad('the block ends inside an instruction', ip);
       next = t & 3;
       if (state !== 4) {
         dist = 1 + (t >>> 2) + (src[ip++]! << 2);
@@ -72,38 +67,51 @@ function lzo1x(src: Uint8Array, from: number, end: number, want: number, out: Si
         t = 3;
       }
     } else if (t >= 64) {
-      need(1);
+      if (ip >= end) throw bad('the block ends inside an instruction', ip);
       next = t & 3;
       dist = 1 + ((t >>> 2) & 7) + (src[ip++]! << 3);
       t = (t >>> 5) + 1;
-    } else if (t >= 32) {
-      t = (t & 31) + 2;
-      if (t === 2) t = long(31) + 2;
-      need(2);
-      const v = src[ip]! | (src[ip + 1]! << 8);
-      ip += 2;
-      dist = 1 + (v >>> 2);
-      next = v & 3;
     } else {
-      const hi = (t & 8) << 11;
-      t = (t & 7) + 2;
-      if (t === 2) t = long(7) + 2;
-      need(2);
+      const m4 = t < 32;
+      const hi = m4 ? (t & 8) << 11 : 0;
+      t = m4 ? (t & 7) + 2 : (t & 31) + 2;
+      if (t === 2) {
+        while (ip < end && src[ip] === 0) {
+          t += 255;
+          ip++;
+          if (t > want) throw bad('a length longer than the block', ip);
+        }
+        if (ip >= end) throw bad('the block ends inside a length', ip);
+        t += (m4 ? 7 : 31) + src[ip++]!;
+      }
+      if (ip + 2 > end) throw bad('the block ends inside an instruction', ip);
       const v = src[ip]! | (src[ip + 1]! << 8);
       ip += 2;
-      dist = hi + (v >>> 2);
       next = v & 3;
-      if (dist === 0) {
-        // The end marker (17 0 0): a length of 3 and nothing left in the block.
-        if (t !== 3 || ip !== end) throw bad('a bad end marker');
-        if (out.n - start !== want) throw bad(`${out.n - start} bytes decoded where the block header says ${want}`);
-        return;
-      }
-      dist += 0x4000;
+      if (m4) {
+        dist = hi + (v >>> 2);
+        if (dist === 0) {
+          // The end marker (17 0 0): a length of 3 and nothing left in the block.
+          if (t !== 3 || ip !== end) throw bad('a bad end marker', ip);
+          if (op !== cap) throw bad(`${op - start} bytes decoded where the block header says ${want}`, ip);
+          return;
+        }
+        dist += 0x4000;
+      } else dist = 1 + (v >>> 2);
     }
-    match(dist, t);
+    if (dist > op - start) throw bad(`match distance ${dist} points before the block`, ip);
+    if (op + t > cap) throw bad('more output than the block header says', ip);
+    let m = op - dist;
+    if (t >= 32 && dist >= t) {
+      dst.copyWithin(op, m, m + t);
+      op += t;
+    } else for (const e = op + t; op < e;) dst[op++] = dst[m++]!;
     state = next;
-    if (next) lits(next);
+    if (next) {
+      if (ip + next > end) throw bad('the block ends inside literals', ip);
+      if (op + next > cap) throw bad('more output than the block header says', ip);
+      for (let k = 0; k < next; k++) dst[op++] = src[ip++]!;
+    }
   }
 }
 
@@ -150,7 +158,11 @@ export function unlzop(src: Uint8Array, lim: Limits): Buffer {
     }
     need(clen);
     if (clen === dlen) out.bytes(src, ip, clen, ip);
-    else lzo1x(src, ip, ip + clen, dlen, out);
+    else {
+      out.ensure(dlen, ip);
+      lzo1x(src, ip, ip + clen, dlen, out.buf, out.n);
+      out.n += dlen;
+    }
     ip += clen;
   }
   return out.result();
