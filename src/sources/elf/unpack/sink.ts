@@ -56,7 +56,8 @@ export class Sink {
 
   bytes(src: Uint8Array, from: number, len: number, at: number): void {
     this.ensure(len, at);
-    this.buf.set(src.subarray(from, from + len), this.n);
+    if (len < 32) for (let i = 0; i < len; i++) this.buf[this.n + i] = src[from + i]!;
+    else this.buf.set(src.subarray(from, from + len), this.n);
     this.n += len;
   }
 
@@ -66,7 +67,8 @@ export class Sink {
     const b = this.buf;
     let o = this.n;
     let s = o - dist;
-    if (dist >= len) b.copyWithin(o, s, s + len);
+    // Short copies byte by byte: a copyWithin call costs more than a few bytes do.
+    if (dist >= len && len >= 32) b.copyWithin(o, s, s + len);
     else for (const end = o + len; o < end;) b[o++] = b[s++]!;
     this.n += len;
   }
