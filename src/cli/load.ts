@@ -66,7 +66,8 @@ export async function loadSpecs(o: GlobalOptions): Promise<Loaded> {
         return done([], '');
       }
       const r = specsFromElf(sel.path, diags);
-      if (o.verbose && r.summary) process.stderr.write(`kapi: ${r.summary}\n`);
+      // One line for a bzImage's payload, one for the ELF file.
+      if (o.verbose && r.summary) for (const line of r.summary.split('\n')) process.stderr.write(`kapi: ${line}\n`);
       // A file that is not ELF, or has no specs at all, is unreadable input.
       const unreadable = r.specs.length === 0 && diags.items.some((d) => d.severity === 'error');
       return done(r.specs, unreadable ? '' : undefined);

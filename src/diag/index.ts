@@ -40,6 +40,7 @@ export const CODES = {
   'bad-json': { severity: 'error', doc: 'a JSON snapshot that is not valid kapi JSON' },
   'not-implemented': { severity: 'error', doc: 'a source kind this version cannot read yet' },
   'bad-elf': { severity: 'error', doc: 'a file that is not a readable ELF file, a range outside it, or a table, index or record in it that is cut short or out of range' },
+  'bad-image': { severity: 'error', doc: 'an x86 bzImage whose setup header or compressed payload kapi cannot read: a boot protocol before 2.08, a payload outside the file, an unknown, corrupt or over-limit compression' },
   'no-specs': { severity: 'error', doc: 'an ELF file or debugfs tree without kernel API specifications' },
   'unknown-layout': { severity: 'error', doc: '.kapi_specs holds data in no layout kapi knows' },
   'bad-count': { severity: 'error', doc: 'a count in a binary record larger than its array' },

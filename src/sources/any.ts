@@ -1,5 +1,5 @@
 // A path of any kind kapi reads, recognised by its content: a debugfs root (has kapi/), a source
-// tree or C file, an ELF file, or a JSON snapshot. A path that is not a directory or a regular
+// tree or C file, an ELF file or x86 bzImage, or a JSON snapshot. A path that is not a directory or a regular
 // file (a FIFO, a device, a socket) is reported and never opened.
 
 import { closeSync, existsSync, readSync, statSync } from 'node:fs';
@@ -7,19 +7,20 @@ import { join } from 'node:path';
 import type { DiagSink } from '../diag/index.js';
 import type { ApiSpec } from '../model/types.js';
 import { specsFromDebugfs } from './debugfs/index.js';
+import { isBzImage } from './elf/bzimage.js';
 import { specsFromElf } from './elf/index.js';
 import { readSource, type ScanOptions } from './index.js';
 import { isProblem, notRegular, openRegular, type ReadProblem } from './read.js';
 
 export type InputKind = 'debugfs' | 'tree' | 'elf' | 'json' | 'c';
 
-/** The first 64 bytes of a regular file, opened without blocking. */
+/** The first bytes of a regular file (through the x86 setup header), opened without blocking. */
 function head(path: string): Buffer | ReadProblem {
   const o = openRegular(path, Number.MAX_SAFE_INTEGER);
   if (isProblem(o)) return o;
   try {
-    const b = Buffer.alloc(64);
-    return b.subarray(0, readSync(o.fd, b, 0, 64, 0));
+    const b = Buffer.alloc(0x210);
+    return b.subarray(0, readSync(o.fd, b, 0, b.length, 0));
   } finally {
     closeSync(o.fd);
   }
@@ -32,7 +33,7 @@ export function inputKind(path: string): InputKind | ReadProblem {
   if (!st.isFile()) return notRegular(st);
   const h = head(path);
   if (isProblem(h)) return h;
-  if (h.length >= 4 && h.readUInt32BE(0) === 0x7f454c46) return 'elf';
+  if ((h.length >= 4 && h.readUInt32BE(0) === 0x7f454c46) || isBzImage(h)) return 'elf';
   return /^\s*[[{]/.test(h.toString('latin1')) || path.endsWith('.json') ? 'json' : 'c';
 }
 

@@ -1,6 +1,7 @@
 // A minimal ELF reader: ELF32 and ELF64, either byte order. It reads only what it is asked for
 // (header, section and program headers, symbol tables, ranges of bytes) through positioned reads,
-// never the whole file, and checks every offset and size against the file before reading.
+// never the whole file, and checks every offset and size against the file before reading. An ELF
+// file already in memory (decompressed from a bzImage) is read the same way, from its buffer.
 // What it can read around (a bad section name table, a symbol table cut inside an entry, a string
 // without its NUL) is kept in `problems` for the caller to report, never dropped silently.
 // Addresses are BigInt: a kernel image lives above 2^53.
@@ -59,9 +60,12 @@ export class ElfFile {
   /** What was wrong and worked around, each once, in the order found. */
   readonly problems: ElfProblem[] = [];
   private readonly fd: number;
+  private readonly mem: Buffer | undefined;
 
-  private constructor(readonly path: string, fd: number, size: number, ident: Buffer) {
+  /** `path` names the data in diagnostics: the file, or the payload it was unpacked from. */
+  private constructor(readonly path: string, fd: number, size: number, ident: Buffer, mem?: Buffer) {
     this.fd = fd;
+    this.mem = mem;
     this.size = size;
     this.is64 = ident[4] === 2;
     this.little = ident[5] === 1;
@@ -96,8 +100,17 @@ export class ElfFile {
     }
   }
 
+  /** An ELF file held in memory; `label` names it in diagnostics. Throws ElfError as open does. */
+  static fromBuffer(label: string, data: Buffer): ElfFile {
+    if (data.length < 16 || data.readUInt32BE(0) !== 0x7f454c46) throw new ElfError('not an ELF file (bad magic)', 0);
+    if ((data[4] !== 1 && data[4] !== 2) || (data[5] !== 1 && data[5] !== 2)) {
+      throw new ElfError(`unsupported ELF class ${data[4]} or data encoding ${data[5]}`, 4);
+    }
+    return new ElfFile(label, -1, data.length, data.subarray(0, 16), data);
+  }
+
   close(): void {
-    closeSync(this.fd);
+    if (!this.mem) closeSync(this.fd);
   }
 
   /** Reads `len` bytes at `offset`; throws ElfError when the range leaves the file. */
@@ -107,7 +120,7 @@ export class ElfFile {
     }
     if (len > MAX_TABLE) throw new ElfError(`refusing to read ${len} bytes at once`, offset);
     // Small reads (strings, headers) come from cached aligned blocks: they cluster in .rodata.
-    if (len <= 4096) {
+    if (len <= 4096 && !this.mem) {
       const first = Math.floor(offset / BLOCK);
       if (Math.floor((offset + len - 1) / BLOCK) === first) {
         const blk = this.block(first);
@@ -133,6 +146,7 @@ export class ElfFile {
   }
 
   private readRaw(offset: number, len: number): Buffer {
+    if (this.mem) return this.mem.subarray(offset, offset + len);
     const b = Buffer.alloc(len);
     let done = 0;
     while (done < len) {

@@ -1,13 +1,18 @@
-// ELF source: the `.kapi_specs` specs of a vmlinux (or any ELF file built with the framework).
-// In: a path. Out: ApiSpecs plus a one-line description of what was found (for --verbose).
-// The records are found through __start_kapi_specs/__stop_kapi_specs (or the section itself),
-// the layout is recognised from the data, and RFC v1 record starts come from the per-spec
-// symbols or a scan, never from an assumed stride. Bad files are reported, never thrown.
+// ELF source: the `.kapi_specs` specs of a vmlinux (or any ELF file built with the framework),
+// also inside an x86 bzImage (the payload is decompressed first). In: a path. Out: ApiSpecs plus
+// what was found (for --verbose). The records are found through __start_kapi_specs/
+// __stop_kapi_specs (or the section itself), and in a stripped image without either by a scan
+// for PATCH v3/v4 magic words; the layout is recognised from the data, and RFC v1 record starts
+// come from the per-spec symbols or a scan, never from an assumed stride. Bad files are
+// reported, never thrown.
 
+import { closeSync, openSync, readSync } from 'node:fs';
 import type { DiagSink } from '../../diag/index.js';
 import type { ApiSpec, SourceFormat } from '../../model/types.js';
 import { Decoder, type LayoutKind } from './decode.js';
-import { ElfError, ElfFile, STT_OBJECT, SHT_NOBITS } from './elf.js';
+import { isBzImage, readBzImage } from './bzimage.js';
+import { ElfError, ElfFile, STT_OBJECT, SHT_NOBITS, SHT_SYMTAB } from './elf.js';
+import { magicHits, scanRecords } from './magic-scan.js';
 import { Btf, BtfError } from './btf.js';
 import { Dwarf, DwarfError, type DwarfSections } from './dwarf.js';
 import { layoutOf, V1_SPEC, V4_SPEC, type Abi, type Layout } from './layout.js';
@@ -42,7 +47,8 @@ function abiOf(elf: ElfFile, packed: boolean): Abi {
 
 interface Range { start: bigint; stop: bigint; offset: number; size: number; via: string }
 
-function findRange(elf: ElfFile, file: string, diags: DiagSink): Range | undefined {
+/** The spec range; 'none' when the file has neither the symbols nor the section (not reported). */
+function findRange(elf: ElfFile, file: string, diags: DiagSink): Range | 'none' | undefined {
   const syms = elf.symbols((n) => n === '__start_kapi_specs' || n === '__stop_kapi_specs');
   const start = syms.find((s) => s.name === '__start_kapi_specs')?.value;
   const stop = syms.find((s) => s.name === '__stop_kapi_specs')?.value;
@@ -50,10 +56,7 @@ function findRange(elf: ElfFile, file: string, diags: DiagSink): Range | undefin
   let r: { start: bigint; stop: bigint; via: string } | undefined;
   if (start !== undefined && stop !== undefined) r = { start, stop, via: '__start_kapi_specs/__stop_kapi_specs' };
   else if (sec) r = { start: sec.addr, stop: sec.addr + BigInt(sec.size), via: 'section .kapi_specs' };
-  if (!r) {
-    diags.report('no-specs', file, 'no .kapi_specs section and no __start_kapi_specs/__stop_kapi_specs symbols: built without CONFIG_KAPI_SPEC?');
-    return undefined;
-  }
+  if (!r) return 'none';
   if (r.stop <= r.start) {
     diags.report('no-specs', file, `.kapi_specs is empty (${r.via})`);
     return undefined;
@@ -181,24 +184,62 @@ const LAYOUT_NAMES: Record<LayoutKind, string> = {
   v1: 'RFC v1 packed records', v4: 'PATCH v3/v4 pointer records',
 };
 
+const MiB = (n: number) => `${(n / 2 ** 20).toFixed(1)} MiB`;
+
+/** The first bytes of a file, enough for the ELF ident and the x86 setup header. */
+function head(path: string): Buffer {
+  try {
+    const fd = openSync(path, 'r');
+    try {
+      const b = Buffer.alloc(0x210);
+      return b.subarray(0, readSync(fd, b, 0, b.length, 0));
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    return Buffer.alloc(0); // ElfFile.open says why
+  }
+}
+
 export function specsFromElf(path: string, diags: DiagSink): ElfRead {
   let elf: ElfFile;
+  /** The -v line of a bzImage, and the name of its payload in diagnostics. */
+  let image: string | undefined;
+  let payload = path;
+  const h = head(path);
+  const isElf = h.length >= 4 && h.readUInt32BE(0) === 0x7f454c46;
   try {
-    elf = ElfFile.open(path);
+    if (!isElf && isBzImage(h)) {
+      const bz = readBzImage(path);
+      if (!('data' in bz)) {
+        diags.report('bad-image', bz.offset === undefined ? path : `${path}+0x${bz.offset.toString(16)}`, bz.message);
+        return { specs: [] };
+      }
+      payload = bz.format === 'none' ? `${path}(payload)` : `${path}(${bz.format} payload)`;
+      image = `${path}: x86 bzImage, boot protocol ${bz.protocol}, ${bz.format === 'none' ? 'uncompressed' : bz.format} payload of ${bz.payloadLength} bytes at 0x${bz.payloadOffset.toString(16)}` +
+        (bz.format === 'none' ? '' : `, decompressed to ${bz.data.length} bytes in ${bz.ms} ms`);
+      elf = ElfFile.fromBuffer(payload, bz.data);
+    } else {
+      elf = ElfFile.open(path);
+    }
   } catch (e) {
     if (!(e instanceof ElfError)) throw e;
-    diags.report('bad-elf', e.offset === undefined ? path : `${path}+0x${e.offset.toString(16)}`, e.message);
-    return { specs: [] };
+    const msg = !isElf && !image && e.offset === 0 ? 'not an ELF file or an x86 bzImage (bad magic)'
+      : image && e.offset === 0 ? 'the decompressed payload is not an ELF file (bad magic)' : e.message;
+    diags.report('bad-elf', e.offset === undefined ? payload : `${payload}+0x${e.offset.toString(16)}`, msg);
+    return image ? { specs: [], summary: image } : { specs: [] };
   }
+  const label = elf.path;
+  const withImage = (r: ElfRead): ElfRead => (image ? { specs: r.specs, summary: r.summary ? `${image}\n${r.summary}` : image } : r);
   try {
-    return read(elf, path, diags);
+    return withImage(read(elf, label, diags));
   } catch (e) {
     if (!(e instanceof ElfError)) throw e;
-    diags.report('bad-elf', e.offset === undefined ? path : `${path}+0x${e.offset.toString(16)}`, e.message);
-    return { specs: [] };
+    diags.report('bad-elf', e.offset === undefined ? label : `${label}+0x${e.offset.toString(16)}`, e.message);
+    return withImage({ specs: [] });
   } finally {
     // What the ELF reader worked around: reported, whatever else happened.
-    for (const p of elf.problems) diags.report('bad-elf', p.offset === undefined ? path : `${path}+0x${p.offset.toString(16)}`, p.message);
+    for (const p of elf.problems) diags.report('bad-elf', p.offset === undefined ? label : `${label}+0x${p.offset.toString(16)}`, p.message);
     elf.close();
   }
 }
@@ -265,24 +306,16 @@ function typeInfoLayout(elf: ElfFile, path: string, diags: DiagSink): TypeInfo |
 function read(elf: ElfFile, path: string, diags: DiagSink): ElfRead {
   const range = findRange(elf, path, diags);
   if (!range) return { specs: [] };
+  if (range === 'none') return scanned(elf, path, diags);
   const data = elf.read(range.offset, range.size);
   const fromBtf = typeInfoLayout(elf, path, diags);
   const v4 = fromBtf?.kind === 'v4' ? fromBtf.layout : layoutOf(V4_SPEC, abiOf(elf, false));
   const v1 = fromBtf?.kind === 'v1' ? fromBtf.layout : layoutOf(V1_SPEC, abiOf(elf, true));
   const arch = errnoArch(elf.machine);
-  const where = `${elf.is64 ? '64' : '32'}-bit ${elf.little ? 'little' : 'big'}-endian, machine ${elf.machine}`;
   const specs: ApiSpec[] = [];
-  /** One record; a layout from type information that lacks a member the decoder reads is reported. */
-  const decodeOne = (f: () => ApiSpec, off: number) => {
-    try {
-      specs.push(f());
-    } catch (e) {
-      // One bad record (a member outside it, a pointer into nowhere) costs that record only.
-      if (!(e instanceof LayoutError) && !(e instanceof ElfError)) throw e;
-      diags.report(e instanceof LayoutError ? 'unknown-layout' : 'bad-elf', `${path}+0x${off.toString(16)}`, `cannot decode the record: ${e.message}`);
-    }
-  };
+  const decodeOne = decoderInto(specs, path, diags);
   let kind: LayoutKind;
+  let found: string;
   if (fromBtf ? fromBtf.kind === 'v4' : looksV4(elf, data, range.size, v4)) {
     kind = 'v4';
     const dec = new Decoder(path, kind, diags, arch);
@@ -291,9 +324,11 @@ function read(elf: ElfFile, path: string, diags: DiagSink): ElfRead {
       diags.report('bad-elf', `${path}+0x${(range.offset + range.size - rest).toString(16)}`,
         `.kapi_specs (${range.size} bytes) ends ${rest} bytes into a ${elf.ptrSize}-byte spec pointer at section offset 0x${(range.size - rest).toString(16)}: those bytes are not read`);
     }
+    let pointers = 0;
     for (let o = 0; o + elf.ptrSize <= range.size; o += elf.ptrSize) {
       const p = elf.addr(data, o);
       if (p === 0n) continue;
+      pointers++;
       const off = elf.offsetOf(p, v4.size);
       if (off === undefined) {
         diags.report('bad-elf', `${path}+0x${(range.offset + o).toString(16)}`, `spec pointer 0x${p.toString(16)} points outside the file's data`);
@@ -301,6 +336,7 @@ function read(elf: ElfFile, path: string, diags: DiagSink): ElfRead {
       }
       decodeOne(() => dec.spec(new StructReader(elf, elf.read(off, v4.size), 0, off, v4), 'elf/pointer-layout'), off);
     }
+    found = `${pointers} spec pointer${pointers === 1 ? '' : 's'}`;
   } else {
     const starts = range.size >= Math.min(v1.size, 132) ? v1Starts(elf, range, data, v1, path, diags) : [];
     if (!starts.length) {
@@ -311,9 +347,62 @@ function read(elf: ElfFile, path: string, diags: DiagSink): ElfRead {
     const dec = new Decoder(path, kind, diags, arch);
     const format = fromBtf?.format ?? 'elf/rfc-v1';
     for (const o of starts) decodeOne(() => dec.spec(new StructReader(elf, data, o, range.offset + o, v1), format), range.offset + o);
+    found = `${starts.length} record${starts.length === 1 ? '' : 's'}`;
   }
-  const summary = `${path}: .kapi_specs at 0x${range.start.toString(16)} (${range.size} bytes, via ${range.via}), ` +
-    `${fromBtf?.label ?? LAYOUT_NAMES[kind]} (${fromBtf ? `offsets from the file's ${fromBtf.from}` : 'built-in offsets'}), ${where}, ` +
+  const summary = `${path}: .kapi_specs at 0x${range.start.toString(16)} (${range.size} bytes, via ${range.via}: ${found}), ` +
+    `${layoutText(fromBtf, kind)}, ${whereText(elf)}, ${specs.length} spec${specs.length === 1 ? '' : 's'}`;
+  return { specs, summary };
+}
+
+function layoutText(fromBtf: TypeInfo | undefined, kind: LayoutKind): string {
+  return `${fromBtf?.label ?? LAYOUT_NAMES[kind]} (${fromBtf ? `offsets from the file's ${fromBtf.from}` : 'built-in offsets'})`;
+}
+
+function whereText(elf: ElfFile): string {
+  return `${elf.is64 ? '64' : '32'}-bit ${elf.little ? 'little' : 'big'}-endian, machine ${elf.machine}`;
+}
+
+/** Decodes one record into `specs`; a record that cannot be decoded costs that record only. */
+function decoderInto(specs: ApiSpec[], path: string, diags: DiagSink) {
+  return (f: () => ApiSpec, off: number) => {
+    try {
+      specs.push(f());
+    } catch (e) {
+      // A member outside the record, a pointer into nowhere, a layout from type information
+      // that lacks a member the decoder reads.
+      if (!(e instanceof LayoutError) && !(e instanceof ElfError)) throw e;
+      diags.report(e instanceof LayoutError ? 'unknown-layout' : 'bad-elf', `${path}+0x${off.toString(16)}`, `cannot decode the record: ${e.message}`);
+    }
+  };
+}
+
+/**
+ * No symbols and no section (a stripped image): PATCH v3/v4 records found by their magic words.
+ * Type information is consulted only when there are magic words at all, so a kernel built
+ * without the framework is answered after one pass over its loaded data.
+ */
+function scanned(elf: ElfFile, path: string, diags: DiagSink): ElfRead {
+  const missing = `no .kapi_specs section and no __start_kapi_specs/__stop_kapi_specs symbols${elf.sections.some((s) => s.type === SHT_SYMTAB) ? '' : ' (the file has no symbol table)'}`;
+  const { hits, scanned: bytes } = magicHits(elf, path, diags);
+  const noSpecs = (why: string) => {
+    diags.report('no-specs', path, `${missing}, and ${why}: built without CONFIG_KAPI_SPEC?`);
+    return { specs: [] };
+  };
+  if (!hits.length) return noSpecs(`no PATCH v3/v4 magic word in its ${MiB(bytes)} of loaded data`);
+  const fromBtf = typeInfoLayout(elf, path, diags);
+  if (fromBtf && fromBtf.kind !== 'v4') return noSpecs(`its ${fromBtf.from} describes ${fromBtf.label}, which carry no magic words to scan for`);
+  const layout = fromBtf?.layout ?? layoutOf(V4_SPEC, abiOf(elf, false));
+  const res = scanRecords(elf, layout, hits);
+  if (!res.records.length) {
+    return noSpecs(`none of the ${hits.length} PATCH v3/v4 magic word${hits.length === 1 ? '' : 's'} in its ${MiB(bytes)} of loaded data belongs to a valid spec record (${res.candidates} candidate${res.candidates === 1 ? '' : 's'} rejected)`);
+  }
+  const specs: ApiSpec[] = [];
+  const decodeOne = decoderInto(specs, path, diags);
+  const dec = new Decoder(path, 'v4', diags, errnoArch(elf.machine));
+  for (const r of res.records) decodeOne(() => dec.spec(new StructReader(elf, elf.read(r.offset, layout.size), 0, r.offset, layout), 'elf/pointer-layout'), r.offset);
+  const n = res.records.length;
+  const summary = `${path}: ${missing}: ${n} record${n === 1 ? '' : 's'} found by a magic-word scan of ${MiB(bytes)} of loaded data ` +
+    `(${hits.length} magic words, ${res.candidates} candidate records, ${res.rejected} rejected), ${layoutText(fromBtf, 'v4')}, ${whereText(elf)}, ` +
     `${specs.length} spec${specs.length === 1 ? '' : 's'}`;
   return { specs, summary };
 }
