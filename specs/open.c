@@ -78,6 +78,7 @@
  *   desc: No disk blocks or inodes are left within the quota on the filesystem.
  *
  * error: EEXIST, O_CREAT and O_EXCL were given and filename already exists
+ *   kapi-cond: filename=path:file, flags=O_CREAT | O_EXCL
  *   desc: Also when the final component is a symbolic link, dangling or not,
  *     because O_EXCL stops the final symlink from being followed.
  *
@@ -90,23 +91,28 @@
  *     -ERESTARTSYS, which becomes EINTR unless the handler has SA_RESTART.
  *
  * error: EINVAL, invalid flag combination, O_DIRECT unsupported, or bad name
+ *   kapi-cond: flags=O_TMPFILE
  *   desc: O_CREAT with O_DIRECTORY; __O_TMPFILE without O_DIRECTORY; O_TMPFILE
  *     without write access; O_DIRECT on a file whose filesystem cannot do
  *     direct I/O; or the filesystem rejects characters of the final component.
  *
  * error: EISDIR, filename is a directory and write access or creation was asked
+ *   kapi-cond: filename=path:dir, flags=O_WRONLY
  *   desc: O_WRONLY, O_RDWR or O_TRUNC on a directory; or O_CREAT on an existing
  *     directory or on a path ending in a slash.
  *
  * error: ELOOP, too many symbolic links, or O_NOFOLLOW on a final symbolic link
+ *   kapi-cond: filename=path:symlink, flags=O_NOFOLLOW
  *   desc: More than 40 links were followed while resolving the path, or the
  *     last component is a symbolic link and O_NOFOLLOW was given without O_PATH.
  *
  * error: EMFILE, no free descriptor below the caller's RLIMIT_NOFILE limit
+ *   kapi-cond: rlimit.NOFILE=0
  *   desc: The descriptor table is full up to the soft RLIMIT_NOFILE limit (or
  *     fs.nr_open, whichever is lower).
  *
  * error: ENAMETOOLONG, filename or one of its components is too long
+ *   kapi-cond: filename=path:name-toolong
  *   desc: The path is PATH_MAX bytes or longer, or a component exceeds the
  *     filesystem's name length limit.
  *
@@ -130,10 +136,12 @@
  *   desc: No free inode or no space for the new directory entry.
  *
  * error: ENOTDIR, a path component is not a directory, or O_DIRECTORY on a non-directory
+ *   kapi-cond: filename=path:file, flags=O_DIRECTORY
  *   desc: A component used as a directory is a file, or O_DIRECTORY was given
  *     and filename does not name a directory.
  *
  * error: ENXIO, no reader on a FIFO, no device behind a device node, or a socket
+ *   kapi-cond: filename=path:fifo, flags=O_WRONLY | O_NONBLOCK
  *   desc: O_WRONLY | O_NONBLOCK on a FIFO that no process has open for
  *     reading; a character or block device node with no driver or device; or
  *     filename names a UNIX domain socket.

@@ -49,10 +49,12 @@
  *   desc: Number of bytes read (0 at end of file), or a negative errno.
  *
  * error: EAGAIN, fd is non-blocking and no data is available
+ *   kapi-cond: fd=fd:pipe-empty-nonblock
  *   desc: O_NONBLOCK is set on a pipe, FIFO, socket, terminal or device with
  *     nothing to read; EWOULDBLOCK is the same value.
  *
  * error: EBADF, fd is not an open descriptor or is not open for reading
+ *   kapi-cond: fd=fd:wronly; fd=fd:opath
  *   desc: Includes O_WRONLY descriptors and O_PATH descriptors.
  *
  * error: EFAULT, buf lies outside the caller's accessible address space
@@ -64,23 +66,27 @@
  *     without SA_RESTART the kernel's restart code becomes EINTR.
  *
  * error: EOVERFLOW, the position plus count passes the end of an unsigned-offset file
+ *   kapi-unprovokable: needs a file with unsigned offsets such as /dev/mem, which the sandbox's /dev does not have
  *   desc: Only for files with unsigned offsets (such as /dev/mem), whose position reads as
  *     negative: a transfer that would run past the top of the offset range fails.  Found by
  *     kapi lint in rw_verify_area().
  *
  * error: EINVAL, fd cannot be read, alignment is wrong for O_DIRECT, or bad size
+ *   kapi-cond: fd=fd:epoll; fd=fd:eventfd, count=4
  *   desc: The file has no read method; O_DIRECT is set and buf, count or the
  *     file offset are not suitably aligned; the offset is negative for a file
  *     that does not allow it; or the object needs a minimum size (an eventfd
  *     or timerfd needs at least 8 bytes).
  *
  * error: EIO, low-level I/O error, or background read from the controlling tty
+ *   kapi-unprovokable: needs a failing device, or a background process group reading its terminal; the sandbox has neither
  *   desc: A device or filesystem read failed; a network filesystem lost a
  *     lock; or a process in a background process group read its controlling
  *     terminal while ignoring or blocking SIGTTIN, or from an orphaned
  *     process group.
  *
  * error: EISDIR, fd refers to a directory
+ *   kapi-cond: fd=fd:dir
  *   desc: Directories must be read with getdents64().
  *
  * lock: file->f_pos_lock
@@ -217,6 +223,7 @@ SYSCALL_DEFINE3(read, unsigned int, fd, char __user *, buf, size_t, count)
  *     EWOULDBLOCK is the same value.  O_NONBLOCK has no effect on regular files.
  *
  * error: EBADF, fd is not an open descriptor or is not open for writing
+ *   kapi-cond: fd=fd:rdonly; fd=fd:opath
  *   desc: Includes O_RDONLY descriptors and O_PATH descriptors.
  *
  * error: EDESTADDRREQ, fd is a datagram socket without a peer address
@@ -230,6 +237,7 @@ SYSCALL_DEFINE3(read, unsigned int, fd, char __user *, buf, size_t, count)
  *     was transferred.
  *
  * error: EFBIG, the write starts at or beyond the file size limit
+ *   kapi-cond: rlimit.FSIZE=0, sig.XFSZ=ignore
  *   desc: The offset is at or past RLIMIT_FSIZE (SIGXFSZ is also sent), past
  *     the filesystem's maximum file size, or past 2 GiB - 1 for a file opened
  *     without O_LARGEFILE.  A write that crosses a limit is shortened instead.
@@ -239,17 +247,20 @@ SYSCALL_DEFINE3(read, unsigned int, fd, char __user *, buf, size_t, count)
  *     SA_RESTART the kernel's restart code becomes EINTR.
  *
  * error: EOVERFLOW, the position plus count passes the end of an unsigned-offset file
+ *   kapi-unprovokable: needs a file with unsigned offsets such as /dev/mem, which the sandbox's /dev does not have
  *   desc: Only for files with unsigned offsets (such as /dev/mem), whose position reads as
  *     negative: a transfer that would run past the top of the offset range fails.  Found by
  *     kapi lint in rw_verify_area().
  *
  * error: EINVAL, fd cannot be written, alignment is wrong for O_DIRECT, or bad size
+ *   kapi-cond: fd=fd:epoll; fd=fd:eventfd, count=4
  *   desc: The file has no write method; O_DIRECT is set and buf, count or the
  *     offset are not suitably aligned; the offset is negative for a file that
  *     does not allow it; or the object needs a minimum size (an eventfd needs
  *     at least 8 bytes).
  *
  * error: EIO, a low-level I/O error occurred
+ *   kapi-unprovokable: needs a failing device
  *   desc: The device or filesystem failed, a write-back error of an earlier
  *     write is reported, or a network filesystem lost a lock.
  *
@@ -261,6 +272,7 @@ SYSCALL_DEFINE3(read, unsigned int, fd, char __user *, buf, size_t, count)
  *     F_SEAL_GROW, or a fanotify listener denied the access.
  *
  * error: EPIPE, fd is a pipe, FIFO or socket whose reading end is closed
+ *   kapi-cond: fd=fd:pipe-broken, sig.PIPE=ignore
  *   desc: SIGPIPE is sent to the caller as well, so the error is only seen if
  *     that signal is caught, blocked or ignored.
  *

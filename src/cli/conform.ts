@@ -103,6 +103,9 @@ async function run(o: GlobalOptions): Promise<number> {
   const plans: [ApiSpec, Plan][] = specs.map((s) => [s, planSpec(s, { allowDangerous })]);
   for (const [s, p] of plans) {
     if (p.problem) process.stderr.write(formatDiagnostic({ code: 'cannot-run', severity: 'error', at: s.at, message: p.problem, spec: s.name }) + '\n');
+    for (const c of p.conditionProblems ?? []) {
+      process.stderr.write(formatDiagnostic({ code: 'bad-condition', severity: 'warning', at: s.at, message: `kapi-cond of ${c}; that condition is left out`, spec: s.name }) + '\n');
+    }
   }
   const all = plans.flatMap(([, p]) => (p.problem ? [] : p.cases));
   const byName = new Map(specs.map((s) => [s.name, s]));

@@ -9,6 +9,7 @@ import { describe, it } from 'node:test';
 import { DiagSink } from '../diag/index.js';
 import { specsFromC } from '../sources/index.js';
 import { kapi, repoPath } from '../testutil.js';
+import { parseConditions } from './cond.js';
 import { planSpec } from './plan.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'kapi-conform-test-'));
@@ -154,5 +155,61 @@ describe('deliberately wrong specs fail, naming the case', () => {
     const r = kapi(['conform', '-q', '--source', f, 'epoll_create']);
     assert.equal(r.code, 1);
     assert.match(r.stdout, /^ {4}not ok \d+ size = 0, the minimum 0 succeeds$/m);
+  });
+});
+
+describe('error conditions (kapi-cond)', () => {
+  const corpus = (f: string) => readFileSync(repoPath(`specs/${f}`), 'utf8');
+  it('are read as alternatives of settings, and every mistake is named', () => {
+    const [spec] = specsFromC(DEMO, 'demo.c', new DiagSink());
+    const ok = parseConditions('fd=fd:wronly; path=path:fifo, flags=0x4, rlimit.NOFILE=0, sig.PIPE=ignore', spec!.params!);
+    assert.deepEqual(ok.problems, []);
+    assert.deepEqual(ok.conditions.map((c) => c.settings.map((x) => x.kind)), [['arg'], ['arg', 'arg', 'rlimit', 'ignore']]);
+    const bad = parseConditions('nope=1; fd=fd:socketpair; fd=1, fd=2; rlimit.CPU=1; sig.PIPE=catch; flags=NO_SUCH_FLAG; ; fd', spec!.params!);
+    assert.deepEqual(bad.conditions, []);
+    assert.deepEqual(bad.problems.map((p) => p.replace(/ \(expected .*\)$/, '')), [
+      "nope=1: 'nope' is not a parameter (fd, flags, path)",
+      "fd=fd:socketpair: unknown descriptor 'fd:socketpair'",
+      'fd=1, fd=2: fd is set twice',
+      "rlimit.CPU=1: unknown limit 'CPU'",
+      "sig.PIPE=catch: sig.PIPE takes 'ignore', not 'catch'",
+      "flags=NO_SUCH_FLAG: 'NO_SUCH_FLAG' is neither a fixture nor a constant kapi can evaluate",
+      'an empty condition',
+      "fd: 'fd' is not NAME=VALUE",
+    ]);
+  });
+  it('each condition is a case expecting its error; lint names a bad one', () => {
+    const [spec] = specsFromC(DEMO.replace(' * error: EINVAL, bad flags\n', ' * error: EINVAL, bad flags\n *   kapi-cond: flags=0x2; fd=fd:nope\n'), 'demo.c', new DiagSink());
+    const plan = planSpec(spec!);
+    const c = plan.cases.filter((x) => x.error);
+    assert.deepEqual(c.map((x) => [x.what, x.expect]), [['EINVAL when flags=0x2', { kind: 'errno', errnos: ['EINVAL'], any: false }]]);
+    assert.match(plan.conditionProblems![0]!, /^EINVAL: fd=fd:nope: unknown descriptor/);
+    const f = join(dir, 'cond-demo.c');
+    writeFileSync(f, DEMO.replace(' * error: EINVAL, bad flags\n', ' * error: EINVAL, bad flags\n *   kapi-cond: fd=fd:nope\n'));
+    const r = kapi(['lint', '-q', '--source', f]);
+    assert.match(r.stdout, /warning\[test-tags\]: error EINVAL: kapi-cond fd=fd:nope: unknown descriptor 'fd:nope'/);
+  });
+  it('a condition that predicts the wrong errno fails, naming the condition and both errnos', () => {
+    const f = join(dir, 'cond-read.c');
+    writeFileSync(f, corpus('read_write.c').replace('kapi-cond: fd=fd:dir', 'kapi-cond: fd=fd:wronly'));
+    const r = kapi(['conform', '-q', '--source', f, 'read']);
+    assert.equal(r.code, 1);
+    assert.match(r.stdout, /^ {4}not ok \d+ EISDIR when fd=fd:wronly$/m);
+    assert.match(r.stdout, /# sys_read case \d+: expected EISDIR, got -1, errno EBADF/);
+  });
+  it('two errors whose conditions are swapped fail both', () => {
+    const f = join(dir, 'cond-swap.c');
+    const text = corpus('read_write.c').replace('kapi-cond: fd=fd:pipe-empty-nonblock', 'kapi-cond: SWAP').replace('kapi-cond: fd=fd:dir', 'kapi-cond: fd=fd:pipe-empty-nonblock').replace('kapi-cond: SWAP', 'kapi-cond: fd=fd:dir');
+    writeFileSync(f, text);
+    const r = kapi(['conform', '-q', '--source', f, 'read']);
+    assert.equal(r.code, 1);
+    assert.match(r.stdout, /expected EAGAIN, got -1, errno EISDIR/);
+    assert.match(r.stdout, /expected EISDIR, got -1, errno EAGAIN/);
+  });
+  it('the summary counts unprovokable errors and cases by kind', () => {
+    const r = kapi(['conform', '-q', 'read']);
+    assert.equal(r.code, 0, r.stdout);
+    assert.match(r.stdout, /# sys_read: \d+\/\d+ passed; errors provoked \d+\/8 \([\d.]+%\): [A-Z ]+; unprovokable 2: EIO EOVERFLOW$/m);
+    assert.match(r.stdout, /# sys_read: cases by kind: \d+ valid, \d+ invalid, [1-9]\d* from error conditions$/m);
   });
 });

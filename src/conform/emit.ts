@@ -10,6 +10,7 @@
 import type { ApiSpec } from '../model/types.js';
 import { errnoNumber } from '../sources/consts/index.js';
 import { cString } from '../sources/elf/fixture-c.js';
+import { PATH_KINDS, RLIMITS, SIGNALS, type FdKind } from './cond.js';
 import type { Arg, Case } from './plan.js';
 import { SANDBOX_C } from './sandbox.js';
 
@@ -99,6 +100,11 @@ static long fx_path(const char *which)
 	if (!strcmp(which, "missing")) return (long)"no-such-file";
 	if (!strcmp(which, "empty")) return (long)"";
 	if (!strcmp(which, "notdir")) { close(fx_file()); return (long)"fixture.txt/below"; }
+	if (!strcmp(which, "dir")) { if (mkdir("fixture-dir", 0755)) _exit(128); return (long)"fixture-dir"; }
+	if (!strcmp(which, "dangling")) { if (symlink("no-such-target", "dangling")) _exit(128); return (long)"dangling"; }
+	if (!strcmp(which, "symlink")) { close(fx_file()); if (symlink("fixture.txt", "link")) _exit(128); return (long)"link"; }
+	if (!strcmp(which, "fifo")) { if (mkfifo("fixture-fifo", 0600)) _exit(128); return (long)"fixture-fifo"; }
+	if (!strcmp(which, "name-toolong")) { memset(longpath, 'a', 256); longpath[256] = 0; return (long)longpath; }
 	if (!strcmp(which, "loop")) {
 		if (symlink("loop-b", "loop-a") || symlink("loop-a", "loop-b")) _exit(128);
 		return (long)"loop-a";
@@ -106,14 +112,44 @@ static long fx_path(const char *which)
 	memset(longpath, 'a', sizeof(longpath) - 1);
 	return (long)longpath;
 }
+/* The fixture file opened again with other flags (read-only, write-only, O_PATH). */
+static long fx_reopen(int flags)
+{
+	int fd;
+	close(fx_file());
+	fd = open("fixture.txt", flags);
+	if (fd < 0) _exit(130);
+	return fd;
+}
+/* An empty non-blocking pipe's read end. */
+static long fx_pipe_nb(void)
+{
+	int p[2];
+	if (pipe2(p, O_NONBLOCK)) _exit(122);
+	return p[0];
+}
+/* A pipe's write end; with broken set, its read end is closed. */
+static long fx_pipe_w(int broken)
+{
+	int p[2];
+	if (pipe(p)) _exit(122);
+	if (broken) close(p[0]);
+	return p[1];
+}
+static long fx_eventfd(void) { int fd = eventfd(0, 0); if (fd < 0) _exit(132); return fd; }
 static long fx_argv(void) { static const char *argv[] = { "true", NULL }; return (long)argv; }
 static long fx_envp(void) { static const char *envp[] = { NULL }; return (long)envp; }
 static long fx_sigset(void) { static unsigned long set[16]; return (long)set; }
 static long fx_timespec(void) { static struct timespec ts; return (long)&ts; }
 `;
 
-const FD_FIXTURES = new Set(['file', 'epoll', 'pipe', 'dir', 'closed']);
-const PATH_FIXTURES = new Set(['file', 'new', 'exec', 'missing', 'empty', 'toolong', 'notdir', 'loop']);
+/** The C that makes each descriptor fixture. */
+const FD_C: Record<FdKind, string> = {
+  file: 'fx_file()', rdonly: 'fx_reopen(O_RDONLY)', wronly: 'fx_reopen(O_WRONLY)', opath: 'fx_reopen(O_PATH)',
+  dir: 'fx_dir()', pipe: 'fx_pipe()', 'pipe-empty-nonblock': 'fx_pipe_nb()', 'pipe-write': 'fx_pipe_w(0)',
+  'pipe-broken': 'fx_pipe_w(1)', epoll: 'fx_epoll()', eventfd: 'fx_eventfd()', closed: 'fx_closed()',
+};
+const PATH_FIXTURES = new Set<string>(PATH_KINDS);
 
 /** A non-negative integer the C may use as a size or count; anything else is a planner bug. */
 function cCount(n: number, what: string): string {
@@ -133,8 +169,8 @@ function argExpr(a: Arg): string {
   switch (a.kind) {
     case 'int': return cLong(a.value);
     case 'fd':
-      if (!FD_FIXTURES.has(a.fixture)) throw new EmitError(`unknown descriptor fixture ${a.fixture}`);
-      return `fx_${a.fixture}()`;
+      if (!Object.hasOwn(FD_C, a.fixture)) throw new EmitError(`unknown descriptor fixture ${a.fixture}`);
+      return FD_C[a.fixture];
     case 'buf': return `fx_buf(${cCount(a.size, 'buffer size')}UL)`;
     case 'null': return '0L';
     case 'unmapped': return 'fx_unmapped()';
@@ -160,8 +196,20 @@ function caseBody(c: Case): string {
   if (c.args.length > 6) throw new EmitError(`case '${c.what}' has ${c.args.length} arguments`);
   const args = c.args.map(argExpr);
   while (args.length < 6) args.push('0L');
+  // Limits last, so that the fixtures are made before a descriptor or size limit bites.
+  const setup = [
+    ...(c.setup?.ignore ?? []).map((sig) => {
+      if (!(SIGNALS as readonly string[]).includes(sig)) throw new EmitError(`unknown signal ${sig}`);
+      return `\tsignal(SIG${sig}, SIG_IGN);`;
+    }),
+    ...(c.setup?.rlimits ?? []).map((r) => {
+      if (!(RLIMITS as readonly string[]).includes(r.name)) throw new EmitError(`unknown limit ${r.name}`);
+      return `\t{ struct rlimit rl = { ${cLong(r.value)}, ${cLong(r.value)} }; if (setrlimit(RLIMIT_${r.name}, &rl)) _exit(131); }`;
+    }),
+  ];
   return [
     ...args.map((a, i) => `\tlong a${i} = ${a};`),
+    ...setup,
     `\tlong r = syscall(${c.nr}L, a0, a1, a2, a3, a4, a5);`,
     `\treport(sb_case_id, r);`,
   ].join('\n');

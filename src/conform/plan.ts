@@ -6,17 +6,18 @@
 import type { ApiSpec, Param } from '../model/types.js';
 import { errnoNumber, syscallNumber } from '../sources/consts/index.js';
 import { constOfText } from '../sources/values.js';
+import { parseConditions, type FdKind, type PathKind, type Setting } from './cond.js';
 
 /** How the generated C builds one argument. */
 export type Arg =
   | { kind: 'int'; value: bigint }
-  | { kind: 'fd'; fixture: 'file' | 'epoll' | 'pipe' | 'dir' | 'closed' }
+  | { kind: 'fd'; fixture: FdKind }
   | { kind: 'buf'; size: number }
   | { kind: 'null' }
   | { kind: 'unmapped' }
   | { kind: 'readonly' }
   | { kind: 'mapped'; pages: number }
-  | { kind: 'path'; which: 'file' | 'new' | 'exec' | 'missing' | 'empty' | 'toolong' | 'notdir' | 'loop' }
+  | { kind: 'path'; which: PathKind }
   | { kind: 'argv' }
   | { kind: 'envp' }
   | { kind: 'sigset' }
@@ -38,6 +39,10 @@ export interface Case {
   expect: Expect;
   /** The parameter the case varies, for error coverage. */
   param?: string;
+  /** The documented error whose `kapi-cond:` the case is built from. */
+  error?: string;
+  /** What the case sets up before the call: limits, signals ignored. */
+  setup?: { rlimits: { name: string; value: bigint }[]; ignore: string[] };
 }
 
 export interface Plan {
@@ -47,6 +52,8 @@ export interface Plan {
   skipped?: string;
   /** Why the spec cannot be run: an error in the spec (unknown syscall, impossible sizes). */
   problem?: string;
+  /** `kapi-cond:` texts that could not be read, each naming its error; those cases are left out. */
+  conditionProblems?: string[];
 }
 
 /**
@@ -254,7 +261,46 @@ export function planSpec(spec: ApiSpec, opts: { allowDangerous?: boolean } = {})
       push({ what: inv.what, args, expect, param: p.name });
     }
   });
+  const conditionProblems = conditionCases(spec, base, push);
   const big = base.find((a) => a.kind === 'buf' && (!Number.isSafeInteger(a.size) || a.size < 0 || a.size > MAX_BUFFER));
   if (big?.kind === 'buf') return { api: spec.name, cases: [], problem: `a buffer of ${big.size} bytes: larger than the ${MAX_BUFFER} a case may map` };
-  return unknown ? { api: spec.name, cases, problem: unknown } : { api: spec.name, cases };
+  const plan: Plan = { api: spec.name, cases };
+  if (unknown) plan.problem = unknown;
+  if (conditionProblems.length) plan.conditionProblems = conditionProblems;
+  return plan;
+}
+
+/** The argument a condition's setting puts in place of the baseline. */
+function settingArg(v: Extract<Setting, { kind: 'arg' }>['value']): Arg {
+  if ('fd' in v) return { kind: 'fd', fixture: v.fd };
+  if ('path' in v) return { kind: 'path', which: v.path };
+  if ('ptr' in v) return { kind: v.ptr };
+  return { kind: 'int', value: v.int };
+}
+
+/** One case per alternative of each error's `kapi-cond:`, expecting that error; the problems. */
+function conditionCases(spec: ApiSpec, base: readonly Arg[], push: (c: Omit<Case, 'n' | 'api' | 'syscall' | 'nr'>) => void): string[] {
+  const problems: string[] = [];
+  for (const e of spec.errors ?? []) {
+    const text = e.ext?.['kapi-cond'];
+    if (text === undefined) continue;
+    if (errnoNumber(e.name) === undefined) { problems.push(`${e.name}: not an errno kapi knows`); continue; }
+    const r = parseConditions(text, spec.params ?? []);
+    problems.push(...r.problems.map((p) => `${e.name}: ${p}`));
+    for (const c of r.conditions) {
+      const args = [...base];
+      const setup: NonNullable<Case['setup']> = { rlimits: [], ignore: [] };
+      let param: string | undefined;
+      for (const st of c.settings) {
+        if (st.kind === 'arg') { args[st.index] = settingArg(st.value); param ??= st.param; }
+        else if (st.kind === 'rlimit') setup.rlimits.push({ name: st.name, value: st.value });
+        else setup.ignore.push(st.signal);
+      }
+      const k: Omit<Case, 'n' | 'api' | 'syscall' | 'nr'> = { what: `${e.name} when ${c.text}`, args, expect: { kind: 'errno', errnos: [e.name], any: false }, error: e.name };
+      if (param) k.param = param;
+      if (setup.rlimits.length || setup.ignore.length) k.setup = setup;
+      push(k);
+    }
+  }
+  return problems;
 }

@@ -18,6 +18,10 @@ export interface ApiResult {
   listed: number;
   /** provoked / listed, in percent (100 when nothing is listed). */
   coverage: number;
+  /** The spec's errors marked `kapi-unprovokable:`, never counted as provoked. */
+  unprovokable: string[];
+  /** Cases by kind: `valid` (success expected), `invalid` (one bad parameter), `condition`. */
+  kinds: { valid: number; invalid: number; condition: number };
   skipped?: string;
   /** Why the spec could not be run at all (an error in the spec). */
   problem?: string;
@@ -36,6 +40,12 @@ export function summarize(spec: ApiSpec, plan: Plan, outcomes: readonly Outcome[
     failed: outcomes.filter((o) => !o.pass).map((o) => ({ case: o.case.n, what: o.case.what, reason: o.reason ?? '' })),
     unlisted: [...seen].filter((e) => !listed.has(e)).sort(), provoked, listed: listed.size,
     coverage: listed.size ? Math.round((provoked.length / listed.size) * 1000) / 10 : 100,
+    unprovokable: (spec.errors ?? []).filter((e) => e.ext?.['kapi-unprovokable'] !== undefined).map((e) => e.name).sort(),
+    kinds: {
+      valid: outcomes.filter((o) => o.case.expect.kind === 'success').length,
+      invalid: outcomes.filter((o) => o.case.expect.kind === 'errno' && !o.case.error).length,
+      condition: outcomes.filter((o) => !!o.case.error).length,
+    },
   };
   if (plan.skipped) r.skipped = plan.skipped;
   if (plan.problem) r.problem = plan.problem;
@@ -54,7 +64,9 @@ export function ktap(results: { result: ApiResult; outcomes: readonly Outcome[] 
     }
     if (r.problem) out.push(`    # ${api}: cannot be run: ${oneLine(r.problem)}`);
     out.push(`    # ${api}: ${r.passed}/${r.cases} passed; errors provoked ${r.provoked.length}/${r.listed} (${r.coverage}%)` +
-      `${r.provoked.length ? `: ${r.provoked.join(' ')}` : ''}${r.unlisted.length ? `; returned but not listed: ${r.unlisted.join(' ')}` : ''}`);
+      `${r.provoked.length ? `: ${r.provoked.join(' ')}` : ''}${r.unprovokable.length ? `; unprovokable ${r.unprovokable.length}: ${r.unprovokable.join(' ')}` : ''}` +
+      `${r.unlisted.length ? `; returned but not listed: ${r.unlisted.join(' ')}` : ''}`);
+    out.push(`    # ${api}: cases by kind: ${r.kinds.valid} valid, ${r.kinds.invalid} invalid, ${r.kinds.condition} from error conditions`);
     const status = r.skipped ? `ok ${i + 1} ${api} # SKIP ${oneLine(r.skipped)}` : `${r.failed.length || r.problem ? 'not ok' : 'ok'} ${i + 1} ${api}`;
     out.push(status);
   });

@@ -44,6 +44,7 @@ export const SANDBOX_C = String.raw`#define _GNU_SOURCE
 #include <stdlib.h>
 #include <string.h>
 #include <sys/epoll.h>
+#include <sys/eventfd.h>
 #include <sys/ioctl.h>
 #include <sys/mman.h>
 #include <sys/mount.h>

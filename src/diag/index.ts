@@ -47,6 +47,7 @@ export const CODES = {
   'bad-btf': { severity: 'warning', doc: 'BTF or DWARF type information kapi cannot use' },
   'bad-magic': { severity: 'warning', doc: 'a PATCH v4 magic word that is not in place' },
   'bad-debugfs': { severity: 'error', doc: 'a debugfs file kapi cannot parse' },
+  'bad-condition': { severity: 'warning', doc: 'a kapi-cond or kapi-unprovokable tag kapi cannot read' },
   'cannot-run': { severity: 'error', doc: 'a syscall spec kapi conform cannot turn into cases (unknown syscall, impossible sizes)' },
 } as const satisfies Record<string, { severity: Severity; doc: string }>;
 

@@ -1,3 +1,4 @@
+import { parseConditions } from '../../conform/cond.js';
 import { SEMANTICS, tagList, TEST_SWITCHES } from '../../conform/plan.js';
 import { constOfText } from '../../sources/values.js';
 import type { Check } from '../types.js';
@@ -27,6 +28,15 @@ export const testTags: Check = {
       for (const v of tagList(p, 'kapi-accepts')) {
         if (constOfText(v).value === undefined) out.push({ at: p.at, message: `${where}: kapi-accepts '${v}' has no known value` });
       }
+    }
+    for (const e of s.errors ?? []) {
+      const cond = e.ext?.['kapi-cond'];
+      const why = e.ext?.['kapi-unprovokable'];
+      if (cond !== undefined) {
+        for (const p of parseConditions(cond, s.params ?? []).problems) out.push({ at: e.at, message: `error ${e.name}: kapi-cond ${p}` });
+        if (why !== undefined) out.push({ at: e.at, message: `error ${e.name}: both kapi-cond and kapi-unprovokable` });
+      }
+      if (why !== undefined && !why.trim()) out.push({ at: e.at, message: `error ${e.name}: kapi-unprovokable needs a reason` });
     }
     return out;
   },

@@ -1,0 +1,94 @@
+// Error conditions in machine-readable form: the `kapi-cond:` tag of an `error:` block says how to
+// bring the error about, `kapi-unprovokable:` why user space cannot (docs/dsl.md). In: the tag's
+// text and the spec's parameters. Out: alternatives, each a list of settings (a parameter set to
+// a fixture or a constant, a resource limit, a signal ignored), or problems naming what is wrong.
+//
+//   kapi-cond: fd=fd:wronly; fd=fd:opath
+//   kapi-cond: flags=O_CREAT | O_EXCL, path=path:file
+//   kapi-cond: rlimit.NOFILE=0, sig.PIPE=ignore
+
+import type { Param } from '../model/types.js';
+import { constOfText } from '../sources/values.js';
+
+/** Descriptor fixtures a condition may name (`fd:KIND`). */
+export const FD_KINDS = [
+  'file', 'rdonly', 'wronly', 'opath', 'dir', 'pipe', 'pipe-empty-nonblock', 'pipe-write', 'pipe-broken',
+  'epoll', 'eventfd', 'closed',
+] as const;
+export type FdKind = (typeof FD_KINDS)[number];
+
+/** Path fixtures a condition may name (`path:KIND`). */
+export const PATH_KINDS = [
+  'file', 'new', 'exec', 'missing', 'empty', 'toolong', 'name-toolong', 'notdir', 'loop', 'dir', 'dangling',
+  'symlink', 'fifo',
+] as const;
+export type PathKind = (typeof PATH_KINDS)[number];
+
+/** Pointer fixtures (`ptr:KIND`). */
+export const PTR_KINDS = ['null', 'unmapped', 'readonly'] as const;
+export type PtrKind = (typeof PTR_KINDS)[number];
+
+/** Limits a condition may set (`rlimit.NAME=N`), and signals it may ignore (`sig.NAME=ignore`). */
+export const RLIMITS = ['NOFILE', 'FSIZE', 'MEMLOCK', 'AS', 'NPROC', 'STACK', 'DATA'] as const;
+export const SIGNALS = ['PIPE', 'XFSZ'] as const;
+
+export type Setting =
+  | { kind: 'arg'; param: string; index: number; value: { fd: FdKind } | { path: PathKind } | { ptr: PtrKind } | { int: bigint } }
+  | { kind: 'rlimit'; name: (typeof RLIMITS)[number]; value: bigint }
+  | { kind: 'ignore'; signal: (typeof SIGNALS)[number] };
+
+export interface Condition { text: string; settings: Setting[] }
+
+const isOneOf = <T extends string>(list: readonly T[], s: string): s is T => (list as readonly string[]).includes(s);
+
+/** One `NAME=VALUE` setting, or why it is not one. */
+function setting(text: string, params: readonly Param[]): Setting | string {
+  const eq = text.indexOf('=');
+  if (eq < 0) return `'${text}' is not NAME=VALUE`;
+  const name = text.slice(0, eq).trim(), value = text.slice(eq + 1).trim();
+  if (!value) return `'${name}=' has no value`;
+  if (name.startsWith('rlimit.')) {
+    const r = name.slice(7);
+    if (!isOneOf(RLIMITS, r)) return `unknown limit '${r}' (expected ${RLIMITS.join(', ')})`;
+    const v = constOfText(value).value;
+    if (v === undefined || v < 0n) return `limit ${r} needs a non-negative number, not '${value}'`;
+    return { kind: 'rlimit', name: r, value: v };
+  }
+  if (name.startsWith('sig.')) {
+    const s = name.slice(4);
+    if (!isOneOf(SIGNALS, s)) return `unknown signal '${s}' (expected ${SIGNALS.join(', ')})`;
+    if (value !== 'ignore') return `sig.${s} takes 'ignore', not '${value}'`;
+    return { kind: 'ignore', signal: s };
+  }
+  const index = params.findIndex((p) => p.name === name);
+  if (index < 0) return `'${name}' is not a parameter${params.length ? ` (${params.map((p) => p.name).join(', ')})` : ''}`;
+  const colon = /^(fd|path|ptr):(.*)$/.exec(value);
+  if (colon) {
+    const [, k, which] = colon;
+    if (k === 'fd') return isOneOf(FD_KINDS, which!) ? { kind: 'arg', param: name, index, value: { fd: which } } : `unknown descriptor 'fd:${which}' (expected ${FD_KINDS.join(', ')})`;
+    if (k === 'path') return isOneOf(PATH_KINDS, which!) ? { kind: 'arg', param: name, index, value: { path: which } } : `unknown path 'path:${which}' (expected ${PATH_KINDS.join(', ')})`;
+    return isOneOf(PTR_KINDS, which!) ? { kind: 'arg', param: name, index, value: { ptr: which } } : `unknown pointer 'ptr:${which}' (expected ${PTR_KINDS.join(', ')})`;
+  }
+  const v = constOfText(value).value;
+  if (v === undefined) return `'${value}' is neither a fixture nor a constant kapi can evaluate`;
+  return { kind: 'arg', param: name, index, value: { int: v } };
+}
+
+/** Parses a `kapi-cond:` text: alternatives separated by `;`, settings by `,`. */
+export function parseConditions(text: string, params: readonly Param[]): { conditions: Condition[]; problems: string[] } {
+  const conditions: Condition[] = [];
+  const problems: string[] = [];
+  for (const alt of text.split(';').map((a) => a.trim().replace(/\s+/g, ' '))) {
+    if (!alt) { problems.push('an empty condition'); continue; }
+    const settings: Setting[] = [];
+    let ok = true;
+    for (const part of alt.split(',')) {
+      const s = setting(part.trim(), params);
+      if (typeof s === 'string') { problems.push(`${alt}: ${s}`); ok = false; continue; }
+      if (s.kind === 'arg' && settings.some((x) => x.kind === 'arg' && x.index === s.index)) { problems.push(`${alt}: ${s.param} is set twice`); ok = false; continue; }
+      settings.push(s);
+    }
+    if (ok) conditions.push({ text: alt, settings });
+  }
+  return { conditions, problems };
+}
