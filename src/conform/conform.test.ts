@@ -11,6 +11,7 @@ import { specsFromC } from '../sources/index.js';
 import { kapi, repoPath } from '../testutil.js';
 import { parseConditions } from './cond.js';
 import { planSpec } from './plan.js';
+import { judge } from './run.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'kapi-conform-test-'));
 
@@ -211,5 +212,20 @@ describe('error conditions (kapi-cond)', () => {
     assert.equal(r.code, 0, r.stdout);
     assert.match(r.stdout, /# sys_read: \d+\/\d+ passed; errors provoked \d+\/8 \([\d.]+%\): [A-Z ]+; unprovokable 2: EIO EOVERFLOW$/m);
     assert.match(r.stdout, /# sys_read: cases by kind: \d+ valid, \d+ invalid, [1-9]\d* from error conditions$/m);
+  });
+});
+
+describe('failure atomicity in the judgement', () => {
+  const [spec] = specsFromC(DEMO, 'demo.c', new DiagSink());
+  const c = planSpec(spec!).cases.find((x) => x.what === 'fd = -1')!;
+  it('a failing call that changed something fails the case, naming what changed', () => {
+    const o = judge(spec!, c, -1n, 'EBADF', 'exit 0', 'fd:3:opened');
+    assert.equal(o.pass, false);
+    assert.match(o.reason!, /failed with EBADF but changed fd:3:opened/);
+    assert.equal(judge(spec!, c, -1n, 'EBADF', 'exit 0').pass, true);
+  });
+  it('an error declared kapi-nonatomic may leave a change', () => {
+    const [loose] = specsFromC(DEMO.replace(' * error: EBADF, bad fd\n', ' * error: EBADF, bad fd\n *   kapi-nonatomic: the descriptor is freed even when the flush fails\n'), 'demo.c', new DiagSink());
+    assert.equal(judge(loose!, c, -1n, 'EBADF', 'exit 0', 'fd:3:closed').pass, true);
   });
 });

@@ -23,6 +23,8 @@ export interface Outcome {
   pass: boolean;
   /** Why it failed, naming what was expected and what happened. */
   reason?: string;
+  /** What the failing call changed, by the atomicity check (`fd:5:offset`, `mappings`, ...). */
+  changed?: string;
 }
 
 export class BuildError extends Error {}
@@ -42,10 +44,25 @@ function successMatches(spec: ApiSpec, ret: bigint): string | undefined {
   }
 }
 
-export function judge(spec: ApiSpec, c: Case, ret: bigint | undefined, errno: string | undefined, end: string): Outcome {
+/**
+ * Judges one outcome. `changed` names what a failing call changed (the program's atomicity
+ * check); that fails the case unless the spec declares the error `kapi-nonatomic:`.
+ */
+export function judge(spec: ApiSpec, c: Case, ret: bigint | undefined, errno: string | undefined, end: string, changed?: string): Outcome {
   const o: Outcome = { case: c, end, pass: false };
   if (ret !== undefined) o.ret = ret;
   if (errno) o.errno = errno;
+  if (changed) o.changed = changed;
+  const r = judgeReturn(spec, c, o, ret, errno, end);
+  const nonatomic = (spec.errors ?? []).some((e) => e.name === errno && e.ext?.['kapi-nonatomic'] !== undefined);
+  if (r.pass && changed && !nonatomic) {
+    r.pass = false;
+    r.reason = `the call failed with ${errno} but changed ${changed} (a failing call must leave the state as it was; kapi-nonatomic declares an exception)`;
+  }
+  return r;
+}
+
+function judgeReturn(spec: ApiSpec, c: Case, o: Outcome, ret: bigint | undefined, errno: string | undefined, end: string): Outcome {
   if (end.startsWith('sandbox:') || end === 'not run') {
     o.reason = `not run: ${end === 'not run' ? 'the run ended before this case' : `the ${end}`}`;
     return o;
@@ -67,8 +84,8 @@ export function judge(spec: ApiSpec, c: Case, ret: bigint | undefined, errno: st
   return o;
 }
 
-/** A raw result line of the program: `    # result ID ret RET ERRNO end HOW` or `... none end HOW`. */
-const RESULT = /^ {4}# result (\d+) (?:ret (-?\d+) (\d+)|none) end ([ -~]*)$/;
+/** A result line of the program: `    # result ID ret RET ERRNO [changed WHAT] end HOW` or `... none end HOW`. */
+const RESULT = /^ {4}# result (\d+) (?:ret (-?\d+) (\d+)(?: changed ([!-~]+))?|none) end ([ -~]*)$/;
 
 /** Collects the outcomes of the result lines in a program's output, by case index. */
 export class ResultReader {
@@ -94,7 +111,7 @@ export class ResultReader {
     if (!c || this.outcomes.has(id)) return;
     const ret = m[2] !== undefined ? BigInt(m[2]) : undefined;
     const errno = ret !== undefined && ret < 0n ? errnoName(Number(m[3])) ?? `errno ${m[3]}` : undefined;
-    this.outcomes.set(id, judge(this.specs.get(c.api)!, c, ret, errno, m[4]!));
+    this.outcomes.set(id, judge(this.specs.get(c.api)!, c, ret, errno, m[5]!, m[4]));
   }
 
   /** Every case in order; those with no result line are `not run`. */

@@ -29,14 +29,14 @@ const call = (what: string, stmts: string): ProgramCase => ({
 });
 const sys = (what: string, expr: string) => call(what, `\tlong r = ${expr};`);
 
-interface Result { ret?: number; errno?: number; end: string }
+interface Result { ret?: number; errno?: number; changed?: string; end: string }
 
 /** The `# result` lines of a run, by case index. */
 function results(out: string): Map<number, Result> {
   const m = new Map<number, Result>();
   for (const l of out.split('\n')) {
-    const x = /^ {4}# result (\d+) (?:ret (-?\d+) (\d+)|none) end (.*)$/.exec(l);
-    if (x) m.set(Number(x[1]), { ...(x[2] !== undefined ? { ret: Number(x[2]), errno: Number(x[3]) } : {}), end: x[4]! });
+    const x = /^ {4}# result (\d+) (?:ret (-?\d+) (\d+)(?: changed (\S+))?|none) end (.*)$/.exec(l);
+    if (x) m.set(Number(x[1]), { ...(x[2] !== undefined ? { ret: Number(x[2]), errno: Number(x[3]) } : {}), ...(x[4] ? { changed: x[4] } : {}), end: x[5]! });
   }
   return m;
 }
@@ -169,6 +169,33 @@ describe('the sandbox', () => {
     assert.equal(hostname(), name);
     assert.equal(sentinel.exitCode, null, 'the host process is alive');
     assert.doesNotThrow(() => process.kill(sentinel.pid!, 0));
+    rmSync(join(scratch, '..'), { recursive: true, force: true });
+  });
+
+  it('failure atomicity: a failing call that leaves a change behind is caught, naming the change', () => {
+    assert.ok(probed, 'the probe did not show the namespaces hold');
+    // close(-1) fails with EBADF (9), which each case expects.
+    const failing = (what: string, before: string, change: string): ProgramCase => ({
+      ...call(what, `${before}\tatomic_begin();\n${change}\tlong r = syscall(SYS_close, -1);\n\tatomic_end(r);`),
+      expect: '{ .nonatomic = 0, .errs = { 9, 0 } }',
+    });
+    const cases = [
+      failing('nothing changes', '', ''),
+      failing('a descriptor is opened', '', '\tsyscall(SYS_dup, 0);\n'),
+      failing('a descriptor is closed', '\tlong fd = fx_file();\n', '\tsyscall(SYS_close, fd);\n'),
+      failing('a file offset moves', '\tlong fd = fx_file();\n', '\tsyscall(SYS_lseek, fd, 5, SEEK_SET);\n'),
+      failing('close-on-exec is set', '\tlong fd = fx_file();\n', '\tsyscall(SYS_fcntl, fd, F_SETFD, FD_CLOEXEC);\n'),
+      failing('a directory appears in scratch', '', '\tsyscall(SYS_mkdir, "made", 0700);\n'),
+      failing('a mapping appears', '', '\tsyscall(SYS_mmap, 0, 4096, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);\n'),
+      failing('memory is locked', '\tlong p = fx_buf(4096);\n', '\tsyscall(SYS_mlock, p, 4096);\n'),
+      failing('the signal mask changes', '\tsigset_t set;\n\tsigemptyset(&set);\n\tsigaddset(&set, SIGUSR1);\n', '\tsigprocmask(SIG_BLOCK, &set, NULL);\n'),
+    ];
+    const { out, scratch } = runHere(cases, 5000);
+    const r = results(out);
+    assert.deepEqual([...r.values()].map((x) => x.changed ?? ''), ['', 'fd:3:opened', 'fd:3:closed', 'fd:3:offset', 'fd:3:cloexec', 'scratch-directory', 'mappings', 'locked-memory', 'signal-mask']);
+    // The program's own judgement fails a case whose failing call changed something.
+    assert.match(out, /^ {4}ok 1 nothing changes$/m);
+    assert.match(out, /^ {4}not ok 2 a descriptor is opened$/m);
     rmSync(join(scratch, '..'), { recursive: true, force: true });
   });
 
