@@ -5,6 +5,7 @@ import type { ApiSpec } from '../model/types.js';
 import { codeErrorMissing, codeErrorUnseen } from './checks/code-errors.js';
 import { constraintShape } from './checks/constraint-shape.js';
 import { duplicateError } from './checks/duplicate-error.js';
+import { errorCondition } from './checks/error-condition.js';
 import { enumOutsideMask } from './checks/enum-outside-mask.js';
 import { missingDescription } from './checks/missing-description.js';
 import { paramIndex } from './checks/param-index.js';
@@ -22,6 +23,7 @@ export { LEVELS } from './types.js';
 export const CHECKS = {
   'param-index': paramIndex,
   'duplicate-error': duplicateError,
+  'error-condition': errorCondition,
   'unknown-errno': unknownErrno,
   'missing-description': missingDescription,
   'range-inverted': rangeInverted,

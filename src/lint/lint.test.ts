@@ -45,6 +45,7 @@ const CASES: Record<CheckId, { bad: string; line: number; good: string }> = {
   'constraint-shape': { bad: spec(`${PARAMS}\n  constraint-type: KAPI_CONSTRAINT_RANGE\n${ERR}`), line: 10, good: spec(`${PARAMS}\n  constraint-type: range(0, 3)\n${ERR}`) },
   'return-contradiction': { bad: spec(`${PARAMS}\nreturn:\n  type: int\n  check-type: fd\n  success-range: -1, INT_MAX\n${ERR}`), line: 13, good: spec(`${PARAMS}\nreturn:\n  type: int\n  check-type: fd\n  success-range: 0, INT_MAX\n${ERR}`) },
   signature: { bad: spec(`${PARAMS}\n${ERR}`, '', 'SYSCALL_DEFINE2(demo, int, fd, unsigned long, mode)'), line: 1, good: spec(`${PARAMS}\n${ERR}`) },
+  'error-condition': { bad: spec(`${PARAMS}\n${ERR}`), line: 13, good: spec(`${PARAMS}\n${ERR}\n  kapi-cond: fd=fd:closed\nerror: EIO, a device failed\n  kapi-unprovokable: needs a failing device`) },
   'test-tags': { bad: spec(`${PARAMS}\n  kapi-semantic: fd:epol\n${ERR}`), line: 10, good: spec(`${PARAMS}\n  kapi-semantic: fd:epoll\n  kapi-test: no-boundary\n  kapi-valid: O_CLOEXEC\n${ERR}`) },
   'code-error-missing': { bad: spec(`${PARAMS}\n${ERR}`, '\tif (flags)\n\t\treturn -EINVAL;\n\treturn -EBADF;'), line: 19, good: spec(`${PARAMS}\n${ERR}`, '\treturn -EBADF;') },
   'code-error-unseen': { bad: spec(`${PARAMS}\n${ERR}\nerror: EPERM, never\n  desc: d`, '\treturn -EBADF;'), line: 15, good: spec(`${PARAMS}\n${ERR}`, '\tint err = -EBADF;\n\treturn err;') },
@@ -110,7 +111,8 @@ describe('kapi lint', () => {
     assert.equal(r.code, 1);
     assert.match(r.stdout, /fs\/demo\.c:10:4: error\[range-inverted\]: parameter 'flags': range 10 \.\. 2 is empty/);
     assert.match(r.stdout, /fs\/demo\.c:20:1: warning\[code-error-missing\]: the code returns -EINVAL here/);
-    assert.match(r.stdout, /^1 error, 1 warning, 0 info$/m);
+    assert.match(r.stdout, /fs\/demo\.c:14:4: warning\[error-condition\]: EBADF has no kapi-cond/);
+    assert.match(r.stdout, /^1 error, 2 warnings, 0 info$/m);
   });
   it('--severity and --fail-on', () => {
     assert.equal(kapi(['lint', '-q', '--source', tree, '--severity', 'range-inverted=off']).code, 0);
