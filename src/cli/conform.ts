@@ -185,19 +185,21 @@ async function runFs(o: GlobalOptions, plans: [ApiSpec, Plan][], byName: Map<str
   const perFs = r.runs.map((run) => ({
     run,
     results: plans.map(([s, p]) => {
-      const mine = p.problem || run.lacking ? [] : run.outcomes.filter((x) => x.case.api === s.name);
-      const result = summarize(s, run.lacking ? { ...p, skipped: `${run.fs}: ${run.lacking}` } : p, mine);
+      const mine = p.problem || run.lacking || run.error ? [] : run.outcomes.filter((x) => x.case.api === s.name);
+      const plan = run.lacking ? { ...p, skipped: `${run.fs}: ${run.lacking}` } : run.error && !p.skipped ? { ...p, problem: `${run.fs}: ${run.error}` } : p;
+      const result = summarize(s, plan, mine);
       return { result: { ...result, api: `${s.name}@${run.fs}` }, outcomes: mine };
     }),
   }));
   for (const { run } of perFs) {
     if (run.lacking && !quiet) process.stderr.write(`kapi: ${run.fs} skipped: ${run.lacking}\n`);
+    if (run.error) process.stderr.write(`kapi: ${run.fs}: ${oneLine(run.error)}\n`);
     if (run.cut) process.stderr.write(`kapi: ${run.fs}: ${run.cut}: ${run.outcomes.filter((x) => x.end !== 'not run').length} of ${all.length} cases ran\n`);
   }
   for (const l of r.leftovers) process.stderr.write(`kapi: ${l}\n`);
   const diffs = fsDifferences(r.runs);
   const flat = perFs.flatMap((x) => x.results);
-  const ran = r.runs.filter((x) => !x.lacking).map((x) => x.fs);
+  const ran = r.runs.filter((x) => !x.lacking && !x.error).map((x) => x.fs);
   process.stdout.write(ktap(flat) + `# filesystems: ${ran.join(' ') || 'none'}${r.runs.some((x) => x.lacking) ? `; skipped: ${r.runs.filter((x) => x.lacking).map((x) => `${x.fs} (${oneLine(x.lacking!)})`).join(', ')}` : ''}\n` +
     `# differences between filesystems: ${diffs.length}\n` + diffs.map((d) => `# ${oneLine(d)}\n`).join(''));
   const json = o.extra.get('--json')?.at(-1);
@@ -205,14 +207,14 @@ async function runFs(o: GlobalOptions, plans: [ApiSpec, Plan][], byName: Map<str
     writeFileSync(json, JSON.stringify({
       kernel: 'running', ...(r.cut ? { cut: r.cut } : {}), differences: diffs,
       filesystems: perFs.map(({ run, results }) => ({
-        fs: run.fs, ...(run.lacking ? { lacking: run.lacking } : {}), ...(run.cut ? { cut: run.cut } : {}),
+        fs: run.fs, ...(run.lacking ? { lacking: run.lacking } : {}), ...(run.error ? { error: run.error } : {}), ...(run.cut ? { cut: run.cut } : {}),
         results: results.map((x) => ({ ...x.result, outcomes: x.outcomes.map(savedOutcome) })),
       })),
     }, null, 2) + '\n');
   }
   const ju = o.extra.get('--junit')?.at(-1);
   if (ju) writeFileSync(ju, junit(flat));
-  return r.cut || r.leftovers.length || r.runs.some((x) => x.cut) || flat.some((x) => x.result.failed.length || x.result.problem) ? 1 : 0;
+  return r.cut || r.leftovers.length || r.runs.some((x) => x.cut || x.error) || flat.some((x) => x.result.failed.length || x.result.problem) ? 1 : 0;
 }
 
 const savedOutcome = (x: Outcome) => ({ case: x.case.n, what: x.case.what, expect: x.case.expect, ret: x.ret?.toString(), errno: x.errno, end: x.end, pass: x.pass, reason: x.reason, ...(x.note ? { note: x.note } : {}) });

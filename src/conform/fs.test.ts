@@ -85,6 +85,35 @@ describe('conform --fs', () => {
     assert.deepEqual(leftovers(), []);
   });
 
+  it('a filesystem that cannot be made (an xfs image too small for mkfs.xfs) is a failure naming the tool, and is cleaned up', async () => {
+    const spec = specsFromC(readFileSync(repoPath('specs/open.c'), 'utf8'), 'open.c', new DiagSink()).find((s) => s.name === 'sys_close')!;
+    let base = '';
+    const r = await runOnFilesystems(new Map([[spec.name, spec]]), planSpec(spec).cases, ['xfs', 'tmpfs'], { imageMiB: { xfs: 16 }, onFs: (_, s) => { base = dirname(dirname(s)); } });
+    assert.equal(r.runs[0]!.fs, 'xfs');
+    assert.match(r.runs[0]!.error ?? '', /^cannot make the filesystem: mkfs\.xfs -q -f \S+xfs\.img failed \(status \d+\)/);
+    assert.equal(r.runs[0]!.lacking, undefined);
+    assert.ok(r.runs[1]!.outcomes.length > 0 && r.runs[1]!.outcomes.every((o) => o.pass), 'tmpfs still runs');
+    assert.deepEqual(r.leftovers, []);
+    assert.throws(() => readFileSync(base), /ENOENT/);
+    assert.deepEqual(leftovers(), []);
+  });
+
+  it('--unprivileged cases (nobody, no capabilities) run on overlay and fuse too; --compare reads --fs results', () => {
+    const json = join(dir, 'u.json');
+    const r = kapi(['conform', '-q', '--unprivileged', '--fs', 'overlay,fuse', '--json', json, 'open', 'close']);
+    assert.equal(r.code, 0, r.stdout + r.stderr);
+    assert.match(r.stdout, /^ok \d+ sys_open@fuse$/m);
+    const c = kapi(['conform', '--compare', json, json]);
+    assert.equal(c.code, 0, c.stderr);
+    assert.equal(c.stdout, 'same behaviour\n');
+    const doc = JSON.parse(readFileSync(json, 'utf8')) as { filesystems: { fs: string; results: { api: string; outcomes: { pass: boolean }[] }[] }[] };
+    doc.filesystems[1]!.results[0]!.outcomes[0]!.pass = false;
+    writeFileSync(join(dir, 'u2.json'), JSON.stringify(doc));
+    const d = kapi(['conform', '--compare', json, join(dir, 'u2.json')]);
+    assert.equal(d.code, 1);
+    assert.match(d.stdout, /^sys_close@fuse: valid arguments succeed: returns 0 in .* returns 0 \(fail\) in /m);
+  });
+
   it('SIGINT while the cases run on a loop-mounted filesystem: results so far, everything unmounted and detached', async () => {
     const child = spawn(process.execPath, [repoPath('dist/src/cli/main.js'), 'conform', '-q', '--fs', 'ext4,xfs', '--timeout', '3', ...SUBSET], { cwd: repoPath('.') });
     let out = '', err = '';

@@ -99,9 +99,12 @@ export function undoMounts(dir: string): string[] {
     }
   }
   for (const m of mountsUnder(dir)) problems.push(`cannot unmount ${m}`);
-  for (const l of loopsUnder(dir)) {
-    if (spawnSync('losetup', ['-d', l], { stdio: 'ignore' }).status !== 0) problems.push(`cannot detach ${l}`);
-  }
+  // `mount -o loop` sets autoclear: the kernel detaches the device after the unmount, but not
+  // always before umount returns. Wait for that (up to 2 s), then detach what is left ourselves.
+  for (let i = 0; i < 40 && loopsUnder(dir).length; i++) spawnSync('sleep', ['0.05']);
+  for (const l of loopsUnder(dir)) spawnSync('losetup', ['-d', l], { stdio: 'ignore' });
+  for (let i = 0; i < 40 && loopsUnder(dir).length; i++) spawnSync('sleep', ['0.05']);
+  for (const l of loopsUnder(dir)) problems.push(`cannot detach ${l}`);
   return problems;
 }
 
@@ -109,7 +112,7 @@ export function undoMounts(dir: string): string[] {
  * Makes a fresh filesystem of the kind under base (kapi's private work directory) and returns the
  * scratch directory on it. Whatever was mounted stays under base, for undoMounts.
  */
-export function makeFs(kind: FsKind, base: string, unprivileged: boolean): string {
+export function makeFs(kind: FsKind, base: string, unprivileged: boolean, imageMiB = IMAGE_MIB): string {
   const mnt = join(base, `fs-${kind}`);
   mkdirSync(mnt, 0o700);
   const tmpfs = (dir: string, size = '64m') => sh('mount', ['-t', 'tmpfs', '-o', `size=${size},mode=0700`, `kapi-${kind}`, dir]);
@@ -133,7 +136,7 @@ export function makeFs(kind: FsKind, base: string, unprivileged: boolean): strin
     }
     default: {
       const img = join(base, `${kind}.img`);
-      sh('truncate', ['-s', `${IMAGE_MIB[kind]}M`, img]);
+      sh('truncate', ['-s', `${imageMiB[kind] ?? IMAGE_MIB[kind]}M`, img]);
       if (kind === 'xfs') sh('mkfs.xfs', ['-q', '-f', img]);
       else if (kind === 'btrfs') sh('mkfs.btrfs', ['-q', '-f', img]);
       else if (kind === 'vfat') sh('mkfs.vfat', [img]);
@@ -149,8 +152,10 @@ export function makeFs(kind: FsKind, base: string, unprivileged: boolean): strin
 
 export interface FsRun {
   fs: FsKind;
-  /** Why the filesystem was not used (the kernel lacks it, a tool is missing, mkfs failed). */
+  /** Why the filesystem was not used: the kernel lacks it, or a tool is missing (not a failure). */
   lacking?: string;
+  /** Why the filesystem could not be made although the machine has what it takes (a failure). */
+  error?: string;
   outcomes: Outcome[];
   cut?: string;
 }
@@ -165,7 +170,7 @@ export interface FsRunResult {
 
 /** Compiles the cases once and runs them on each filesystem in turn. */
 export async function runOnFilesystems(specs: Map<string, ApiSpec>, cases: readonly Case[], kinds: readonly FsKind[],
-  opts: RunOptions & { onFs?: (fs: FsKind, scratch: string) => void } = {}): Promise<FsRunResult> {
+  opts: RunOptions & { onFs?: (fs: FsKind, scratch: string) => void; imageMiB?: Partial<Record<FsKind, number>> } = {}): Promise<FsRunResult> {
   const timeoutMs = opts.timeoutMs ?? 5000;
   const { dir } = workDir('kapi-conform-');
   const runs: FsRun[] = [];
@@ -184,14 +189,14 @@ export async function runOnFilesystems(specs: Map<string, ApiSpec>, cases: reado
       if (lacking) { runs.push({ fs, lacking, outcomes: [] }); continue; }
       let cut: string | undefined;
       try {
-        const scratch = makeFs(fs, dir, !!opts.unprivileged);
+        const scratch = makeFs(fs, dir, !!opts.unprivileged, opts.imageMiB);
         opts.onFs?.(fs, scratch);
         if (why) cut = why;
         else if (cases.length) cut = await runProgram(bin, dir, scratch, reader, cases.length, timeoutMs, (r) => { running = r; });
       } catch (e) {
         // A signal during mkfs or mount kills the tool too: report the signal, not the tool.
         if (why) cut = why;
-        else { runs.push({ fs, lacking: `cannot make the filesystem: ${(e as Error).message}`, outcomes: [] }); continue; }
+        else { runs.push({ fs, error: `cannot make the filesystem: ${(e as Error).message}`, outcomes: [] }); continue; }
       } finally {
         leftovers.push(...undoMounts(dir));
         rmSync(join(dir, `fs-${fs}`), { recursive: true, force: true });
@@ -223,7 +228,7 @@ export function outcomeText(o: Outcome): string {
 
 /** Cases whose outcome differs between the filesystems that ran: `API case N WHAT: fs1 X, fs2 Y`. */
 export function fsDifferences(runs: readonly FsRun[]): string[] {
-  const ran = runs.filter((r) => !r.lacking && r.outcomes.length);
+  const ran = runs.filter((r) => !r.lacking && !r.error && r.outcomes.length);
   if (ran.length < 2) return [];
   const lines: string[] = [];
   ran[0]!.outcomes.forEach((_, i) => {
