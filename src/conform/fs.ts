@@ -14,7 +14,7 @@ import { buildProgram, ResultReader, runProgram, workDir, type Outcome, type Run
 
 export type FsKind = (typeof FS_NAMES)[number];
 
-/** The sandbox's host ids (sandbox.ts SB_IDS, SB_NOBODY): vfat has no owners, it is mounted as them. */
+/** The sandbox's host ids (sandbox.ts SB_IDS, SB_NOBODY): vfat has no owners; it is mounted as them, and `quiet` makes the program's chown of each case directory succeed. */
 const SB_IDS = 0x6b610000, SB_NOBODY = 65534;
 
 /** The kernel's name for each kind (`/proc/filesystems`). */
@@ -142,7 +142,7 @@ export function makeFs(kind: FsKind, base: string, unprivileged: boolean, imageM
       else if (kind === 'vfat') sh('mkfs.vfat', [img]);
       else sh(`mkfs.${kind}`, ['-q', '-F', img]);
       const id = SB_IDS + (unprivileged ? SB_NOBODY : 0);
-      sh('mount', ['-o', kind === 'vfat' ? `loop,uid=${id},gid=${id},umask=077` : 'loop', img, mnt]);
+      sh('mount', ['-o', kind === 'vfat' ? `loop,uid=${id},gid=${id},umask=077,quiet` : 'loop', img, mnt]);
     }
   }
   const scratch = join(mnt, 'scratch');
