@@ -3,10 +3,11 @@
 import { writeFileSync } from 'node:fs';
 import { escapeControls, formatDiagnostic } from '../diag/index.js';
 import { isProblem, readRegularText } from '../sources/read.js';
-import { planSpec, type Plan } from '../conform/plan.js';
-import { junit, ktap, summarize, type ApiResult } from '../conform/report.js';
+import { planSpec, type Case, type Plan } from '../conform/plan.js';
+import { junit, ktap, oneLine, summarize, type ApiResult } from '../conform/report.js';
 import { BuildError, runCases, type Outcome } from '../conform/run.js';
 import { runInVm } from '../conform/qemu.js';
+import { fsDifferences, parseFsList, runOnFilesystems, type FsKind } from '../conform/fs.js';
 import type { ApiSpec } from '../model/types.js';
 import { UsageError, type GlobalOptions } from './args.js';
 import type { CommandModule } from './commands.js';
@@ -29,6 +30,12 @@ Options:
                        setting, kexec, modules, swap, accounting, kernel log, I/O ports)
   --unprivileged       run the cases as nobody with no capabilities, so that permission
                        errors (EPERM, EACCES) can happen
+  --fs KIND,...        run the cases once per filesystem, the scratch directory on one made
+                       for the run and removed after it: tmpfs, ext2, ext3, ext4, xfs, btrfs,
+                       vfat (loop-mounted images), overlay (over a tmpfs), fuse (bindfs over a
+                       tmpfs); one KTAP subtest per API and filesystem (sys_open@ext4), then the
+                       cases whose outcome differs between filesystems. A kind this kernel lacks
+                       (or whose mkfs is not installed) is skipped, saying so
   --compare A.json B.json
                        show the cases whose outcome differs between two --json results
                        (for example from two kernels); runs nothing
@@ -46,7 +53,11 @@ function compare(a: string, b: string): number {
   const read = (f: string): Saved => {
     const text = readRegularText(f);
     if (isProblem(text)) throw new Error(`${f}: ${text.message}`);
-    const doc = JSON.parse(text) as Saved;
+    const doc = JSON.parse(text) as Saved & { filesystems?: { fs: string; results: Saved['results'] }[] };
+    // A --fs result: each filesystem's APIs as API@FS.
+    if (!doc?.results && Array.isArray(doc?.filesystems) && doc.filesystems.every((f) => typeof f?.fs === 'string' && Array.isArray(f.results))) {
+      doc.results = doc.filesystems.flatMap((f) => f.results.map((r) => ({ ...r, api: r.api.endsWith(`@${f.fs}`) ? r.api : `${r.api}@${f.fs}` })));
+    }
     if (!Array.isArray(doc?.results) || !doc.results.every((r) => typeof r?.api === 'string' && Array.isArray(r.outcomes))) throw new Error(`${f}: not a kapi conform --json result`);
     return doc;
   };
@@ -89,8 +100,21 @@ async function run(o: GlobalOptions): Promise<number> {
   const kernel = o.extra.get('--kernel')?.at(-1);
   const unprivileged = o.extra.has('--unprivileged');
   // The sandbox maps the cases' ids and sets up mounts as root; in a VM the program is root.
+  if (!kernel && process.getuid?.() !== 0 && o.extra.has('--fs')) {
+    throw new UsageError('kapi conform --fs makes, mounts and removes a filesystem of each kind (loop devices, tmpfs, overlay, FUSE), and runs each case in namespaces it sets up, all as root: run it as root');
+  }
   if (!kernel && process.getuid?.() !== 0) {
     throw new UsageError('kapi conform runs each case in namespaces it sets up as root: run it as root, or use --kernel VMLINUZ (qemu needs no root)');
+  }
+  const fsText = o.extra.get('--fs')?.at(-1);
+  let kinds: FsKind[] | undefined;
+  if (fsText !== undefined) {
+    try {
+      kinds = parseFsList(fsText);
+    } catch (e) {
+      throw new UsageError((e as Error).message);
+    }
+    if (kernel) throw new UsageError('--fs and --kernel cannot be combined yet: --fs mounts filesystems on this machine');
   }
   const loaded = await loadOrExplain(o);
   if (!loaded) return 2;
@@ -109,6 +133,7 @@ async function run(o: GlobalOptions): Promise<number> {
   }
   const all = plans.flatMap(([, p]) => (p.problem ? [] : p.cases));
   const byName = new Map(specs.map((s) => [s.name, s]));
+  if (kinds) return runFs(o, plans, byName, all, kinds, { timeoutMs: timeout, unprivileged });
   let outcomes: Outcome[];
   let cut: string | undefined;
   try {
@@ -139,7 +164,7 @@ async function run(o: GlobalOptions): Promise<number> {
   if (json) {
     writeFileSync(json, JSON.stringify({
       kernel: kernel ?? 'running', ...(cut ? { cut } : {}), results: results.map((r) => ({
-        ...r.result, outcomes: r.outcomes.map((x) => ({ case: x.case.n, what: x.case.what, expect: x.case.expect, ret: x.ret?.toString(), errno: x.errno, end: x.end, pass: x.pass, reason: x.reason })),
+        ...r.result, outcomes: r.outcomes.map(savedOutcome),
       })),
     }, null, 2) + '\n');
   }
@@ -148,7 +173,56 @@ async function run(o: GlobalOptions): Promise<number> {
   return cut || results.some((r) => r.result.failed.length || r.result.problem) ? 1 : 0;
 }
 
+/** `--fs`: the plan once per filesystem; KTAP subtests `API@FS`, then the differences. */
+async function runFs(o: GlobalOptions, plans: [ApiSpec, Plan][], byName: Map<string, ApiSpec>, all: Case[], kinds: FsKind[],
+  opts: { timeoutMs: number; unprivileged: boolean }): Promise<number> {
+  let r;
+  try {
+    r = await runOnFilesystems(byName, all, kinds, opts);
+  } catch (e) {
+    if (!(e instanceof BuildError)) throw e;
+    process.stderr.write(`kapi: ${e.message}\n`);
+    return 2;
+  }
+  const quiet = o.quiet;
+  const perFs = r.runs.map((run) => ({
+    run,
+    results: plans.map(([s, p]) => {
+      const mine = p.problem || run.lacking || run.error ? [] : run.outcomes.filter((x) => x.case.api === s.name);
+      const plan = run.lacking ? { ...p, skipped: `${run.fs}: ${run.lacking}` } : run.error && !p.skipped ? { ...p, problem: `${run.fs}: ${run.error}` } : p;
+      const result = summarize(s, plan, mine);
+      return { result: { ...result, api: `${s.name}@${run.fs}` }, outcomes: mine };
+    }),
+  }));
+  for (const { run } of perFs) {
+    if (run.lacking && !quiet) process.stderr.write(`kapi: ${run.fs} skipped: ${run.lacking}\n`);
+    if (run.error) process.stderr.write(`kapi: ${run.fs}: ${oneLine(run.error)}\n`);
+    if (run.cut) process.stderr.write(`kapi: ${run.fs}: ${run.cut}: ${run.outcomes.filter((x) => x.end !== 'not run').length} of ${all.length} cases ran\n`);
+  }
+  for (const l of r.leftovers) process.stderr.write(`kapi: ${l}\n`);
+  const diffs = fsDifferences(r.runs);
+  const flat = perFs.flatMap((x) => x.results);
+  const ran = r.runs.filter((x) => !x.lacking && !x.error).map((x) => x.fs);
+  process.stdout.write(ktap(flat) + `# filesystems: ${ran.join(' ') || 'none'}${r.runs.some((x) => x.lacking) ? `; skipped: ${r.runs.filter((x) => x.lacking).map((x) => `${x.fs} (${oneLine(x.lacking!)})`).join(', ')}` : ''}\n` +
+    `# differences between filesystems: ${diffs.length}\n` + diffs.map((d) => `# ${oneLine(d)}\n`).join(''));
+  const json = o.extra.get('--json')?.at(-1);
+  if (json) {
+    writeFileSync(json, JSON.stringify({
+      kernel: 'running', ...(r.cut ? { cut: r.cut } : {}), differences: diffs,
+      filesystems: perFs.map(({ run, results }) => ({
+        fs: run.fs, ...(run.lacking ? { lacking: run.lacking } : {}), ...(run.error ? { error: run.error } : {}), ...(run.cut ? { cut: run.cut } : {}),
+        results: results.map((x) => ({ ...x.result, outcomes: x.outcomes.map(savedOutcome) })),
+      })),
+    }, null, 2) + '\n');
+  }
+  const ju = o.extra.get('--junit')?.at(-1);
+  if (ju) writeFileSync(ju, junit(flat));
+  return r.cut || r.leftovers.length || r.runs.some((x) => x.cut || x.error) || flat.some((x) => x.result.failed.length || x.result.problem) ? 1 : 0;
+}
+
+const savedOutcome = (x: Outcome) => ({ case: x.case.n, what: x.case.what, expect: x.case.expect, ret: x.ret?.toString(), errno: x.errno, end: x.end, pass: x.pass, reason: x.reason, ...(x.note ? { note: x.note } : {}) });
+
 export const CONFORM: CommandModule = {
   run, help: HELP,
-  options: { '--json': 'value', '--junit': 'value', '--timeout': 'value', '--allow-dangerous': 'flag', '--unprivileged': 'flag', '--compare': 'flag', '--kernel': 'value' },
+  options: { '--json': 'value', '--junit': 'value', '--timeout': 'value', '--allow-dangerous': 'flag', '--unprivileged': 'flag', '--compare': 'flag', '--kernel': 'value', '--fs': 'value' },
 };

@@ -219,13 +219,13 @@ describe('failure atomicity in the judgement', () => {
   const [spec] = specsFromC(DEMO, 'demo.c', new DiagSink());
   const c = planSpec(spec!).cases.find((x) => x.what === 'fd = -1')!;
   it('a failing call that changed something fails the case, naming what changed', () => {
-    const o = judge(spec!, c, -1n, 'EBADF', 'exit 0', 'fd:3:opened');
+    const o = judge(spec!, c, -1n, 'EBADF', 'exit 0', { changed: 'fd:3:opened' });
     assert.equal(o.pass, false);
     assert.match(o.reason!, /failed with EBADF but changed fd:3:opened/);
     assert.equal(judge(spec!, c, -1n, 'EBADF', 'exit 0').pass, true);
   });
   it('an error declared kapi-nonatomic may leave a change', () => {
     const [loose] = specsFromC(DEMO.replace(' * error: EBADF, bad fd\n', ' * error: EBADF, bad fd\n *   kapi-nonatomic: the descriptor is freed even when the flush fails\n'), 'demo.c', new DiagSink());
-    assert.equal(judge(loose!, c, -1n, 'EBADF', 'exit 0', 'fd:3:closed').pass, true);
+    assert.equal(judge(loose!, c, -1n, 'EBADF', 'exit 0', { changed: 'fd:3:closed' }).pass, true);
   });
 });

@@ -43,6 +43,33 @@ export interface Case {
   error?: string;
   /** What the case sets up before the call: limits, signals ignored. */
   setup?: { rlimits: { name: string; value: bigint }[]; ignore: string[] };
+  /** Errnos the spec documents for a filesystem (`kapi-fs` tags): not failures there (`--fs`). */
+  fsAllow?: FsDifference[];
+}
+
+/** One entry of a `kapi-fs: FS=ERRNO[,ERRNO...] REASON` tag. */
+export interface FsDifference { fs: string; errnos: string[]; reason: string }
+
+/** The filesystem names a `kapi-fs` tag may name (the kinds `kapi conform --fs` makes). */
+export const FS_NAMES = ['tmpfs', 'ext2', 'ext3', 'ext4', 'xfs', 'btrfs', 'vfat', 'overlay', 'fuse'] as const;
+
+/**
+ * Reads a `kapi-fs` tag: entries separated by `;`, each `FS=ERRNO[,ERRNO...] REASON` (FS one of
+ * FS_NAMES, each ERRNO a known errno name, the reason required). Returns the entries and a
+ * message per entry that is not of that form (lint reports them; conform ignores them).
+ */
+export function parseFsTag(text: string | undefined): { entries: FsDifference[]; problems: string[] } {
+  const entries: FsDifference[] = [], problems: string[] = [];
+  for (const raw of (text ?? '').split(';').map((x) => x.trim()).filter(Boolean)) {
+    const m = /^([a-z0-9]+)\s*=\s*([A-Z0-9]+(?:\s*,\s*[A-Z0-9]+)*)\s+(\S.*)$/.exec(raw);
+    if (!m) { problems.push(`'${raw}' is not FS=ERRNO[,ERRNO] REASON`); continue; }
+    const fs = m[1]!, errnos = m[2]!.split(',').map((x) => x.trim());
+    if (!(FS_NAMES as readonly string[]).includes(fs)) { problems.push(`unknown filesystem '${fs}' (known: ${FS_NAMES.join(', ')})`); continue; }
+    const bad = errnos.filter((e) => errnoNumber(e) === undefined);
+    if (bad.length) { problems.push(`unknown errno ${bad.join(', ')}`); continue; }
+    entries.push({ fs, errnos, reason: m[3]!.trim() });
+  }
+  return { entries, problems };
 }
 
 export interface Plan {
@@ -233,7 +260,16 @@ export function planSpec(spec: ApiSpec, opts: { allowDangerous?: boolean } = {})
   const base = params.map((p) => baseline(p, spec));
   const listed = new Set((spec.errors ?? []).map((e) => e.name));
   const cases: Case[] = [];
-  const push = (c: Omit<Case, 'n' | 'api' | 'syscall' | 'nr'>) => cases.push({ ...c, n: cases.length + 1, api: spec.name, syscall, nr });
+  // kapi-fs: on the spec (every case), a parameter (the cases that vary it), an error (the cases
+  // that expect it).
+  const specFs = parseFsTag(spec.ext?.['kapi-fs']).entries;
+  const paramFs = new Map(params.map((p) => [p.name, parseFsTag(p.ext?.['kapi-fs']).entries]));
+  const errorFs = new Map((spec.errors ?? []).map((e) => [e.name, parseFsTag(e.ext?.['kapi-fs']).entries]));
+  const push = (c: Omit<Case, 'n' | 'api' | 'syscall' | 'nr'>) => {
+    const fsAllow = [...specFs, ...(c.param ? paramFs.get(c.param) ?? [] : []),
+      ...(c.expect.kind === 'errno' && !c.expect.any ? c.expect.errnos.flatMap((e) => errorFs.get(e) ?? []) : [])];
+    cases.push({ ...c, n: cases.length + 1, api: spec.name, syscall, nr, ...(fsAllow.length ? { fsAllow } : {}) });
+  };
   push({ what: 'valid arguments succeed', args: base, expect: { kind: 'success' } });
   params.forEach((p, i) => {
     // Every flag bit the mask allows, added to the valid baseline, must be accepted.

@@ -25,6 +25,8 @@ export interface Outcome {
   reason?: string;
   /** What the failing call changed, by the atomicity check (`fd:5:offset`, `mappings`, ...). */
   changed?: string;
+  /** A passing case's remark: a difference the spec documents for this filesystem (`kapi-fs`). */
+  note?: string;
 }
 
 export class BuildError extends Error {}
@@ -45,10 +47,23 @@ function successMatches(spec: ApiSpec, ret: bigint): string | undefined {
 }
 
 /**
- * Judges one outcome. `changed` names what a failing call changed (the program's atomicity
- * check); that fails the case unless the spec declares the error `kapi-nonatomic:`.
+ * Judges one case. `changed` names what a failing call changed (the program's atomicity check);
+ * that fails the case unless the spec declares the error `kapi-nonatomic:`. On a filesystem
+ * (`--fs`), a failure the spec records for it in a `kapi-fs` tag (plan.ts: `Case.fsAllow`)
+ * passes, with the tag's reason as a note.
  */
-export function judge(spec: ApiSpec, c: Case, ret: bigint | undefined, errno: string | undefined, end: string, changed?: string): Outcome {
+export function judge(spec: ApiSpec, c: Case, ret: bigint | undefined, errno: string | undefined, end: string, how: { changed?: string; fs?: string } = {}): Outcome {
+  const o = judgeSpec(spec, c, ret, errno, end, how.changed);
+  const fs = how.fs;
+  if (o.pass || !fs || ret === undefined || ret >= 0n || !errno) return o;
+  const known = c.fsAllow?.find((a) => a.fs === fs && a.errnos.includes(errno));
+  if (!known) return o;
+  const r: Outcome = { ...o, pass: true, note: `documented difference on ${fs} (${errno}): ${known.reason}` };
+  delete r.reason;
+  return r;
+}
+
+function judgeSpec(spec: ApiSpec, c: Case, ret: bigint | undefined, errno: string | undefined, end: string, changed?: string): Outcome {
   const o: Outcome = { case: c, end, pass: false };
   if (ret !== undefined) o.ret = ret;
   if (errno) o.errno = errno;
@@ -92,7 +107,8 @@ export class ResultReader {
   readonly outcomes = new Map<number, Outcome>();
   private partial = '';
 
-  constructor(private readonly specs: Map<string, ApiSpec>, private readonly cases: readonly Case[]) {}
+  /** fs: the filesystem the scratch directory is on (`--fs`), for the spec's `kapi-fs` tags. */
+  constructor(private readonly specs: Map<string, ApiSpec>, private readonly cases: readonly Case[], private readonly fs?: string) {}
 
   /** Feeds output as it arrives; lines may be split anywhere. */
   feed(text: string): void {
@@ -111,13 +127,16 @@ export class ResultReader {
     if (!c || this.outcomes.has(id)) return;
     const ret = m[2] !== undefined ? BigInt(m[2]) : undefined;
     const errno = ret !== undefined && ret < 0n ? errnoName(Number(m[3])) ?? `errno ${m[3]}` : undefined;
-    this.outcomes.set(id, judge(this.specs.get(c.api)!, c, ret, errno, m[5]!, m[4]));
+    const how: { changed?: string; fs?: string } = {};
+    if (m[4]) how.changed = m[4];
+    if (this.fs) how.fs = this.fs;
+    this.outcomes.set(id, judge(this.specs.get(c.api)!, c, ret, errno, m[5]!, how));
   }
 
   /** Every case in order; those with no result line are `not run`. */
   all(): Outcome[] {
     this.feed('\n');
-    return this.cases.map((c, i) => this.outcomes.get(i) ?? judge(this.specs.get(c.api)!, c, undefined, undefined, 'not run'));
+    return this.cases.map((c, i) => this.outcomes.get(i) ?? judge(this.specs.get(c.api)!, c, undefined, undefined, 'not run', this.fs ? { fs: this.fs } : {}));
   }
 }
 
@@ -148,44 +167,70 @@ export function workDir(prefix: string): { dir: string; scratch: string } {
   return { dir, scratch };
 }
 
+/** Writes and compiles the program for the cases into dir; returns the binary's path. */
+export function buildProgram(dir: string, specs: Map<string, ApiSpec>, cases: readonly Case[], opts: RunOptions, timeoutMs: number): string {
+  const src = join(dir, 'conform.c');
+  const bin = join(dir, 'conform');
+  writeFileSync(src, emitProgram(cases, specs, { timeoutMs, unprivileged: !!opts.unprivileged, origin: 'kapi conform' }));
+  const cc = spawnSync(opts.cc ?? 'cc', ['-O0', '-w', '-o', bin, src], { encoding: 'utf8' });
+  if (cc.error) throw new BuildError(`cannot run the C compiler '${opts.cc ?? 'cc'}': ${cc.error.message}`);
+  if (cc.status !== 0) throw new BuildError(`the generated C does not compile:\n${cc.stderr}`);
+  return bin;
+}
+
+/** The running test program, so that a signal handler can stop it. */
+export interface Running { stop(reason: string): void }
+
+/**
+ * Runs the compiled program once over a scratch directory. `onStart` gets a handle to stop it
+ * (the caller's signal handlers use it); the run's own guard stops a program that stopped moving.
+ */
+export function runProgram(bin: string, cwd: string, scratch: string, reader: ResultReader, ncases: number, timeoutMs: number,
+  onStart: (r: Running | undefined) => void): Promise<string | undefined> {
+  return new Promise<string | undefined>((resolve) => {
+    const child = spawn(bin, [scratch], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    let why: string | undefined;
+    let stderr = '';
+    const stop = (reason: string) => {
+      why ??= reason;
+      child.kill('SIGKILL');
+    };
+    onStart({ stop });
+    // Each case has its own limit inside; this one only catches a program that stopped moving.
+    const guard = setTimeout(() => stop('the run took longer than all its cases may'), (timeoutMs + 2000) * ncases + 30_000);
+    child.stdout.setEncoding('utf8').on('data', (t: string) => reader.feed(t));
+    child.stderr.setEncoding('utf8').on('data', (t: string) => { if (stderr.length < 4096) stderr += t; });
+    child.on('error', (e) => stop(`cannot run the test program: ${e.message}`));
+    child.on('close', (code, signal) => {
+      clearTimeout(guard);
+      onStart(undefined);
+      if (!why && signal) why = `the test program was killed by ${signal}${stderr ? `: ${stderr.trim()}` : ''}`;
+      if (!why && code !== 0 && code !== 1) why = `the test program exited with status ${code}${stderr ? `: ${stderr.trim()}` : ''}`;
+      resolve(why);
+    });
+  });
+}
+
 /** Compiles and runs the cases; returns an outcome per case, in order. */
 export async function runCases(specs: Map<string, ApiSpec>, cases: readonly Case[], opts: RunOptions = {}): Promise<RunResult> {
   if (!cases.length) return { outcomes: [] };
   const timeoutMs = opts.timeoutMs ?? 5000;
   const { dir, scratch } = workDir('kapi-conform-');
   try {
-    const src = join(dir, 'conform.c');
-    const bin = join(dir, 'conform');
-    writeFileSync(src, emitProgram(cases, specs, { timeoutMs, unprivileged: !!opts.unprivileged, origin: 'kapi conform' }));
-    const cc = spawnSync(opts.cc ?? 'cc', ['-O0', '-w', '-o', bin, src], { encoding: 'utf8' });
-    if (cc.error) throw new BuildError(`cannot run the C compiler '${opts.cc ?? 'cc'}': ${cc.error.message}`);
-    if (cc.status !== 0) throw new BuildError(`the generated C does not compile:\n${cc.stderr}`);
+    const bin = buildProgram(dir, specs, cases, opts, timeoutMs);
     const reader = new ResultReader(specs, cases);
-    const cut = await new Promise<string | undefined>((resolve) => {
-      const child = spawn(bin, [scratch], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
-      let why: string | undefined;
-      let stderr = '';
-      const stop = (reason: string) => {
-        why ??= reason;
-        child.kill('SIGKILL');
-      };
-      // Each case has its own limit inside; this one only catches a program that stopped moving.
-      const guard = setTimeout(() => stop('the run took longer than all its cases may'), (timeoutMs + 2000) * cases.length + 30_000);
-      const onSignal = (sig: NodeJS.Signals) => stop(`interrupted by ${sig}`);
-      process.once('SIGINT', onSignal);
-      process.once('SIGTERM', onSignal);
-      process.once('SIGHUP', onSignal);
-      child.stdout.setEncoding('utf8').on('data', (t: string) => reader.feed(t));
-      child.stderr.setEncoding('utf8').on('data', (t: string) => { if (stderr.length < 4096) stderr += t; });
-      child.on('error', (e) => stop(`cannot run the test program: ${e.message}`));
-      child.on('close', (code, signal) => {
-        clearTimeout(guard);
-        for (const s of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.removeListener(s, onSignal);
-        if (!why && signal) why = `the test program was killed by ${signal}${stderr ? `: ${stderr.trim()}` : ''}`;
-        if (!why && code !== 0 && code !== 1) why = `the test program exited with status ${code}${stderr ? `: ${stderr.trim()}` : ''}`;
-        resolve(why);
-      });
-    });
+    let running: Running | undefined;
+    let why: string | undefined;
+    const onSignal = (sig: NodeJS.Signals) => { why ??= `interrupted by ${sig}`; running?.stop(why); };
+    process.once('SIGINT', onSignal);
+    process.once('SIGTERM', onSignal);
+    process.once('SIGHUP', onSignal);
+    let cut: string | undefined;
+    try {
+      cut = await runProgram(bin, dir, scratch, reader, cases.length, timeoutMs, (r) => { running = r; });
+    } finally {
+      for (const s of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.removeListener(s, onSignal);
+    }
     const r: RunResult = { outcomes: reader.all() };
     if (cut) r.cut = cut;
     return r;

@@ -71,13 +71,15 @@ describe('each lint check on its own fixture', () => {
   });
   it('test-tags names each value conform would ignore', () => {
     const file = join(dir, 'tags.c');
-    const text = spec(`${PARAMS}\n  kapi-test: no-invalid, no-boundry\n  kapi-valid: NOT_A_CONSTANT\n  kapi-accepts: 0x4, bogus\n${ERR}`);
+    const text = spec(`${PARAMS}\n  kapi-test: no-invalid, no-boundry\n  kapi-valid: NOT_A_CONSTANT\n  kapi-accepts: 0x4, bogus\n  kapi-fs: ext4=EINVAL fine; zfs=EIO no such fs; xfs=EIO\n${ERR}`);
     writeFileSync(file, text);
     const msgs = lint(specsFromC(text, file, new DiagSink()), codeContext()).filter((f) => f.id === 'test-tags').map((f) => f.message);
     assert.deepEqual(msgs, [
       "parameter 'flags': kapi-test 'no-boundry' is not one of no-invalid, no-valid-bits, no-boundary",
       "parameter 'flags': kapi-valid 'NOT_A_CONSTANT' has no known value",
       "parameter 'flags': kapi-accepts 'bogus' has no known value",
+      "parameter 'flags': kapi-fs unknown filesystem 'zfs' (known: tmpfs, ext2, ext3, ext4, xfs, btrfs, vfat, overlay, fuse)",
+      "parameter 'flags': kapi-fs 'xfs=EIO' is not FS=ERRNO[,ERRNO] REASON",
     ]);
   });
   it('kernel-internal restart codes are not user-visible errors', () => {

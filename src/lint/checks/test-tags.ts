@@ -1,5 +1,5 @@
 import { parseConditions } from '../../conform/cond.js';
-import { SEMANTICS, tagList, TEST_SWITCHES } from '../../conform/plan.js';
+import { parseFsTag, SEMANTICS, tagList, TEST_SWITCHES } from '../../conform/plan.js';
 import { constOfText } from '../../sources/values.js';
 import type { Check } from '../types.js';
 
@@ -38,6 +38,13 @@ export const testTags: Check = {
       }
       if (why !== undefined && !why.trim()) out.push({ at: e.at, message: `error ${e.name}: kapi-unprovokable needs a reason` });
     }
+    // kapi-fs (conform --fs) on the spec, a parameter or an error: an entry conform cannot read is ignored.
+    const fsTag = (ext: Record<string, string> | undefined, at: typeof s.at, where: string) => {
+      for (const m of parseFsTag(ext?.['kapi-fs']).problems) out.push({ at, message: `${where}: kapi-fs ${m}` });
+    };
+    fsTag(s.ext, s.at, 'spec');
+    for (const p of s.params ?? []) fsTag(p.ext, p.at, `parameter '${p.name}'`);
+    for (const e of s.errors ?? []) fsTag(e.ext, e.at, `error ${e.name}`);
     return out;
   },
 };
