@@ -247,11 +247,13 @@ SYSCALL_DEFINE1(epoll_create1, int, flags)
  *     watched file too many wakeup paths through nested epoll instances.
  *
  * error: ELOOP, adding an epoll fd would form a cycle or nest more than 5 deep
+ *   kapi-cond: fd=fd:watcher@epfd
  *   desc: Only for EPOLL_CTL_ADD with an epoll instance as target: the add is
  *     refused if epfd is reachable from fd, or if the resulting chain of
  *     nested instances would be longer than EP_MAX_NESTS + 1 levels.
  *
  * error: EEXIST, op is EPOLL_CTL_ADD and fd is already registered with epfd
+ *   kapi-cond: fd=fd:watched@epfd
  *   desc: The same open file under the same descriptor number already has an
  *     entry.  The same open file may still be added under a duplicate
  *     descriptor number.
@@ -464,6 +466,7 @@ SYSCALL_DEFINE4(epoll_ctl, int, epfd, int, op, int, fd,
  *   desc: Checked after maxevents and the events range.
  *
  * error: EINTR, a signal arrived before any event was ready or the timeout ran out
+ *   kapi-cond: epfd=fd:epoll-empty, timeout=-1, sig.ALRM=interrupt
  *   desc: A pending signal ends the wait.  The call is never restarted after
  *     a handler ran, whatever SA_RESTART says.  A pending fatal signal also
  *     stops event collection with this error.
@@ -644,6 +647,7 @@ SYSCALL_DEFINE4(epoll_wait, int, epfd, struct epoll_event __user *, events,
  *     put back before returning.
  *
  * error: EINTR, a signal arrived before any event was ready or the timeout ran out
+ *   kapi-cond: epfd=fd:epoll-empty, timeout=-1, sig.ALRM=interrupt
  *   desc: Only signals left unblocked by the temporary mask can cause this.
  *     The call is never restarted after a handler ran.
  *
@@ -828,6 +832,7 @@ SYSCALL_DEFINE6(epoll_pwait, int, epfd, struct epoll_event __user *, events,
  *   desc: Checked after the timeout and signal mask have been processed.
  *
  * error: EINTR, a signal arrived before any event was ready or the timeout ran out
+ *   kapi-cond: epfd=fd:epoll-empty, timeout=ptr:null, sig.ALRM=interrupt
  *   desc: Only signals left unblocked by the temporary mask can cause this.
  *     The call is never restarted after a handler ran.
  *

@@ -59,6 +59,7 @@
  *     errno is returned to the unchanged program.
  *
  * error: E2BIG, too many or too long argument/environment strings
+ *   kapi-cond: argv=ptr:argv-toolong
  *   desc: argv or envp has more than MAX_ARG_STRINGS entries, a single string
  *     is longer than MAX_ARG_STRLEN bytes, or the strings plus their pointers
  *     exceed the room allowed for them: a quarter of RLIMIT_STACK, at most
@@ -120,6 +121,7 @@
  *     is the empty string.
  *
  * error: ENOEXEC, no binary format handler recognises the file
+ *   kapi-cond: filename=path:exec-junk
  *   desc: The file has no known format, is built for another architecture,
  *     has corrupt headers, or is a "#!" script whose first line names no
  *     interpreter.
@@ -144,6 +146,7 @@
  *     are then ignored or downgraded instead.
  *
  * error: ETXTBSY, the program or an interpreter is open for writing
+ *   kapi-cond: filename=path:exec-busy
  *   desc: Some process holds a writable open file on it, so write access
  *     cannot be denied for the run time of the program.
  *
@@ -430,6 +433,7 @@ SYSCALL_DEFINE3(execve,
  *     errno is returned to the unchanged program.
  *
  * error: E2BIG, too many or too long argument/environment strings
+ *   kapi-cond: argv=ptr:argv-toolong
  *   desc: argv or envp has more than MAX_ARG_STRINGS entries, a single string
  *     is longer than MAX_ARG_STRLEN bytes, or the strings plus their pointers
  *     exceed the room allowed for them: a quarter of RLIMIT_STACK, at most
@@ -494,6 +498,7 @@ SYSCALL_DEFINE3(execve,
  *     interpreter could not open /dev/fd/N after the exec.
  *
  * error: ENOEXEC, no binary format handler recognises the file
+ *   kapi-cond: filename=path:exec-junk
  *   desc: The file has no known format, is built for another architecture,
  *     has corrupt headers, or is a "#!" script whose first line names no
  *     interpreter.
@@ -517,6 +522,7 @@ SYSCALL_DEFINE3(execve,
  *     transition.
  *
  * error: ETXTBSY, the program or an interpreter is open for writing
+ *   kapi-cond: filename=path:exec-busy
  *   desc: Some process holds a writable open file on it.
  *
  * lock: signal->cred_guard_mutex

@@ -60,9 +60,11 @@
  *   desc: 0 on success, a negative errno otherwise.
  *
  * error: EACCES, MADV_REMOVE on a mapping that is not shared and writable
+ *   kapi-cond: start=addr:file-private, behavior=MADV_REMOVE
  *   desc: Punching a hole needs a MAP_SHARED mapping that may be written.
  *
  * error: EAGAIN, a kernel resource was temporarily unavailable
+ *   kapi-cond: start=addr:maps-full, behavior=MADV_RANDOM
  *   desc: Splitting or merging a mapping for a flag-changing advice failed for
  *     lack of memory or because vm.max_map_count would be exceeded; KSM could
  *     not register the process; or MADV_COLLAPSE met a page that was locked,
@@ -79,6 +81,7 @@
  *     a page.
  *
  * error: EFAULT, prefaulting hit a bad access, or an injection target is unmapped
+ *   kapi-cond: start=addr:beyond-eof, behavior=MADV_POPULATE_READ
  *   desc: MADV_POPULATE_READ or MADV_POPULATE_WRITE failed because an access
  *     would raise SIGBUS or SIGSEGV (for example a file mapping beyond end of
  *     file); or MADV_HWPOISON or MADV_SOFT_OFFLINE could not pin the page at
@@ -123,6 +126,7 @@
  *     MADV_COLLAPSE could not allocate a huge page.
  *
  * error: EPERM, injection without CAP_SYS_ADMIN, or hole punching not permitted
+ *   kapi-cond: start=addr:memfd-sealed, behavior=MADV_REMOVE
  *   desc: MADV_HWPOISON or MADV_SOFT_OFFLINE was used by a caller without
  *     CAP_SYS_ADMIN; or MADV_REMOVE targeted an append-only or immutable file
  *     or a memfd sealed against writing.

@@ -68,6 +68,7 @@
  *     group-writable directory; or a security module denied the open.
  *
  * error: EAGAIN, O_NONBLOCK was given and a conflicting lease is held on the file
+ *   kapi-cond: filename=path:leased, flags=O_WRONLY | O_NONBLOCK
  *   desc: Breaking the lease would have to wait; the kernel returns
  *     EWOULDBLOCK, which is the same value as EAGAIN.
  *
@@ -86,6 +87,7 @@
  *   desc: Copying the path from user memory failed.
  *
  * error: EINTR, a signal with a handler interrupted a blocking open
+ *   kapi-cond: filename=path:fifo, flags=O_RDONLY, sig.ALRM=interrupt
  *   desc: The open slept (a FIFO waiting for its other end, a lease being
  *     broken, a device open method) and a signal arrived.  The kernel returns
  *     -ERESTARTSYS, which becomes EINTR unless the handler has SA_RESTART.
@@ -155,12 +157,14 @@
  *     forced.  6.1 returns EOVERFLOW, never EFBIG, for this case.
  *
  * error: EPERM, O_NOATIME by a non-owner, or append-only, immutable or sealed file
+ *   kapi-cond: filename=path:sealed, flags=O_RDWR | O_TRUNC
  *   desc: O_NOATIME was given by a caller that neither owns the file nor has
  *     CAP_FOWNER; an append-only file was opened for writing without O_APPEND
  *     or with O_TRUNC; an immutable file was opened for writing; O_TRUNC was
  *     refused by a memfd seal; or a fanotify listener denied the open.
  *
  * error: EROFS, write access, truncation or creation on a read-only filesystem
+ *   kapi-cond: filename=path:rofs-new, flags=O_CREAT | O_WRONLY
  *   desc: The file, or the directory that would receive it, is on a read-only
  *     mount or filesystem.
  *

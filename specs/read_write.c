@@ -62,6 +62,7 @@
  *     byte was transferred.
  *
  * error: EINTR, a signal with a handler arrived before any data was read
+ *   kapi-cond: fd=fd:pipe-empty, sig.ALRM=interrupt
  *   desc: The read slept (empty pipe, socket, terminal) and was interrupted;
  *     without SA_RESTART the kernel's restart code becomes EINTR.
  *
@@ -219,6 +220,7 @@ SYSCALL_DEFINE3(read, unsigned int, fd, char __user *, buf, size_t, count)
  *   desc: Number of bytes written, or a negative errno.
  *
  * error: EAGAIN, fd is non-blocking and the write would block
+ *   kapi-cond: fd=fd:pipe-full-nonblock
  *   desc: O_NONBLOCK is set on a full pipe, FIFO, socket, terminal or device;
  *     EWOULDBLOCK is the same value.  O_NONBLOCK has no effect on regular files.
  *
@@ -243,6 +245,7 @@ SYSCALL_DEFINE3(read, unsigned int, fd, char __user *, buf, size_t, count)
  *     without O_LARGEFILE.  A write that crosses a limit is shortened instead.
  *
  * error: EINTR, a signal with a handler arrived before any data was written
+ *   kapi-cond: fd=fd:pipe-full, sig.ALRM=interrupt
  *   desc: The write slept (full pipe, socket) and was interrupted; without
  *     SA_RESTART the kernel's restart code becomes EINTR.
  *

@@ -6,12 +6,14 @@
 import type { ApiSpec, Param } from '../model/types.js';
 import { errnoNumber, syscallNumber } from '../sources/consts/index.js';
 import { constOfText } from '../sources/values.js';
-import { parseConditions, type FdKind, type PathKind, type Setting } from './cond.js';
+import { parseConditions, type AddrKind, type FdKind, type PathKind, type Setting } from './cond.js';
 
 /** How the generated C builds one argument. */
 export type Arg =
   | { kind: 'int'; value: bigint }
-  | { kind: 'fd'; fixture: FdKind }
+  | { kind: 'fd'; fixture: FdKind; of?: number }
+  | { kind: 'addr'; which: AddrKind }
+  | { kind: 'argv-toolong' }
   | { kind: 'buf'; size: number }
   | { kind: 'null' }
   | { kind: 'unmapped' }
@@ -42,7 +44,7 @@ export interface Case {
   /** The documented error whose `kapi-cond:` the case is built from. */
   error?: string;
   /** What the case sets up before the call: limits, signals ignored. */
-  setup?: { rlimits: { name: string; value: bigint }[]; ignore: string[] };
+  setup?: { rlimits: { name: string; value: bigint }[]; ignore: string[]; interrupt?: boolean };
 }
 
 export interface Plan {
@@ -272,8 +274,9 @@ export function planSpec(spec: ApiSpec, opts: { allowDangerous?: boolean } = {})
 
 /** The argument a condition's setting puts in place of the baseline. */
 function settingArg(v: Extract<Setting, { kind: 'arg' }>['value']): Arg {
-  if ('fd' in v) return { kind: 'fd', fixture: v.fd };
+  if ('fd' in v) return v.of === undefined ? { kind: 'fd', fixture: v.fd } : { kind: 'fd', fixture: v.fd, of: v.of };
   if ('path' in v) return { kind: 'path', which: v.path };
+  if ('addr' in v) return { kind: 'addr', which: v.addr };
   if ('ptr' in v) return { kind: v.ptr };
   return { kind: 'int', value: v.int };
 }
@@ -294,11 +297,12 @@ function conditionCases(spec: ApiSpec, base: readonly Arg[], push: (c: Omit<Case
       for (const st of c.settings) {
         if (st.kind === 'arg') { args[st.index] = settingArg(st.value); param ??= st.param; }
         else if (st.kind === 'rlimit') setup.rlimits.push({ name: st.name, value: st.value });
+        else if (st.kind === 'interrupt') setup.interrupt = true;
         else setup.ignore.push(st.signal);
       }
       const k: Omit<Case, 'n' | 'api' | 'syscall' | 'nr'> = { what: `${e.name} when ${c.text}`, args, expect: { kind: 'errno', errnos: [e.name], any: false }, error: e.name };
       if (param) k.param = param;
-      if (setup.rlimits.length || setup.ignore.length) k.setup = setup;
+      if (setup.rlimits.length || setup.ignore.length || setup.interrupt) k.setup = setup;
       push(k);
     }
   }
