@@ -229,9 +229,11 @@ SYSCALL_DEFINE3(read, unsigned int, fd, char __user *, buf, size_t, count)
  *   desc: Includes O_RDONLY descriptors and O_PATH descriptors.
  *
  * error: EDESTADDRREQ, fd is a datagram socket without a peer address
+ *   kapi-cond: fd=fd:udp
  *   desc: The socket was not connected, so write() has no destination.
  *
  * error: EDQUOT, the user's disk quota on the file's filesystem is exhausted
+ *   kapi-unprovokable: needs disk quotas; the sandbox's filesystems (tmpfs in 6.1 has none) have no quota enabled, and enabling them needs the initial namespace
  *   desc: No further blocks may be allocated to the user.
  *
  * error: EFAULT, buf lies outside the caller's accessible address space
@@ -271,6 +273,7 @@ SYSCALL_DEFINE3(read, unsigned int, fd, char __user *, buf, size_t, count)
  *   desc: Nothing could be written; a partial write returns a short count.
  *
  * error: EPERM, the write is forbidden by a file seal or security policy
+ *   kapi-cond: fd=fd:sealed
  *   desc: A memfd has F_SEAL_WRITE, F_SEAL_FUTURE_WRITE or (to grow it)
  *     F_SEAL_GROW, or a fanotify listener denied the access.
  *

@@ -13,7 +13,7 @@ import { constOfText } from '../sources/values.js';
 /** Descriptor fixtures a condition may name (`fd:KIND`). */
 export const FD_KINDS = [
   'file', 'rdonly', 'wronly', 'opath', 'dir', 'pipe', 'pipe-empty-nonblock', 'pipe-write', 'pipe-broken',
-  'epoll', 'eventfd', 'closed', 'pipe-empty', 'pipe-full', 'pipe-full-nonblock', 'epoll-empty', 'watched', 'watcher',
+  'epoll', 'eventfd', 'closed', 'pipe-empty', 'pipe-full', 'pipe-full-nonblock', 'udp', 'sealed', 'epoll-empty', 'watched', 'watcher',
 ] as const;
 export type FdKind = (typeof FD_KINDS)[number];
 /** Descriptor fixtures made from another parameter's descriptor (`fd:KIND@PARAM`). */

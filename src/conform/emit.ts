@@ -158,6 +158,14 @@ static long fx_pipe_full(int nonblock)
 	if (errno != EAGAIN || (!nonblock && fcntl(p[1], F_SETFL, 0))) _exit(122);
 	return p[1];
 }
+/* An unconnected UDP socket, and a memfd sealed against writing (read-write). */
+static long fx_udp(void) { int fd = socket(AF_INET, SOCK_DGRAM, 0); if (fd < 0) _exit(140); return fd; }
+static long fx_sealed_fd(void)
+{
+	int fd = memfd_create("kapi-sealed", MFD_ALLOW_SEALING);
+	if (fd < 0 || write(fd, "x", 1) != 1 || fcntl(fd, F_ADD_SEALS, F_SEAL_WRITE)) _exit(136);
+	return fd;
+}
 /* An epoll instance with nothing in it: a wait blocks. */
 static long fx_epoll_empty(void) { int fd = epoll_create1(0); if (fd < 0) _exit(121); return fd; }
 /* A pipe's read end already in the interest list of the epoll instance ep (another argument). */
@@ -270,7 +278,8 @@ const FD_C: Record<FdKind, string> = {
   file: 'fx_file()', rdonly: 'fx_reopen(O_RDONLY)', wronly: 'fx_reopen(O_WRONLY)', opath: 'fx_reopen(O_PATH)',
   dir: 'fx_dir()', pipe: 'fx_pipe()', 'pipe-empty-nonblock': 'fx_pipe_nb()', 'pipe-write': 'fx_pipe_w(0)',
   'pipe-broken': 'fx_pipe_w(1)', epoll: 'fx_epoll()', eventfd: 'fx_eventfd()', closed: 'fx_closed()',
-  'pipe-empty': 'fx_pipe_empty()', 'pipe-full': 'fx_pipe_full(0)', 'pipe-full-nonblock': 'fx_pipe_full(1)', 'epoll-empty': 'fx_epoll_empty()',
+  'pipe-empty': 'fx_pipe_empty()', 'pipe-full': 'fx_pipe_full(0)', 'pipe-full-nonblock': 'fx_pipe_full(1)',
+  udp: 'fx_udp()', sealed: 'fx_sealed_fd()', 'epoll-empty': 'fx_epoll_empty()',
   // Made from another argument (`fd:KIND@PARAM`): argExpr passes that argument's variable.
   watched: 'fx_watched', watcher: 'fx_watcher',
 };
