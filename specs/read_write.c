@@ -270,6 +270,7 @@ SYSCALL_DEFINE3(read, unsigned int, fd, char __user *, buf, size_t, count)
  *     write is reported, or a network filesystem lost a lock.
  *
  * error: ENOSPC, the device holding the file has no room for the data
+ *   kapi-cond: fd=fd:fs-full
  *   desc: Nothing could be written; a partial write returns a short count.
  *
  * error: EPERM, the write is forbidden by a file seal or security policy

@@ -13,7 +13,7 @@ import { constOfText } from '../sources/values.js';
 /** Descriptor fixtures a condition may name (`fd:KIND`). */
 export const FD_KINDS = [
   'file', 'rdonly', 'wronly', 'opath', 'dir', 'pipe', 'pipe-empty-nonblock', 'pipe-write', 'pipe-broken',
-  'epoll', 'eventfd', 'closed', 'pipe-empty', 'pipe-full', 'pipe-full-nonblock', 'udp', 'sealed', 'epoll-empty', 'watched', 'watcher',
+  'epoll', 'eventfd', 'closed', 'pipe-empty', 'pipe-full', 'pipe-full-nonblock', 'udp', 'sealed', 'fs-full', 'epoll-empty', 'watched', 'watcher',
 ] as const;
 export type FdKind = (typeof FD_KINDS)[number];
 /** Descriptor fixtures made from another parameter's descriptor (`fd:KIND@PARAM`). */
@@ -22,7 +22,7 @@ export const FD_OF_KINDS: readonly FdKind[] = ['watched', 'watcher'];
 /** Path fixtures a condition may name (`path:KIND`). */
 export const PATH_KINDS = [
   'file', 'new', 'exec', 'missing', 'empty', 'toolong', 'name-toolong', 'notdir', 'loop', 'dir', 'dangling',
-  'symlink', 'fifo', 'exec-junk', 'exec-busy', 'rofs-new', 'sealed', 'leased',
+  'symlink', 'fifo', 'exec-junk', 'exec-busy', 'rofs-new', 'sealed', 'leased', 'nospace-new', 'notmpfile-dir', 'noperm',
 ] as const;
 export type PathKind = (typeof PATH_KINDS)[number];
 
@@ -42,7 +42,8 @@ export type Setting =
   | { kind: 'arg'; param: string; index: number; value: { fd: FdKind; of?: number } | { path: PathKind } | { ptr: PtrKind } | { addr: AddrKind } | { int: bigint } }
   | { kind: 'rlimit'; name: (typeof RLIMITS)[number]; value: bigint }
   | { kind: 'ignore'; signal: (typeof SIGNALS)[number] }
-  | { kind: 'interrupt'; signal: 'ALRM' };
+  | { kind: 'interrupt'; signal: 'ALRM' }
+  | { kind: 'nocaps' };
 
 export interface Condition { text: string; settings: Setting[] }
 
@@ -60,6 +61,10 @@ function setting(text: string, params: readonly Param[]): Setting | string {
     const v = constOfText(value).value;
     if (v === undefined || v < 0n) return `limit ${r} needs a non-negative number, not '${value}'`;
     return { kind: 'rlimit', name: r, value: v };
+  }
+  if (name === 'caps') {
+    if (value !== 'none') return `caps takes 'none', not '${value}'`;
+    return { kind: 'nocaps' };
   }
   if (name.startsWith('sig.')) {
     const s = name.slice(4);

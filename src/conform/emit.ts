@@ -23,6 +23,7 @@ const FIXTURES = String.raw`
 #pragma GCC diagnostic ignored "-Wunused-function"
 
 static long fx_exec_junk(void), fx_exec_busy(void), fx_sealed(void), fx_leased(void);
+static void fx_mount(const char *dir, const char *type, const char *opts);
 
 static long fx_file(void)
 {
@@ -108,6 +109,9 @@ static long fx_path(const char *which)
 	if (!strcmp(which, "fifo")) { if (mkfifo("fixture-fifo", 0600)) _exit(128); return (long)"fixture-fifo"; }
 	if (!strcmp(which, "exec-junk")) return fx_exec_junk();
 	if (!strcmp(which, "exec-busy")) return fx_exec_busy();
+	if (!strcmp(which, "noperm")) { close(fx_file()); if (chmod("fixture.txt", 0)) _exit(128); return (long)"fixture.txt"; }
+	if (!strcmp(which, "nospace-new")) { fx_mount("tiny-fs", "tmpfs", "nr_inodes=1"); return (long)"tiny-fs/new"; }
+	if (!strcmp(which, "notmpfile-dir")) { fx_mount("mqueue-fs", "mqueue", NULL); return (long)"mqueue-fs"; }
 	if (!strcmp(which, "rofs-new")) return (long)"/kapi-no-such-file";
 	if (!strcmp(which, "sealed")) return fx_sealed();
 	if (!strcmp(which, "leased")) return fx_leased();
@@ -157,6 +161,31 @@ static long fx_pipe_full(int nonblock)
 		;
 	if (errno != EAGAIN || (!nonblock && fcntl(p[1], F_SETFL, 0))) _exit(122);
 	return p[1];
+}
+/* A filesystem mounted for the case in its scratch directory (the case is root of its user namespace). */
+static void fx_mount(const char *dir, const char *type, const char *opts)
+{
+	if (mkdir(dir, 0755) || mount(type, dir, type, MS_NOSUID | MS_NODEV, opts)) _exit(141);
+}
+/* A file on a full one-page tmpfs, open for writing. */
+static long fx_fs_full(void)
+{
+	char buf[4096];
+	int fd;
+	memset(buf, 'x', sizeof(buf));
+	fx_mount("tiny-fs", "tmpfs", "size=4096");
+	fd = open("tiny-fs/filled", O_RDWR | O_CREAT, 0600);
+	if (fd < 0) _exit(141);
+	while (write(fd, buf, sizeof(buf)) > 0)
+		;
+	if (errno != ENOSPC) _exit(141);
+	return fd;
+}
+/* Every capability dropped (effective, permitted, inheritable): root of the namespace, but DAC applies. */
+static void fx_nocaps(void)
+{
+	unsigned int hdr[2] = { 0x20080522, 0 }, data[6] = { 0 };
+	if (syscall(SYS_capset, hdr, data)) _exit(142);
 }
 /* An unconnected UDP socket, and a memfd sealed against writing (read-write). */
 static long fx_udp(void) { int fd = socket(AF_INET, SOCK_DGRAM, 0); if (fd < 0) _exit(140); return fd; }
@@ -279,7 +308,7 @@ const FD_C: Record<FdKind, string> = {
   dir: 'fx_dir()', pipe: 'fx_pipe()', 'pipe-empty-nonblock': 'fx_pipe_nb()', 'pipe-write': 'fx_pipe_w(0)',
   'pipe-broken': 'fx_pipe_w(1)', epoll: 'fx_epoll()', eventfd: 'fx_eventfd()', closed: 'fx_closed()',
   'pipe-empty': 'fx_pipe_empty()', 'pipe-full': 'fx_pipe_full(0)', 'pipe-full-nonblock': 'fx_pipe_full(1)',
-  udp: 'fx_udp()', sealed: 'fx_sealed_fd()', 'epoll-empty': 'fx_epoll_empty()',
+  udp: 'fx_udp()', 'fs-full': 'fx_fs_full()', sealed: 'fx_sealed_fd()', 'epoll-empty': 'fx_epoll_empty()',
   // Made from another argument (`fd:KIND@PARAM`): argExpr passes that argument's variable.
   watched: 'fx_watched', watcher: 'fx_watcher',
 };
@@ -355,6 +384,8 @@ function caseBody(c: Case): string {
       if (!(RLIMITS as readonly string[]).includes(r.name)) throw new EmitError(`unknown limit ${r.name}`);
       return `\t{ struct rlimit rl = { ${cLong(r.value)}, ${cLong(r.value)} }; if (setrlimit(RLIMIT_${r.name}, &rl)) _exit(131); }`;
     }),
+    // Last: lowering a limit needs no capability, but the fixtures may.
+    ...(c.setup?.nocaps ? ['\tfx_nocaps();'] : []),
   ];
   return [
     ...args.map((a, i) => `\tlong a${i} = ${a};`),
