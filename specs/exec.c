@@ -95,6 +95,7 @@
  *     short.
  *
  * error: ELIBBAD, the ELF program interpreter is not in a usable ELF format
+ *   kapi-cond: filename=path:exec-badinterp
  *   desc: The file named by PT_INTERP lacks the ELF magic or is built for
  *     another architecture.
  *
@@ -471,6 +472,7 @@ SYSCALL_DEFINE3(execve,
  *     short.
  *
  * error: ELIBBAD, the ELF program interpreter is not in a usable ELF format
+ *   kapi-cond: filename=path:exec-badinterp
  *   desc: The file named by PT_INTERP lacks the ELF magic or is built for
  *     another architecture.
  *

@@ -22,7 +22,7 @@ export const FD_OF_KINDS: readonly FdKind[] = ['watched', 'watcher'];
 /** Path fixtures a condition may name (`path:KIND`). */
 export const PATH_KINDS = [
   'file', 'new', 'exec', 'missing', 'empty', 'toolong', 'name-toolong', 'notdir', 'loop', 'dir', 'dangling',
-  'symlink', 'fifo', 'exec-junk', 'exec-busy', 'rofs-new', 'sealed', 'leased', 'nospace-new', 'notmpfile-dir', 'noperm',
+  'symlink', 'fifo', 'exec-junk', 'exec-busy', 'exec-badinterp', 'rofs-new', 'sealed', 'leased', 'nospace-new', 'notmpfile-dir', 'noperm',
 ] as const;
 export type PathKind = (typeof PATH_KINDS)[number];
 

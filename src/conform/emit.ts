@@ -19,10 +19,12 @@ export class EmitError extends Error {}
 
 /** Fixture helpers every program carries; they run inside the case's scratch directory. */
 const FIXTURES = String.raw`
+#include <elf.h>
+#include <stddef.h>
 /* Not every program uses every fixture. */
 #pragma GCC diagnostic ignored "-Wunused-function"
 
-static long fx_exec_junk(void), fx_exec_busy(void), fx_sealed(void), fx_leased(void);
+static long fx_exec_badinterp(void), fx_exec_junk(void), fx_exec_busy(void), fx_sealed(void), fx_leased(void);
 static void fx_mount(const char *dir, const char *type, const char *opts);
 
 static long fx_file(void)
@@ -108,6 +110,7 @@ static long fx_path(const char *which)
 	if (!strcmp(which, "symlink")) { close(fx_file()); if (symlink("fixture.txt", "link")) _exit(128); return (long)"link"; }
 	if (!strcmp(which, "fifo")) { if (mkfifo("fixture-fifo", 0600)) _exit(128); return (long)"fixture-fifo"; }
 	if (!strcmp(which, "exec-junk")) return fx_exec_junk();
+	if (!strcmp(which, "exec-badinterp")) return fx_exec_badinterp();
 	if (!strcmp(which, "exec-busy")) return fx_exec_busy();
 	if (!strcmp(which, "noperm")) { close(fx_file()); if (chmod("fixture.txt", 0)) _exit(128); return (long)"fixture.txt"; }
 	if (!strcmp(which, "nospace-new")) { fx_mount("tiny-fs", "tmpfs", "nr_inodes=1"); return (long)"tiny-fs/new"; }
@@ -237,6 +240,38 @@ static long fx_exec_junk(void)
 	int fd = open("junk-exec", O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0755);
 	if (fd < 0 || write(fd, "\001\002\003\004 not a program\n", 20) != 20 || close(fd)) _exit(129);
 	return (long)"junk-exec";
+}
+/*
+ * An x86-64 ELF executable of one PT_INTERP header naming "junk-interp", an executable file of
+ * 100 bytes that is no ELF: the kernel reads the interpreter's header and rejects it (ELIBBAD).
+ */
+static long fx_exec_badinterp(void)
+{
+	struct { Elf64_Ehdr e; Elf64_Phdr p; char interp[16]; } img;
+	char junk[100];
+	int fd;
+	memset(&img, 0, sizeof(img));
+	memcpy(img.e.e_ident, ELFMAG, SELFMAG);
+	img.e.e_ident[EI_CLASS] = ELFCLASS64;
+	img.e.e_ident[EI_DATA] = ELFDATA2LSB;
+	img.e.e_ident[EI_VERSION] = EV_CURRENT;
+	img.e.e_type = ET_EXEC;
+	img.e.e_machine = EM_X86_64;
+	img.e.e_version = EV_CURRENT;
+	img.e.e_phoff = offsetof(typeof(img), p);
+	img.e.e_ehsize = sizeof(Elf64_Ehdr);
+	img.e.e_phentsize = sizeof(Elf64_Phdr);
+	img.e.e_phnum = 1;
+	img.p.p_type = PT_INTERP;
+	img.p.p_offset = offsetof(typeof(img), interp);
+	img.p.p_filesz = img.p.p_memsz = sizeof("junk-interp");
+	strcpy(img.interp, "junk-interp");
+	memset(junk, 'j', sizeof(junk));
+	fd = open("junk-interp", O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0755);
+	if (fd < 0 || write(fd, junk, sizeof(junk)) != sizeof(junk) || close(fd)) _exit(129);
+	fd = open("badinterp-exec", O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0755);
+	if (fd < 0 || write(fd, &img, sizeof(img)) != sizeof(img) || close(fd)) _exit(129);
+	return (long)"badinterp-exec";
 }
 static long fx_exec_busy(void)
 {
