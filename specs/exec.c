@@ -74,6 +74,7 @@
  *     refuses the execution.
  *
  * error: EAGAIN, the real UID is still above RLIMIT_NPROC after a set*uid()
+ *   kapi-cond: rlimit.NPROC=0, uid=1000
  *   desc: An earlier setuid(), setreuid() or setresuid() switched to a real
  *     user that exceeded RLIMIT_NPROC, which the kernel only noted then; the
  *     exec fails while that user is still over the limit.
@@ -448,6 +449,7 @@ SYSCALL_DEFINE3(execve,
  *     mount; or a security module refuses the execution.
  *
  * error: EAGAIN, the real UID is still above RLIMIT_NPROC after a set*uid()
+ *   kapi-cond: rlimit.NPROC=0, uid=1000
  *   desc: An earlier set*uid() call moved the process to a real user over
  *     RLIMIT_NPROC, and that user is still over the limit now.
  *

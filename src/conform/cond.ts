@@ -43,7 +43,8 @@ export type Setting =
   | { kind: 'rlimit'; name: (typeof RLIMITS)[number]; value: bigint }
   | { kind: 'ignore'; signal: (typeof SIGNALS)[number] }
   | { kind: 'interrupt'; signal: 'ALRM' }
-  | { kind: 'nocaps' };
+  | { kind: 'nocaps' }
+  | { kind: 'uid'; value: bigint };
 
 export interface Condition { text: string; settings: Setting[] }
 
@@ -61,6 +62,11 @@ function setting(text: string, params: readonly Param[]): Setting | string {
     const v = constOfText(value).value;
     if (v === undefined || v < 0n) return `limit ${r} needs a non-negative number, not '${value}'`;
     return { kind: 'rlimit', name: r, value: v };
+  }
+  if (name === 'uid') {
+    const v = constOfText(value).value;
+    if (v === undefined || v < 1n || v > 65535n) return `uid needs a number from 1 to 65535, not '${value}'`;
+    return { kind: 'uid', value: v };
   }
   if (name === 'caps') {
     if (value !== 'none') return `caps takes 'none', not '${value}'`;

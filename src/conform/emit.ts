@@ -190,6 +190,27 @@ static void fx_nocaps(void)
 	unsigned int hdr[2] = { 0x20080522, 0 }, data[6] = { 0 };
 	if (syscall(SYS_capset, hdr, data)) _exit(142);
 }
+/*
+ * Running as user uid: a child becomes uid first and waits (so the user has a process when the
+ * limits are set), then, after the limits, the case itself switches to uid.
+ */
+static void fx_user_child(long uid)
+{
+	int p[2];
+	char c;
+	pid_t pid;
+	if (pipe(p)) _exit(143);
+	pid = fork();
+	if (pid < 0) _exit(143);
+	if (pid == 0) {
+		if (setresuid(uid, uid, uid) || write(p[1], "x", 1) != 1) _exit(1);
+		for (;;) pause();
+	}
+	close(p[1]);
+	if (read(p[0], &c, 1) != 1) _exit(143);
+	close(p[0]);
+}
+static void fx_setuid(long uid) { if (setresuid(uid, uid, uid)) _exit(143); }
 /* An unconnected UDP socket, and a memfd sealed against writing (read-write). */
 static long fx_udp(void) { int fd = socket(AF_INET, SOCK_DGRAM, 0); if (fd < 0) _exit(140); return fd; }
 static long fx_sealed_fd(void)
@@ -410,6 +431,7 @@ function caseBody(c: Case): string {
   while (args.length < 6) args.push('0L');
   // Limits last, so that the fixtures are made before a descriptor or size limit bites.
   const setup = [
+    ...(c.setup?.uid !== undefined ? [`\tfx_user_child(${cCount(c.setup.uid, 'uid')}L);`] : []),
     ...(c.setup?.interrupt ? ['\tfx_interrupt();'] : []),
     ...(c.setup?.ignore ?? []).map((sig) => {
       if (!(SIGNALS as readonly string[]).includes(sig)) throw new EmitError(`unknown signal ${sig}`);
@@ -421,6 +443,7 @@ function caseBody(c: Case): string {
     }),
     // Last: lowering a limit needs no capability, but the fixtures may.
     ...(c.setup?.nocaps ? ['\tfx_nocaps();'] : []),
+    ...(c.setup?.uid !== undefined ? [`\tfx_setuid(${cCount(c.setup.uid, 'uid')}L);`] : []),
   ];
   return [
     ...args.map((a, i) => `\tlong a${i} = ${a};`),

@@ -44,7 +44,7 @@ export interface Case {
   /** The documented error whose `kapi-cond:` the case is built from. */
   error?: string;
   /** What the case sets up before the call: limits, signals ignored. */
-  setup?: { rlimits: { name: string; value: bigint }[]; ignore: string[]; interrupt?: boolean; nocaps?: boolean };
+  setup?: { rlimits: { name: string; value: bigint }[]; ignore: string[]; interrupt?: boolean; nocaps?: boolean; uid?: number };
 }
 
 export interface Plan {
@@ -299,11 +299,12 @@ function conditionCases(spec: ApiSpec, base: readonly Arg[], push: (c: Omit<Case
         else if (st.kind === 'rlimit') setup.rlimits.push({ name: st.name, value: st.value });
         else if (st.kind === 'interrupt') setup.interrupt = true;
         else if (st.kind === 'nocaps') setup.nocaps = true;
+        else if (st.kind === 'uid') setup.uid = Number(st.value);
         else setup.ignore.push(st.signal);
       }
       const k: Omit<Case, 'n' | 'api' | 'syscall' | 'nr'> = { what: `${e.name} when ${c.text}`, args, expect: { kind: 'errno', errnos: [e.name], any: false }, error: e.name };
       if (param) k.param = param;
-      if (setup.rlimits.length || setup.ignore.length || setup.interrupt || setup.nocaps) k.setup = setup;
+      if (setup.rlimits.length || setup.ignore.length || setup.interrupt || setup.nocaps || setup.uid !== undefined) k.setup = setup;
       push(k);
     }
   }
