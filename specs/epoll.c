@@ -28,18 +28,22 @@
  *   desc: The new epoll descriptor on success, a negative errno on failure.
  *
  * error: EINVAL, size is zero or negative
+ *   kapi-cond: size=0; size=-1
  *   desc: Tested first, before any memory or descriptor is allocated.
  *
  * error: EMFILE, no free descriptor below the caller's RLIMIT_NOFILE limit
+ *   kapi-cond: rlimit.NOFILE=0
  *   desc: The descriptor table of the process is full up to its soft
  *     RLIMIT_NOFILE limit.  Linux 6.1 has no per-user cap on epoll instances,
  *     so this is the only source of EMFILE here.
  *
  * error: ENFILE, the system-wide number of open files reached fs.file-max
+ *   kapi-unprovokable: fs.file-max is system-wide, in the hundreds of thousands or more and read-only in the sandbox; the case's RLIMIT_NOFILE stops it long before
  *   desc: The anonymous epoll file could not be allocated because the global
  *     open-file count is at fs.file-max and the caller lacks CAP_SYS_ADMIN.
  *
  * error: ENOMEM, kernel memory for the instance, its file or the table ran out
+ *   kapi-unprovokable: a kernel memory allocation failure; no limit user space sets makes it fail (the fault-injection work will cover it)
  *   desc: Allocating struct eventpoll, the pseudo file, or growing the
  *     descriptor table failed.
  *
@@ -103,18 +107,22 @@ SYSCALL_DEFINE1(epoll_create, int, size)
  *   desc: The new epoll descriptor on success, a negative errno on failure.
  *
  * error: EINVAL, flags contains a bit other than EPOLL_CLOEXEC
+ *   kapi-cond: flags=1
  *   desc: Unknown flags are refused before anything is allocated.
  *
  * error: EMFILE, no free descriptor below the caller's RLIMIT_NOFILE limit
+ *   kapi-cond: rlimit.NOFILE=0
  *   desc: The descriptor table of the process is full up to its soft
  *     RLIMIT_NOFILE limit.  Linux 6.1 has no per-user cap on epoll instances,
  *     so this is the only source of EMFILE here.
  *
  * error: ENFILE, the system-wide number of open files reached fs.file-max
+ *   kapi-unprovokable: fs.file-max is system-wide, in the hundreds of thousands or more and read-only in the sandbox; the case's RLIMIT_NOFILE stops it long before
  *   desc: The anonymous epoll file could not be allocated because the global
  *     open-file count is at fs.file-max and the caller lacks CAP_SYS_ADMIN.
  *
  * error: ENOMEM, kernel memory for the instance, its file or the table ran out
+ *   kapi-unprovokable: a kernel memory allocation failure; no limit user space sets makes it fail (the fault-injection work will cover it)
  *   desc: Allocating struct eventpoll, the pseudo file, or growing the
  *     descriptor table failed.
  *
@@ -211,18 +219,22 @@ SYSCALL_DEFINE1(epoll_create1, int, flags)
  *   desc: Zero on success, a negative errno on failure.
  *
  * error: EFAULT, op is not EPOLL_CTL_DEL and event cannot be read
+ *   kapi-cond: event=ptr:null; event=ptr:unmapped
  *   desc: The event structure is copied in before any descriptor is looked
  *     up, so this takes precedence over every other error.  The manual page
  *     does not list it, but the raw call returns it.
  *
  * error: EBADF, epfd or fd is not an open file descriptor
+ *   kapi-cond: epfd=fd:closed; fd=fd:closed
  *   desc: epfd is looked up first, then fd.
  *
  * error: EPERM, the file behind fd does not support poll
+ *   kapi-cond: fd=fd:file; fd=fd:dir
  *   desc: Regular files and directories, among others, have no poll method
  *     and cannot be watched.  Checked before the epoll-specific EINVAL cases.
  *
  * error: EINVAL, epfd not epoll, fd same as epfd, bad op, or EPOLLEXCLUSIVE misuse
+ *   kapi-cond: epfd=fd:file; op=99
  *   desc: Returned when epfd does not refer to an epoll instance; when fd
  *     refers to the same open file as epfd; when op is not one of the three
  *     operations; when op is EPOLL_CTL_MOD and event->events has
@@ -235,23 +247,28 @@ SYSCALL_DEFINE1(epoll_create1, int, flags)
  *     watched file too many wakeup paths through nested epoll instances.
  *
  * error: ELOOP, adding an epoll fd would form a cycle or nest more than 5 deep
+ *   kapi-cond: fd=fd:watcher@epfd
  *   desc: Only for EPOLL_CTL_ADD with an epoll instance as target: the add is
  *     refused if epfd is reachable from fd, or if the resulting chain of
  *     nested instances would be longer than EP_MAX_NESTS + 1 levels.
  *
  * error: EEXIST, op is EPOLL_CTL_ADD and fd is already registered with epfd
+ *   kapi-cond: fd=fd:watched@epfd
  *   desc: The same open file under the same descriptor number already has an
  *     entry.  The same open file may still be added under a duplicate
  *     descriptor number.
  *
  * error: ENOENT, op is EPOLL_CTL_MOD or EPOLL_CTL_DEL and fd is not registered
+ *   kapi-cond: op=EPOLL_CTL_DEL; op=EPOLL_CTL_MOD
  *   desc: No entry for this open file and descriptor number exists in epfd.
  *
  * error: ENOMEM, no kernel memory for the new entry or its wakeup hooks
+ *   kapi-unprovokable: a kernel memory allocation failure; no limit user space sets makes it fail (the fault-injection work will cover it)
  *   desc: Allocating the entry, the per-file list head, a poll wait queue
  *     hook or an EPOLLWAKEUP wakeup source failed during EPOLL_CTL_ADD.
  *
  * error: ENOSPC, EPOLL_CTL_ADD would exceed the per-user watch limit
+ *   kapi-unprovokable: fs.epoll.max_user_watches is 4% of low memory divided by the size of an entry (millions of watches, hundreds of MiB of kernel memory) and read-only in the sandbox
  *   desc: The user owning the epoll instance already holds
  *     fs.epoll.max_user_watches registrations across all its instances.
  *
@@ -433,19 +450,23 @@ SYSCALL_DEFINE4(epoll_ctl, int, epfd, int, op, int, fd,
  *     0 if the timeout expired first; a negative errno on failure.
  *
  * error: EINVAL, epfd is not an epoll fd, or maxevents is < 1 or > EP_MAX_EVENTS
+ *   kapi-cond: epfd=fd:file; maxevents=0; maxevents=-1
  *   desc: The maxevents bounds are tested first of all; the epoll check
  *     follows the descriptor lookup.
  *
  * error: EFAULT, events is not a writable user range for maxevents entries
+ *   kapi-cond: events=ptr:null; events=ptr:readonly
  *   desc: Either the range check before the wait fails, or storing the first
  *     collected event faults.  If a fault happens after at least one event
  *     was stored, the count stored so far is returned instead and the
  *     unreported entry stays on the ready list.
  *
  * error: EBADF, epfd is not an open file descriptor
+ *   kapi-cond: epfd=fd:closed; epfd=-1
  *   desc: Checked after maxevents and the events range.
  *
  * error: EINTR, a signal arrived before any event was ready or the timeout ran out
+ *   kapi-cond: epfd=fd:epoll-empty, timeout=-1, sig.ALRM=interrupt
  *   desc: A pending signal ends the wait.  The call is never restarted after
  *     a handler ran, whatever SA_RESTART says.  A pending fatal signal also
  *     stops event collection with this error.
@@ -609,20 +630,24 @@ SYSCALL_DEFINE4(epoll_wait, int, epfd, struct epoll_event __user *, events,
  *     0 if the timeout expired first; a negative errno on failure.
  *
  * error: EINVAL, bad sigsetsize, maxevents out of range, or epfd is not epoll
+ *   kapi-cond: epfd=fd:file; maxevents=0; sigsetsize=1
  *   desc: sigsetsize differs from sizeof(sigset_t) while sigmask is not NULL
  *     (tested before anything else), maxevents is below 1 or above
  *     EP_MAX_EVENTS, or epfd does not refer to an epoll instance.
  *
  * error: EFAULT, sigmask cannot be read or events is not writable
+ *   kapi-cond: events=ptr:null; sigmask=ptr:unmapped
  *   desc: Reading *sigmask faults, the events range for maxevents entries is
  *     not a user range, or storing the first collected event faults.  A fault
  *     after at least one event was stored returns that count instead.
  *
  * error: EBADF, epfd is not an open file descriptor
+ *   kapi-cond: epfd=fd:closed; epfd=-1
  *   desc: Checked after the signal mask has been installed; the old mask is
  *     put back before returning.
  *
  * error: EINTR, a signal arrived before any event was ready or the timeout ran out
+ *   kapi-cond: epfd=fd:epoll-empty, timeout=-1, sig.ALRM=interrupt
  *   desc: Only signals left unblocked by the temporary mask can cause this.
  *     The call is never restarted after a handler ran.
  *
@@ -789,21 +814,25 @@ SYSCALL_DEFINE6(epoll_pwait, int, epfd, struct epoll_event __user *, events,
  *     0 if the timeout expired first; a negative errno on failure.
  *
  * error: EINVAL, bad timeout or sigsetsize, maxevents out of range, epfd not epoll
+ *   kapi-cond: epfd=fd:file; maxevents=0; sigsetsize=1
  *   desc: *timeout has a negative tv_sec or a tv_nsec outside 0 to
  *     NSEC_PER_SEC - 1 (tested first), sigsetsize differs from
  *     sizeof(sigset_t) while sigmask is not NULL, maxevents is below 1 or
  *     above EP_MAX_EVENTS, or epfd does not refer to an epoll instance.
  *
  * error: EFAULT, timeout or sigmask cannot be read, or events is not writable
+ *   kapi-cond: events=ptr:null; sigmask=ptr:unmapped; timeout=ptr:unmapped
  *   desc: Reading *timeout or *sigmask faults, the events range for maxevents
  *     entries is not a user range, or storing the first collected event
  *     faults.  A fault after at least one event was stored returns that
  *     count instead.
  *
  * error: EBADF, epfd is not an open file descriptor
+ *   kapi-cond: epfd=fd:closed; epfd=-1
  *   desc: Checked after the timeout and signal mask have been processed.
  *
  * error: EINTR, a signal arrived before any event was ready or the timeout ran out
+ *   kapi-cond: epfd=fd:epoll-empty, timeout=ptr:null, sig.ALRM=interrupt
  *   desc: Only signals left unblocked by the temporary mask can cause this.
  *     The call is never restarted after a handler ran.
  *

@@ -59,12 +59,14 @@
  *     errno is returned to the unchanged program.
  *
  * error: E2BIG, too many or too long argument/environment strings
+ *   kapi-cond: argv=ptr:argv-toolong
  *   desc: argv or envp has more than MAX_ARG_STRINGS entries, a single string
  *     is longer than MAX_ARG_STRLEN bytes, or the strings plus their pointers
  *     exceed the room allowed for them: a quarter of RLIMIT_STACK, at most
  *     three quarters of _STK_LIM, but never less than ARG_MAX.
  *
  * error: EACCES, no search or execute permission, not a regular file, or noexec
+ *   kapi-cond: filename=path:file; filename=path:dir
  *   desc: A directory in the path prefix of the program or of a script or
  *     ELF interpreter is not searchable; the program or an interpreter lacks
  *     execute permission; it is a directory, device, FIFO or socket rather
@@ -72,58 +74,71 @@
  *     refuses the execution.
  *
  * error: EAGAIN, the real UID is still above RLIMIT_NPROC after a set*uid()
+ *   kapi-cond: rlimit.NPROC=0, uid=1000
  *   desc: An earlier setuid(), setreuid() or setresuid() switched to a real
  *     user that exceeded RLIMIT_NPROC, which the kernel only noted then; the
  *     exec fails while that user is still over the limit.
  *
  * error: EFAULT, filename, argv, envp or a string they point to is unreadable
+ *   kapi-cond: filename=ptr:null; argv=ptr:unmapped; envp=ptr:unmapped
  *   desc: A pointer in the path name, the two vectors or the strings lies
  *     outside the caller's accessible address space.
  *
  * error: EINVAL, the program file carries a malformed capability attribute
+ *   kapi-unprovokable: needs a security.capability attribute the kernel cannot parse; setxattr validates the attribute (cap_convert_nscap), so only a filesystem image written elsewhere has one
  *   desc: The security.capability extended attribute of the file cannot be
  *     parsed.  The manual's PT_INTERP case does not apply to 6.1, whose ELF
  *     loader only uses the first PT_INTERP segment.
  *
  * error: EIO, an I/O error occurred while reading the program or interpreter
+ *   kapi-unprovokable: needs a failing device
  *   desc: Reading the file headers or program headers failed or came back
  *     short.
  *
  * error: ELIBBAD, the ELF program interpreter is not in a usable ELF format
+ *   kapi-cond: filename=path:exec-badinterp
  *   desc: The file named by PT_INTERP lacks the ELF magic or is built for
  *     another architecture.
  *
  * error: ELOOP, too many symlinks, or too deeply nested script interpreters
+ *   kapi-cond: filename=path:loop
  *   desc: Resolving the path of the program or of an interpreter met more
  *     than 40 symbolic links, or the chain of interpreter substitutions by
  *     "#!" scripts and binfmt_misc is longer than the kernel allows (5).
  *
  * error: ENAMETOOLONG, filename or a component of it is too long
+ *   kapi-cond: filename=path:toolong; filename=path:name-toolong
  *   desc: The path is PATH_MAX bytes or longer, or a component exceeds the
  *     file system's NAME_MAX limit.
  *
  * error: ENFILE, the system-wide number of open files reached fs.file-max
+ *   kapi-unprovokable: fs.file-max is system-wide, in the hundreds of thousands or more and read-only in the sandbox; the case's RLIMIT_NOFILE stops it long before
  *   desc: Opening the program or an interpreter needed a new open file while
  *     the global limit was reached and the caller lacks CAP_SYS_ADMIN.
  *
  * error: ENOENT, the program or an interpreter does not exist, or filename is ""
+ *   kapi-cond: filename=path:missing; filename=path:empty; filename=path:dangling
  *   desc: A component of the path is missing, a symbolic link dangles, the
  *     script or ELF interpreter named by the program is missing, or filename
  *     is the empty string.
  *
  * error: ENOEXEC, no binary format handler recognises the file
+ *   kapi-cond: filename=path:exec-junk
  *   desc: The file has no known format, is built for another architecture,
  *     has corrupt headers, or is a "#!" script whose first line names no
  *     interpreter.
  *
  * error: ENOMEM, kernel memory ran out while preparing the new program
+ *   kapi-unprovokable: a kernel memory allocation failure; no limit user space sets makes it fail (the fault-injection work will cover it)
  *   desc: Allocating the exec state, the new memory descriptor, credentials,
  *     headers or interpreter names failed before the point of no return.
  *
  * error: ENOTDIR, a path prefix component is not a directory
+ *   kapi-cond: filename=path:notdir
  *   desc: Applies to the path of the program and to interpreter paths.
  *
  * error: EPERM, file capabilities cannot all be granted, or a security module
+ *   kapi-unprovokable: needs file capabilities the task cannot be granted, or a security module's denial; the sandbox runs with no_new_privs, under which the kernel ignores file capabilities instead of failing, and no LSM policy is loaded for the case
  *   desc: The program has file capabilities with the effective bit set, but
  *     some of its permitted capabilities are neither in the bounding set nor
  *     granted through the inheritable sets, so a program unaware of
@@ -133,6 +148,7 @@
  *     are then ignored or downgraded instead.
  *
  * error: ETXTBSY, the program or an interpreter is open for writing
+ *   kapi-cond: filename=path:exec-busy
  *   desc: Some process holds a writable open file on it, so write access
  *     cannot be denied for the run time of the program.
  *
@@ -419,81 +435,98 @@ SYSCALL_DEFINE3(execve,
  *     errno is returned to the unchanged program.
  *
  * error: E2BIG, too many or too long argument/environment strings
+ *   kapi-cond: argv=ptr:argv-toolong
  *   desc: argv or envp has more than MAX_ARG_STRINGS entries, a single string
  *     is longer than MAX_ARG_STRLEN bytes, or the strings plus their pointers
  *     exceed the room allowed for them: a quarter of RLIMIT_STACK, at most
  *     three quarters of _STK_LIM, but never less than ARG_MAX.
  *
  * error: EACCES, no search or execute permission, not a regular file, or noexec
+ *   kapi-cond: filename=path:file; filename=path:dir
  *   desc: A directory on the lookup path is not searchable; the program or an
  *     interpreter lacks execute permission; it is not a regular file (for
  *     example fd names a directory under AT_EMPTY_PATH); it lives on a noexec
  *     mount; or a security module refuses the execution.
  *
  * error: EAGAIN, the real UID is still above RLIMIT_NPROC after a set*uid()
+ *   kapi-cond: rlimit.NPROC=0, uid=1000
  *   desc: An earlier set*uid() call moved the process to a real user over
  *     RLIMIT_NPROC, and that user is still over the limit now.
  *
  * error: EBADF, filename is relative or empty and fd is not AT_FDCWD or open
+ *   kapi-cond: fd=fd:closed; fd=-1
  *   desc: fd is needed for the lookup but is not a valid descriptor.
  *
  * error: EFAULT, filename, argv, envp or a string they point to is unreadable
+ *   kapi-cond: filename=ptr:null; argv=ptr:unmapped; envp=ptr:unmapped
  *   desc: A pointer in the path name, the two vectors or the strings lies
  *     outside the caller's accessible address space.
  *
  * error: EINVAL, flags has an unknown bit, or the file's capability data is bad
+ *   kapi-cond: flags=1
  *   desc: flags holds a bit other than AT_EMPTY_PATH and AT_SYMLINK_NOFOLLOW,
  *     or the security.capability extended attribute of the program cannot be
  *     parsed.
  *
  * error: EIO, an I/O error occurred while reading the program or interpreter
+ *   kapi-unprovokable: needs a failing device
  *   desc: Reading the file headers or program headers failed or came back
  *     short.
  *
  * error: ELIBBAD, the ELF program interpreter is not in a usable ELF format
+ *   kapi-cond: filename=path:exec-badinterp
  *   desc: The file named by PT_INTERP lacks the ELF magic or is built for
  *     another architecture.
  *
  * error: ELOOP, final symlink with AT_SYMLINK_NOFOLLOW, too many links, or nesting
+ *   kapi-cond: filename=path:loop; filename=path:symlink, flags=AT_SYMLINK_NOFOLLOW
  *   desc: flags holds AT_SYMLINK_NOFOLLOW and filename names a symbolic link;
  *     or resolving a path met more than 40 symbolic links; or the chain of
  *     interpreter substitutions is longer than the kernel allows (5).
  *
  * error: ENAMETOOLONG, filename or a component of it is too long
+ *   kapi-cond: filename=path:toolong; filename=path:name-toolong
  *   desc: The path is PATH_MAX bytes or longer, or a component exceeds the
  *     file system's NAME_MAX limit.
  *
  * error: ENFILE, the system-wide number of open files reached fs.file-max
+ *   kapi-unprovokable: fs.file-max is system-wide, in the hundreds of thousands or more and read-only in the sandbox; the case's RLIMIT_NOFILE stops it long before
  *   desc: Opening the program or an interpreter needed a new open file while
  *     the global limit was reached and the caller lacks CAP_SYS_ADMIN.
  *
  * error: ENOENT, program or interpreter missing, "" without AT_EMPTY_PATH, or cloexec fd
+ *   kapi-cond: filename=path:missing; filename=path:empty; filename=path:dangling
  *   desc: A path component is missing or a link dangles; filename is empty
  *     but flags lacks AT_EMPTY_PATH; or the program is a "#!" script reached
  *     through a close-on-exec fd with a relative or empty filename, so the
  *     interpreter could not open /dev/fd/N after the exec.
  *
  * error: ENOEXEC, no binary format handler recognises the file
+ *   kapi-cond: filename=path:exec-junk
  *   desc: The file has no known format, is built for another architecture,
  *     has corrupt headers, or is a "#!" script whose first line names no
  *     interpreter.
  *
  * error: ENOMEM, kernel memory ran out while preparing the new program
+ *   kapi-unprovokable: a kernel memory allocation failure; no limit user space sets makes it fail (the fault-injection work will cover it)
  *   desc: Allocating the exec state, the /dev/fd name, the new memory
  *     descriptor, credentials or headers failed before the point of no
  *     return.
  *
  * error: ENOTDIR, filename is relative and fd is not a directory, or bad prefix
+ *   kapi-cond: filename=path:notdir; fd=fd:file
  *   desc: fd refers to a non-directory while a non-empty relative filename
  *     is given, or a component in a path prefix is not a directory.
  *
  * error: EPERM, file capabilities cannot all be granted, or a security module
+ *   kapi-unprovokable: needs file capabilities the task cannot be granted, or a security module's denial; the sandbox runs with no_new_privs, under which the kernel ignores file capabilities instead of failing, and no LSM policy is loaded for the case
  *   desc: The program has file capabilities with the effective bit set but
  *     some of its permitted capabilities are neither in the bounding set nor
  *     granted through the inheritable sets, or a security module forbids the
  *     transition.
  *
  * error: ETXTBSY, the program or an interpreter is open for writing
+ *   kapi-cond: filename=path:exec-busy
  *   desc: Some process holds a writable open file on it.
  *
  * lock: signal->cred_guard_mutex

@@ -60,38 +60,46 @@
  *   desc: 0 on success, a negative errno otherwise.
  *
  * error: EACCES, MADV_REMOVE on a mapping that is not shared and writable
+ *   kapi-cond: start=addr:file-private, behavior=MADV_REMOVE
  *   desc: Punching a hole needs a MAP_SHARED mapping that may be written.
  *
  * error: EAGAIN, a kernel resource was temporarily unavailable
+ *   kapi-cond: start=addr:maps-full, behavior=MADV_RANDOM
  *   desc: Splitting or merging a mapping for a flag-changing advice failed for
  *     lack of memory or because vm.max_map_count would be exceeded; KSM could
  *     not register the process; or MADV_COLLAPSE met a page that was locked,
  *     had extra references or was off the LRU list.
  *
  * error: EBADF, MADV_WILLNEED on an anonymous mapping in a kernel without swap
+ *   kapi-unprovokable: only a kernel built without CONFIG_SWAP returns it; the stock kernels (Debian's, this machine's) have swap support, where MADV_WILLNEED on anonymous memory succeeds
  *   desc: Only with CONFIG_SWAP disabled: there is no file to read ahead from.
  *
  * error: EBUSY, MADV_COLLAPSE memcg charge failed, or a page could not be offlined
+ *   kapi-unprovokable: MADV_COLLAPSE's charge fails only against a memory cgroup limit, which the sandbox does not set up, and MADV_HWPOISON/MADV_SOFT_OFFLINE need CAP_SYS_ADMIN in the initial namespace
  *   desc: MADV_COLLAPSE could not charge the huge page to the memory cgroup;
  *     MADV_HWPOISON or MADV_SOFT_OFFLINE could not isolate, migrate or handle
  *     a page.
  *
  * error: EFAULT, prefaulting hit a bad access, or an injection target is unmapped
+ *   kapi-cond: start=addr:beyond-eof, behavior=MADV_POPULATE_READ
  *   desc: MADV_POPULATE_READ or MADV_POPULATE_WRITE failed because an access
  *     would raise SIGBUS or SIGSEGV (for example a file mapping beyond end of
  *     file); or MADV_HWPOISON or MADV_SOFT_OFFLINE could not pin the page at
  *     an address of the range.
  *
  * error: EHWPOISON, a hardware-poisoned page was met
+ *   kapi-unprovokable: needs a hardware-poisoned page; poisoning one takes MADV_HWPOISON with CAP_SYS_ADMIN in the initial namespace, which the sandbox never has
  *   desc: MADV_POPULATE_READ or MADV_POPULATE_WRITE reached a poisoned page,
  *     or MADV_HWPOISON targeted a page that was already poisoned.
  *
  * error: EINTR, a signal interrupted the call
+ *   kapi-unprovokable: a fatal signal kills the task before the return is seen, and a signal landing inside MADV_UNMERGEABLE's page loop is a race no case can time
  *   desc: A fatal signal arrived while waiting for mmap_lock in write mode or
  *     while prefaulting; or any signal was pending during MADV_UNMERGEABLE,
  *     whose restart code becomes EINTR unless the handler has SA_RESTART.
  *
  * error: EINVAL, bad start, length or advice, or advice not allowed on a mapping
+ *   kapi-cond: behavior=-1; start=0xfffffffffffff000; behavior=MADV_REMOVE
  *   desc: start is not page-aligned, the rounded range wraps, or behavior is
  *     unknown or not built in.  Per mapping: MADV_DONTNEED or MADV_FREE on a
  *     VM_LOCKED or VM_PFNMAP mapping (MADV_DONTNEED_LOCKED allows locked ones);
@@ -105,17 +113,20 @@
  *     that retrying will not fix.
  *
  * error: EIO, MADV_SOFT_OFFLINE met an unhandlable page, or hole punching failed
+ *   kapi-unprovokable: needs MADV_SOFT_OFFLINE (CAP_SYS_ADMIN in the initial namespace) or a filesystem failing to punch a hole (a failing device)
  *   desc: The page is not online memory or cannot be handled by the soft
  *     offline code; or the filesystem reported an I/O error while
  *     MADV_REMOVE punched the hole.
  *
  * error: ENOMEM, part of the range is unmapped, or memory ran out
+ *   kapi-cond: start=ptr:unmapped
  *   desc: Some address of the range is not mapped or is outside the address
  *     space (the advice is still applied to the mapped parts); prefaulting for
  *     MADV_POPULATE_READ or MADV_POPULATE_WRITE ran out of memory; or
  *     MADV_COLLAPSE could not allocate a huge page.
  *
  * error: EPERM, injection without CAP_SYS_ADMIN, or hole punching not permitted
+ *   kapi-cond: start=addr:memfd-sealed, behavior=MADV_REMOVE
  *   desc: MADV_HWPOISON or MADV_SOFT_OFFLINE was used by a caller without
  *     CAP_SYS_ADMIN; or MADV_REMOVE targeted an append-only or immutable file
  *     or a memfd sealed against writing.

@@ -38,14 +38,17 @@
  *     otherwise.
  *
  * error: EPERM, RLIMIT_MEMLOCK is 0 and the caller lacks CAP_IPC_LOCK
+ *   kapi-cond: rlimit.MEMLOCK=0
  *   desc: Checked before anything else; an unprivileged caller with a zero
  *     memory-lock limit may not lock any memory at all.
  *
  * error: EINTR, a fatal signal arrived while waiting for mmap_lock in write mode
+ *   kapi-unprovokable: only a fatal signal interrupts the killable wait for mmap_lock, and the task is killed before user space can see the return value
  *   desc: The lock is taken with a killable wait.  Nothing has been changed,
  *     and the task is being killed, so user space never observes the value.
  *
  * error: ENOMEM, part of the range is unmapped, or RLIMIT_MEMLOCK would be exceeded
+ *   kapi-cond: start=ptr:unmapped; rlimit.MEMLOCK=1
  *   desc: Returned when the range (after rounding) contains a hole or lies
  *     outside the address space; when the pages already locked by the process
  *     plus the newly requested pages exceed RLIMIT_MEMLOCK and the caller lacks
@@ -55,9 +58,11 @@
  *     beyond end of file).
  *
  * error: EINVAL, start + len wraps around after page rounding
+ *   kapi-cond: start=0xfffffffffffff000
  *   desc: The computed end of the range is lower than its start.
  *
  * error: EAGAIN, some or all of the pages could not be faulted in and locked
+ *   kapi-unprovokable: needs the kernel to run out of memory while faulting the locked pages in (ENOMEM from get_user_pages, reported as EAGAIN); the sandbox has no memory cgroup that could make it
  *   desc: The mappings were marked locked, but populating them ran out of
  *     memory; the kernel reports this fault-in ENOMEM as EAGAIN.
  *
@@ -169,17 +174,21 @@ SYSCALL_DEFINE2(mlock, unsigned long, start, size_t, len)
  *   desc: 0 when the range is locked, a negative errno otherwise.
  *
  * error: EINVAL, flags has a bit other than MLOCK_ONFAULT, or start + len wraps
+ *   kapi-cond: flags=2; start=0xfffffffffffff000
  *   desc: Unknown flags are rejected first; a range whose page-rounded end is
  *     below its start is rejected after the permission and rlimit checks.
  *
  * error: EPERM, RLIMIT_MEMLOCK is 0 and the caller lacks CAP_IPC_LOCK
+ *   kapi-cond: rlimit.MEMLOCK=0
  *   desc: An unprivileged caller with a zero memory-lock limit may not lock
  *     any memory.
  *
  * error: EINTR, a fatal signal arrived while waiting for mmap_lock in write mode
+ *   kapi-unprovokable: only a fatal signal interrupts the killable wait for mmap_lock, and the task is killed before user space can see the return value
  *   desc: Nothing has been changed; the task is being killed.
  *
  * error: ENOMEM, part of the range is unmapped, or RLIMIT_MEMLOCK would be exceeded
+ *   kapi-cond: start=ptr:unmapped; rlimit.MEMLOCK=1
  *   desc: Returned for a hole in the range or an address outside the address
  *     space; for exceeding RLIMIT_MEMLOCK without CAP_IPC_LOCK (the whole range
  *     is counted even with MLOCK_ONFAULT, minus pages already locked); when a
@@ -187,6 +196,7 @@ SYSCALL_DEFINE2(mlock, unsigned long, start, size_t, len)
  *     EFAULT.
  *
  * error: EAGAIN, some or all of the pages could not be faulted in and locked
+ *   kapi-unprovokable: needs the kernel to run out of memory while faulting the locked pages in (ENOMEM from get_user_pages, reported as EAGAIN); the sandbox has no memory cgroup that could make it
  *   desc: Populating the range ran out of memory.  Not expected with
  *     MLOCK_ONFAULT, which skips the fault-in step.
  *
@@ -281,12 +291,15 @@ SYSCALL_DEFINE3(mlock2, unsigned long, start, size_t, len, int, flags)
  *   desc: 0 on success, a negative errno otherwise.
  *
  * error: EINTR, a fatal signal arrived while waiting for mmap_lock in write mode
+ *   kapi-unprovokable: only a fatal signal interrupts the killable wait for mmap_lock, and the task is killed before user space can see the return value
  *   desc: Nothing has been changed; the task is being killed.
  *
  * error: EINVAL, start + len wraps around after page rounding
+ *   kapi-cond: start=0xfffffffffffff000
  *   desc: The computed end of the range is lower than its start.
  *
  * error: ENOMEM, part of the range is unmapped, or a split exceeds vm.max_map_count
+ *   kapi-cond: start=ptr:unmapped
  *   desc: A hole in the range, or an address outside the address space, stops
  *     the walk; so does unlocking the middle of a locked mapping when the
  *     resulting split would exceed the per-process mapping limit.
@@ -355,16 +368,20 @@ SYSCALL_DEFINE2(munlock, unsigned long, start, size_t, len)
  *   desc: 0 on success, a negative errno otherwise.
  *
  * error: EINVAL, flags is 0, has an unknown bit, or is MCL_ONFAULT alone
+ *   kapi-cond: flags=0; flags=MCL_ONFAULT; flags=8
  *   desc: Checked first, before any privilege test.
  *
  * error: EPERM, RLIMIT_MEMLOCK is 0 and the caller lacks CAP_IPC_LOCK
+ *   kapi-cond: rlimit.MEMLOCK=0
  *   desc: An unprivileged caller with a zero memory-lock limit may not lock
  *     any memory, even for MCL_FUTURE only.
  *
  * error: EINTR, a fatal signal arrived while waiting for mmap_lock in write mode
+ *   kapi-unprovokable: only a fatal signal interrupts the killable wait for mmap_lock, and the task is killed before user space can see the return value
  *   desc: Nothing has been changed; the task is being killed.
  *
  * error: ENOMEM, MCL_CURRENT and the address space exceeds RLIMIT_MEMLOCK
+ *   kapi-cond: rlimit.MEMLOCK=1
  *   desc: With MCL_CURRENT, the total size of all mappings (total_vm) must not
  *     exceed RLIMIT_MEMLOCK unless the caller has CAP_IPC_LOCK.  Nothing is
  *     changed in that case.
@@ -450,6 +467,7 @@ SYSCALL_DEFINE1(mlockall, int, flags)
  *   desc: 0 on success, a negative errno otherwise.
  *
  * error: EINTR, a fatal signal arrived while waiting for mmap_lock in write mode
+ *   kapi-unprovokable: only a fatal signal interrupts the killable wait for mmap_lock, and the task is killed before user space can see the return value
  *   desc: The only failure left in 6.1; nothing has been changed and the task
  *     is being killed.
  *

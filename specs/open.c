@@ -60,6 +60,7 @@
  *     negative errno.
  *
  * error: EACCES, permission denied on the file, a path directory or the parent
+ *   kapi-cond: filename=path:noperm, caps=none
  *   desc: Search permission is missing on a directory of the path; the file
  *     does not allow the requested access (O_TRUNC counts as write); the file
  *     must be created and the parent is not writable; a device node lies on a
@@ -68,13 +69,16 @@
  *     group-writable directory; or a security module denied the open.
  *
  * error: EAGAIN, O_NONBLOCK was given and a conflicting lease is held on the file
+ *   kapi-cond: filename=path:leased, flags=O_WRONLY | O_NONBLOCK
  *   desc: Breaking the lease would have to wait; the kernel returns
  *     EWOULDBLOCK, which is the same value as EAGAIN.
  *
  * error: EBUSY, O_EXCL was given for a block device that is already claimed
+ *   kapi-unprovokable: needs a block device node; the sandbox's /dev has none and a user namespace cannot make device nodes
  *   desc: The device is mounted or opened exclusively by someone else.
  *
  * error: EDQUOT, O_CREAT must create the file and the user's quota is exhausted
+ *   kapi-unprovokable: needs disk quotas; the sandbox's filesystems (tmpfs in 6.1 has none) have no quota enabled, and enabling them needs the initial namespace
  *   desc: No disk blocks or inodes are left within the quota on the filesystem.
  *
  * error: EEXIST, O_CREAT and O_EXCL were given and filename already exists
@@ -86,6 +90,7 @@
  *   desc: Copying the path from user memory failed.
  *
  * error: EINTR, a signal with a handler interrupted a blocking open
+ *   kapi-cond: filename=path:fifo, flags=O_RDONLY, sig.ALRM=interrupt
  *   desc: The open slept (a FIFO waiting for its other end, a lease being
  *     broken, a device open method) and a signal arrived.  The kernel returns
  *     -ERESTARTSYS, which becomes EINTR unless the handler has SA_RESTART.
@@ -117,9 +122,11 @@
  *     filesystem's name length limit.
  *
  * error: ENFILE, the system-wide limit on open files (fs.file-max) was reached
+ *   kapi-unprovokable: fs.file-max is system-wide, in the hundreds of thousands or more and read-only in the sandbox; the case's RLIMIT_NOFILE stops it long before
  *   desc: Only callers without CAP_SYS_ADMIN are held to this limit.
  *
  * error: ENODEV, the device or filesystem open method reported no such device
+ *   kapi-unprovokable: needs a device node without a driver; a user namespace cannot make device nodes and the sandbox's /dev has only null, zero, full and the random devices
  *   desc: A driver's open method may fail this way; a device node with no
  *     registered driver normally yields ENXIO instead.
  *
@@ -128,11 +135,13 @@
  *     the file is missing and O_CREAT was not given; or filename is empty.
  *
  * error: ENOMEM, kernel memory ran out, or a FIFO buffer exceeds the pipe limit
+ *   kapi-unprovokable: a kernel memory allocation failure, or a FIFO over fs.pipe-user-pages-hard, which is 0 (no limit) by default and read-only in the sandbox
  *   desc: Allocation of the path buffer, file or lookup structures failed, or
  *     the FIFO's buffer could not be allocated because the per-user hard limit
  *     for pipe buffers is reached and the caller is unprivileged.
  *
  * error: ENOSPC, the file must be created and its filesystem has no room for it
+ *   kapi-cond: filename=path:nospace-new, flags=O_CREAT | O_WRONLY
  *   desc: No free inode or no space for the new directory entry.
  *
  * error: ENOTDIR, a path component is not a directory, or O_DIRECTORY on a non-directory
@@ -147,20 +156,24 @@
  *     filename names a UNIX domain socket.
  *
  * error: EOPNOTSUPP, O_TMPFILE was given and the filesystem does not support it
+ *   kapi-cond: filename=path:notmpfile-dir, flags=O_TMPFILE | O_RDWR
  *   desc: The directory's filesystem has no way to create unnamed files.
  *
  * error: EOVERFLOW, a regular file too large for the caller is opened without O_LARGEFILE
+ *   kapi-unprovokable: on x86-64 open() always adds O_LARGEFILE (force_o_largefile() in fs/open.c), so no file is too large for the caller
  *   desc: The file is larger than 2 GiB - 1 bytes (MAX_NON_LFS).  Only seen on
  *     32-bit kernels and the 32-bit compat entry, where O_LARGEFILE is not
  *     forced.  6.1 returns EOVERFLOW, never EFBIG, for this case.
  *
  * error: EPERM, O_NOATIME by a non-owner, or append-only, immutable or sealed file
+ *   kapi-cond: filename=path:sealed, flags=O_RDWR | O_TRUNC
  *   desc: O_NOATIME was given by a caller that neither owns the file nor has
  *     CAP_FOWNER; an append-only file was opened for writing without O_APPEND
  *     or with O_TRUNC; an immutable file was opened for writing; O_TRUNC was
  *     refused by a memfd seal; or a fanotify listener denied the open.
  *
  * error: EROFS, write access, truncation or creation on a read-only filesystem
+ *   kapi-cond: filename=path:rofs-new, flags=O_CREAT | O_WRONLY
  *   desc: The file, or the directory that would receive it, is on a read-only
  *     mount or filesystem.
  *
@@ -332,21 +345,26 @@ SYSCALL_DEFINE3(open, const char __user *, filename, int, flags, umode_t, mode)
  *     unless the error is EBADF.
  *
  * error: EBADF, fd is not an open descriptor of the caller
+ *   kapi-cond: fd=fd:closed; fd=-1
  *   desc: The only error that leaves the descriptor table unchanged.
  *
  * error: EINTR, a signal interrupted the file's flush method
+ *   kapi-unprovokable: only a file whose flush method sleeps interruptibly (NFS, FUSE) returns it; the sandbox's filesystems have no such flush method
  *   desc: Any restart code from flush is turned into EINTR, because the
  *     descriptor is already gone and the call cannot be restarted.
  *
  * error: EIO, the flush method reported an I/O error
+ *   kapi-unprovokable: needs a flush method that writes back and fails (a network filesystem or a failing device); the sandbox's filesystems have none
  *   desc: For example a network filesystem failing to write back cached data,
  *     or a write-back error recorded earlier.
  *
  * error: ENOSPC, the flush method found no space for previously written data
+ *   kapi-unprovokable: only a flush method that writes back cached data (NFS, FUSE) reports it; tmpfs and local filesystems have no flush that can run out of space
  *   desc: Network filesystems such as NFS may report out-of-space from
  *     delayed write-back at close rather than at write time.
  *
  * error: EDQUOT, the flush method found the quota exhausted for previously written data
+ *   kapi-unprovokable: only a flush method that writes back cached data (NFS, FUSE) reports it, and the sandbox's filesystems have no quotas
  *   desc: As for ENOSPC, delayed write-back may first see the quota failure
  *     at close.
  *

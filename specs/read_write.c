@@ -62,6 +62,7 @@
  *     byte was transferred.
  *
  * error: EINTR, a signal with a handler arrived before any data was read
+ *   kapi-cond: fd=fd:pipe-empty, sig.ALRM=interrupt
  *   desc: The read slept (empty pipe, socket, terminal) and was interrupted;
  *     without SA_RESTART the kernel's restart code becomes EINTR.
  *
@@ -219,6 +220,7 @@ SYSCALL_DEFINE3(read, unsigned int, fd, char __user *, buf, size_t, count)
  *   desc: Number of bytes written, or a negative errno.
  *
  * error: EAGAIN, fd is non-blocking and the write would block
+ *   kapi-cond: fd=fd:pipe-full-nonblock
  *   desc: O_NONBLOCK is set on a full pipe, FIFO, socket, terminal or device;
  *     EWOULDBLOCK is the same value.  O_NONBLOCK has no effect on regular files.
  *
@@ -227,9 +229,11 @@ SYSCALL_DEFINE3(read, unsigned int, fd, char __user *, buf, size_t, count)
  *   desc: Includes O_RDONLY descriptors and O_PATH descriptors.
  *
  * error: EDESTADDRREQ, fd is a datagram socket without a peer address
+ *   kapi-cond: fd=fd:udp
  *   desc: The socket was not connected, so write() has no destination.
  *
  * error: EDQUOT, the user's disk quota on the file's filesystem is exhausted
+ *   kapi-unprovokable: needs disk quotas; the sandbox's filesystems (tmpfs in 6.1 has none) have no quota enabled, and enabling them needs the initial namespace
  *   desc: No further blocks may be allocated to the user.
  *
  * error: EFAULT, buf lies outside the caller's accessible address space
@@ -243,6 +247,7 @@ SYSCALL_DEFINE3(read, unsigned int, fd, char __user *, buf, size_t, count)
  *     without O_LARGEFILE.  A write that crosses a limit is shortened instead.
  *
  * error: EINTR, a signal with a handler arrived before any data was written
+ *   kapi-cond: fd=fd:pipe-full, sig.ALRM=interrupt
  *   desc: The write slept (full pipe, socket) and was interrupted; without
  *     SA_RESTART the kernel's restart code becomes EINTR.
  *
@@ -265,9 +270,11 @@ SYSCALL_DEFINE3(read, unsigned int, fd, char __user *, buf, size_t, count)
  *     write is reported, or a network filesystem lost a lock.
  *
  * error: ENOSPC, the device holding the file has no room for the data
+ *   kapi-cond: fd=fd:fs-full
  *   desc: Nothing could be written; a partial write returns a short count.
  *
  * error: EPERM, the write is forbidden by a file seal or security policy
+ *   kapi-cond: fd=fd:sealed
  *   desc: A memfd has F_SEAL_WRITE, F_SEAL_FUTURE_WRITE or (to grow it)
  *     F_SEAL_GROW, or a fanotify listener denied the access.
  *

@@ -124,7 +124,7 @@ async function run(o: GlobalOptions): Promise<number> {
     return 1;
   }
   const allowDangerous = o.extra.has('--allow-dangerous');
-  const plans: [ApiSpec, Plan][] = specs.map((s) => [s, planSpec(s, { allowDangerous })]);
+  const plans: [ApiSpec, Plan][] = specs.map((s) => [s, planSpec(s, { allowDangerous, unprivileged })]);
   for (const [s, p] of plans) {
     if (p.problem) process.stderr.write(formatDiagnostic({ code: 'cannot-run', severity: 'error', at: s.at, message: p.problem, spec: s.name }) + '\n');
     for (const c of p.conditionProblems ?? []) {

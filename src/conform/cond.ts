@@ -13,29 +13,38 @@ import { constOfText } from '../sources/values.js';
 /** Descriptor fixtures a condition may name (`fd:KIND`). */
 export const FD_KINDS = [
   'file', 'rdonly', 'wronly', 'opath', 'dir', 'pipe', 'pipe-empty-nonblock', 'pipe-write', 'pipe-broken',
-  'epoll', 'eventfd', 'closed',
+  'epoll', 'eventfd', 'closed', 'pipe-empty', 'pipe-full', 'pipe-full-nonblock', 'udp', 'sealed', 'fs-full', 'epoll-empty', 'watched', 'watcher',
 ] as const;
 export type FdKind = (typeof FD_KINDS)[number];
+/** Descriptor fixtures made from another parameter's descriptor (`fd:KIND@PARAM`). */
+export const FD_OF_KINDS: readonly FdKind[] = ['watched', 'watcher'];
 
 /** Path fixtures a condition may name (`path:KIND`). */
 export const PATH_KINDS = [
   'file', 'new', 'exec', 'missing', 'empty', 'toolong', 'name-toolong', 'notdir', 'loop', 'dir', 'dangling',
-  'symlink', 'fifo',
+  'symlink', 'fifo', 'exec-junk', 'exec-busy', 'exec-badinterp', 'rofs-new', 'sealed', 'leased', 'nospace-new', 'notmpfile-dir', 'noperm',
 ] as const;
 export type PathKind = (typeof PATH_KINDS)[number];
 
 /** Pointer fixtures (`ptr:KIND`). */
-export const PTR_KINDS = ['null', 'unmapped', 'readonly'] as const;
+export const PTR_KINDS = ['null', 'unmapped', 'readonly', 'argv-toolong'] as const;
 export type PtrKind = (typeof PTR_KINDS)[number];
+
+/** Address fixtures (`addr:KIND`): the start of a one-page mapping of a particular kind. */
+export const ADDR_KINDS = ['file-private', 'beyond-eof', 'memfd-sealed', 'maps-full'] as const;
+export type AddrKind = (typeof ADDR_KINDS)[number];
 
 /** Limits a condition may set (`rlimit.NAME=N`), and signals it may ignore (`sig.NAME=ignore`). */
 export const RLIMITS = ['NOFILE', 'FSIZE', 'MEMLOCK', 'AS', 'NPROC', 'STACK', 'DATA'] as const;
-export const SIGNALS = ['PIPE', 'XFSZ'] as const;
+export const SIGNALS = ['PIPE', 'XFSZ', 'ALRM'] as const;
 
 export type Setting =
-  | { kind: 'arg'; param: string; index: number; value: { fd: FdKind } | { path: PathKind } | { ptr: PtrKind } | { int: bigint } }
+  | { kind: 'arg'; param: string; index: number; value: { fd: FdKind; of?: number } | { path: PathKind } | { ptr: PtrKind } | { addr: AddrKind } | { int: bigint } }
   | { kind: 'rlimit'; name: (typeof RLIMITS)[number]; value: bigint }
-  | { kind: 'ignore'; signal: (typeof SIGNALS)[number] };
+  | { kind: 'ignore'; signal: (typeof SIGNALS)[number] }
+  | { kind: 'interrupt'; signal: 'ALRM' }
+  | { kind: 'nocaps' }
+  | { kind: 'uid'; value: bigint };
 
 export interface Condition { text: string; settings: Setting[] }
 
@@ -54,18 +63,41 @@ function setting(text: string, params: readonly Param[]): Setting | string {
     if (v === undefined || v < 0n) return `limit ${r} needs a non-negative number, not '${value}'`;
     return { kind: 'rlimit', name: r, value: v };
   }
+  if (name === 'uid') {
+    const v = constOfText(value).value;
+    if (v === undefined || v < 1n || v > 65535n) return `uid needs a number from 1 to 65535, not '${value}'`;
+    return { kind: 'uid', value: v };
+  }
+  if (name === 'caps') {
+    if (value !== 'none') return `caps takes 'none', not '${value}'`;
+    return { kind: 'nocaps' };
+  }
   if (name.startsWith('sig.')) {
     const s = name.slice(4);
     if (!isOneOf(SIGNALS, s)) return `unknown signal '${s}' (expected ${SIGNALS.join(', ')})`;
+    if (s === 'ALRM') {
+      if (value !== 'interrupt') return `sig.ALRM takes 'interrupt', not '${value}'`;
+      return { kind: 'interrupt', signal: s };
+    }
     if (value !== 'ignore') return `sig.${s} takes 'ignore', not '${value}'`;
     return { kind: 'ignore', signal: s };
   }
   const index = params.findIndex((p) => p.name === name);
   if (index < 0) return `'${name}' is not a parameter${params.length ? ` (${params.map((p) => p.name).join(', ')})` : ''}`;
-  const colon = /^(fd|path|ptr):(.*)$/.exec(value);
+  const colon = /^(fd|path|ptr|addr):(.*)$/.exec(value);
   if (colon) {
     const [, k, which] = colon;
-    if (k === 'fd') return isOneOf(FD_KINDS, which!) ? { kind: 'arg', param: name, index, value: { fd: which } } : `unknown descriptor 'fd:${which}' (expected ${FD_KINDS.join(', ')})`;
+    if (k === 'fd') {
+      const [kind, other] = which!.split('@') as [string, string | undefined];
+      if (!isOneOf(FD_KINDS, kind)) return `unknown descriptor 'fd:${kind}' (expected ${FD_KINDS.join(', ')})`;
+      if (!FD_OF_KINDS.includes(kind)) return other === undefined ? { kind: 'arg', param: name, index, value: { fd: kind } } : `'fd:${kind}' takes no '@PARAM'`;
+      if (other === undefined) return `'fd:${kind}' needs '@PARAM', the parameter whose epoll instance it refers to`;
+      const of = params.findIndex((p) => p.name === other);
+      if (of < 0) return `'${other}' in 'fd:${which}' is not a parameter`;
+      if (of >= index) return `'fd:${which}': ${other} must come before ${name}`;
+      return { kind: 'arg', param: name, index, value: { fd: kind, of } };
+    }
+    if (k === 'addr') return isOneOf(ADDR_KINDS, which!) ? { kind: 'arg', param: name, index, value: { addr: which } } : `unknown address 'addr:${which}' (expected ${ADDR_KINDS.join(', ')})`;
     if (k === 'path') return isOneOf(PATH_KINDS, which!) ? { kind: 'arg', param: name, index, value: { path: which } } : `unknown path 'path:${which}' (expected ${PATH_KINDS.join(', ')})`;
     return isOneOf(PTR_KINDS, which!) ? { kind: 'arg', param: name, index, value: { ptr: which } } : `unknown pointer 'ptr:${which}' (expected ${PTR_KINDS.join(', ')})`;
   }

@@ -10,6 +10,7 @@ import { DiagSink } from '../diag/index.js';
 import { specsFromC } from '../sources/index.js';
 import { kapi, repoPath } from '../testutil.js';
 import { parseConditions } from './cond.js';
+import { emitProgram } from './emit.js';
 import { planSpec } from './plan.js';
 import { judge } from './run.js';
 
@@ -125,7 +126,7 @@ describe('the bundled corpus on this kernel', () => {
     const res = JSON.parse(readFileSync(json, 'utf8')).results;
     assert.equal(res.length, 18);
     const wait = res.find((x: { api: string }) => x.api === 'sys_epoll_wait');
-    assert.deepEqual(wait.provoked, ['EBADF', 'EFAULT', 'EINVAL']);
+    assert.deepEqual(wait.provoked, ['EBADF', 'EFAULT', 'EINTR', 'EINVAL']);
     assert.ok(res.reduce((n: number, x: { cases: number }) => n + x.cases, 0) >= 80);
     assert.match(readFileSync(xml, 'utf8'), /<testsuites name="kapi conform">[\s\S]*<testsuite name="sys_read" tests="\d+" failures="0"/);
   });
@@ -178,6 +179,44 @@ describe('error conditions (kapi-cond)', () => {
       'an empty condition',
       "fd: 'fd' is not NAME=VALUE",
     ]);
+  });
+  it('a descriptor made from an earlier parameter, an interrupt and mappings; references only go backwards', () => {
+    const [spec] = specsFromC(DEMO, 'demo.c', new DiagSink());
+    const ok = parseConditions('flags=fd:watched@fd, sig.ALRM=interrupt; flags=addr:maps-full; path=ptr:argv-toolong; path=path:noperm, caps=none', spec!.params!);
+    assert.deepEqual(ok.problems, []);
+    assert.deepEqual(ok.conditions[3]!.settings.map((x) => x.kind), ['arg', 'nocaps']);
+    assert.deepEqual(ok.conditions[0]!.settings, [{ kind: 'arg', param: 'flags', index: 1, value: { fd: 'watched', of: 0 } }, { kind: 'interrupt', signal: 'ALRM' }]);
+    assert.deepEqual(ok.conditions[1]!.settings, [{ kind: 'arg', param: 'flags', index: 1, value: { addr: 'maps-full' } }]);
+    const bad = parseConditions('fd=fd:watched@path; flags=fd:watcher; flags=fd:file@fd; flags=fd:watched@nope; fd=addr:nope; sig.ALRM=ignore; caps=some', spec!.params!);
+    assert.deepEqual(bad.problems.map((p) => p.replace(/ \(expected .*\)$/, '')), [
+      "fd=fd:watched@path: 'fd:watched@path': path must come before fd",
+      "flags=fd:watcher: 'fd:watcher' needs '@PARAM', the parameter whose epoll instance it refers to",
+      "flags=fd:file@fd: 'fd:file' takes no '@PARAM'",
+      "flags=fd:watched@nope: 'nope' in 'fd:watched@nope' is not a parameter",
+      "fd=addr:nope: unknown address 'addr:nope'",
+      "sig.ALRM=ignore: sig.ALRM takes 'interrupt', not 'ignore'",
+      "caps=some: caps takes 'none', not 'some'",
+    ]);
+    // The fixture gets the earlier argument's value: nothing but a C variable of the case.
+    const [demo] = specsFromC(DEMO.replace(' * error: EINVAL, bad flags\n', ' * error: EINVAL, bad flags\n *   kapi-cond: flags=fd:watcher@fd, sig.ALRM=interrupt\n'), 'demo.c', new DiagSink());
+    const plan = planSpec(demo!);
+    const c = emitProgram(plan.cases.map((x) => ({ ...x, nr: 0 })), new Map(), { timeoutMs: 1000, origin: 'test' });
+    assert.match(c, /long a1 = fx_watcher\(a0\);\n(\tlong a\d = [^\n]*;\n)*\tfx_interrupt\(\);\n\tatomic_begin\(\);\n\tlong r = syscall/);
+  });
+  it('the corpus provokes EEXIST, ELOOP and EINTR of the epoll calls', () => {
+    const r = kapi(['conform', '-q', 'epoll_ctl', 'epoll_wait', 'read']);
+    assert.equal(r.code, 0, r.stdout);
+    assert.match(r.stdout, /^ {4}ok \d+ EEXIST when fd=fd:watched@epfd$/m);
+    assert.match(r.stdout, /^ {4}ok \d+ ELOOP when fd=fd:watcher@epfd$/m);
+    assert.match(r.stdout, /^ {4}ok \d+ EINTR when epfd=fd:epoll-empty, timeout=-1, sig.ALRM=interrupt$/m);
+    assert.match(r.stdout, /^ {4}ok \d+ EINTR when fd=fd:pipe-empty, sig.ALRM=interrupt$/m);
+  });
+  it("the corpus provokes open's EACCES without capabilities, and ENOSPC and EOPNOTSUPP on filesystems mounted for the case", () => {
+    const r = kapi(['conform', '-q', 'open']);
+    assert.equal(r.code, 0, r.stdout);
+    assert.match(r.stdout, /^ {4}ok \d+ EACCES when filename=path:noperm, caps=none$/m);
+    assert.match(r.stdout, /^ {4}ok \d+ ENOSPC when filename=path:nospace-new, flags=O_CREAT \| O_WRONLY$/m);
+    assert.match(r.stdout, /^ {4}ok \d+ EOPNOTSUPP when filename=path:notmpfile-dir, flags=O_TMPFILE \| O_RDWR$/m);
   });
   it('each condition is a case expecting its error; lint names a bad one', () => {
     const [spec] = specsFromC(DEMO.replace(' * error: EINVAL, bad flags\n', ' * error: EINVAL, bad flags\n *   kapi-cond: flags=0x2; fd=fd:nope\n'), 'demo.c', new DiagSink());

@@ -10,7 +10,7 @@
 import type { ApiSpec } from '../model/types.js';
 import { errnoNumber } from '../sources/consts/index.js';
 import { cString } from '../sources/elf/fixture-c.js';
-import { PATH_KINDS, RLIMITS, SIGNALS, type FdKind } from './cond.js';
+import { FD_OF_KINDS, PATH_KINDS, RLIMITS, SIGNALS, type AddrKind, type FdKind } from './cond.js';
 import type { Arg, Case } from './plan.js';
 import { SANDBOX_C } from './sandbox.js';
 
@@ -19,8 +19,13 @@ export class EmitError extends Error {}
 
 /** Fixture helpers every program carries; they run inside the case's scratch directory. */
 const FIXTURES = String.raw`
+#include <elf.h>
+#include <stddef.h>
 /* Not every program uses every fixture. */
 #pragma GCC diagnostic ignored "-Wunused-function"
+
+static long fx_exec_badinterp(void), fx_exec_junk(void), fx_exec_busy(void), fx_sealed(void), fx_leased(void);
+static void fx_mount(const char *dir, const char *type, const char *opts);
 
 static long fx_file(void)
 {
@@ -104,6 +109,15 @@ static long fx_path(const char *which)
 	if (!strcmp(which, "dangling")) { if (symlink("no-such-target", "dangling")) _exit(128); return (long)"dangling"; }
 	if (!strcmp(which, "symlink")) { close(fx_file()); if (symlink("fixture.txt", "link")) _exit(128); return (long)"link"; }
 	if (!strcmp(which, "fifo")) { if (mkfifo("fixture-fifo", 0600)) _exit(128); return (long)"fixture-fifo"; }
+	if (!strcmp(which, "exec-junk")) return fx_exec_junk();
+	if (!strcmp(which, "exec-badinterp")) return fx_exec_badinterp();
+	if (!strcmp(which, "exec-busy")) return fx_exec_busy();
+	if (!strcmp(which, "noperm")) { close(fx_file()); if (chmod("fixture.txt", 0)) _exit(128); return (long)"fixture.txt"; }
+	if (!strcmp(which, "nospace-new")) { fx_mount("tiny-fs", "tmpfs", "nr_inodes=1"); return (long)"tiny-fs/new"; }
+	if (!strcmp(which, "notmpfile-dir")) { fx_mount("mqueue-fs", "mqueue", NULL); return (long)"mqueue-fs"; }
+	if (!strcmp(which, "rofs-new")) return (long)"/kapi-no-such-file";
+	if (!strcmp(which, "sealed")) return fx_sealed();
+	if (!strcmp(which, "leased")) return fx_leased();
 	if (!strcmp(which, "name-toolong")) { memset(longpath, 'a', 256); longpath[256] = 0; return (long)longpath; }
 	if (!strcmp(which, "loop")) {
 		if (symlink("loop-b", "loop-a") || symlink("loop-a", "loop-b")) _exit(128);
@@ -137,6 +151,207 @@ static long fx_pipe_w(int broken)
 	return p[1];
 }
 static long fx_eventfd(void) { int fd = eventfd(0, 0); if (fd < 0) _exit(132); return fd; }
+/* The read end of an empty pipe whose write end stays open: a read blocks. */
+static long fx_pipe_empty(void) { int p[2]; if (pipe(p)) _exit(122); return p[0]; }
+/* A pipe's write end with the pipe full: a write blocks, or fails with EAGAIN when nonblock. */
+static long fx_pipe_full(int nonblock)
+{
+	int p[2];
+	char buf[4096];
+	memset(buf, 'x', sizeof(buf));
+	if (pipe2(p, O_NONBLOCK)) _exit(122);
+	while (write(p[1], buf, sizeof(buf)) > 0)
+		;
+	if (errno != EAGAIN || (!nonblock && fcntl(p[1], F_SETFL, 0))) _exit(122);
+	return p[1];
+}
+/* A filesystem mounted for the case in its scratch directory (the case is root of its user namespace). */
+static void fx_mount(const char *dir, const char *type, const char *opts)
+{
+	if (mkdir(dir, 0755) || mount(type, dir, type, MS_NOSUID | MS_NODEV, opts)) _exit(141);
+}
+/* A file on a full one-page tmpfs, open for writing. */
+static long fx_fs_full(void)
+{
+	char buf[4096];
+	int fd;
+	memset(buf, 'x', sizeof(buf));
+	fx_mount("tiny-fs", "tmpfs", "size=4096");
+	fd = open("tiny-fs/filled", O_RDWR | O_CREAT, 0600);
+	if (fd < 0) _exit(141);
+	while (write(fd, buf, sizeof(buf)) > 0)
+		;
+	if (errno != ENOSPC) _exit(141);
+	return fd;
+}
+/* Every capability dropped (effective, permitted, inheritable): root of the namespace, but DAC applies. */
+static void fx_nocaps(void)
+{
+	unsigned int hdr[2] = { 0x20080522, 0 }, data[6] = { 0 };
+	if (syscall(SYS_capset, hdr, data)) _exit(142);
+}
+/*
+ * Running as user uid: a child becomes uid first and waits (so the user has a process when the
+ * limits are set), then, after the limits, the case itself switches to uid.
+ */
+static void fx_user_child(long uid)
+{
+	int p[2];
+	char c;
+	pid_t pid;
+	if (pipe(p)) _exit(143);
+	pid = fork();
+	if (pid < 0) _exit(143);
+	if (pid == 0) {
+		if (setresuid(uid, uid, uid) || write(p[1], "x", 1) != 1) _exit(1);
+		for (;;) pause();
+	}
+	close(p[1]);
+	if (read(p[0], &c, 1) != 1) _exit(143);
+	close(p[0]);
+}
+static void fx_setuid(long uid) { if (setresuid(uid, uid, uid)) _exit(143); }
+/* An unconnected UDP socket, and a memfd sealed against writing (read-write). */
+static long fx_udp(void) { int fd = socket(AF_INET, SOCK_DGRAM, 0); if (fd < 0) _exit(140); return fd; }
+static long fx_sealed_fd(void)
+{
+	int fd = memfd_create("kapi-sealed", MFD_ALLOW_SEALING);
+	if (fd < 0 || write(fd, "x", 1) != 1 || fcntl(fd, F_ADD_SEALS, F_SEAL_WRITE)) _exit(136);
+	return fd;
+}
+/* An epoll instance with nothing in it: a wait blocks. */
+static long fx_epoll_empty(void) { int fd = epoll_create1(0); if (fd < 0) _exit(121); return fd; }
+/* A pipe's read end already in the interest list of the epoll instance ep (another argument). */
+static long fx_watched(long ep)
+{
+	struct epoll_event ev = { .events = EPOLLIN };
+	int r = fx_pipe();
+	if (epoll_ctl((int)ep, EPOLL_CTL_ADD, r, &ev)) _exit(133);
+	return r;
+}
+/* A new epoll instance that watches the epoll instance ep: adding it to ep would close a loop. */
+static long fx_watcher(long ep)
+{
+	struct epoll_event ev = { .events = EPOLLIN };
+	int fd = epoll_create1(0);
+	if (fd < 0 || epoll_ctl(fd, EPOLL_CTL_ADD, (int)ep, &ev)) _exit(133);
+	return fd;
+}
+/* SIGALRM with a handler (no SA_RESTART) 50 ms from now, to interrupt a blocking call. */
+static void fx_alarm(int sig) { (void)sig; }
+static void fx_interrupt(void)
+{
+	struct sigaction sa;
+	struct itimerval it = { { 0, 0 }, { 0, 50000 } };
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = fx_alarm;
+	if (sigaction(SIGALRM, &sa, NULL) || setitimer(ITIMER_REAL, &it, NULL)) _exit(134);
+}
+/* An argv whose one string is longer than MAX_ARG_STRLEN (32 pages). */
+static long fx_argv_toolong(void)
+{
+	static char big[140000];
+	static const char *argv[] = { big, NULL };
+	memset(big, 'a', sizeof(big) - 1);
+	return (long)argv;
+}
+/* Executable files: one no binary format recognises, one still open for writing. */
+static long fx_exec_junk(void)
+{
+	int fd = open("junk-exec", O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0755);
+	if (fd < 0 || write(fd, "\001\002\003\004 not a program\n", 20) != 20 || close(fd)) _exit(129);
+	return (long)"junk-exec";
+}
+/*
+ * An x86-64 ELF executable of one PT_INTERP header naming "junk-interp", an executable file of
+ * 100 bytes that is no ELF: the kernel reads the interpreter's header and rejects it (ELIBBAD).
+ */
+static long fx_exec_badinterp(void)
+{
+	struct { Elf64_Ehdr e; Elf64_Phdr p; char interp[16]; } img;
+	char junk[100];
+	int fd;
+	memset(&img, 0, sizeof(img));
+	memcpy(img.e.e_ident, ELFMAG, SELFMAG);
+	img.e.e_ident[EI_CLASS] = ELFCLASS64;
+	img.e.e_ident[EI_DATA] = ELFDATA2LSB;
+	img.e.e_ident[EI_VERSION] = EV_CURRENT;
+	img.e.e_type = ET_EXEC;
+	img.e.e_machine = EM_X86_64;
+	img.e.e_version = EV_CURRENT;
+	img.e.e_phoff = offsetof(typeof(img), p);
+	img.e.e_ehsize = sizeof(Elf64_Ehdr);
+	img.e.e_phentsize = sizeof(Elf64_Phdr);
+	img.e.e_phnum = 1;
+	img.p.p_type = PT_INTERP;
+	img.p.p_offset = offsetof(typeof(img), interp);
+	img.p.p_filesz = img.p.p_memsz = sizeof("junk-interp");
+	strcpy(img.interp, "junk-interp");
+	memset(junk, 'j', sizeof(junk));
+	fd = open("junk-interp", O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0755);
+	if (fd < 0 || write(fd, junk, sizeof(junk)) != sizeof(junk) || close(fd)) _exit(129);
+	fd = open("badinterp-exec", O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0755);
+	if (fd < 0 || write(fd, &img, sizeof(img)) != sizeof(img) || close(fd)) _exit(129);
+	return (long)"badinterp-exec";
+}
+static long fx_exec_busy(void)
+{
+	long path = fx_exec();
+	if (open((const char *)path, O_WRONLY) < 0) _exit(129);
+	return path;
+}
+/* A memfd sealed against shrinking, by its /proc/self/fd name. */
+static long fx_sealed(void)
+{
+	static char name[64];
+	int fd = memfd_create("kapi-sealed", MFD_ALLOW_SEALING);
+	char buf[4096];
+	memset(buf, 'x', sizeof(buf));
+	if (fd < 0 || write(fd, buf, sizeof(buf)) != sizeof(buf) || fcntl(fd, F_ADD_SEALS, F_SEAL_SHRINK)) _exit(136);
+	snprintf(name, sizeof(name), "/proc/self/fd/%d", fd);
+	return (long)name;
+}
+/* A regular file the case holds a read lease on (through a descriptor it keeps open). */
+static long fx_leased(void)
+{
+	int fd;
+	close(fx_file());
+	fd = open("fixture.txt", O_RDONLY);
+	/* Breaking the lease signals its holder, this process: SIGIO would kill it. */
+	signal(SIGIO, SIG_IGN);
+	if (fd < 0 || fcntl(fd, F_SETLEASE, F_RDLCK)) _exit(137);
+	return (long)"fixture.txt";
+}
+/* One-page mappings: private of a file, shared of an empty file, shared of a memfd sealed with F_SEAL_FUTURE_WRITE. */
+static long fx_map_file(int shared, int empty)
+{
+	int fd = open(empty ? "empty.txt" : "fixture.txt", O_RDWR | O_CREAT | O_TRUNC, 0600);
+	char buf[4096];
+	void *p;
+	memset(buf, 'x', sizeof(buf));
+	if (fd < 0 || (!empty && write(fd, buf, sizeof(buf)) != sizeof(buf))) _exit(138);
+	p = mmap(NULL, 4096, PROT_READ | PROT_WRITE, shared ? MAP_SHARED : MAP_PRIVATE, fd, 0);
+	if (p == MAP_FAILED) _exit(138);
+	close(fd);
+	return (long)p;
+}
+static long fx_map_sealed(void)
+{
+	int fd = memfd_create("kapi-map", MFD_ALLOW_SEALING);
+	void *p;
+	if (fd < 0 || ftruncate(fd, 4096)) _exit(138);
+	p = mmap(NULL, 4096, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
+	if (p == MAP_FAILED || fcntl(fd, F_ADD_SEALS, F_SEAL_FUTURE_WRITE)) _exit(138);
+	return (long)p;
+}
+/* The middle page of a three-page mapping, after the process has mapped all vm.max_map_count areas. */
+static long fx_maps_full(void)
+{
+	long p = fx_buf(3 * 4096);
+	for (long i = 0; mmap(NULL, 4096, (i & 1) ? PROT_READ : PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0) != MAP_FAILED; i++)
+		if (i > (1L << 22)) _exit(139);
+	return p + 4096;
+}
 static long fx_argv(void) { static const char *argv[] = { "true", NULL }; return (long)argv; }
 static long fx_envp(void) { static const char *envp[] = { NULL }; return (long)envp; }
 static long fx_sigset(void) { static unsigned long set[16]; return (long)set; }
@@ -148,6 +363,14 @@ const FD_C: Record<FdKind, string> = {
   file: 'fx_file()', rdonly: 'fx_reopen(O_RDONLY)', wronly: 'fx_reopen(O_WRONLY)', opath: 'fx_reopen(O_PATH)',
   dir: 'fx_dir()', pipe: 'fx_pipe()', 'pipe-empty-nonblock': 'fx_pipe_nb()', 'pipe-write': 'fx_pipe_w(0)',
   'pipe-broken': 'fx_pipe_w(1)', epoll: 'fx_epoll()', eventfd: 'fx_eventfd()', closed: 'fx_closed()',
+  'pipe-empty': 'fx_pipe_empty()', 'pipe-full': 'fx_pipe_full(0)', 'pipe-full-nonblock': 'fx_pipe_full(1)',
+  udp: 'fx_udp()', 'fs-full': 'fx_fs_full()', sealed: 'fx_sealed_fd()', 'epoll-empty': 'fx_epoll_empty()',
+  // Made from another argument (`fd:KIND@PARAM`): argExpr passes that argument's variable.
+  watched: 'fx_watched', watcher: 'fx_watcher',
+};
+/** The C that makes each address fixture. */
+const ADDR_C: Record<AddrKind, string> = {
+  'file-private': 'fx_map_file(0, 0)', 'beyond-eof': 'fx_map_file(1, 1)', 'memfd-sealed': 'fx_map_sealed()', 'maps-full': 'fx_maps_full()',
 };
 const PATH_FIXTURES = new Set<string>(PATH_KINDS);
 
@@ -165,12 +388,22 @@ function cLong(v: bigint): string {
   return s < 0n ? `(long)(${s}L)` : `(long)${s}UL`;
 }
 
-function argExpr(a: Arg): string {
+function argExpr(a: Arg, i: number): string {
   switch (a.kind) {
     case 'int': return cLong(a.value);
     case 'fd':
       if (!Object.hasOwn(FD_C, a.fixture)) throw new EmitError(`unknown descriptor fixture ${a.fixture}`);
+      if (FD_OF_KINDS.includes(a.fixture)) {
+        // Arguments are made in order, so only an earlier one can be referred to.
+        if (!Number.isSafeInteger(a.of) || a.of! < 0 || a.of! >= i) throw new EmitError(`descriptor fixture ${a.fixture} refers to argument ${String(a.of)} of argument ${i}`);
+        return `${FD_C[a.fixture]}(a${a.of})`;
+      }
+      if (a.of !== undefined) throw new EmitError(`descriptor fixture ${a.fixture} takes no other argument`);
       return FD_C[a.fixture];
+    case 'addr':
+      if (!Object.hasOwn(ADDR_C, a.which)) throw new EmitError(`unknown address fixture ${a.which}`);
+      return ADDR_C[a.which];
+    case 'argv-toolong': return 'fx_argv_toolong()';
     case 'buf': return `fx_buf(${cCount(a.size, 'buffer size')}UL)`;
     case 'null': return '0L';
     case 'unmapped': return 'fx_unmapped()';
@@ -194,10 +427,12 @@ const oneLine = (s: string) => cString(s.replace(/[\u0000-\u001f\u007f-\u009f\u2
 function caseBody(c: Case): string {
   if (!Number.isSafeInteger(c.nr) || c.nr! < 0) throw new EmitError(`case '${c.what}' has no syscall number`);
   if (c.args.length > 6) throw new EmitError(`case '${c.what}' has ${c.args.length} arguments`);
-  const args = c.args.map(argExpr);
+  const args = c.args.map((a, i) => argExpr(a, i));
   while (args.length < 6) args.push('0L');
   // Limits last, so that the fixtures are made before a descriptor or size limit bites.
   const setup = [
+    ...(c.setup?.uid !== undefined ? [`\tfx_user_child(${cCount(c.setup.uid, 'uid')}L);`] : []),
+    ...(c.setup?.interrupt ? ['\tfx_interrupt();'] : []),
     ...(c.setup?.ignore ?? []).map((sig) => {
       if (!(SIGNALS as readonly string[]).includes(sig)) throw new EmitError(`unknown signal ${sig}`);
       return `\tsignal(SIG${sig}, SIG_IGN);`;
@@ -206,6 +441,9 @@ function caseBody(c: Case): string {
       if (!(RLIMITS as readonly string[]).includes(r.name)) throw new EmitError(`unknown limit ${r.name}`);
       return `\t{ struct rlimit rl = { ${cLong(r.value)}, ${cLong(r.value)} }; if (setrlimit(RLIMIT_${r.name}, &rl)) _exit(131); }`;
     }),
+    // Last: lowering a limit needs no capability, but the fixtures may.
+    ...(c.setup?.nocaps ? ['\tfx_nocaps();'] : []),
+    ...(c.setup?.uid !== undefined ? [`\tfx_setuid(${cCount(c.setup.uid, 'uid')}L);`] : []),
   ];
   return [
     ...args.map((a, i) => `\tlong a${i} = ${a};`),

@@ -6,12 +6,14 @@
 import type { ApiSpec, Param } from '../model/types.js';
 import { errnoNumber, syscallNumber } from '../sources/consts/index.js';
 import { constOfText } from '../sources/values.js';
-import { parseConditions, type FdKind, type PathKind, type Setting } from './cond.js';
+import { parseConditions, type AddrKind, type FdKind, type PathKind, type Setting } from './cond.js';
 
 /** How the generated C builds one argument. */
 export type Arg =
   | { kind: 'int'; value: bigint }
-  | { kind: 'fd'; fixture: FdKind }
+  | { kind: 'fd'; fixture: FdKind; of?: number }
+  | { kind: 'addr'; which: AddrKind }
+  | { kind: 'argv-toolong' }
   | { kind: 'buf'; size: number }
   | { kind: 'null' }
   | { kind: 'unmapped' }
@@ -42,7 +44,7 @@ export interface Case {
   /** The documented error whose `kapi-cond:` the case is built from. */
   error?: string;
   /** What the case sets up before the call: limits, signals ignored. */
-  setup?: { rlimits: { name: string; value: bigint }[]; ignore: string[] };
+  setup?: { rlimits: { name: string; value: bigint }[]; ignore: string[]; interrupt?: boolean; nocaps?: boolean; uid?: number };
   /** Errnos the spec documents for a filesystem (`kapi-fs` tags): not failures there (`--fs`). */
   fsAllow?: FsDifference[];
 }
@@ -247,7 +249,7 @@ function boundaries(p: Param, i: number, base: Arg | undefined, params: readonly
 }
 
 /** Plans the cases of one syscall spec. */
-export function planSpec(spec: ApiSpec, opts: { allowDangerous?: boolean } = {}): Plan {
+export function planSpec(spec: ApiSpec, opts: { allowDangerous?: boolean; unprivileged?: boolean } = {}): Plan {
   const syscall = spec.signature?.name ?? spec.name.replace(/^sys_/, '');
   if (spec.kind !== 'syscall') return { api: spec.name, cases: [], skipped: `${spec.kind} specs are not run` };
   // The cases of an unknown syscall are still planned (to be looked at), but never run: -1 is no
@@ -297,7 +299,7 @@ export function planSpec(spec: ApiSpec, opts: { allowDangerous?: boolean } = {})
       push({ what: inv.what, args, expect, param: p.name });
     }
   });
-  const conditionProblems = conditionCases(spec, base, push);
+  const conditionProblems = conditionCases(spec, base, push, !!opts.unprivileged);
   const big = base.find((a) => a.kind === 'buf' && (!Number.isSafeInteger(a.size) || a.size < 0 || a.size > MAX_BUFFER));
   if (big?.kind === 'buf') return { api: spec.name, cases: [], problem: `a buffer of ${big.size} bytes: larger than the ${MAX_BUFFER} a case may map` };
   const plan: Plan = { api: spec.name, cases };
@@ -308,14 +310,22 @@ export function planSpec(spec: ApiSpec, opts: { allowDangerous?: boolean } = {})
 
 /** The argument a condition's setting puts in place of the baseline. */
 function settingArg(v: Extract<Setting, { kind: 'arg' }>['value']): Arg {
-  if ('fd' in v) return { kind: 'fd', fixture: v.fd };
+  if ('fd' in v) return v.of === undefined ? { kind: 'fd', fixture: v.fd } : { kind: 'fd', fixture: v.fd, of: v.of };
   if ('path' in v) return { kind: 'path', which: v.path };
+  if ('addr' in v) return { kind: 'addr', which: v.addr };
   if ('ptr' in v) return { kind: v.ptr };
   return { kind: 'int', value: v.int };
 }
 
 /** One case per alternative of each error's `kapi-cond:`, expecting that error; the problems. */
-function conditionCases(spec: ApiSpec, base: readonly Arg[], push: (c: Omit<Case, 'n' | 'api' | 'syscall' | 'nr'>) => void): string[] {
+/**
+ * Settings that need root of the sandbox's namespace, so --unprivileged leaves their conditions
+ * out: fixtures that mount a filesystem for the case, and running as another user.
+ */
+const MOUNTING = new Set(['nospace-new', 'notmpfile-dir', 'fs-full']);
+const needsRoot = (st: Setting) => st.kind === 'uid' || (st.kind === 'arg' && (('path' in st.value && MOUNTING.has(st.value.path)) || ('fd' in st.value && MOUNTING.has(st.value.fd))));
+
+function conditionCases(spec: ApiSpec, base: readonly Arg[], push: (c: Omit<Case, 'n' | 'api' | 'syscall' | 'nr'>) => void, unprivileged: boolean): string[] {
   const problems: string[] = [];
   for (const e of spec.errors ?? []) {
     const text = e.ext?.['kapi-cond'];
@@ -324,17 +334,22 @@ function conditionCases(spec: ApiSpec, base: readonly Arg[], push: (c: Omit<Case
     const r = parseConditions(text, spec.params ?? []);
     problems.push(...r.problems.map((p) => `${e.name}: ${p}`));
     for (const c of r.conditions) {
+      // As nobody (--unprivileged) the case cannot mount what these fixtures need.
+      if (unprivileged && c.settings.some(needsRoot)) continue;
       const args = [...base];
       const setup: NonNullable<Case['setup']> = { rlimits: [], ignore: [] };
       let param: string | undefined;
       for (const st of c.settings) {
         if (st.kind === 'arg') { args[st.index] = settingArg(st.value); param ??= st.param; }
         else if (st.kind === 'rlimit') setup.rlimits.push({ name: st.name, value: st.value });
+        else if (st.kind === 'interrupt') setup.interrupt = true;
+        else if (st.kind === 'nocaps') setup.nocaps = true;
+        else if (st.kind === 'uid') setup.uid = Number(st.value);
         else setup.ignore.push(st.signal);
       }
       const k: Omit<Case, 'n' | 'api' | 'syscall' | 'nr'> = { what: `${e.name} when ${c.text}`, args, expect: { kind: 'errno', errnos: [e.name], any: false }, error: e.name };
       if (param) k.param = param;
-      if (setup.rlimits.length || setup.ignore.length) k.setup = setup;
+      if (setup.rlimits.length || setup.ignore.length || setup.interrupt || setup.nocaps || setup.uid !== undefined) k.setup = setup;
       push(k);
     }
   }
