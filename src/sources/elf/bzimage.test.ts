@@ -17,28 +17,13 @@ import type { ApiSpec } from '../../model/types.js';
 import { kapi, repoPath } from '../../testutil.js';
 import { readSourcePath } from '../index.js';
 import { emitC } from './fixture-c.js';
+import { RODATA_LDS } from './fixture-c.js';
 import { specsFromElf } from './index.js';
 import { COMPRESSORS, PACKAGES, compress, have, withSize } from './unpack/compressors.js';
 import type { Format } from './unpack/index.js';
 
 type Packed = Exclude<Format, 'none'>;
 const INCLUDE = repoPath('include/kapi');
-const RODATA_LDS = `SECTIONS
-{
-	. = KAPI_BASE;
-	.text : { *(.text*) }
-	.rodata : {
-		*(.rodata*)
-		. = ALIGN(8);
-		__start_kapi_specs = .;
-		KEEP(*(.kapi_specs))
-		__stop_kapi_specs = .;
-	}
-	.data : { *(.data*) }
-	.bss : { *(.bss*) }
-	/DISCARD/ : { *(.comment) *(.note*) *(.eh_frame*) }
-}
-`;
 
 let dir = '';
 let full = '';

@@ -15,7 +15,7 @@ import { DiagSink } from '../../diag/index.js';
 import type { ApiSpec } from '../../model/types.js';
 import { kapi, repoPath } from '../../testutil.js';
 import { readSourcePath } from '../index.js';
-import { emitC } from './fixture-c.js';
+import { emitC, RODATA_LDS } from './fixture-c.js';
 import { specsFromElf } from './index.js';
 
 interface Target { name: string; cc: string[]; ld: string[]; tools: string; base: string }
@@ -25,23 +25,6 @@ const TARGETS: Target[] = [
   { name: 's390x', cc: ['s390x-linux-gnu-gcc'], ld: ['s390x-linux-gnu-ld'], tools: 's390x-linux-gnu-', base: '0x1000000' },
 ];
 const INCLUDE = repoPath('include/kapi');
-/** As the kernel's RO_DATA: the pointer array is part of .rodata, bounded by two symbols. */
-const RODATA_LDS = `SECTIONS
-{
-	. = KAPI_BASE;
-	.text : { *(.text*) }
-	.rodata : {
-		*(.rodata*)
-		. = ALIGN(8);
-		__start_kapi_specs = .;
-		KEEP(*(.kapi_specs))
-		__stop_kapi_specs = .;
-	}
-	.data : { *(.data*) }
-	.bss : { *(.bss*) }
-	/DISCARD/ : { *(.comment) *(.note*) *(.eh_frame*) }
-}
-`;
 
 let dir = '';
 
