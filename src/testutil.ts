@@ -58,3 +58,17 @@ export const FIXTURE_FILES = [
   'rfc4-block.c', 'patch4-kdoc.c', 'not-specs.c', 'malformed.c',
   'rfc2-epoll-pwait.c', 'rfc1-ioctl-fwctl.c', 'rfc1-ioctl-binder.c', 'rfc2-ioctl.c', 'rfc2-net.c', 'rfc2-net-bad.c',
 ];
+
+/**
+ * Specs without positions, in name order, BigInts as text: for comparing the specs of two files
+ * that hold the same records at other offsets (a stripped image, a bzImage's payload).
+ */
+export function comparable(specs: readonly ApiSpec[]): unknown {
+  const drop = (v: unknown): unknown => {
+    if (Array.isArray(v)) return v.map(drop);
+    if (typeof v === 'bigint') return `${v}n`;
+    if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).filter(([k]) => k !== 'at').map(([k, x]) => [k, drop(x)]));
+    return v;
+  };
+  return [...specs].sort((a, b) => (a.name < b.name ? -1 : 1)).map(drop);
+}

@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { DiagSink } from '../../diag/index.js';
 import type { ApiSpec } from '../../model/types.js';
-import { kapi, repoPath } from '../../testutil.js';
+import { comparable, kapi, repoPath } from '../../testutil.js';
 import { readSourcePath } from '../index.js';
 import { emitC } from './fixture-c.js';
 import { RODATA_LDS } from './fixture-c.js';
@@ -60,16 +60,6 @@ function readElf(path: string): { specs: ApiSpec[]; summary: string; diags: Diag
   return { specs: r.specs, summary: r.summary ?? '', diags };
 }
 
-/** Specs without positions (they differ by nature between a file and a payload), by name. */
-function comparable(specs: ApiSpec[]): unknown {
-  const drop = (v: unknown): unknown => {
-    if (Array.isArray(v)) return v.map(drop);
-    if (typeof v === 'bigint') return `${v}n`;
-    if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).filter(([k]) => k !== 'at').map(([k, x]) => [k, drop(x)]));
-    return v;
-  };
-  return [...specs].sort((a, b) => (a.name < b.name ? -1 : 1)).map(drop);
-}
 
 before(async () => {
   dir = mkdtempSync(join(tmpdir(), 'kapi-bzimage-'));

@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { DiagSink } from '../../diag/index.js';
 import type { ApiSpec } from '../../model/types.js';
-import { kapi, repoPath } from '../../testutil.js';
+import { comparable, kapi, repoPath } from '../../testutil.js';
 import { readSourcePath } from '../index.js';
 import { emitC, RODATA_LDS } from './fixture-c.js';
 import { specsFromElf } from './index.js';
@@ -42,16 +42,6 @@ export function buildV4(work: string, t: Target, lds: string, tag: string): stri
   return elf;
 }
 
-/** Specs without positions (file offsets move when a file is stripped), in name order. */
-function comparable(specs: ApiSpec[]): unknown {
-  const drop = (v: unknown): unknown => {
-    if (Array.isArray(v)) return v.map(drop);
-    if (typeof v === 'bigint') return `${v}n`;
-    if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).filter(([k]) => k !== 'at').map(([k, x]) => [k, drop(x)]));
-    return v;
-  };
-  return [...specs].sort((a, b) => (a.name < b.name ? -1 : 1)).map(drop);
-}
 
 function readElf(path: string): { specs: ApiSpec[]; summary: string; diags: DiagSink } {
   const diags = new DiagSink();
