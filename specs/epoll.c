@@ -26,6 +26,7 @@
  *   check-type: fd
  *   success-range: 0, INT_MAX
  *   desc: The new epoll descriptor on success, a negative errno on failure.
+ *   kapi-effect: fd:new=ret; fd:epoll=ret
  *
  * error: EINVAL, size is zero or negative
  *   kapi-cond: size=0; size=-1
@@ -59,6 +60,7 @@
  *     list is created and bound to a new descriptor.  Every step is undone if
  *     a later step fails.
  *   reversible: yes
+ *   kapi-effect: fd:new=ret; fd:epoll=ret
  *
  * state-trans: descriptor table slot
  *   object: descriptor table of the calling process
@@ -66,6 +68,7 @@
  *   to: slot refers to the new epoll file, close-on-exec clear
  *   desc: Closing the last descriptor that refers to the file destroys the
  *     instance and drops all of its registrations.
+ *   kapi-effect: fd:new=ret
  *
  * capability: CAP_SYS_ADMIN
  *   type: bypass_check
@@ -105,6 +108,7 @@ SYSCALL_DEFINE1(epoll_create, int, size)
  *   check-type: fd
  *   success-range: 0, INT_MAX
  *   desc: The new epoll descriptor on success, a negative errno on failure.
+ *   kapi-effect: fd:new=ret; fd:epoll=ret
  *
  * error: EINVAL, flags contains a bit other than EPOLL_CLOEXEC
  *   kapi-cond: flags=1
@@ -138,6 +142,7 @@ SYSCALL_DEFINE1(epoll_create, int, size)
  *     list is created and bound to a new descriptor.  Every step is undone if
  *     a later step fails.
  *   reversible: yes
+ *   kapi-effect: fd:new=ret; fd:epoll=ret; fd:cloexec=ret if flags&EPOLL_CLOEXEC
  *
  * state-trans: descriptor table slot
  *   object: descriptor table of the calling process
@@ -146,6 +151,7 @@ SYSCALL_DEFINE1(epoll_create, int, size)
  *   condition: always on success
  *   desc: The close-on-exec bit of the slot is set exactly when flags holds
  *     EPOLL_CLOEXEC.
+ *   kapi-effect: fd:new=ret; fd:cloexec=ret if flags&EPOLL_CLOEXEC
  *
  * capability: CAP_SYS_ADMIN
  *   type: bypass_check
@@ -312,6 +318,7 @@ SYSCALL_DEFINE1(epoll_create1, int, flags)
  *     one, and an EPOLLWAKEUP entry gets its own wakeup source.  If the target
  *     is already ready, the entry is queued and blocked waiters are woken.
  *   reversible: yes
+ *   kapi-effect: epoll:added=epfd,fd if op=EPOLL_CTL_ADD
  *
  * side-effect: free_memory | resource_destroy | modify_state
  *   target: struct epitem, poll wait queue hooks, per-user watch count
@@ -319,6 +326,8 @@ SYSCALL_DEFINE1(epoll_create1, int, flags)
  *   desc: The entry is unhooked from the target's wait queues, removed from
  *     the ready list and freed; the user's watch count drops by one.
  *   reversible: yes
+ *   kapi-effect: epoll:removed=epfd,fd if op=EPOLL_CTL_DEL
+ *   kapi-effect-case: op=EPOLL_CTL_DEL, fd=fd:watched@epfd
  *
  * side-effect: modify_state
  *   target: event mask and data of an existing entry, its wakeup source
@@ -327,6 +336,8 @@ SYSCALL_DEFINE1(epoll_create1, int, flags)
  *     or destroyed to follow EPOLLWAKEUP, and the target is polled again so
  *     that an already-ready target is queued and waiters are woken.
  *   reversible: yes
+ *   kapi-effect: epoll:modified=epfd,fd if op=EPOLL_CTL_MOD
+ *   kapi-effect-case: op=EPOLL_CTL_MOD, fd=fd:watched@epfd
  *
  * state-trans: interest list entry on add
  *   object: entry for (fd's open file, fd) in epfd
@@ -335,6 +346,7 @@ SYSCALL_DEFINE1(epoll_create1, int, flags)
  *   condition: op is EPOLL_CTL_ADD
  *   desc: The entry stays until EPOLL_CTL_DEL or until every descriptor that
  *     refers to the target's open file has been closed.
+ *   kapi-effect: epoll:added=epfd,fd if op=EPOLL_CTL_ADD
  *
  * state-trans: interest list entry on delete
  *   object: entry for (fd's open file, fd) in epfd
@@ -342,6 +354,7 @@ SYSCALL_DEFINE1(epoll_create1, int, flags)
  *   to: absent
  *   condition: op is EPOLL_CTL_DEL
  *   desc: Events already collected for the entry are discarded.
+ *   kapi-effect: epoll:removed=epfd,fd if op=EPOLL_CTL_DEL
  *
  * state-trans: one-shot entry re-armed
  *   object: entry registered with EPOLLONESHOT
@@ -350,6 +363,9 @@ SYSCALL_DEFINE1(epoll_create1, int, flags)
  *   condition: op is EPOLL_CTL_MOD
  *   desc: A reported one-shot entry keeps only its behaviour flags and
  *     reports nothing until a MOD installs a new mask.
+ *   kapi-unobservable: needs an entry registered with EPOLLONESHOT whose event has already been
+ *     reported; no fixture makes one yet, so only the plain EPOLL_CTL_MOD
+ *     change (side-effect 3) is checked
  *
  * capability: CAP_BLOCK_SUSPEND
  *   type: grant_permission
@@ -448,6 +464,7 @@ SYSCALL_DEFINE4(epoll_ctl, int, epfd, int, op, int, fd,
  *   success-range: 0, EP_MAX_EVENTS
  *   desc: The number of events stored in events, never more than maxevents;
  *     0 if the timeout expired first; a negative errno on failure.
+ *   kapi-effect: mem:filled=events,ret*12
  *
  * error: EINVAL, epfd is not an epoll fd, or maxevents is < 1 or > EP_MAX_EVENTS
  *   kapi-cond: epfd=fd:file; maxevents=0; maxevents=-1
@@ -525,6 +542,7 @@ SYSCALL_DEFINE4(epoll_ctl, int, epfd, int, op, int, fd,
  *     entries are released, the instance's own one taking over until the
  *     next call.
  *   reversible: no
+ *   kapi-effect: mem:filled=events,ret*12
  *
  * side-effect: schedule
  *   target: calling task
@@ -532,6 +550,8 @@ SYSCALL_DEFINE4(epoll_ctl, int, epfd, int, op, int, fd,
  *   desc: The caller sleeps interruptibly on the instance wait queue, possibly
  *     after a short busy-poll phase for network sockets.
  *   reversible: yes
+ *   kapi-unobservable: a sleep leaves nothing behind once the call has returned; the EINTR
+ *     cases show that the call blocks
  *
  * state-trans: one-shot entry
  *   object: entry registered with EPOLLONESHOT
@@ -540,6 +560,8 @@ SYSCALL_DEFINE4(epoll_ctl, int, epfd, int, op, int, fd,
  *   condition: its event is returned by this call
  *   desc: The entry stays in the interest list but reports nothing until an
  *     EPOLL_CTL_MOD installs a new mask.
+ *   kapi-unobservable: needs an entry registered with EPOLLONESHOT; the fixture's entry is
+ *     level-triggered, and no fixture makes a one-shot one yet
  *
  * state-trans: calling task
  *   object: calling task
@@ -548,6 +570,8 @@ SYSCALL_DEFINE4(epoll_ctl, int, epfd, int, op, int, fd,
  *   condition: nothing is ready and timeout is not 0
  *   desc: Ends when an entry becomes ready, a signal is pending or the timeout
  *     expires.
+ *   kapi-unobservable: a sleep leaves nothing behind once the call has returned; the EINTR
+ *     cases show that the call blocks
  *
  * constraint: events buffer size
  *   desc: The byte size of the events array must not overflow an int.
@@ -628,6 +652,7 @@ SYSCALL_DEFINE4(epoll_wait, int, epfd, struct epoll_event __user *, events,
  *   success-range: 0, EP_MAX_EVENTS
  *   desc: The number of events stored in events, never more than maxevents;
  *     0 if the timeout expired first; a negative errno on failure.
+ *   kapi-effect: mem:filled=events,ret*12
  *
  * error: EINVAL, bad sigsetsize, maxevents out of range, or epfd is not epoll
  *   kapi-cond: epfd=fd:file; maxevents=0; sigsetsize=1
@@ -709,6 +734,7 @@ SYSCALL_DEFINE4(epoll_wait, int, epfd, struct epoll_event __user *, events,
  *     before returning, except after EINTR, where the restore is deferred
  *     until signal delivery on the way back to user space.
  *   reversible: yes
+ *   kapi-effect: keeps:signal-mask
  *
  * side-effect: modify_state
  *   target: ready list and reported entries of the epoll instance
@@ -716,12 +742,15 @@ SYSCALL_DEFINE4(epoll_wait, int, epfd, struct epoll_event __user *, events,
  *   desc: As for epoll_wait(): reported entries leave the ready list,
  *     still-ready level-triggered ones rejoin it, one-shot ones are disabled.
  *   reversible: no
+ *   kapi-effect: mem:filled=events,ret*12
  *
  * side-effect: schedule
  *   target: calling task
  *   condition: no event is ready and timeout is not 0
  *   desc: The caller sleeps interruptibly on the instance wait queue.
  *   reversible: yes
+ *   kapi-unobservable: a sleep leaves nothing behind once the call has returned; the EINTR
+ *     cases show that the call blocks
  *
  * state-trans: signal mask
  *   object: blocked-signal mask of the calling thread
@@ -729,6 +758,7 @@ SYSCALL_DEFINE4(epoll_wait, int, epfd, struct epoll_event __user *, events,
  *   to: *sigmask without SIGKILL and SIGSTOP, then the caller's mask again
  *   condition: sigmask is not NULL
  *   desc: After EINTR the caller's mask comes back when the handler returns.
+ *   kapi-effect: keeps:signal-mask
  *
  * constraint: signal set size
  *   desc: A signal mask must come with the kernel's sigset_t size.
@@ -812,6 +842,7 @@ SYSCALL_DEFINE6(epoll_pwait, int, epfd, struct epoll_event __user *, events,
  *   success-range: 0, EP_MAX_EVENTS
  *   desc: The number of events stored in events, never more than maxevents;
  *     0 if the timeout expired first; a negative errno on failure.
+ *   kapi-effect: mem:filled=events,ret*12
  *
  * error: EINVAL, bad timeout or sigsetsize, maxevents out of range, epfd not epoll
  *   kapi-cond: epfd=fd:file; maxevents=0; sigsetsize=1
@@ -891,6 +922,7 @@ SYSCALL_DEFINE6(epoll_pwait, int, epfd, struct epoll_event __user *, events,
  *     afterwards; after EINTR the restore is deferred until the handler
  *     returns.
  *   reversible: yes
+ *   kapi-effect: keeps:signal-mask
  *
  * side-effect: modify_state
  *   target: ready list and reported entries of the epoll instance
@@ -898,12 +930,15 @@ SYSCALL_DEFINE6(epoll_pwait, int, epfd, struct epoll_event __user *, events,
  *   desc: As for epoll_wait(): reported entries leave the ready list,
  *     still-ready level-triggered ones rejoin it, one-shot ones are disabled.
  *   reversible: no
+ *   kapi-effect: mem:filled=events,ret*12
  *
  * side-effect: schedule
  *   target: calling task
  *   condition: no event is ready and timeout is NULL or a non-zero interval
  *   desc: The caller sleeps interruptibly until the absolute deadline.
  *   reversible: yes
+ *   kapi-unobservable: a sleep leaves nothing behind once the call has returned; the EINTR
+ *     cases show that the call blocks
  *
  * state-trans: signal mask
  *   object: blocked-signal mask of the calling thread
@@ -911,6 +946,7 @@ SYSCALL_DEFINE6(epoll_pwait, int, epfd, struct epoll_event __user *, events,
  *   to: *sigmask without SIGKILL and SIGSTOP, then the caller's mask again
  *   condition: sigmask is not NULL
  *   desc: After EINTR the caller's mask comes back when the handler returns.
+ *   kapi-effect: keeps:signal-mask
  *
  * constraint: valid timeout
  *   desc: A given timespec must be normalised and not negative.

@@ -262,6 +262,7 @@
  *     new one is built with the program's segments, heap start, stack holding
  *     the strings and auxiliary vector, and the vDSO.
  *   reversible: no
+ *   kapi-effect: exec:replaced
  *
  * side-effect: resource_destroy | signal_send
  *   target: other threads, close-on-exec descriptors, POSIX timers, io_uring
@@ -271,6 +272,9 @@
  *     queued signals, and pending io_uring work of the task is cancelled.
  *     Timers from setitimer() and alarm() survive.
  *   reversible: no
+ *   kapi-unobservable: the new program is a copy of /bin/true, which reports nothing but its
+ *     exit status, so what became of the old image's threads, close-on-exec
+ *     descriptors, timers and credentials cannot be seen from the case
  *
  * side-effect: modify_state
  *   target: credentials, dumpable flag, command name, personality
@@ -281,6 +285,9 @@
  *     personality flags unsafe for set-ID programs are cleared; a secure exec
  *     also clears the parent-death signal and caps RLIMIT_STACK at _STK_LIM.
  *   reversible: no
+ *   kapi-unobservable: the new program is a copy of /bin/true, which reports nothing but its
+ *     exit status, so what became of the old image's threads, close-on-exec
+ *     descriptors, timers and credentials cannot be seen from the case
  *
  * side-effect: modify_state
  *   target: descriptor table and signal handler table sharing, vfork parent
@@ -289,6 +296,9 @@
  *     copied so it becomes private, and a parent blocked in vfork() is
  *     released.  The program file stays write-denied while the program runs.
  *   reversible: no
+ *   kapi-unobservable: the new program is a copy of /bin/true, which reports nothing but its
+ *     exit status, so what became of the old image's threads, close-on-exec
+ *     descriptors, timers and credentials cannot be seen from the case
  *
  * state-trans: program image
  *   object: calling process
@@ -296,6 +306,7 @@
  *   to: running the program loaded from filename
  *   condition: success
  *   desc: The PID stays the same; no new process is created.
+ *   kapi-effect: exec:replaced
  *
  * state-trans: thread group
  *   object: thread group of the calling process
@@ -304,6 +315,8 @@
  *   condition: the caller was multithreaded
  *   desc: If a thread other than the leader calls exec it takes over the
  *     leader's PID and the old leader is released.
+ *   kapi-unobservable: the case is single-threaded, and a second thread could not report after
+ *     the exec
  *
  * state-trans: credentials
  *   object: credentials of the calling process
@@ -312,6 +325,9 @@
  *   condition: the file is set-user-ID, set-group-ID or has file capabilities
  *   desc: Not raised on a nosuid mount, under no_new_privs, or when the exec
  *     is unsafe (traced, or sharing its fs_struct) without privilege.
+ *   kapi-unobservable: the sandbox sets no_new_privs, under which the kernel ignores set-user-
+ *     ID bits and file capabilities, and /bin/true reports nothing about its
+ *     credentials
  *
  * capability: CAP_SETUID
  *   type: override_restriction
@@ -617,6 +633,7 @@ SYSCALL_DEFINE3(execve,
  *   desc: The old address space is released and a new one is built for the
  *     program, as for execve().
  *   reversible: no
+ *   kapi-effect: exec:replaced
  *
  * side-effect: resource_destroy | signal_send
  *   target: other threads, close-on-exec descriptors, POSIX timers, io_uring
@@ -625,6 +642,9 @@ SYSCALL_DEFINE3(execve,
  *     itself) are closed, timer_create() timers are deleted, and io_uring
  *     work is cancelled.
  *   reversible: no
+ *   kapi-unobservable: the new program is a copy of /bin/true, which reports nothing but its
+ *     exit status, so what became of the old image's threads, close-on-exec
+ *     descriptors, timers and credentials cannot be seen from the case
  *
  * side-effect: modify_state
  *   target: credentials, dumpable flag, command name, personality
@@ -633,6 +653,9 @@ SYSCALL_DEFINE3(execve,
  *     an empty filename the command name is taken from the file's directory
  *     entry rather than from the synthesised /dev/fd/N name.
  *   reversible: no
+ *   kapi-unobservable: the new program is a copy of /bin/true, which reports nothing but its
+ *     exit status, so what became of the old image's threads, close-on-exec
+ *     descriptors, timers and credentials cannot be seen from the case
  *
  * state-trans: program image
  *   object: calling process
@@ -640,6 +663,7 @@ SYSCALL_DEFINE3(execve,
  *   to: running the program found through fd and filename
  *   condition: success
  *   desc: The PID stays the same.
+ *   kapi-effect: exec:replaced
  *
  * state-trans: thread group
  *   object: thread group of the calling process
@@ -647,6 +671,8 @@ SYSCALL_DEFINE3(execve,
  *   to: a single thread holding the thread-group ID
  *   condition: the caller was multithreaded
  *   desc: Other threads are terminated before the new image is installed.
+ *   kapi-unobservable: the case is single-threaded, and a second thread could not report after
+ *     the exec
  *
  * capability: CAP_SETUID
  *   type: override_restriction

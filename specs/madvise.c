@@ -197,6 +197,11 @@
  *   desc: The matching VM_* flags are set or cleared on the covered mappings,
  *     which may be split at the range boundaries or merged with neighbours.
  *   reversible: yes
+ *   kapi-effect: mem:vmflag=start,len_in,rr if behavior=MADV_RANDOM; mem:vmflag=start,len_in,sr
+ *     if behavior=MADV_SEQUENTIAL; mem:vmflag=start,len_in,dc if
+ *     behavior=MADV_DONTFORK; mem:vmflag=start,len_in,wf if behavior=MADV_WIPEONFORK
+ *   kapi-effect-case: behavior=MADV_RANDOM; behavior=MADV_SEQUENTIAL; behavior=MADV_DONTFORK;
+ *     behavior=MADV_WIPEONFORK
  *
  * side-effect: free_memory | irreversible
  *   target: pages and page-table entries of the range
@@ -205,6 +210,8 @@
  *     reads back as zeros; private file mappings are re-read from the file;
  *     shared mappings keep their data in the file or shared memory object.
  *   reversible: no
+ *   kapi-effect: mem:zeroed=start,len_in if behavior=MADV_DONTNEED
+ *   kapi-effect-case: start=addr:filled, behavior=MADV_DONTNEED
  *
  * side-effect: free_memory | irreversible
  *   target: private anonymous pages of the range
@@ -212,6 +219,8 @@
  *   desc: Clean pages may be freed lazily under memory pressure; a page written
  *     again before that keeps its new data, otherwise it reads back as zeros.
  *   reversible: no
+ *   kapi-unobservable: MADV_FREE frees the pages only under memory pressure, so whether the
+ *     data is still there afterwards is not decided by the call
  *
  * side-effect: filesystem | free_memory | irreversible
  *   target: backing file or shared memory object
@@ -219,6 +228,8 @@
  *   desc: A hole is punched in the backing store for the range; the data is
  *     gone for every process mapping it.
  *   reversible: no
+ *   kapi-unobservable: not checked yet: it needs a shared mapping of a file with data, and no
+ *     address fixture makes one
  *
  * side-effect: alloc_memory
  *   target: pages of the range
@@ -228,6 +239,8 @@
  *     breaks copy-on-write and dirties them), or collapsed into newly allocated
  *     transparent huge pages.
  *   reversible: yes
+ *   kapi-effect: mem:resident=start,len_in if behavior=MADV_POPULATE_WRITE
+ *   kapi-effect-case: behavior=MADV_POPULATE_WRITE
  *
  * side-effect: modify_state | hardware
  *   target: LRU lists, swap or backing file
@@ -235,6 +248,8 @@
  *   desc: Pages are moved to the inactive list, or reclaimed at once with dirty
  *     ones written to swap or their file.
  *   reversible: yes
+ *   kapi-unobservable: the sandbox has no swap, so paging out anonymous memory does nothing,
+ *     and cold pages look no different to the caller
  *
  * side-effect: hardware | irreversible
  *   target: physical pages backing the range
@@ -242,6 +257,8 @@
  *   desc: The page is marked hardware-poisoned, or its contents are migrated
  *     and the page is taken out of use.  Not undone by any syscall.
  *   reversible: no
+ *   kapi-unobservable: needs CAP_SYS_ADMIN in the initial namespace, which the sandbox never
+ *     has (the EPERM case shows it is refused)
  *
  * state-trans: pages discarded
  *   object: pages of the range
@@ -249,6 +266,7 @@
  *   to: not present; next access faults in zeros or file data
  *   condition: MADV_DONTNEED or MADV_DONTNEED_LOCKED
  *   desc: The change is immediate and cannot be undone.
+ *   kapi-effect: mem:zeroed=start,len_in if behavior=MADV_DONTNEED
  *
  * state-trans: fork inheritance
  *   object: VMAs of the range
@@ -256,12 +274,16 @@
  *   to: left out of the child (MADV_DONTFORK) or zero-filled in it
  *     (MADV_WIPEONFORK)
  *   desc: Reverted by MADV_DOFORK and MADV_KEEPONFORK respectively.
+ *   kapi-effect: mem:vmflag=start,len_in,dc if behavior=MADV_DONTFORK;
+ *     mem:vmflag=start,len_in,wf if behavior=MADV_WIPEONFORK
  *
  * state-trans: physical page health
  *   object: physical pages backing the range
  *   from: healthy
  *   to: poisoned (MADV_HWPOISON) or offline (MADV_SOFT_OFFLINE)
  *   desc: Used to test memory-failure handling.
+ *   kapi-unobservable: needs CAP_SYS_ADMIN in the initial namespace, which the sandbox never
+ *     has (the EPERM case shows it is refused)
  *
  * capability: CAP_SYS_ADMIN
  *   type: perform_operation

@@ -91,18 +91,21 @@
  *     range boundaries or merged with neighbours, and the process's locked page
  *     count grows by the newly locked pages.
  *   reversible: yes
+ *   kapi-effect: mem:locked=start,len
  *
  * side-effect: alloc_memory
  *   target: physical pages and page tables of the range
  *   desc: Every page of the range is faulted in (written-to private mappings get
  *     a private copy) and moved to the unevictable list.
  *   reversible: yes
+ *   kapi-effect: mem:resident=start,len
  *
  * state-trans: locked state of the range
  *   object: pages of [start, start + len)
  *   from: unlocked, evictable
  *   to: locked (VM_LOCKED), resident and unevictable
  *   desc: The pages stay in RAM until munlock, munlockall, munmap or exit.
+ *   kapi-effect: mem:locked=start,len; mem:resident=start,len
  *
  * capability: CAP_IPC_LOCK
  *   type: bypass_check
@@ -223,18 +226,21 @@ SYSCALL_DEFINE2(mlock, unsigned long, start, size_t, len)
  *     covered mappings, which may be split or merged; the locked page count
  *     grows by the whole newly locked range.
  *   reversible: yes
+ *   kapi-effect: mem:locked=start,len
  *
  * side-effect: alloc_memory
  *   target: physical pages and page tables of the range
  *   condition: flags is 0
  *   desc: All pages of the range are faulted in and made unevictable.
  *   reversible: yes
+ *   kapi-effect: mem:resident=start,len if flags=0
  *
  * state-trans: locked state of the range
  *   object: pages of [start, start + len)
  *   from: unlocked, evictable
  *   to: locked now (flags 0) or locked on first fault (MLOCK_ONFAULT)
  *   desc: The lock lasts until munlock, munlockall, munmap or exit.
+ *   kapi-effect: mem:locked=start,len
  *
  * capability: CAP_IPC_LOCK
  *   type: bypass_check
@@ -324,12 +330,15 @@ SYSCALL_DEFINE3(mlock2, unsigned long, start, size_t, len, int, flags)
  *   desc: The lock flags are cleared on the covered mappings, which may be
  *     split or merged, and the locked page count drops accordingly.
  *   reversible: yes
+ *   kapi-effect: mem:unlocked=start,len
+ *   kapi-effect-case: start=addr:locked
  *
  * state-trans: locked state of the range
  *   object: pages of [start, start + len)
  *   from: locked, unevictable
  *   to: unlocked, evictable
  *   desc: Pages may be reclaimed or swapped out again.
+ *   kapi-effect: mem:unlocked=start,len
  *
  * notes: Unlocking a range that is not locked is not an error.  Mappings are
  *   processed in address order without rollback, so a hole found late leaves
@@ -409,6 +418,7 @@ SYSCALL_DEFINE2(munlock, unsigned long, start, size_t, len)
  *   desc: The lock bits of the default flags are reset and set per MCL_FUTURE;
  *     with MCL_CURRENT every mapping is relocked (and may be merged).
  *   reversible: yes
+ *   kapi-effect: mem:locked-all if flags&MCL_CURRENT; mem:locked-future if flags&MCL_FUTURE
  *
  * side-effect: alloc_memory
  *   target: all pages of the address space
@@ -416,12 +426,15 @@ SYSCALL_DEFINE2(munlock, unsigned long, start, size_t, len)
  *   desc: The whole address space is faulted in; failures during this step are
  *     ignored.
  *   reversible: yes
+ *   kapi-unobservable: not checked yet: it needs mincore() over every mapping of the case, and
+ *     kapi checks residency only for a given range
  *
  * state-trans: process memory-lock mode
  *   object: mm_struct and its mappings
  *   from: mappings unlocked, new mappings unlocked
  *   to: existing mappings locked (MCL_CURRENT), new ones locked (MCL_FUTURE)
  *   desc: Persists until munlockall() or a later mlockall() with other flags.
+ *   kapi-effect: mem:locked-all if flags&MCL_CURRENT; mem:locked-future if flags&MCL_FUTURE
  *
  * capability: CAP_IPC_LOCK
  *   type: bypass_check
@@ -490,12 +503,15 @@ SYSCALL_DEFINE1(mlockall, int, flags)
  *   target: mm->def_flags, flags of every VMA, mm->locked_vm
  *   desc: All lock bits are cleared; mappings may be merged with neighbours.
  *   reversible: yes
+ *   kapi-effect: mem:unlocked-all
+ *   kapi-effect-case: locked=all
  *
  * state-trans: process memory-lock mode
  *   object: mm_struct and its mappings
  *   from: some or all mappings locked, possibly future mappings locked
  *   to: nothing locked, future mappings unlocked
  *   desc: Locked pages become reclaimable again.
+ *   kapi-effect: mem:unlocked-all
  *
  * notes: Old kernels required CAP_IPC_LOCK here; 6.1 does not.  Errors from
  *   updating individual mappings are ignored.

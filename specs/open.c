@@ -58,6 +58,7 @@
  *   success-range: 0, INT_MAX
  *   desc: The lowest-numbered descriptor not open in the process, or a
  *     negative errno.
+ *   kapi-effect: fd:new=ret; fd:cloexec=ret if flags&O_CLOEXEC
  *
  * error: EACCES, permission denied on the file, a path directory or the parent
  *   kapi-cond: filename=path:noperm, caps=none
@@ -222,6 +223,7 @@
  *   desc: A new open file description is allocated and bound to the lowest free
  *     descriptor, with FD_CLOEXEC set if O_CLOEXEC was given.
  *   reversible: yes
+ *   kapi-effect: fd:new=ret; fd:cloexec=ret if flags&O_CLOEXEC
  *
  * side-effect: filesystem
  *   target: parent directory, new inode
@@ -229,6 +231,8 @@
  *   desc: A regular file is created with the requested mode; the parent's
  *     modification and change times are updated.  It stays after close.
  *   reversible: no
+ *   kapi-effect: file:created=filename,mode if flags&O_CREAT
+ *   kapi-effect-case: filename=path:new, flags=O_CREAT | O_WRONLY, mode=0640
  *
  * side-effect: filesystem | resource_create
  *   target: unnamed inode in the named directory's filesystem
@@ -236,12 +240,16 @@
  *   desc: An unnamed regular file is created; it is freed on last close unless
  *     linked into the namespace with linkat().
  *   reversible: yes
+ *   kapi-effect: fd:unlinked=ret if flags&__O_TMPFILE
+ *   kapi-effect-case: filename=path:dir, flags=O_TMPFILE | O_RDWR, mode=0600
  *
  * side-effect: filesystem | irreversible
  *   target: file contents
  *   condition: O_TRUNC on an existing regular file opened with write permission
  *   desc: The file is truncated to length 0; its data is lost.
  *   reversible: no
+ *   kapi-effect: file:truncated=filename if flags&O_TRUNC
+ *   kapi-effect-case: filename=path:file, flags=O_TRUNC | O_WRONLY
  *
  * state-trans: descriptor table slot
  *   object: file descriptor table
@@ -249,6 +257,7 @@
  *   to: slot refers to the new open file description
  *   desc: The slot is reserved before the path is resolved and released again
  *     if the open fails.
+ *   kapi-effect: fd:new=ret
  *
  * state-trans: file existence
  *   object: directory entry for filename
@@ -256,6 +265,7 @@
  *   to: regular file of the requested mode
  *   condition: O_CREAT and the file did not exist
  *   desc: Creation and open are atomic with O_EXCL.
+ *   kapi-effect: file:created=filename,mode if flags&O_CREAT
  *
  * capability: CAP_FOWNER
  *   type: bypass_check
@@ -391,6 +401,7 @@ SYSCALL_DEFINE3(open, const char __user *, filename, int, flags, umode_t, mode)
  *   desc: The slot becomes free and may be reused at once, by another thread
  *     too.
  *   reversible: no
+ *   kapi-effect: fd:closed=fd
  *
  * side-effect: free_memory | resource_destroy
  *   target: struct file and its resources
@@ -399,23 +410,31 @@ SYSCALL_DEFINE3(open, const char __user *, filename, int, flags, umode_t, mode)
  *     space), which may free buffers, end a FIFO or socket connection, or
  *     delete an unlinked file.
  *   reversible: no
+ *   kapi-unobservable: what a release method frees is private to the file's
+ *     kind; the case's fixture is a regular file, whose release leaves nothing
+ *     a caller can look at
  *
  * side-effect: modify_state | irreversible
  *   target: POSIX record locks of the process on the file
  *   desc: All fcntl() record locks the process holds on the underlying file
  *     are released, including ones taken through other descriptors.
  *   reversible: no
+ *   kapi-unobservable: no fixture holds a record lock, and seeing one go takes
+ *     a second process asking with F_GETLK
  *
  * side-effect: filesystem
  *   target: cached data of the file
  *   condition: the file has a flush method (network and FUSE filesystems)
  *   desc: Flush may write back dirty data; its result becomes the return value.
+ *   kapi-unobservable: the fixtures' filesystems (tmpfs and the --fs ones, FUSE
+ *     through bindfs) write nothing back at close that a caller could see
  *
  * state-trans: descriptor table slot
  *   object: file descriptor table
  *   from: slot refers to an open file description
  *   to: slot free
  *   desc: Happens before flush, so it holds even when close() fails.
+ *   kapi-effect: fd:closed=fd
  *
  * notes: Do not retry close() after an error other than EBADF: the number may
  *   already belong to a descriptor opened by another thread.  A successful

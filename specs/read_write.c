@@ -47,6 +47,7 @@
  *   check-type: range
  *   success-range: 0, MAX_RW_COUNT
  *   desc: Number of bytes read (0 at end of file), or a negative errno.
+ *   kapi-effect: mem:filled=buf,ret
  *
  * error: EAGAIN, fd is non-blocking and no data is available
  *   kapi-cond: fd=fd:pipe-empty-nonblock
@@ -142,18 +143,23 @@
  *   condition: fd is not a stream and the read succeeds
  *   desc: The offset advances by the number of bytes returned.
  *   reversible: yes
+ *   kapi-effect: fd:offset=fd
  *
  * side-effect: modify_state | irreversible
  *   target: pipe, FIFO, socket or terminal buffer
  *   condition: fd is a stream
  *   desc: The bytes read are consumed and no longer available to other readers.
  *   reversible: no
+ *   kapi-effect: mem:filled=buf,ret
+ *   kapi-effect-case: fd=fd:pipe
  *
  * side-effect: modify_state
  *   target: inode access time, task I/O accounting
  *   condition: data was read
  *   desc: The access time may be updated according to the mount's atime
  *     policy and O_NOATIME; rchar and syscr in /proc/PID/io are increased.
+ *   kapi-unobservable: access-time updates depend on the mount (relatime, noatime), and task
+ *     I/O accounting is not compared
  *
  * state-trans: file offset
  *   object: open file description
@@ -161,6 +167,7 @@
  *   to: offset pos + bytes read
  *   condition: fd is not a stream
  *   desc: The offset is written back only when the read does not fail.
+ *   kapi-effect: fd:offset=fd
  *
  * constraint: transfer size clamp
  *   desc: At most MAX_RW_COUNT bytes are transferred per call, whatever count is.
@@ -357,6 +364,7 @@ SYSCALL_DEFINE3(read, unsigned int, fd, char __user *, buf, size_t, count)
  *   desc: The offset advances by the number of bytes written; with O_APPEND it
  *     ends at the new end of file.
  *   reversible: yes
+ *   kapi-effect: fd:offset=fd
  *
  * side-effect: filesystem | modify_state
  *   target: file data, size and timestamps
@@ -365,12 +373,15 @@ SYSCALL_DEFINE3(read, unsigned int, fd, char __user *, buf, size_t, count)
  *     times are updated, and the set-user-ID bit (and set-group-ID with group
  *     execute) of a regular file is cleared unless the caller has CAP_FSETID.
  *   reversible: no
+ *   kapi-effect: file:written=fd
  *
  * side-effect: modify_state
  *   target: pipe, FIFO, socket or device
  *   condition: fd is a stream or device
  *   desc: The data is queued for the reader or handed to the driver.
  *   reversible: no
+ *   kapi-unobservable: not checked yet: what a pipe or device does with the data shows only to
+ *     its reader, and the case does not read the pipe back
  *
  * state-trans: file offset
  *   object: open file description
@@ -378,6 +389,7 @@ SYSCALL_DEFINE3(read, unsigned int, fd, char __user *, buf, size_t, count)
  *   to: that offset plus the bytes written
  *   condition: fd is not a stream
  *   desc: The offset is written back only when the write does not fail.
+ *   kapi-effect: fd:offset=fd
  *
  * capability: CAP_FSETID
  *   type: modify_behavior

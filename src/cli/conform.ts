@@ -130,6 +130,9 @@ async function run(o: GlobalOptions): Promise<number> {
     for (const c of p.conditionProblems ?? []) {
       process.stderr.write(formatDiagnostic({ code: 'bad-condition', severity: 'warning', at: s.at, message: `kapi-cond of ${c}; that condition is left out`, spec: s.name }) + '\n');
     }
+    for (const c of p.effectProblems ?? []) {
+      process.stderr.write(formatDiagnostic({ code: 'bad-effect', severity: 'warning', at: s.at, message: `${c}; that part is left out`, spec: s.name }) + '\n');
+    }
   }
   const all = plans.flatMap(([, p]) => (p.problem ? [] : p.cases));
   const byName = new Map(specs.map((s) => [s.name, s]));

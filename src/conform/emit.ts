@@ -13,6 +13,8 @@ import { cString } from '../sources/elf/fixture-c.js';
 import { FD_OF_KINDS, PATH_KINDS, RLIMITS, SIGNALS, type AddrKind, type FdKind } from './cond.js';
 import type { Arg, Case } from './plan.js';
 import { oneLine } from './report.js';
+import { CLAIMS, type Claim } from './effect.js';
+import { OBSERVE_C, claimMacro } from './observe.js';
 import { SANDBOX_C } from './sandbox.js';
 
 /** A case that cannot be written as C: a bug in the planner, never the spec's doing. */
@@ -70,6 +72,7 @@ static long fx_buf(size_t n)
 	if (p == MAP_FAILED) _exit(124);
 	return (long)p; /* zero-filled: a valid all-zero struct or buffer */
 }
+static long fx_buf_filled(size_t n, int byte) { long p = fx_buf(n); memset((void *)p, byte, n); return p; }
 static long fx_mapped(long pages) { return fx_buf(pages * sysconf(_SC_PAGESIZE)); }
 static long fx_unmapped(void)
 {
@@ -353,6 +356,21 @@ static long fx_maps_full(void)
 		if (i > (1L << 22)) _exit(139);
 	return p + 4096;
 }
+/* A one-page mapping locked with mlock, and one filled with 'x' bytes. */
+static long fx_map_locked(void)
+{
+	long p = fx_buf(4096);
+	if (mlock((void *)p, 4096)) _exit(144);
+	return p;
+}
+static long fx_map_filled(void)
+{
+	long p = fx_buf(4096);
+	memset((void *)p, 'x', 4096);
+	return p;
+}
+/* Every mapping locked, as by an earlier mlockall(MCL_CURRENT). */
+static void fx_lockall(void) { if (mlockall(MCL_CURRENT)) _exit(145); }
 static long fx_argv(void) { static const char *argv[] = { "true", NULL }; return (long)argv; }
 static long fx_envp(void) { static const char *envp[] = { NULL }; return (long)envp; }
 static long fx_sigset(void) { static unsigned long set[16]; return (long)set; }
@@ -372,6 +390,7 @@ const FD_C: Record<FdKind, string> = {
 /** The C that makes each address fixture. */
 const ADDR_C: Record<AddrKind, string> = {
   'file-private': 'fx_map_file(0, 0)', 'beyond-eof': 'fx_map_file(1, 1)', 'memfd-sealed': 'fx_map_sealed()', 'maps-full': 'fx_maps_full()',
+  locked: 'fx_map_locked()', filled: 'fx_map_filled()',
 };
 const PATH_FIXTURES = new Set<string>(PATH_KINDS);
 
@@ -405,7 +424,7 @@ function argExpr(a: Arg, i: number): string {
       if (!Object.hasOwn(ADDR_C, a.which)) throw new EmitError(`unknown address fixture ${a.which}`);
       return ADDR_C[a.which];
     case 'argv-toolong': return 'fx_argv_toolong()';
-    case 'buf': return `fx_buf(${cCount(a.size, 'buffer size')}UL)`;
+    case 'buf': return a.fill === undefined ? `fx_buf(${cCount(a.size, 'buffer size')}UL)` : `fx_buf_filled(${cCount(a.size, 'buffer size')}UL, ${cCount(a.fill & 0xff, 'fill byte')})`;
     case 'null': return '0L';
     case 'unmapped': return 'fx_unmapped()';
     case 'readonly': return 'fx_readonly()';
@@ -441,18 +460,46 @@ function caseBody(c: Case): string {
       if (!(RLIMITS as readonly string[]).includes(r.name)) throw new EmitError(`unknown limit ${r.name}`);
       return `\t{ struct rlimit rl = { ${cLong(r.value)}, ${cLong(r.value)} }; if (setrlimit(RLIMIT_${r.name}, &rl)) _exit(131); }`;
     }),
+    ...(c.setup?.lockall ? ['\tfx_lockall();'] : []),
     // Last: lowering a limit needs no capability, but the fixtures may.
     ...(c.setup?.nocaps ? ['\tfx_nocaps();'] : []),
     ...(c.setup?.uid !== undefined ? [`\tfx_setuid(${cCount(c.setup.uid, 'uid')}L);`] : []),
   ];
+  const claims = c.effects?.claims ?? [];
+  if (claims.length > 16) throw new EmitError(`case '${c.what}' has ${claims.length} claimed effects (16 at most)`);
+  // Buffers are watched, so that a write into one is seen (claimed or not).
+  const watch = c.args.flatMap((a, i) => (a.kind === 'buf' ? [`\tsb_watch(${i}, a${i}, ${cCount(a.size, 'buffer size')}UL);`] : []));
   return [
     ...args.map((a, i) => `\tlong a${i} = ${a};`),
     ...setup,
-    '\tatomic_begin();',
+    '\tlong a[6] = { a0, a1, a2, a3, a4, a5 };',
+    `\tstatic const struct sb_claim cl[] = { ${claims.length ? claims.map(claimInit).join(', ') : '{ 0 }'} };`,
+    ...watch,
+    `\tsb_begin(a, cl, ${claims.length}, ${c.effects ? 1 : 0});`,
     `\tlong r = syscall(${c.nr}L, a0, a1, a2, a3, a4, a5);`,
-    '\tatomic_end(r);',
+    '\tsb_end(r);',
     `\treport(sb_case_id, r);`,
   ].join('\n');
+}
+
+/** A claim as C data: its number, the argument indices (-1: the return value), a multiplier or flag. */
+function claimInit(cl: Claim): string {
+  if (!Object.hasOwn(CLAIMS, cl.name)) throw new EmitError(`unknown effect ${cl.name}`);
+  const p = [-1, -1, -1];
+  let k = 1;
+  cl.args.forEach((x, i) => {
+    if ('param' in x) {
+      if (!Number.isSafeInteger(x.param) || x.param < 0 || x.param > 5) throw new EmitError(`effect ${cl.name} refers to argument ${x.param}`);
+      p[i] = x.param;
+    } else if ('ret' in x) {
+      if (typeof x.ret !== 'bigint' || x.ret < 1n || x.ret > 1_000_000n) throw new EmitError(`effect ${cl.name} multiplies the return value by ${String(x.ret)}`);
+      k = Number(x.ret);
+    } else {
+      if (!/^[a-z]{2}$/.test(x.flag)) throw new EmitError(`effect ${cl.name} names flag ${x.flag}`);
+      k = (x.flag.charCodeAt(0) << 8) | x.flag.charCodeAt(1);
+    }
+  });
+  return `{ ${claimMacro(cl.name)}, { ${p.join(', ')} }, ${k} }`;
 }
 
 /** The expectation of a case, as C data for the program's own judgement. */
@@ -496,7 +543,7 @@ export function programFromCases(cases: readonly ProgramCase[], opts: ProgramOpt
   const origin = opts.origin.replace(/[^\x20-\x7e]/g, '?').replace(/\*\//g, '* /');
   return `/* SPDX-License-Identifier: GPL-2.0 */\n/* Generated by ${origin}. */\n` +
     `#define KAPI_TIMEOUT_MS ${opts.timeoutMs}u\n#define KAPI_UNPRIVILEGED ${opts.unprivileged ? 1 : 0}\n` +
-    SANDBOX_C + FIXTURES + String.raw`
+    SANDBOX_C + OBSERVE_C + FIXTURES + String.raw`
 ${fns}
 ${table}
 
@@ -515,7 +562,7 @@ static int judge(const struct expect *e)
 	if (r->state == 2)
 		return 0;
 	if (e->success)
-		return returned ? r->ret >= 0 && r->ret >= e->lo && r->ret <= e->hi : e->noreturn && exited0;
+		return returned ? r->ret >= 0 && r->ret >= e->lo && r->ret <= e->hi && !r->effect[0] : e->noreturn && exited0;
 	if (!returned || r->ret >= 0)
 		return 0;
 	for (int k = 0; k < 64 && e->errs[k]; k++)
@@ -560,6 +607,8 @@ int main(int argc, char **argv)
 			ok = judge(&meta[id].e);
 			bad += !ok;
 			sb_describe(line, sizeof(line));
+			if (sb_res->state == 1 && sb_res->effect[0])
+				printf("    # effect %d %s\n", id, sb_res->effect);
 			printf("    %s %d %s\n    # result %d %s\n", ok ? "ok" : "not ok", ++k, meta[id].what, id, line);
 		}
 		failed += bad > 0;

@@ -6,7 +6,8 @@
 import type { ApiSpec, Param } from '../model/types.js';
 import { errnoNumber, syscallNumber } from '../sources/consts/index.js';
 import { constOfText } from '../sources/values.js';
-import { parseConditions, type AddrKind, type FdKind, type PathKind, type Setting } from './cond.js';
+import { parseConditions, type AddrKind, type Condition, type FdKind, type PathKind, type Setting } from './cond.js';
+import { effectBlocks, effectsTagged, guardHolds, type Claim } from './effect.js';
 
 /** How the generated C builds one argument. */
 export type Arg =
@@ -14,7 +15,7 @@ export type Arg =
   | { kind: 'fd'; fixture: FdKind; of?: number }
   | { kind: 'addr'; which: AddrKind }
   | { kind: 'argv-toolong' }
-  | { kind: 'buf'; size: number }
+  | { kind: 'buf'; size: number; fill?: number }
   | { kind: 'null' }
   | { kind: 'unmapped' }
   | { kind: 'readonly' }
@@ -44,7 +45,15 @@ export interface Case {
   /** The documented error whose `kapi-cond:` the case is built from. */
   error?: string;
   /** What the case sets up before the call: limits, signals ignored. */
-  setup?: { rlimits: { name: string; value: bigint }[]; ignore: string[]; interrupt?: boolean; nocaps?: boolean; uid?: number };
+  setup?: { rlimits: { name: string; value: bigint }[]; ignore: string[]; interrupt?: boolean; nocaps?: boolean; uid?: number; lockall?: boolean };
+  /**
+   * The spec's effects a successful call is checked for (effect.ts): the claims whose guard holds
+   * for this case's arguments, each with the label of its block. Absent when the spec has no
+   * effect tags (then nothing is checked after success) or the case expects an error.
+   */
+  effects?: { claims: Claim[]; blocks: string[] };
+  /** The effect block whose `kapi-effect-case` made this case. */
+  effectCase?: string;
   /** Errnos the spec documents for a filesystem (`kapi-fs` tags): not failures there (`--fs`). */
   fsAllow?: FsDifference[];
 }
@@ -83,6 +92,8 @@ export interface Plan {
   problem?: string;
   /** `kapi-cond:` texts that could not be read, each naming its error; those cases are left out. */
   conditionProblems?: string[];
+  /** `kapi-effect`, `kapi-effect-case` and `kapi-unobservable` texts that could not be read. */
+  effectProblems?: string[];
 }
 
 /**
@@ -149,7 +160,9 @@ function baseline(p: Param, spec: ApiSpec): Arg {
   if (p.type === 'user_ptr' || p.type === 'ptr') {
     if (p.flags?.includes('optional')) return { kind: 'null' };
     const fixed = p.size?.value;
-    return { kind: 'buf', size: Number(fixed ?? 4096n) };
+    // What the kernel writes into an output-only buffer shows best against a pattern, not zeros.
+    const out = p.flags?.includes('out') && !p.flags.includes('in');
+    return { kind: 'buf', size: Number(fixed ?? 4096n), ...(out ? { fill: 0xa5 } : {}) };
   }
   const c = p.constraint;
   if (c?.values?.[0]?.value !== undefined) return { kind: 'int', value: c.values[0].value };
@@ -270,7 +283,8 @@ export function planSpec(spec: ApiSpec, opts: { allowDangerous?: boolean; unpriv
   const push = (c: Omit<Case, 'n' | 'api' | 'syscall' | 'nr'>) => {
     const fsAllow = [...specFs, ...(c.param ? paramFs.get(c.param) ?? [] : []),
       ...(c.expect.kind === 'errno' && !c.expect.any ? c.expect.errnos.flatMap((e) => errorFs.get(e) ?? []) : [])];
-    cases.push({ ...c, n: cases.length + 1, api: spec.name, syscall, nr, ...(fsAllow.length ? { fsAllow } : {}) });
+    const effects = c.expect.kind === 'success' ? caseEffects(spec, c.args) : undefined;
+    cases.push({ ...c, n: cases.length + 1, api: spec.name, syscall, nr, ...(fsAllow.length ? { fsAllow } : {}), ...(effects ? { effects } : {}) });
   };
   push({ what: 'valid arguments succeed', args: base, expect: { kind: 'success' } });
   params.forEach((p, i) => {
@@ -300,11 +314,13 @@ export function planSpec(spec: ApiSpec, opts: { allowDangerous?: boolean; unpriv
     }
   });
   const conditionProblems = conditionCases(spec, base, push, !!opts.unprivileged);
+  const effectProblems = effectCases(spec, base, push, !!opts.unprivileged);
   const big = base.find((a) => a.kind === 'buf' && (!Number.isSafeInteger(a.size) || a.size < 0 || a.size > MAX_BUFFER));
   if (big?.kind === 'buf') return { api: spec.name, cases: [], problem: `a buffer of ${big.size} bytes: larger than the ${MAX_BUFFER} a case may map` };
   const plan: Plan = { api: spec.name, cases };
   if (unknown) plan.problem = unknown;
   if (conditionProblems.length) plan.conditionProblems = conditionProblems;
+  if (effectProblems.length) plan.effectProblems = effectProblems;
   return plan;
 }
 
@@ -325,6 +341,24 @@ function settingArg(v: Extract<Setting, { kind: 'arg' }>['value']): Arg {
 const MOUNTING = new Set(['nospace-new', 'notmpfile-dir', 'fs-full']);
 const needsRoot = (st: Setting) => st.kind === 'uid' || (st.kind === 'arg' && (('path' in st.value && MOUNTING.has(st.value.path)) || ('fd' in st.value && MOUNTING.has(st.value.fd))));
 
+/** A condition's settings applied to the baseline: the arguments, the set-up, the first parameter set. */
+function applySettings(base: readonly Arg[], c: Condition): { args: Arg[]; setup?: NonNullable<Case['setup']>; param?: string } {
+  const args = [...base];
+  const setup: NonNullable<Case['setup']> = { rlimits: [], ignore: [] };
+  let param: string | undefined;
+  for (const st of c.settings) {
+    if (st.kind === 'arg') { args[st.index] = settingArg(st.value); param ??= st.param; }
+    else if (st.kind === 'rlimit') setup.rlimits.push({ name: st.name, value: st.value });
+    else if (st.kind === 'interrupt') setup.interrupt = true;
+    else if (st.kind === 'nocaps') setup.nocaps = true;
+    else if (st.kind === 'uid') setup.uid = Number(st.value);
+    else if (st.kind === 'lockall') setup.lockall = true;
+    else setup.ignore.push(st.signal);
+  }
+  const used = setup.rlimits.length || setup.ignore.length || setup.interrupt || setup.nocaps || setup.uid !== undefined || setup.lockall;
+  return { args, ...(used ? { setup } : {}), ...(param ? { param } : {}) };
+}
+
 function conditionCases(spec: ApiSpec, base: readonly Arg[], push: (c: Omit<Case, 'n' | 'api' | 'syscall' | 'nr'>) => void, unprivileged: boolean): string[] {
   const problems: string[] = [];
   for (const e of spec.errors ?? []) {
@@ -336,22 +370,45 @@ function conditionCases(spec: ApiSpec, base: readonly Arg[], push: (c: Omit<Case
     for (const c of r.conditions) {
       // As nobody (--unprivileged) the case cannot mount what these fixtures need.
       if (unprivileged && c.settings.some(needsRoot)) continue;
-      const args = [...base];
-      const setup: NonNullable<Case['setup']> = { rlimits: [], ignore: [] };
-      let param: string | undefined;
-      for (const st of c.settings) {
-        if (st.kind === 'arg') { args[st.index] = settingArg(st.value); param ??= st.param; }
-        else if (st.kind === 'rlimit') setup.rlimits.push({ name: st.name, value: st.value });
-        else if (st.kind === 'interrupt') setup.interrupt = true;
-        else if (st.kind === 'nocaps') setup.nocaps = true;
-        else if (st.kind === 'uid') setup.uid = Number(st.value);
-        else setup.ignore.push(st.signal);
-      }
+      const { args, setup, param } = applySettings(base, c);
       const k: Omit<Case, 'n' | 'api' | 'syscall' | 'nr'> = { what: `${e.name} when ${c.text}`, args, expect: { kind: 'errno', errnos: [e.name], any: false }, error: e.name };
       if (param) k.param = param;
-      if (setup.rlimits.length || setup.ignore.length || setup.interrupt || setup.nocaps || setup.uid !== undefined) k.setup = setup;
+      if (setup) k.setup = setup;
       push(k);
     }
   }
   return problems;
+}
+
+/** The successful calls of each effect block's `kapi-effect-case`; the problems of every effect tag. */
+function effectCases(spec: ApiSpec, base: readonly Arg[], push: (c: Omit<Case, 'n' | 'api' | 'syscall' | 'nr'>) => void, unprivileged: boolean): string[] {
+  const problems: string[] = [];
+  for (const b of effectBlocks(spec)) {
+    problems.push(...b.problems.map((p) => `${b.label}: ${p}`));
+    for (const c of b.cases) {
+      if (unprivileged && c.settings.some(needsRoot)) continue;
+      const { args, setup, param } = applySettings(base, c);
+      const k: Omit<Case, 'n' | 'api' | 'syscall' | 'nr'> = { what: `${b.label} shows when ${c.text}`, args, expect: { kind: 'success' }, effectCase: b.label };
+      if (param) k.param = param;
+      if (setup) k.setup = setup;
+      push(k);
+    }
+  }
+  return problems;
+}
+
+/** The claims that apply to a successful case, by the guards on its integer arguments. */
+export function caseEffects(spec: ApiSpec, args: readonly Arg[]): Case['effects'] {
+  const blocks = effectBlocks(spec);
+  if (!effectsTagged(blocks)) return undefined;
+  const value = (i: number) => { const a = args[i]; return a?.kind === 'int' ? a.value : undefined; };
+  const out: NonNullable<Case['effects']> = { claims: [], blocks: [] };
+  for (const b of blocks) {
+    for (const cl of b.claims) {
+      if (!guardHolds(cl.guard, value)) continue;
+      out.claims.push(cl);
+      out.blocks.push(b.label);
+    }
+  }
+  return out;
 }

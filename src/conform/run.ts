@@ -27,7 +27,12 @@ export interface Outcome {
   changed?: string;
   /** A passing case's remark: a difference the spec documents for this filesystem (`kapi-fs`). */
   note?: string;
+  /** How many claimed effects the successful call was checked for; absent when none were. */
+  effects?: number;
 }
+
+/** What the program says of a successful call's effects: how many claims it checked, and the first problem. */
+export interface EffectReport { checked: number; problem?: string }
 
 export class BuildError extends Error {}
 
@@ -52,8 +57,9 @@ function successMatches(spec: ApiSpec, ret: bigint): string | undefined {
  * (`--fs`), a failure the spec records for it in a `kapi-fs` tag (plan.ts: `Case.fsAllow`)
  * passes, with the tag's reason as a note.
  */
-export function judge(spec: ApiSpec, c: Case, ret: bigint | undefined, errno: string | undefined, end: string, how: { changed?: string; fs?: string } = {}): Outcome {
+export function judge(spec: ApiSpec, c: Case, ret: bigint | undefined, errno: string | undefined, end: string, how: { changed?: string; fs?: string; effects?: EffectReport } = {}): Outcome {
   const o = judgeSpec(spec, c, ret, errno, end, how.changed);
+  if (how.effects) judgeEffects(spec, c, o, how.effects);
   const fs = how.fs;
   if (o.pass || !fs || ret === undefined || ret >= 0n || !errno) return o;
   const known = c.fsAllow?.find((a) => a.fs === fs && a.errnos.includes(errno));
@@ -61,6 +67,27 @@ export function judge(spec: ApiSpec, c: Case, ret: bigint | undefined, errno: st
   const r: Outcome = { ...o, pass: true, note: `documented difference on ${fs} (${errno}): ${known.reason}` };
   delete r.reason;
   return r;
+}
+
+/** A successful call's effects: every claim that applies seen, every change seen claimed. */
+function judgeEffects(spec: ApiSpec, c: Case, o: Outcome, e: EffectReport): void {
+  if (c.expect.kind !== 'success' || o.ret === undefined || o.ret < 0n) return;
+  o.effects = e.checked;
+  if (!o.pass || !e.problem) return;
+  const names = (spec.params ?? []).map((p) => p.name);
+  const argName = (t: string) => t.replace(/\barg([0-5])\b/g, (m, i: string) => names[Number(i)] ?? m);
+  const missing = /^missing (\d+) (.*)$/.exec(e.problem);
+  const unclaimed = /^unclaimed (.*)$/.exec(e.problem);
+  o.pass = false;
+  if (missing) {
+    const k = Number(missing[1]);
+    const cl = c.effects?.claims[k];
+    o.reason = cl ? `claimed effect '${cl.text}' (${c.effects!.blocks[k]}) not seen: ${argName(missing[2]!)}` : `a claimed effect was not seen: ${argName(missing[2]!)}`;
+  } else if (unclaimed) {
+    o.reason = `the call changed ${argName(unclaimed[1]!)}, which no kapi-effect of the spec claims`;
+  } else {
+    o.reason = `effects: ${e.problem}`;
+  }
 }
 
 function judgeSpec(spec: ApiSpec, c: Case, ret: bigint | undefined, errno: string | undefined, end: string, changed?: string): Outcome {
@@ -99,13 +126,16 @@ function judgeReturn(spec: ApiSpec, c: Case, o: Outcome, ret: bigint | undefined
   return o;
 }
 
-/** A result line of the program: `    # result ID ret RET ERRNO [changed WHAT] end HOW` or `... none end HOW`. */
-const RESULT = /^ {4}# result (\d+) (?:ret (-?\d+) (\d+)(?: changed ([!-~]+))?|none) end ([ -~]*)$/;
+/** A result line of the program: `    # result ID ret RET ERRNO [changed WHAT] [effects N] end HOW` or `... none end HOW`. */
+const RESULT = /^ {4}# result (\d+) (?:ret (-?\d+) (\d+)(?: changed ([!-~]+))?(?: effects (\d+))?|none) end ([ -~]*)$/;
+/** The line before it when a successful call's effects are not as claimed: `    # effect ID WHY`. */
+const EFFECT = /^ {4}# effect (\d+) ((?:missing \d+|unclaimed) [ -~]{1,300})$/;
 
 /** Collects the outcomes of the result lines in a program's output, by case index. */
 export class ResultReader {
   readonly outcomes = new Map<number, Outcome>();
   private partial = '';
+  private readonly effect = new Map<number, string>();
 
   /** fs: the filesystem the scratch directory is on (`--fs`), for the spec's `kapi-fs` tags. */
   constructor(private readonly specs: Map<string, ApiSpec>, private readonly cases: readonly Case[], private readonly fs?: string) {}
@@ -120,6 +150,11 @@ export class ResultReader {
   }
 
   line(l: string): void {
+    const f = EFFECT.exec(l);
+    if (f) {
+      if (!this.effect.has(Number(f[1]))) this.effect.set(Number(f[1]), f[2]!);
+      return;
+    }
     const m = RESULT.exec(l);
     if (!m) return;
     const id = Number(m[1]);
@@ -127,10 +162,14 @@ export class ResultReader {
     if (!c || this.outcomes.has(id)) return;
     const ret = m[2] !== undefined ? BigInt(m[2]) : undefined;
     const errno = ret !== undefined && ret < 0n ? errnoName(Number(m[3])) ?? `errno ${m[3]}` : undefined;
-    const how: { changed?: string; fs?: string } = {};
+    const how: { changed?: string; fs?: string; effects?: EffectReport } = {};
     if (m[4]) how.changed = m[4];
+    if (m[5] !== undefined) {
+      const problem = this.effect.get(id);
+      how.effects = problem ? { checked: Number(m[5]), problem } : { checked: Number(m[5]) };
+    }
     if (this.fs) how.fs = this.fs;
-    this.outcomes.set(id, judge(this.specs.get(c.api)!, c, ret, errno, m[5]!, how));
+    this.outcomes.set(id, judge(this.specs.get(c.api)!, c, ret, errno, m[6]!, how));
   }
 
   /** Every case in order; those with no result line are `not run`. */

@@ -192,7 +192,7 @@ describe('the sandbox', () => {
     ];
     const { out, scratch } = runHere(cases, 5000);
     const r = results(out);
-    assert.deepEqual([...r.values()].map((x) => x.changed ?? ''), ['', 'fd:3:opened', 'fd:3:closed', 'fd:3:offset', 'fd:3:cloexec', 'scratch-directory', 'mappings', 'locked-memory', 'signal-mask']);
+    assert.deepEqual([...r.values()].map((x) => x.changed ?? ''), ['', 'fd:3:opened', 'fd:3:closed', 'fd:3:offset', 'fd:3:cloexec', 'dir:made:added', 'mappings', 'locked-memory', 'signal-mask']);
     // The program's own judgement fails a case whose failing call changed something.
     assert.match(out, /^ {4}ok 1 nothing changes$/m);
     assert.match(out, /^ {4}not ok 2 a descriptor is opened$/m);

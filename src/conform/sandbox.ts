@@ -20,8 +20,10 @@
 //
 // Each step is checked: if one fails, the case does not run and the result says which step and
 // why (fail closed). Results go through a shared page, never through a descriptor the case could
-// close or write to. The program prints `# result ID ret RET ERRNO [changed WHAT] end HOW` or
-// `# result ID none end HOW` per case; WHAT names what a failing call changed (atomic_end).
+// close or write to. The program prints `# result ID ret RET ERRNO [changed WHAT] [effects N] end
+// HOW` or `# result ID none end HOW` per case; WHAT names what a failing call changed, N how many
+// claimed effects a successful call was checked for (observe.ts), and a line `# effect ID WHY`
+// before it says which claim was not seen or which change was not claimed.
 
 /** Host uid/gid that is root inside the sandbox; 65536 ids from it are mapped. */
 export const SANDBOX_HOST_ID = 0x6b610000;
@@ -77,6 +79,8 @@ struct sb_result {
 	int have_init;
 	char why[240];
 	char changed[120];  /* what a failing call changed (failure atomicity), "" when nothing */
+	int effects;        /* claims checked after a successful call (observe.ts), -1 when not checked */
+	char effect[200];   /* the first claim not seen or change not claimed, "" when none */
 };
 static struct sb_result *sb_res;
 static int sb_case_id;
@@ -101,121 +105,6 @@ static void report(int id, long ret)
 	sb_res->ret = ret;
 	sb_res->err = e;
 	sb_res->state = 1;
-}
-
-/*
- * Failure atomicity: what a call could change that user space can see, taken right before the
- * call and again after it fails: the descriptor table (each descriptor's file, flags, offset,
- * close-on-exec), the scratch directory's entries (name, mode, size, owner, links), the
- * mappings (/proc/self/maps), locked memory and the signal mask. No allocation: static buffers
- * and raw system calls only, so that taking a snapshot changes none of it.
- */
-#define SB_FDS 256
-struct sb_fd { int open, fdflags, flflags; dev_t dev; ino_t ino; off_t pos; };
-struct sb_snap {
-	struct sb_fd fd[SB_FDS];
-	char dir[8192];
-	int dirlen;
-	char maps[16384];
-	int mapslen;
-	char vmlck[64];
-	sigset_t mask;
-};
-static struct sb_snap sb_before, sb_after;
-
-static int sb_slurp(const char *path, char *buf, int cap)
-{
-	int fd = (int)syscall(SYS_openat, AT_FDCWD, path, O_RDONLY | O_CLOEXEC), n = 0, k;
-	if (fd < 0)
-		return -1;
-	while (n < cap - 1 && (k = (int)syscall(SYS_read, fd, buf + n, cap - 1 - n)) > 0)
-		n += k;
-	syscall(SYS_close, fd);
-	buf[n] = 0;
-	return n;
-}
-
-static void sb_take(struct sb_snap *s)
-{
-	char ents[4096];
-	int dfd;
-	long n;
-	for (int fd = 0; fd < SB_FDS; fd++) {
-		struct stat st;
-		struct sb_fd *f = &s->fd[fd];
-		f->fdflags = (int)syscall(SYS_fcntl, fd, F_GETFD);
-		f->open = f->fdflags >= 0;
-		if (!f->open)
-			continue;
-		f->flflags = (int)syscall(SYS_fcntl, fd, F_GETFL);
-		f->dev = syscall(SYS_fstat, fd, &st) ? 0 : st.st_dev;
-		f->ino = f->dev ? st.st_ino : 0;
-		f->pos = (off_t)syscall(SYS_lseek, fd, 0, SEEK_CUR);
-	}
-	s->dirlen = 0;
-	dfd = (int)syscall(SYS_openat, AT_FDCWD, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-	while (dfd >= 0 && (n = syscall(SYS_getdents64, dfd, ents, sizeof(ents))) > 0) {
-		for (long off = 0; off < n;) {
-			struct { unsigned long long ino; long long off; unsigned short reclen; unsigned char type; char name[]; } *d = (void *)(ents + off);
-			struct stat st;
-			if (strcmp(d->name, ".") && strcmp(d->name, "..") && !syscall(SYS_newfstatat, dfd, d->name, &st, AT_SYMLINK_NOFOLLOW))
-				s->dirlen += snprintf(s->dir + s->dirlen, sizeof(s->dir) - s->dirlen, "%s:%o:%lld:%u:%lu ", d->name,
-						      (unsigned)st.st_mode, (long long)st.st_size, (unsigned)st.st_uid, (unsigned long)st.st_nlink);
-			if (s->dirlen >= (int)sizeof(s->dir) - 1)
-				break;
-			off += d->reclen;
-		}
-	}
-	if (dfd >= 0)
-		syscall(SYS_close, dfd);
-	s->mapslen = sb_slurp("/proc/self/maps", s->maps, sizeof(s->maps));
-	{
-		static char status[8192];
-		char *l;
-		s->vmlck[0] = 0;
-		if (sb_slurp("/proc/self/status", status, sizeof(status)) > 0 && (l = strstr(status, "VmLck:")))
-			snprintf(s->vmlck, sizeof(s->vmlck), "%.*s", (int)strcspn(l, "\n"), l);
-	}
-	syscall(SYS_rt_sigprocmask, SIG_BLOCK, NULL, &s->mask, 8);
-}
-
-/* Takes the snapshot before the call. */
-static void atomic_begin(void)
-{
-	sb_take(&sb_before);
-}
-
-/* After the call: if it failed, names the first thing that differs from before. */
-static void atomic_end(long r)
-{
-	const struct sb_snap *a = &sb_before, *b = &sb_after;
-	char *out = sb_res->changed;
-	int e = errno;
-	if (r >= 0)
-		return;
-	sb_take(&sb_after);
-	for (int fd = 0; fd < SB_FDS && !*out; fd++) {
-		const struct sb_fd *x = &a->fd[fd], *y = &b->fd[fd];
-		if (x->open != y->open)
-			snprintf(out, sizeof(sb_res->changed), "fd:%d:%s", fd, y->open ? "opened" : "closed");
-		else if (x->open && (x->dev != y->dev || x->ino != y->ino))
-			snprintf(out, sizeof(sb_res->changed), "fd:%d:file", fd);
-		else if (x->open && x->flflags != y->flflags)
-			snprintf(out, sizeof(sb_res->changed), "fd:%d:flags", fd);
-		else if (x->open && x->fdflags != y->fdflags)
-			snprintf(out, sizeof(sb_res->changed), "fd:%d:cloexec", fd);
-		else if (x->open && x->pos != y->pos)
-			snprintf(out, sizeof(sb_res->changed), "fd:%d:offset", fd);
-	}
-	if (!*out && (a->dirlen != b->dirlen || memcmp(a->dir, b->dir, a->dirlen)))
-		snprintf(out, sizeof(sb_res->changed), "scratch-directory");
-	if (!*out && (a->mapslen != b->mapslen || memcmp(a->maps, b->maps, a->mapslen > 0 ? a->mapslen : 0)))
-		snprintf(out, sizeof(sb_res->changed), "mappings");
-	if (!*out && strcmp(a->vmlck, b->vmlck))
-		snprintf(out, sizeof(sb_res->changed), "locked-memory");
-	if (!*out && memcmp(&a->mask, &b->mask, 8))
-		snprintf(out, sizeof(sb_res->changed), "signal-mask");
-	errno = e;
 }
 
 static void sb_write_file(const char *path, const char *text)
@@ -480,6 +369,7 @@ static int sb_run(int id, void (*fn)(void), const char *scratch)
 	pid_t sup, self = getpid();
 	int st;
 	memset(sb_res, 0, sizeof(*sb_res));
+	sb_res->effects = -1;
 	sb_case_id = id;
 	if (snprintf(dir, sizeof(dir), "%.*s/case-%d", PATH_MAX - 32, scratch, id) >= (int)sizeof(dir)) {
 		snprintf(sb_res->why, sizeof(sb_res->why), "the scratch directory's name is too long");
@@ -530,10 +420,15 @@ static void sb_describe(char *out, size_t n)
 		snprintf(how, sizeof(how), "signal %d to the namespace init", WTERMSIG(r->init_status));
 	else
 		snprintf(how, sizeof(how), "lost");
-	if (r->state == 1 && r->changed[0])
-		snprintf(out, n, "ret %ld %d changed %s end %s", r->ret, r->err, r->changed, how);
-	else if (r->state == 1)
-		snprintf(out, n, "ret %ld %d end %s", r->ret, r->err, how);
+	if (r->state == 1) {
+		char eff[32] = "";
+		if (r->effects >= 0)
+			snprintf(eff, sizeof(eff), " effects %d", r->effects);
+		if (r->changed[0])
+			snprintf(out, n, "ret %ld %d changed %s%s end %s", r->ret, r->err, r->changed, eff, how);
+		else
+			snprintf(out, n, "ret %ld %d%s end %s", r->ret, r->err, eff, how);
+	}
 	else
 		snprintf(out, n, "none end %s", how);
 	for (char *p = out; *p; p++)

@@ -48,6 +48,7 @@ export const CODES = {
   'bad-magic': { severity: 'warning', doc: 'a PATCH v4 magic word that is not in place' },
   'bad-debugfs': { severity: 'error', doc: 'a debugfs file kapi cannot parse' },
   'bad-condition': { severity: 'warning', doc: 'a kapi-cond or kapi-unprovokable tag kapi cannot read' },
+  'bad-effect': { severity: 'warning', doc: 'a kapi-effect, kapi-effect-case or kapi-unobservable tag kapi cannot read' },
   'cannot-run': { severity: 'error', doc: 'a syscall spec kapi conform cannot turn into cases (unknown syscall, impossible sizes)' },
 } as const satisfies Record<string, { severity: Severity; doc: string }>;
 

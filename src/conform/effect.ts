@@ -1,0 +1,161 @@
+// Effects in machine-readable form: the `kapi-effect:` tag of a `side-effect:` or `state-trans:`
+// block says what a successful call changes that user space can see, `kapi-unobservable:` why
+// user space cannot see it (docs/dsl.md). In: the tag's text and the spec's parameters. Out:
+// claims, each maybe guarded by a test of an integer argument, or problems naming what is wrong.
+//
+//   kapi-effect: fd:new=ret; fd:cloexec=ret if flags&O_CLOEXEC
+//   kapi-effect: epoll:added=epfd,fd if op=EPOLL_CTL_ADD
+//   kapi-effect: mem:filled=events,ret*12
+//
+// After a successful call the program compares what it saw before and after (observe.ts): every
+// claim that applies must be seen, and every change seen must be explained by a claim.
+
+import type { ApiSpec, Param } from '../model/types.js';
+import { constOfText } from '../sources/values.js';
+import { parseConditions, type Condition } from './cond.js';
+
+/** How a claim's arguments are written: `ret`, a parameter, a count (`ret`, `ret*K`), a VMA flag. */
+type ArgSort = 'ret' | 'param' | 'count' | 'flag' | 'param?';
+
+/** The claims, with the arguments each takes. The order gives the numbers the C uses (CL_*). */
+export const CLAIMS = {
+  'fd:new': ['ret'], 'fd:cloexec': ['ret'], 'fd:epoll': ['ret'], 'fd:unlinked': ['ret'],
+  'fd:closed': ['param'], 'fd:offset': ['param'],
+  'file:created': ['param', 'param?'], 'file:truncated': ['param'], 'file:written': ['param'],
+  'mem:filled': ['param', 'count'], 'mem:locked': ['param', 'param'], 'mem:unlocked': ['param', 'param'],
+  'mem:resident': ['param', 'param'], 'mem:zeroed': ['param', 'param'], 'mem:vmflag': ['param', 'param', 'flag'],
+  'mem:locked-all': [], 'mem:locked-future': [], 'mem:unlocked-all': [],
+  'epoll:added': ['param', 'param'], 'epoll:removed': ['param', 'param'], 'epoll:modified': ['param', 'param'],
+  'keeps:signal-mask': [], 'exec:replaced': [],
+} as const satisfies Record<string, readonly ArgSort[]>;
+export type ClaimName = keyof typeof CLAIMS;
+export const CLAIM_NAMES = Object.keys(CLAIMS) as ClaimName[];
+
+/** The two-letter VMA flags of /proc/PID/smaps that `mem:vmflag` may name (those madvise sets). */
+export const VM_FLAGS = ['rr', 'sr', 'dc', 'de', 'dd', 'wf', 'hg', 'nh', 'mg', 'lo'] as const;
+
+/** One argument of a claim: an argument index (`param`), the return value times k, or a flag. */
+export type ClaimArg = { param: number } | { ret: bigint } | { flag: string };
+
+/** A test of an integer argument: `PARAM&CONST` (a bit set), `PARAM=CONST`, `PARAM!=CONST`. */
+export interface Guard { param: number; op: '&' | '=' | '!='; value: bigint; text: string }
+
+export interface Claim { name: ClaimName; args: ClaimArg[]; guard?: Guard; text: string }
+
+const isClaim = (s: string): s is ClaimName => Object.hasOwn(CLAIMS, s);
+
+function guard(text: string, params: readonly Param[]): Guard | string {
+  const m = /^([A-Za-z_][A-Za-z0-9_]*)\s*(&|!=|=)\s*(.+)$/.exec(text);
+  if (!m) return `'if ${text}' is not PARAM&CONST, PARAM=CONST or PARAM!=CONST`;
+  const param = params.findIndex((p) => p.name === m[1]);
+  if (param < 0) return `'${m[1]}' in 'if ${text}' is not a parameter`;
+  const value = constOfText(m[3]!.trim()).value;
+  if (value === undefined) return `'${m[3]!.trim()}' in 'if ${text}' is not a constant kapi can evaluate`;
+  return { param, op: m[2] as Guard['op'], value, text };
+}
+
+function claimArg(sort: ArgSort, text: string, params: readonly Param[]): ClaimArg | string {
+  if (sort === 'ret') return text === 'ret' ? { ret: 1n } : `'${text}' must be 'ret'`;
+  if (sort === 'flag') return (VM_FLAGS as readonly string[]).includes(text) ? { flag: text } : `unknown VMA flag '${text}' (expected ${VM_FLAGS.join(', ')})`;
+  if (sort === 'count') {
+    if (text === 'ret') return { ret: 1n };
+    const m = /^ret\s*\*\s*(\d{1,6})$/.exec(text);
+    if (m) return { ret: BigInt(m[1]!) };
+  }
+  const i = params.findIndex((p) => p.name === text);
+  if (i < 0) return `'${text}' is not a parameter${sort === 'count' ? " or 'ret', 'ret*K'" : ''}`;
+  return { param: i };
+}
+
+function claim(text: string, params: readonly Param[]): Claim | string {
+  const [body, cond, ...more] = text.split(/\s+if\s+/);
+  if (more.length) return `'${text}' has more than one 'if'`;
+  const eq = body!.indexOf('=');
+  const name = (eq < 0 ? body! : body!.slice(0, eq)).trim();
+  if (!isClaim(name)) return `unknown effect '${name}' (expected ${CLAIM_NAMES.join(', ')})`;
+  const sorts: readonly ArgSort[] = CLAIMS[name];
+  const raw = eq < 0 ? [] : body!.slice(eq + 1).split(',').map((x) => x.trim());
+  const need = sorts.filter((s) => s !== 'param?').length;
+  if (raw.length < need || raw.length > sorts.length) return `'${name}' takes ${sorts.length ? sorts.join(', ').replace('param?', '[param]') : 'no arguments'}, not '${body!.slice(eq + 1).trim()}'`;
+  const args: ClaimArg[] = [];
+  for (const [k, r] of raw.entries()) {
+    const a = claimArg(sorts[k] === 'param?' ? 'param' : sorts[k]!, r, params);
+    if (typeof a === 'string') return `${name}: ${a}`;
+    args.push(a);
+  }
+  const c: Claim = { name, args, text: text.replace(/\s+/g, ' ').trim() };
+  if (cond !== undefined) {
+    const g = guard(cond.trim(), params);
+    if (typeof g === 'string') return `${name}: ${g}`;
+    c.guard = g;
+  }
+  return c;
+}
+
+/** Parses a `kapi-effect:` text: claims separated by `;`, all of which must hold. */
+export function parseEffects(text: string, params: readonly Param[]): { claims: Claim[]; problems: string[] } {
+  const claims: Claim[] = [], problems: string[] = [];
+  for (const part of text.split(';').map((x) => x.trim().replace(/\s+/g, ' '))) {
+    if (!part) { problems.push('an empty effect'); continue; }
+    const c = claim(part, params);
+    if (typeof c === 'string') problems.push(c);
+    else claims.push(c);
+  }
+  return { claims, problems };
+}
+
+/** One effect block of a spec (a `side-effect:` or `state-trans:`), as conform sees it. */
+export interface EffectBlock {
+  /** `side-effect 2` or `state-trans 1`, counting each kind from 1 in the spec's order. */
+  label: string;
+  /** The block's target (side-effect) or object (state-trans), for reports. */
+  about: string;
+  claims: Claim[];
+  /** Settings for extra successful calls that show the effect (`kapi-effect-case:`). */
+  cases: Condition[];
+  unobservable?: string;
+  problems: string[];
+}
+
+/** The spec's effect blocks with their tags read. */
+export function effectBlocks(spec: ApiSpec): EffectBlock[] {
+  const params = spec.params ?? [];
+  const blocks: EffectBlock[] = [];
+  const read = (label: string, about: string, ext: Record<string, string> | undefined) => {
+    const b: EffectBlock = { label, about, claims: [], cases: [], problems: [] };
+    const e = ext?.['kapi-effect'], k = ext?.['kapi-effect-case'], u = ext?.['kapi-unobservable'];
+    if (e !== undefined) {
+      const r = parseEffects(e, params);
+      b.claims = r.claims;
+      b.problems.push(...r.problems.map((p) => `kapi-effect ${p}`));
+    }
+    if (k !== undefined) {
+      if (e === undefined) b.problems.push('kapi-effect-case without kapi-effect: the case would check nothing of this block');
+      const r = parseConditions(k, params);
+      b.cases = r.conditions;
+      b.problems.push(...r.problems.map((p) => `kapi-effect-case ${p}`));
+    }
+    if (u !== undefined) {
+      if (!u.trim()) b.problems.push('kapi-unobservable needs a reason');
+      else b.unobservable = u.trim();
+      if (e !== undefined) b.problems.push('both kapi-effect and kapi-unobservable');
+    }
+    blocks.push(b);
+  };
+  if (spec.return?.ext?.['kapi-effect'] !== undefined || spec.return?.ext?.['kapi-effect-case'] !== undefined) read('return', 'the return value', spec.return.ext);
+  (spec.side_effects ?? []).forEach((s, i) => read(`side-effect ${i + 1}`, s.target ?? s.effects.join(' | '), s.ext));
+  (spec.state_transitions ?? []).forEach((s, i) => read(`state-trans ${i + 1}`, s.object ?? '', s.ext));
+  return blocks;
+}
+
+/** Does the spec say anything about its effects? Only then are successful calls checked for them. */
+export const effectsTagged = (blocks: readonly EffectBlock[]) => blocks.some((b) => b.claims.length || b.unobservable !== undefined);
+
+/** Does the guard hold for these argument values (undefined: not an integer argument)? */
+export function guardHolds(g: Guard | undefined, value: (param: number) => bigint | undefined): boolean {
+  if (!g) return true;
+  const v = value(g.param);
+  if (v === undefined) return false;
+  if (g.op === '&') return (v & g.value) !== 0n;
+  return g.op === '=' ? v === g.value : v !== g.value;
+}

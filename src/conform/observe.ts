@@ -1,0 +1,615 @@
+// What a call changed, as user space sees it: the C that every generated program carries after
+// the sandbox. A snapshot right before the call and another right after; the differences are
+// observations (`fd:3:opened`, `dir:fixture.txt:changed`, `mappings`, `arg1:written`, ...).
+// A failing call must leave none (failure atomicity, unless its error is `kapi-nonatomic`); after
+// a successful call each claim of the spec's `kapi-effect` tags that applies must be seen, and
+// every observation must be explained by one of them (effect.ts says what each claim means).
+//
+// No allocation: static buffers and raw system calls, so that taking a snapshot changes nothing
+// it records. The program prints the outcome on the case's result line (sandbox.ts).
+
+import { CLAIM_NAMES } from './effect.js';
+
+/** The C name of a claim's number (`fd:new` -> `CL_FD_NEW`). */
+export const claimMacro = (name: string) => `CL_${name.replace(/[-:]/g, '_').toUpperCase()}`;
+
+export const OBSERVE_C = String.raw`
+${CLAIM_NAMES.map((n, i) => `#define ${claimMacro(n)} ${i + 1}`).join('\n')}
+
+#define SB_FDS 256
+#define SB_ENTS 64
+#define SB_BUFCAP 65536
+#define SB_OBS 64
+
+struct sb_fd { int open, fdflags, flflags; dev_t dev; ino_t ino; off_t pos; unsigned long long ep; };
+struct sb_ent { unsigned long long key, hash, ino; char name[48]; unsigned mode, uid; long long size; unsigned long nlink; };
+struct sb_snap {
+	struct sb_fd fd[SB_FDS];
+	struct sb_ent ent[SB_ENTS];
+	int nent;
+	char maps[16384];
+	int mapslen;
+	char vmlck[64];
+	int future;  /* 1 when a new mapping is locked (mlockall(MCL_FUTURE)) */
+	sigset_t mask;
+};
+static struct sb_snap sb_before, sb_after;
+
+/* A claim of the spec, resolved by kapi for this case: p are argument indices (-1: the return
+ * value), k the return value's multiplier (mem:filled) or a VMA flag's two letters. */
+struct sb_claim { int kind; int p[3]; long long k; };
+
+/* Buffers the case passes (arguments of kind buffer): their first bytes before the call. */
+static struct { long addr; size_t len; unsigned char copy[SB_BUFCAP]; } sb_buf[6];
+
+/* Observations: kind, and the descriptor, entry or argument it is about. */
+struct sb_ob { char kind; int n; int explained; };
+static struct sb_ob sb_obs[SB_OBS];
+static int sb_nobs;
+
+static unsigned long long sb_fnv(const void *p, size_t n, unsigned long long h)
+{
+	const unsigned char *c = p;
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ c[i]) * 1099511628211ULL;
+	return h;
+}
+#define SB_FNV0 14695981039346656037ULL
+
+static int sb_slurp(const char *path, char *buf, int cap)
+{
+	int fd = (int)syscall(SYS_openat, AT_FDCWD, path, O_RDONLY | O_CLOEXEC), n = 0, k;
+	if (fd < 0)
+		return -1;
+	while (n < cap - 1 && (k = (int)syscall(SYS_read, fd, buf + n, cap - 1 - n)) > 0)
+		n += k;
+	syscall(SYS_close, fd);
+	buf[n] = 0;
+	return n;
+}
+
+/* The interest list of descriptor fd when it is an epoll instance: its fdinfo's "tfd:" lines. */
+static int sb_epoll_list(int fd, char *out, int cap)
+{
+	static char info[16384];
+	char path[64], link[64];
+	long n;
+	int len = 0;
+	snprintf(path, sizeof(path), "/proc/self/fd/%d", fd);
+	n = syscall(SYS_readlinkat, AT_FDCWD, path, link, sizeof(link) - 1);
+	if (n < 0)
+		return -1;
+	link[n] = 0;
+	if (strcmp(link, "anon_inode:[eventpoll]"))
+		return -1;
+	snprintf(path, sizeof(path), "/proc/self/fdinfo/%d", fd);
+	if (sb_slurp(path, info, sizeof(info)) < 0)
+		return -1;
+	for (char *l = info; *l; l += strcspn(l, "\n") + (l[strcspn(l, "\n")] != 0)) {
+		int w = (int)strcspn(l, "\n");
+		if (!strncmp(l, "tfd:", 4) && len + w + 1 < cap) {
+			memcpy(out + len, l, w);
+			len += w;
+			out[len++] = '\n';
+		}
+	}
+	out[len] = 0;
+	return len;
+}
+
+/* The tfd line of target in an interest list, or NULL. */
+static const char *sb_tfd(const char *list, int target, int *len)
+{
+	for (const char *l = list; *l; l += strcspn(l, "\n") + (l[strcspn(l, "\n")] != 0)) {
+		/* fdinfo pads the number: compare the number, not the spacing */
+		int t;
+		if (sscanf(l, "tfd: %d ", &t) == 1 && t == target) {
+			*len = (int)strcspn(l, "\n");
+			return l;
+		}
+	}
+	return NULL;
+}
+
+/*
+ * The VMAs of /proc/self/smaps overlapping [lo, hi): how many there are, and how many carry the
+ * two-letter flag. With lo == hi == 0 every VMA counts but the ones mlock never locks (VM_IO,
+ * VM_PFNMAP, VM_MIXEDMAP, VM_DONTEXPAND, the vsyscall page).
+ */
+static void sb_vmas(unsigned long lo, unsigned long hi, const char *flag, int *total, int *with)
+{
+	static char sm[262144];
+	unsigned long s = 0, e = 0;
+	int special = 0;
+	*total = *with = 0;
+	if (sb_slurp("/proc/self/smaps", sm, sizeof(sm)) < 0)
+		return;
+	for (char *l = sm; *l; l += strcspn(l, "\n") + (l[strcspn(l, "\n")] != 0)) {
+		unsigned long a, b;
+		int w = (int)strcspn(l, "\n");
+		if (sscanf(l, "%lx-%lx ", &a, &b) == 2 && l[strspn(l, "0123456789abcdef")] == '-') {
+			s = a;
+			e = b;
+			special = w >= 10 && !memcmp(l + w - 10, "[vsyscall]", 10);
+			continue;
+		}
+		if (strncmp(l, "VmFlags:", 8))
+			continue;
+		{
+			char flags[256], pat[8];
+			int has;
+			snprintf(flags, sizeof(flags), "%.*s ", w - 8 > 250 ? 250 : w - 8, l + 8);
+			if (lo == 0 && hi == 0) {
+				if (special || strstr(flags, " io ") || strstr(flags, " pf ") || strstr(flags, " mm ") || strstr(flags, " de "))
+					continue;
+			} else if (e <= lo || s >= hi) {
+				continue;
+			}
+			snprintf(pat, sizeof(pat), " %.2s ", flag);
+			has = strstr(flags, pat) != NULL;
+			++*total;
+			*with += has;
+		}
+	}
+}
+
+/* Whether a mapping made now is locked (mlockall(MCL_FUTURE)); -1 when none can be made. */
+static int sb_future_locked(void)
+{
+	long p = syscall(SYS_mmap, 0, 4096, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	int total, with;
+	if (p < 0 && p > -4096)
+		return -1;
+	sb_vmas((unsigned long)p, (unsigned long)p + 4096, "lo", &total, &with);
+	syscall(SYS_munmap, p, 4096);
+	return total && with == total;
+}
+
+static void sb_take(struct sb_snap *s)
+{
+	static char ents[4096], data[SB_BUFCAP], list[8192];
+	int dfd;
+	long n;
+	for (int fd = 0; fd < SB_FDS; fd++) {
+		struct stat st;
+		struct sb_fd *f = &s->fd[fd];
+		f->fdflags = (int)syscall(SYS_fcntl, fd, F_GETFD);
+		f->open = f->fdflags >= 0;
+		if (!f->open)
+			continue;
+		f->flflags = (int)syscall(SYS_fcntl, fd, F_GETFL);
+		f->dev = syscall(SYS_fstat, fd, &st) ? 0 : st.st_dev;
+		f->ino = f->dev ? st.st_ino : 0;
+		f->pos = (off_t)syscall(SYS_lseek, fd, 0, SEEK_CUR);
+		n = sb_epoll_list(fd, list, sizeof(list));
+		f->ep = n < 0 ? 0 : sb_fnv(list, n, SB_FNV0);
+	}
+	s->nent = 0;
+	dfd = (int)syscall(SYS_openat, AT_FDCWD, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	while (dfd >= 0 && (n = syscall(SYS_getdents64, dfd, ents, sizeof(ents))) > 0) {
+		for (long off = 0; off < n && s->nent < SB_ENTS;) {
+			struct { unsigned long long ino; long long off; unsigned short reclen; unsigned char type; char name[]; } *d = (void *)(ents + off);
+			struct stat st;
+			off += d->reclen;
+			if (!strcmp(d->name, ".") || !strcmp(d->name, "..") || syscall(SYS_newfstatat, dfd, d->name, &st, AT_SYMLINK_NOFOLLOW))
+				continue;
+			{
+				struct sb_ent *e = &s->ent[s->nent++];
+				e->key = sb_fnv(d->name, strlen(d->name), SB_FNV0);
+				snprintf(e->name, sizeof(e->name), "%s", d->name);
+				e->mode = st.st_mode;
+				e->uid = st.st_uid;
+				e->size = st.st_size;
+				e->nlink = st.st_nlink;
+				e->ino = st.st_ino;
+				e->hash = 0;
+				/* A regular file's content: its first SB_BUFCAP bytes (never a FIFO: it would block). */
+				if (S_ISREG(st.st_mode)) {
+					int f = (int)syscall(SYS_openat, dfd, d->name, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC | O_NOATIME);
+					if (f < 0)
+						f = (int)syscall(SYS_openat, dfd, d->name, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+					if (f >= 0) {
+						long got = syscall(SYS_read, f, data, sizeof(data));
+						e->hash = sb_fnv(data, got > 0 ? (size_t)got : 0, SB_FNV0 + 1);
+						syscall(SYS_close, f);
+					}
+				}
+			}
+		}
+	}
+	if (dfd >= 0)
+		syscall(SYS_close, dfd);
+	s->mapslen = sb_slurp("/proc/self/maps", s->maps, sizeof(s->maps));
+	{
+		static char status[8192];
+		char *l;
+		s->vmlck[0] = 0;
+		if (sb_slurp("/proc/self/status", status, sizeof(status)) > 0 && (l = strstr(status, "VmLck:")))
+			snprintf(s->vmlck, sizeof(s->vmlck), "%.*s", (int)strcspn(l, "\n"), l);
+	}
+	s->future = sb_future_locked();
+	syscall(SYS_rt_sigprocmask, SIG_BLOCK, NULL, &s->mask, 8);
+}
+
+static void sb_ob(char kind, int n)
+{
+	if (sb_nobs < SB_OBS)
+		sb_obs[sb_nobs++] = (struct sb_ob){ kind, n, 0 };
+}
+
+static const struct sb_ent *sb_find(const struct sb_snap *s, unsigned long long key)
+{
+	for (int i = 0; i < s->nent; i++)
+		if (s->ent[i].key == key)
+			return &s->ent[i];
+	return NULL;
+}
+
+/* Every difference between sb_before and sb_after, in a fixed order. */
+static void sb_observe(void)
+{
+	const struct sb_snap *a = &sb_before, *b = &sb_after;
+	sb_nobs = 0;
+	for (int fd = 0; fd < SB_FDS; fd++) {
+		const struct sb_fd *x = &a->fd[fd], *y = &b->fd[fd];
+		if (x->open != y->open) {
+			sb_ob(y->open ? 'O' : 'C', fd);
+			if (y->open && (y->fdflags & FD_CLOEXEC))
+				sb_ob('X', fd);
+			continue;
+		}
+		if (!x->open)
+			continue;
+		if (x->dev != y->dev || x->ino != y->ino)
+			sb_ob('F', fd);
+		else if (x->flflags != y->flflags)
+			sb_ob('L', fd);
+		if ((x->fdflags ^ y->fdflags) & FD_CLOEXEC)
+			sb_ob('X', fd);
+		if (x->pos != y->pos)
+			sb_ob('P', fd);
+		if (x->ep != y->ep)
+			sb_ob('E', fd);
+	}
+	for (int i = 0; i < a->nent; i++)
+		if (!sb_find(b, a->ent[i].key))
+			sb_ob('R', i);
+	for (int i = 0; i < b->nent; i++) {
+		const struct sb_ent *x = sb_find(a, b->ent[i].key), *y = &b->ent[i];
+		if (!x)
+			sb_ob('A', i);
+		else if (x->mode != y->mode || x->uid != y->uid || x->size != y->size || x->nlink != y->nlink || x->ino != y->ino || x->hash != y->hash)
+			sb_ob('D', i);
+	}
+	if (a->mapslen != b->mapslen || memcmp(a->maps, b->maps, a->mapslen > 0 ? a->mapslen : 0))
+		sb_ob('M', 0);
+	if (strcmp(a->vmlck, b->vmlck))
+		sb_ob('K', 0);
+	if (a->future != b->future)
+		sb_ob('U', 0);
+	if (memcmp(&a->mask, &b->mask, 8))
+		sb_ob('S', 0);
+	for (int i = 0; i < 6; i++) {
+		size_t n = sb_buf[i].len < SB_BUFCAP ? sb_buf[i].len : SB_BUFCAP;
+		if (sb_buf[i].addr && memcmp(sb_buf[i].copy, (void *)sb_buf[i].addr, n))
+			sb_ob('B', i);
+	}
+}
+
+/* An observation as text: "fd:3:opened", "dir:NAME:added", "arg1:written", "mappings", ... */
+static void sb_ob_text(const struct sb_ob *o, char *out, size_t cap)
+{
+	const struct sb_ent *e = o->kind == 'R' ? &sb_before.ent[o->n] : &sb_after.ent[o->n];
+	switch (o->kind) {
+	case 'O': snprintf(out, cap, "fd:%d:opened", o->n); break;
+	case 'C': snprintf(out, cap, "fd:%d:closed", o->n); break;
+	case 'F': snprintf(out, cap, "fd:%d:file", o->n); break;
+	case 'L': snprintf(out, cap, "fd:%d:flags", o->n); break;
+	case 'X': snprintf(out, cap, "fd:%d:cloexec", o->n); break;
+	case 'P': snprintf(out, cap, "fd:%d:offset", o->n); break;
+	case 'E': snprintf(out, cap, "fd:%d:interest-list", o->n); break;
+	case 'A': snprintf(out, cap, "dir:%s:added", e->name); break;
+	case 'R': snprintf(out, cap, "dir:%s:removed", e->name); break;
+	case 'D': snprintf(out, cap, "dir:%s:changed", e->name); break;
+	case 'M': snprintf(out, cap, "mappings"); break;
+	case 'K': snprintf(out, cap, "locked-memory"); break;
+	case 'U': snprintf(out, cap, "future-mappings-locked"); break;
+	case 'S': snprintf(out, cap, "signal-mask"); break;
+	case 'B': snprintf(out, cap, "arg%d:written", o->n); break;
+	default: snprintf(out, cap, "?"); break;
+	}
+	for (char *p = out; *p; p++)
+		if ((unsigned char)*p <= ' ' || *p == 0x7f)
+			*p = '?';
+}
+
+/* Marks the observations of kind (about n, or any n when n < 0) explained; how many there were. */
+static int sb_explain(char kind, int n)
+{
+	int k = 0;
+	for (int i = 0; i < sb_nobs; i++)
+		if (sb_obs[i].kind == kind && (n < 0 || sb_obs[i].n == n)) {
+			sb_obs[i].explained = 1;
+			k++;
+		}
+	return k;
+}
+
+/* The pre-call state a claim needs: a path's entry, an interest list line. */
+static struct { int have; struct sb_ent ent; char list[8192]; } sb_pre[16];
+static const struct sb_claim *sb_claims;
+static int sb_nclaims, sb_check_effects;
+static unsigned sb_umask;
+static const long *sb_args;
+
+static const char *sb_path(long a)
+{
+	const char *p = (const char *)a;
+	return p && !strchr(p, '/') && strlen(p) < 256 ? p : NULL;
+}
+
+static void sb_watch(int i, long addr, size_t len)
+{
+	sb_buf[i].addr = addr;
+	sb_buf[i].len = len;
+	memcpy(sb_buf[i].copy, (void *)addr, len < SB_BUFCAP ? len : SB_BUFCAP);
+}
+
+/* Takes the snapshot before the call; claims (n of them, of this case's arguments a) are checked after it succeeds. */
+static void sb_begin(const long *a, const struct sb_claim *cl, int n, int check)
+{
+	sb_args = a;
+	sb_claims = cl;
+	sb_nclaims = n < 16 ? n : 16;
+	sb_check_effects = check;
+	sb_umask = (unsigned)syscall(SYS_umask, 022);
+	syscall(SYS_umask, sb_umask);
+	for (int i = 0; i < sb_nclaims; i++) {
+		const struct sb_claim *c = &cl[i];
+		sb_pre[i].have = 0;
+		if (c->kind == CL_FILE_CREATED || c->kind == CL_FILE_TRUNCATED) {
+			const char *p = sb_path(a[c->p[0]]);
+			struct stat st;
+			if (p && !syscall(SYS_newfstatat, AT_FDCWD, p, &st, AT_SYMLINK_NOFOLLOW)) {
+				sb_pre[i].have = 1;
+				sb_pre[i].ent.size = st.st_size;
+			}
+		} else if (c->kind == CL_EPOLL_ADDED || c->kind == CL_EPOLL_REMOVED || c->kind == CL_EPOLL_MODIFIED) {
+			sb_pre[i].have = sb_epoll_list((int)a[c->p[0]], sb_pre[i].list, sizeof(sb_pre[i].list)) >= 0;
+		}
+	}
+	sb_take(&sb_before);
+}
+
+static void atomic_begin(void) { sb_begin(NULL, NULL, 0, 0); }
+
+/* The claim's check: "" when it holds, else what was missing (into why). Marks what it explains. */
+static void sb_claim_check(int i, long r, char *why, size_t cap)
+{
+	const struct sb_claim *c = &sb_claims[i];
+	const long *a = sb_args;
+	long v0 = c->p[0] < 0 ? r : a[c->p[0]], v1 = c->p[1] < 0 ? r : a[c->p[1]];
+	int total, with;
+	why[0] = 0;
+	switch (c->kind) {
+	case CL_FD_NEW: {
+		int low = 0;
+		while (low < SB_FDS && sb_before.fd[low].open)
+			low++;
+		if (!sb_explain('O', (int)r))
+			snprintf(why, cap, "descriptor %ld was not opened by the call", r);
+		else if (r != low)
+			snprintf(why, cap, "descriptor %ld is not the lowest free one (%d)", r, low);
+		break;
+	}
+	case CL_FD_CLOEXEC:
+		if (!sb_explain('X', (int)r))
+			snprintf(why, cap, "descriptor %ld has no FD_CLOEXEC", r);
+		break;
+	case CL_FD_EPOLL: {
+		char list[64];
+		if (sb_epoll_list((int)r, list, sizeof(list)) < 0)
+			snprintf(why, cap, "descriptor %ld is not an epoll instance", r);
+		break;
+	}
+	case CL_FD_UNLINKED: {
+		struct stat st;
+		if (syscall(SYS_fstat, r, &st) || !S_ISREG(st.st_mode) || st.st_nlink != 0)
+			snprintf(why, cap, "descriptor %ld is not an unlinked regular file", r);
+		break;
+	}
+	case CL_FD_CLOSED:
+		if (!sb_explain('C', (int)v0))
+			snprintf(why, cap, "descriptor %ld is still open", v0);
+		break;
+	case CL_FD_OFFSET: {
+		int fd = (int)v0;
+		if (fd < 0 || fd >= SB_FDS || !sb_before.fd[fd].open || sb_before.fd[fd].pos < 0)
+			break; /* no offset (a pipe, a socket): nothing to see */
+		sb_explain('P', fd);
+		if (sb_after.fd[fd].pos != sb_before.fd[fd].pos + r)
+			snprintf(why, cap, "offset of %d went from %lld to %lld, not by %ld", fd, (long long)sb_before.fd[fd].pos, (long long)sb_after.fd[fd].pos, r);
+		break;
+	}
+	case CL_FILE_CREATED: {
+		const char *p = sb_path(v0);
+		const struct sb_ent *e = p ? sb_find(&sb_after, sb_fnv(p, strlen(p), SB_FNV0)) : NULL;
+		if (!p || sb_pre[i].have)
+			break; /* existed before, or not a name in the scratch directory */
+		if (!e || !S_ISREG(e->mode))
+			snprintf(why, cap, "%s was not created as a regular file", p);
+		else if (c->p[1] >= 0 && (e->mode & 07777) != ((unsigned)a[c->p[1]] & 07777 & ~sb_umask))
+			snprintf(why, cap, "%s has mode %o, not %o", p, e->mode & 07777, (unsigned)a[c->p[1]] & 07777 & ~sb_umask);
+		else
+			sb_explain('A', (int)(e - sb_after.ent));
+		break;
+	}
+	case CL_FILE_TRUNCATED: {
+		const char *p = sb_path(v0);
+		const struct sb_ent *e = p ? sb_find(&sb_after, sb_fnv(p, strlen(p), SB_FNV0)) : NULL;
+		if (!p || !sb_pre[i].have || !sb_pre[i].ent.size)
+			break;
+		if (!e || e->size != 0)
+			snprintf(why, cap, "%s still has %lld bytes", p, e ? e->size : -1LL);
+		else
+			sb_explain('D', (int)(e - sb_after.ent));
+		break;
+	}
+	case CL_FILE_WRITTEN: {
+		int fd = (int)v0, k = -1;
+		if (r <= 0 || fd < 0 || fd >= SB_FDS || !sb_before.fd[fd].open)
+			break;
+		for (int j = 0; j < sb_after.nent; j++)
+			if (sb_after.ent[j].ino == sb_before.fd[fd].ino && S_ISREG(sb_after.ent[j].mode))
+				k = j;
+		if (k < 0)
+			break; /* not a file of the scratch directory */
+		if (!sb_explain('D', k))
+			snprintf(why, cap, "%s did not change", sb_after.ent[k].name);
+		break;
+	}
+	case CL_MEM_FILLED: {
+		int b = c->p[0];
+		long cnt = c->p[1] >= 0 ? v1 : r * c->k;
+		size_t n, cap2;
+		if (b < 0 || b > 5 || !sb_buf[b].addr || cnt <= 0)
+			break;
+		n = (size_t)cnt;
+		cap2 = sb_buf[b].len < SB_BUFCAP ? sb_buf[b].len : SB_BUFCAP;
+		if (n > cap2)
+			n = cap2;
+		if (!memcmp(sb_buf[b].copy, (void *)sb_buf[b].addr, n))
+			snprintf(why, cap, "nothing was written to the first %zu bytes of arg%d", n, b);
+		else if (memcmp(sb_buf[b].copy + n, (char *)sb_buf[b].addr + n, cap2 - n))
+			snprintf(why, cap, "arg%d was written past its first %zu bytes", b, n);
+		else
+			sb_explain('B', b);
+		break;
+	}
+	case CL_MEM_LOCKED:
+	case CL_MEM_UNLOCKED:
+		sb_vmas((unsigned long)v0, (unsigned long)v0 + (unsigned long)v1, "lo", &total, &with);
+		if (c->kind == CL_MEM_LOCKED ? !total || with != total : with != 0)
+			snprintf(why, cap, "%d of %d mappings of the range are locked", with, total);
+		sb_explain('K', 0);
+		sb_explain('M', 0);
+		break;
+	case CL_MEM_RESIDENT: {
+		static unsigned char vec[4096];
+		unsigned long pages = ((unsigned long)v1 + 4095) / 4096;
+		if (pages > sizeof(vec) || syscall(SYS_mincore, v0 & ~4095L, pages * 4096, vec)) {
+			snprintf(why, cap, "mincore of the range failed");
+			break;
+		}
+		for (unsigned long p = 0; p < pages; p++)
+			if (!(vec[p] & 1)) {
+				snprintf(why, cap, "page %lu of the range is not resident", p);
+				break;
+			}
+		break;
+	}
+	case CL_MEM_ZEROED:
+		for (long k = 0; k < v1; k++)
+			if (((const char *)v0)[k]) {
+				snprintf(why, cap, "byte %ld of the range is not zero", k);
+				break;
+			}
+		break;
+	case CL_MEM_VMFLAG: {
+		char flag[3] = { (char)(c->k >> 8), (char)(c->k & 0xff), 0 };
+		sb_vmas((unsigned long)v0, (unsigned long)v0 + (unsigned long)v1, flag, &total, &with);
+		if (!total || with != total)
+			snprintf(why, cap, "%d of %d mappings of the range have VmFlags %s", with, total, flag);
+		sb_explain('M', 0);
+		break;
+	}
+	case CL_MEM_LOCKED_ALL:
+	case CL_MEM_UNLOCKED_ALL:
+		sb_vmas(0, 0, "lo", &total, &with);
+		if (c->kind == CL_MEM_LOCKED_ALL ? !total || with != total : with != 0)
+			snprintf(why, cap, "%d of %d mappings are locked", with, total);
+		else if (c->kind == CL_MEM_UNLOCKED_ALL && sb_after.future == 1)
+			snprintf(why, cap, "new mappings are still locked");
+		sb_explain('K', 0);
+		sb_explain('M', 0);
+		if (c->kind == CL_MEM_UNLOCKED_ALL)
+			sb_explain('U', 0);
+		break;
+	case CL_MEM_LOCKED_FUTURE:
+		if (sb_after.future != 1)
+			snprintf(why, cap, "a new mapping is not locked");
+		sb_explain('U', 0);
+		sb_explain('M', 0);
+		break;
+	case CL_EPOLL_ADDED:
+	case CL_EPOLL_REMOVED:
+	case CL_EPOLL_MODIFIED: {
+		static char now[8192];
+		int ep = (int)v0, l0 = 0, l1 = 0;
+		const char *was, *is;
+		if (!sb_pre[i].have || sb_epoll_list(ep, now, sizeof(now)) < 0) {
+			snprintf(why, cap, "descriptor %d is not an epoll instance", ep);
+			break;
+		}
+		was = sb_tfd(sb_pre[i].list, (int)v1, &l0);
+		is = sb_tfd(now, (int)v1, &l1);
+		if (c->kind == CL_EPOLL_ADDED && (was || !is))
+			snprintf(why, cap, "descriptor %ld was not added to the interest list of %d", v1, ep);
+		else if (c->kind == CL_EPOLL_REMOVED && (!was || is))
+			snprintf(why, cap, "descriptor %ld was not removed from the interest list of %d", v1, ep);
+		else if (c->kind == CL_EPOLL_MODIFIED && (!was || !is || (l0 == l1 && !memcmp(was, is, l0))))
+			snprintf(why, cap, "the entry of %ld in the interest list of %d did not change", v1, ep);
+		else
+			sb_explain('E', ep);
+		break;
+	}
+	case CL_KEEPS_SIGNAL_MASK:
+		if (memcmp(&sb_before.mask, &sb_after.mask, 8))
+			snprintf(why, cap, "the signal mask changed");
+		break;
+	default:
+		break;
+	}
+}
+
+/*
+ * After the call. A failure: the first observation becomes sb_res->changed. A success, when the
+ * spec's effects are checked: each claim must hold (the first that does not becomes
+ * sb_res->effect, "missing N WHY" with N the claim's index), then each observation must be
+ * explained ("unclaimed WHAT").
+ */
+static void sb_end(long r)
+{
+	int e = errno;
+	char text[200];
+	sb_take(&sb_after);
+	sb_observe();
+	if (r < 0) {
+		if (sb_nobs)
+			sb_ob_text(&sb_obs[0], sb_res->changed, sizeof(sb_res->changed));
+		errno = e;
+		return;
+	}
+	if (!sb_check_effects) {
+		errno = e;
+		return;
+	}
+	sb_res->effects = sb_nclaims;
+	for (int i = 0; i < sb_nclaims && !sb_res->effect[0]; i++) {
+		sb_claim_check(i, r, text, sizeof(text));
+		if (text[0])
+			snprintf(sb_res->effect, sizeof(sb_res->effect), "missing %d %s", i, text);
+	}
+	for (int i = 0; i < sb_nobs && !sb_res->effect[0]; i++)
+		if (!sb_obs[i].explained) {
+			sb_ob_text(&sb_obs[i], text, sizeof(text));
+			snprintf(sb_res->effect, sizeof(sb_res->effect), "unclaimed %s", text);
+		}
+	for (char *p = sb_res->effect; *p; p++)
+		if ((unsigned char)*p < ' ' || *p == 0x7f)
+			*p = '?';
+	errno = e;
+}
+
+static void atomic_end(long r) { sb_end(r); }
+`;
