@@ -115,14 +115,16 @@ export interface EffectBlock {
   cases: Condition[];
   unobservable?: string;
   problems: string[];
+  /** Where the block is, for lint. */
+  at: string;
 }
 
 /** The spec's effect blocks with their tags read. */
 export function effectBlocks(spec: ApiSpec): EffectBlock[] {
   const params = spec.params ?? [];
   const blocks: EffectBlock[] = [];
-  const read = (label: string, about: string, ext: Record<string, string> | undefined) => {
-    const b: EffectBlock = { label, about, claims: [], cases: [], problems: [] };
+  const read = (label: string, about: string, ext: Record<string, string> | undefined, at: string) => {
+    const b: EffectBlock = { label, about, claims: [], cases: [], problems: [], at };
     const e = ext?.['kapi-effect'], k = ext?.['kapi-effect-case'], u = ext?.['kapi-unobservable'];
     if (e !== undefined) {
       const r = parseEffects(e, params);
@@ -142,9 +144,9 @@ export function effectBlocks(spec: ApiSpec): EffectBlock[] {
     }
     blocks.push(b);
   };
-  if (spec.return?.ext?.['kapi-effect'] !== undefined || spec.return?.ext?.['kapi-effect-case'] !== undefined) read('return', 'the return value', spec.return.ext);
-  (spec.side_effects ?? []).forEach((s, i) => read(`side-effect ${i + 1}`, s.target ?? s.effects.join(' | '), s.ext));
-  (spec.state_transitions ?? []).forEach((s, i) => read(`state-trans ${i + 1}`, s.object ?? '', s.ext));
+  if (spec.return?.ext?.['kapi-effect'] !== undefined || spec.return?.ext?.['kapi-effect-case'] !== undefined) read('return', 'the return value', spec.return.ext, spec.return.at ?? spec.at);
+  (spec.side_effects ?? []).forEach((s, i) => read(`side-effect ${i + 1}`, s.target ?? s.effects.join(' | '), s.ext, s.at));
+  (spec.state_transitions ?? []).forEach((s, i) => read(`state-trans ${i + 1}`, s.object ?? '', s.ext, s.at));
   return blocks;
 }
 

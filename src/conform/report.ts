@@ -3,6 +3,7 @@
 // and how many of the spec's errors the cases provoked.
 
 import type { ApiSpec } from '../model/types.js';
+import { effectBlocks } from './effect.js';
 import type { Plan } from './plan.js';
 import type { Outcome } from './run.js';
 
@@ -22,6 +23,14 @@ export interface ApiResult {
   unprovokable: string[];
   /** Cases by kind: `valid` (success expected), `invalid` (one bad parameter), `condition`. */
   kinds: { valid: number; invalid: number; condition: number };
+  /**
+   * The spec's effect blocks (side-effect, state-trans, and a return block with a claim), by
+   * label: `checked` when a passing case checked a claim of the block after a successful call,
+   * `unobservable` when marked so, `unchecked` the rest (no tag, or no passing case checked it).
+   */
+  effects: { blocks: number; checked: string[]; unobservable: string[]; unchecked: string[] };
+  /** Failed calls checked for failure atomicity (every case whose call returned an error). */
+  atomicity: number;
   skipped?: string;
   /** Why the spec could not be run at all (an error in the spec). */
   problem?: string;
@@ -46,10 +55,39 @@ export function summarize(spec: ApiSpec, plan: Plan, outcomes: readonly Outcome[
       invalid: outcomes.filter((o) => o.case.expect.kind === 'errno' && !o.case.error).length,
       condition: outcomes.filter((o) => !!o.case.error).length,
     },
+    effects: effectCoverage(spec, outcomes),
+    atomicity: outcomes.filter((o) => o.ret !== undefined && o.ret < 0n).length,
   };
   if (plan.skipped) r.skipped = plan.skipped;
   if (plan.problem) r.problem = plan.problem;
   return r;
+}
+
+function effectCoverage(spec: ApiSpec, outcomes: readonly Outcome[]): ApiResult['effects'] {
+  const checked = new Set<string>();
+  for (const o of outcomes) {
+    if (!o.pass || !o.case.effects) continue;
+    o.case.effects.blocks.forEach((label, k) => {
+      // A call that returned was checked by the program; an exec that did not return shows
+      // exec:replaced by the new program's exit status, which the judgement already required.
+      if (o.effects !== undefined || (o.ret === undefined && o.case.effects!.claims[k]!.name === 'exec:replaced')) checked.add(label);
+    });
+  }
+  const blocks = effectBlocks(spec);
+  return {
+    blocks: blocks.length,
+    checked: blocks.filter((b) => checked.has(b.label)).map((b) => b.label),
+    unobservable: blocks.filter((b) => !checked.has(b.label) && b.unobservable !== undefined).map((b) => b.label),
+    unchecked: blocks.filter((b) => !checked.has(b.label) && b.unobservable === undefined).map((b) => b.label),
+  };
+}
+
+/** The effects part of a spec's summary, for KTAP and JUnit. */
+export function effectsLine(r: ApiResult): string {
+  const e = r.effects;
+  const list = (l: string[]) => (l.length ? ` (${l.join(', ')})` : '');
+  return `effects checked ${e.checked.length}/${e.blocks}${list(e.checked)}; unobservable ${e.unobservable.length}${list(e.unobservable)}` +
+    `${e.unchecked.length ? `; not checked ${e.unchecked.length}${list(e.unchecked)}` : ''}; failure atomicity checked after ${r.atomicity} failed calls`;
 }
 
 /** KTAP v1: one subtest per API, one line per case. */
@@ -67,6 +105,7 @@ export function ktap(results: { result: ApiResult; outcomes: readonly Outcome[] 
       `${r.provoked.length ? `: ${r.provoked.join(' ')}` : ''}${r.unprovokable.length ? `; unprovokable ${r.unprovokable.length}: ${r.unprovokable.join(' ')}` : ''}` +
       `${r.unlisted.length ? `; returned but not listed: ${r.unlisted.join(' ')}` : ''}`);
     out.push(`    # ${api}: cases by kind: ${r.kinds.valid} valid, ${r.kinds.invalid} invalid, ${r.kinds.condition} from error conditions`);
+    out.push(`    # ${api}: ${oneLine(effectsLine(r))}`);
     const status = r.skipped ? `ok ${i + 1} ${api} # SKIP ${oneLine(r.skipped)}` : `${r.failed.length || r.problem ? 'not ok' : 'ok'} ${i + 1} ${api}`;
     out.push(status);
   });
@@ -78,6 +117,21 @@ const x = (s: string) => oneLine(s).replace(/&/g, '&amp;').replace(/</g, '&lt;')
 export function junit(results: { result: ApiResult; outcomes: readonly Outcome[] }[]): string {
   const suites = results.map(({ result: r, outcomes }) => [
     `  <testsuite name="${x(r.api)}" tests="${outcomes.length}" failures="${r.failed.length}" skipped="${r.skipped ? 1 : 0}">`,
+    '    <properties>',
+    `      <property name="errors.listed" value="${r.listed}"/>`,
+    `      <property name="errors.provoked" value="${r.provoked.length}"/>`,
+    `      <property name="errors.provoked.names" value="${x(r.provoked.join(' '))}"/>`,
+    `      <property name="errors.unprovokable" value="${r.unprovokable.length}"/>`,
+    `      <property name="errors.unprovokable.names" value="${x(r.unprovokable.join(' '))}"/>`,
+    `      <property name="errors.unlisted" value="${x(r.unlisted.join(' '))}"/>`,
+    `      <property name="effects.blocks" value="${r.effects.blocks}"/>`,
+    `      <property name="effects.checked" value="${r.effects.checked.length}"/>`,
+    `      <property name="effects.unobservable" value="${r.effects.unobservable.length}"/>`,
+    `      <property name="atomicity.checked" value="${r.atomicity}"/>`,
+    `      <property name="cases.valid" value="${r.kinds.valid}"/>`,
+    `      <property name="cases.invalid" value="${r.kinds.invalid}"/>`,
+    `      <property name="cases.condition" value="${r.kinds.condition}"/>`,
+    '    </properties>',
     ...outcomes.map((o) => `    <testcase classname="${x(r.api)}" name="${x(`${o.case.n} ${o.case.what}`)}">${o.pass ? '' : `<failure message="${x(o.reason ?? '')}"/>`}</testcase>`),
     '  </testsuite>',
   ].join('\n'));

@@ -5,6 +5,7 @@ import type { ApiSpec } from '../model/types.js';
 import { codeErrorMissing, codeErrorUnseen } from './checks/code-errors.js';
 import { constraintShape } from './checks/constraint-shape.js';
 import { duplicateError } from './checks/duplicate-error.js';
+import { effectClaim } from './checks/effect-claim.js';
 import { errorCondition } from './checks/error-condition.js';
 import { enumOutsideMask } from './checks/enum-outside-mask.js';
 import { missingDescription } from './checks/missing-description.js';
@@ -24,6 +25,7 @@ export const CHECKS = {
   'param-index': paramIndex,
   'duplicate-error': duplicateError,
   'error-condition': errorCondition,
+  'effect-claim': effectClaim,
   'unknown-errno': unknownErrno,
   'missing-description': missingDescription,
   'range-inverted': rangeInverted,

@@ -46,6 +46,7 @@ const CASES: Record<CheckId, { bad: string; line: number; good: string }> = {
   'return-contradiction': { bad: spec(`${PARAMS}\nreturn:\n  type: int\n  check-type: fd\n  success-range: -1, INT_MAX\n${ERR}`), line: 13, good: spec(`${PARAMS}\nreturn:\n  type: int\n  check-type: fd\n  success-range: 0, INT_MAX\n${ERR}`) },
   signature: { bad: spec(`${PARAMS}\n${ERR}`, '', 'SYSCALL_DEFINE2(demo, int, fd, unsigned long, mode)'), line: 1, good: spec(`${PARAMS}\n${ERR}`) },
   'error-condition': { bad: spec(`${PARAMS}\n${ERR}`), line: 13, good: spec(`${PARAMS}\n${ERR}\n  kapi-cond: fd=fd:closed\nerror: EIO, a device failed\n  kapi-unprovokable: needs a failing device`) },
+  'effect-claim': { bad: spec(`${PARAMS}\nside-effect: resource_destroy\n  target: descriptor table slot\n${ERR}`), line: 13, good: spec(`${PARAMS}\nside-effect: resource_destroy\n  target: descriptor table slot\n  kapi-effect: fd:closed=fd\nstate-trans: slot\n  object: table\n  kapi-unobservable: nothing to see\n${ERR}`) },
   'test-tags': { bad: spec(`${PARAMS}\n  kapi-semantic: fd:epol\n${ERR}`), line: 10, good: spec(`${PARAMS}\n  kapi-semantic: fd:epoll\n  kapi-test: no-boundary\n  kapi-valid: O_CLOEXEC\n${ERR}`) },
   'code-error-missing': { bad: spec(`${PARAMS}\n${ERR}`, '\tif (flags)\n\t\treturn -EINVAL;\n\treturn -EBADF;'), line: 19, good: spec(`${PARAMS}\n${ERR}`, '\treturn -EBADF;') },
   'code-error-unseen': { bad: spec(`${PARAMS}\n${ERR}\nerror: EPERM, never\n  desc: d`, '\treturn -EBADF;'), line: 15, good: spec(`${PARAMS}\n${ERR}`, '\tint err = -EBADF;\n\treturn err;') },
