@@ -6,20 +6,20 @@
 import type { ApiSpec, Param } from '../model/types.js';
 import { errnoNumber, syscallNumber } from '../sources/consts/index.js';
 import { constOfText } from '../sources/values.js';
-import { parseConditions, type AddrKind, type FdKind, type PathKind, type Setting } from './cond.js';
+import { FUSE_KINDS, parseConditions, type AddrKind, type FdKind, type PathKind, type Setting } from './cond.js';
 
 /** How the generated C builds one argument. */
 export type Arg =
   | { kind: 'int'; value: bigint }
-  | { kind: 'fd'; fixture: FdKind; of?: number }
-  | { kind: 'addr'; which: AddrKind }
+  | { kind: 'fd'; fixture: FdKind; of?: number; errno?: number }
+  | { kind: 'addr'; which: AddrKind; errno?: number }
   | { kind: 'argv-toolong' }
   | { kind: 'buf'; size: number }
   | { kind: 'null' }
   | { kind: 'unmapped' }
   | { kind: 'readonly' }
   | { kind: 'mapped'; pages: number }
-  | { kind: 'path'; which: PathKind }
+  | { kind: 'path'; which: PathKind; errno?: number }
   | { kind: 'argv' }
   | { kind: 'envp' }
   | { kind: 'sigset' }
@@ -308,11 +308,17 @@ export function planSpec(spec: ApiSpec, opts: { allowDangerous?: boolean; unpriv
   return plan;
 }
 
-/** The argument a condition's setting puts in place of the baseline. */
-function settingArg(v: Extract<Setting, { kind: 'arg' }>['value']): Arg {
-  if ('fd' in v) return v.of === undefined ? { kind: 'fd', fixture: v.fd } : { kind: 'fd', fixture: v.fd, of: v.of };
-  if ('path' in v) return { kind: 'path', which: v.path };
-  if ('addr' in v) return { kind: 'addr', which: v.addr };
+/**
+ * The argument a condition's setting puts in place of the baseline; `errno` is the number (kapi's
+ * table) of the error the condition provokes, which a FUSE fixture's server answers with.
+ */
+function settingArg(v: Extract<Setting, { kind: 'arg' }>['value'], errno: number): Arg {
+  if ('fd' in v) {
+    if (FUSE_KINDS.includes(v.fd)) return { kind: 'fd', fixture: v.fd, errno };
+    return v.of === undefined ? { kind: 'fd', fixture: v.fd } : { kind: 'fd', fixture: v.fd, of: v.of };
+  }
+  if ('path' in v) return FUSE_KINDS.includes(v.path) ? { kind: 'path', which: v.path, errno } : { kind: 'path', which: v.path };
+  if ('addr' in v) return FUSE_KINDS.includes(v.addr) ? { kind: 'addr', which: v.addr, errno } : { kind: 'addr', which: v.addr };
   if ('ptr' in v) return { kind: v.ptr };
   return { kind: 'int', value: v.int };
 }
@@ -322,15 +328,17 @@ function settingArg(v: Extract<Setting, { kind: 'arg' }>['value']): Arg {
  * Settings that need root of the sandbox's namespace, so --unprivileged leaves their conditions
  * out: fixtures that mount a filesystem for the case, and running as another user.
  */
-const MOUNTING = new Set(['nospace-new', 'notmpfile-dir', 'fs-full']);
-const needsRoot = (st: Setting) => st.kind === 'uid' || (st.kind === 'arg' && (('path' in st.value && MOUNTING.has(st.value.path)) || ('fd' in st.value && MOUNTING.has(st.value.fd))));
+const MOUNTING = new Set(['nospace-new', 'notmpfile-dir', 'fs-full', ...FUSE_KINDS]);
+const needsRoot = (st: Setting) => st.kind === 'uid' || (st.kind === 'arg' && (('path' in st.value && MOUNTING.has(st.value.path)) ||
+  ('fd' in st.value && MOUNTING.has(st.value.fd)) || ('addr' in st.value && MOUNTING.has(st.value.addr))));
 
 function conditionCases(spec: ApiSpec, base: readonly Arg[], push: (c: Omit<Case, 'n' | 'api' | 'syscall' | 'nr'>) => void, unprivileged: boolean): string[] {
   const problems: string[] = [];
   for (const e of spec.errors ?? []) {
     const text = e.ext?.['kapi-cond'];
     if (text === undefined) continue;
-    if (errnoNumber(e.name) === undefined) { problems.push(`${e.name}: not an errno kapi knows`); continue; }
+    const errno = errnoNumber(e.name);
+    if (errno === undefined) { problems.push(`${e.name}: not an errno kapi knows`); continue; }
     const r = parseConditions(text, spec.params ?? []);
     problems.push(...r.problems.map((p) => `${e.name}: ${p}`));
     for (const c of r.conditions) {
@@ -340,7 +348,7 @@ function conditionCases(spec: ApiSpec, base: readonly Arg[], push: (c: Omit<Case
       const setup: NonNullable<Case['setup']> = { rlimits: [], ignore: [] };
       let param: string | undefined;
       for (const st of c.settings) {
-        if (st.kind === 'arg') { args[st.index] = settingArg(st.value); param ??= st.param; }
+        if (st.kind === 'arg') { args[st.index] = settingArg(st.value, errno); param ??= st.param; }
         else if (st.kind === 'rlimit') setup.rlimits.push({ name: st.name, value: st.value });
         else if (st.kind === 'interrupt') setup.interrupt = true;
         else if (st.kind === 'nocaps') setup.nocaps = true;
