@@ -348,14 +348,15 @@ SYSCALL_DEFINE3(open, const char __user *, filename, int, flags, umode_t, mode)
  *   kapi-cond: fd=fd:closed; fd=-1
  *   desc: The only error that leaves the descriptor table unchanged.
  *
- * error: EINTR, the file's flush method was interrupted by a signal
- *   kapi-cond: fd=fd:fuse-flush-fails
+ * error: EINTR, a signal interrupted the file's flush method
+ *   kapi-cond: fd=fd:fuse-flush-waits, sig.ALRM=interrupt
  *   kapi-nonatomic: the descriptor is freed before the flush method runs
  *   desc: The flush method of a filesystem that waits for a server (NFS,
- *     FUSE) returned EINTR or a restart code; close turns a restart code
- *     into EINTR, because the descriptor is already gone and the call cannot
- *     be restarted.  FUSE passes on its server's EINTR answer to FLUSH
- *     unchanged (fuse_flush, filp_close).
+ *     FUSE) returned EINTR or a restart code after a signal; close turns a
+ *     restart code into EINTR, because the descriptor is already gone and
+ *     the call cannot be restarted.  FUSE tells its server of the signal
+ *     (FUSE_INTERRUPT) and returns the server's answer to FLUSH, EINTR,
+ *     unchanged.
  *
  * error: EIO, the flush method reported an I/O error
  *   kapi-cond: fd=fd:fuse-flush-fails

@@ -14,7 +14,7 @@ import { constOfText } from '../sources/values.js';
 export const FD_KINDS = [
   'file', 'rdonly', 'wronly', 'opath', 'dir', 'pipe', 'pipe-empty-nonblock', 'pipe-write', 'pipe-broken',
   'epoll', 'eventfd', 'closed', 'pipe-empty', 'pipe-full', 'pipe-full-nonblock', 'udp', 'sealed', 'fs-full', 'epoll-empty', 'watched', 'watcher',
-  'fuse-flush-fails',
+  'fuse-flush-fails', 'fuse-flush-waits',
 ] as const;
 export type FdKind = (typeof FD_KINDS)[number];
 /** Descriptor fixtures made from another parameter's descriptor (`fd:KIND@PARAM`). */
@@ -32,7 +32,7 @@ export type PathKind = (typeof PATH_KINDS)[number];
  * Fixtures on a FUSE filesystem the case serves (fuse.ts), whose one FUSE operation answers with
  * the errno of the error block the condition is in: the planner passes that errno's number.
  */
-export const FUSE_KINDS: readonly string[] = ['fuse-flush-fails', 'fuse-read-fails', 'fuse-fallocate-fails'];
+export const FUSE_KINDS: readonly string[] = ['fuse-flush-fails', 'fuse-flush-waits', 'fuse-read-fails', 'fuse-fallocate-fails'];
 
 /** Pointer fixtures (`ptr:KIND`). */
 export const PTR_KINDS = ['null', 'unmapped', 'readonly', 'argv-toolong'] as const;

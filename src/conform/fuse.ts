@@ -2,7 +2,9 @@
 // provoked: a child of the case answers the raw /dev/fuse protocol (<linux/fuse.h>, no libfuse)
 // for a root directory holding `file` (regular, 4096 bytes, mode 0644) and `exec` (the same,
 // mode 0755), and answers one operation (FLUSH, READ or FALLOCATE) with -ERRNO, the errno of
-// the error block the planner builds the case from. emit.ts carries this C with its fixtures.
+// the error block the planner builds the case from; or it holds FLUSH until the kernel reports
+// that a signal interrupted the caller (FUSE_INTERRUPT), and answers it with -ERRNO then, as a
+// FUSE server does. emit.ts carries this C with its fixtures.
 //
 // The case is root of its user namespace, where fuse may be mounted (FS_USERNS_MOUNT): it opens
 // /dev/fuse (sandbox.ts makes it in the sandbox's /dev), mounts `fuse-fs` in its scratch
@@ -20,7 +22,7 @@ export const FUSE_C = String.raw`
 #include <sys/uio.h>
 
 /* The operation a fuse fixture makes fail. */
-enum { FX_FUSE_FLUSH = 1, FX_FUSE_READ, FX_FUSE_FALLOCATE };
+enum { FX_FUSE_FLUSH = 1, FX_FUSE_FLUSH_WAIT, FX_FUSE_READ, FX_FUSE_FALLOCATE };
 #define FX_FUSE_DIR "fuse-fs"
 #define FX_FUSE_SIZE 4096
 
@@ -50,6 +52,7 @@ static void fx_fuse_serve(int fd, int op, int err)
 {
 	static char buf[FUSE_MIN_READ_BUFFER + 65536];
 	static char data[FX_FUSE_SIZE];
+	unsigned long long held = 0; /* the FLUSH waiting for its INTERRUPT (FX_FUSE_FLUSH_WAIT) */
 	memset(data, 'x', sizeof(data));
 	for (int n = 0; n < 100000; n++) {
 		struct pollfd p = { .fd = fd, .events = POLLIN };
@@ -145,8 +148,25 @@ static void fx_fuse_serve(int fd, int op, int err)
 			break;
 		}
 		case FUSE_FLUSH:
+			if (op == FX_FUSE_FLUSH_WAIT) {
+				if (held)
+					_exit(0);
+				held = in->unique;
+				break;
+			}
 			fx_fuse_reply(fd, in->unique, op == FX_FUSE_FLUSH ? err : 0, NULL, 0);
 			break;
+		case FUSE_INTERRUPT: {
+			/* A signal interrupted the caller of the held FLUSH: it ends with the errno now. */
+			const struct fuse_interrupt_in *ii = (const void *)arg;
+			if (alen < sizeof(*ii))
+				_exit(0);
+			if (held && ii->unique == held) {
+				fx_fuse_reply(fd, held, err, NULL, 0);
+				held = 0;
+			}
+			break;
+		}
 		case FUSE_FALLOCATE:
 			fx_fuse_reply(fd, in->unique, op == FX_FUSE_FALLOCATE ? err : 0, NULL, 0);
 			break;
@@ -155,8 +175,7 @@ static void fx_fuse_serve(int fd, int op, int err)
 			break;
 		case FUSE_FORGET:
 		case FUSE_BATCH_FORGET:
-		case FUSE_INTERRUPT:
-			/* No reply: the kernel expects none (an interrupted request is answered as it ends). */
+			/* No reply: the kernel expects none. */
 			break;
 		default:
 			fx_fuse_reply(fd, in->unique, ENOSYS, NULL, 0);
