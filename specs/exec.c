@@ -94,9 +94,9 @@
  *   kapi-cond: filename=path:fuse-read-fails
  *   desc: Reading the file headers or program headers failed or came back
  *     short; the filesystem's read reports the error (a failing device, or
- *     a FUSE server answering READ with EIO).  The first read (the first
- *     page, prepare_binprm) comes before the point of no return, so the
- *     call returns with the process unchanged.
+ *     a FUSE server answering READ with EIO).  The first read (the file's
+ *     first 256 bytes, prepare_binprm) comes before the point of no return
+ *     (begin_new_exec), so the call returns with the process unchanged.
  *
  * error: ELIBBAD, the ELF program interpreter is not in a usable ELF format
  *   kapi-cond: filename=path:exec-badinterp
@@ -475,9 +475,9 @@ SYSCALL_DEFINE3(execve,
  *   kapi-cond: filename=path:fuse-read-fails
  *   desc: Reading the file headers or program headers failed or came back
  *     short; the filesystem's read reports the error (a failing device, or
- *     a FUSE server answering READ with EIO).  The first read (the first
- *     page, prepare_binprm) comes before the point of no return, so the
- *     call returns with the process unchanged.
+ *     a FUSE server answering READ with EIO).  The first read (the file's
+ *     first 256 bytes, prepare_binprm) comes before the point of no return
+ *     (begin_new_exec), so the call returns with the process unchanged.
  *
  * error: ELIBBAD, the ELF program interpreter is not in a usable ELF format
  *   kapi-cond: filename=path:exec-badinterp

@@ -117,8 +117,8 @@
  *   desc: The page is not online memory or cannot be handled by the soft
  *     offline code; or the filesystem reported an I/O error while
  *     MADV_REMOVE punched the hole (vfs_fallocate with
- *     FALLOC_FL_PUNCH_HOLE; FUSE passes on its server's answer to
- *     FALLOCATE).
+ *     FALLOC_FL_PUNCH_HOLE | FALLOC_FL_KEEP_SIZE; FUSE passes on its
+ *     server's answer to FALLOCATE).
  *
  * error: ENOMEM, part of the range is unmapped, or memory ran out
  *   kapi-cond: start=ptr:unmapped
