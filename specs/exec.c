@@ -91,9 +91,12 @@
  *     loader only uses the first PT_INTERP segment.
  *
  * error: EIO, an I/O error occurred while reading the program or interpreter
- *   kapi-unprovokable: needs a failing device
+ *   kapi-cond: filename=path:fuse-read-fails
  *   desc: Reading the file headers or program headers failed or came back
- *     short.
+ *     short; the filesystem's read reports the error (a failing device, or
+ *     a FUSE server answering READ with EIO).  The first read (the file's
+ *     first 256 bytes, prepare_binprm) comes before the point of no return
+ *     (begin_new_exec), so the call returns with the process unchanged.
  *
  * error: ELIBBAD, the ELF program interpreter is not in a usable ELF format
  *   kapi-cond: filename=path:exec-badinterp
@@ -485,9 +488,12 @@ SYSCALL_DEFINE3(execve,
  *     parsed.
  *
  * error: EIO, an I/O error occurred while reading the program or interpreter
- *   kapi-unprovokable: needs a failing device
+ *   kapi-cond: filename=path:fuse-read-fails
  *   desc: Reading the file headers or program headers failed or came back
- *     short.
+ *     short; the filesystem's read reports the error (a failing device, or
+ *     a FUSE server answering READ with EIO).  The first read (the file's
+ *     first 256 bytes, prepare_binprm) comes before the point of no return
+ *     (begin_new_exec), so the call returns with the process unchanged.
  *
  * error: ELIBBAD, the ELF program interpreter is not in a usable ELF format
  *   kapi-cond: filename=path:exec-badinterp

@@ -113,10 +113,12 @@
  *     that retrying will not fix.
  *
  * error: EIO, MADV_SOFT_OFFLINE met an unhandlable page, or hole punching failed
- *   kapi-unprovokable: needs MADV_SOFT_OFFLINE (CAP_SYS_ADMIN in the initial namespace) or a filesystem failing to punch a hole (a failing device)
+ *   kapi-cond: start=addr:fuse-fallocate-fails, behavior=MADV_REMOVE
  *   desc: The page is not online memory or cannot be handled by the soft
  *     offline code; or the filesystem reported an I/O error while
- *     MADV_REMOVE punched the hole.
+ *     MADV_REMOVE punched the hole (vfs_fallocate with
+ *     FALLOC_FL_PUNCH_HOLE | FALLOC_FL_KEEP_SIZE; FUSE passes on its
+ *     server's answer to FALLOCATE).
  *
  * error: ENOMEM, part of the range is unmapped, or memory ran out
  *   kapi-cond: start=ptr:unmapped

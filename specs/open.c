@@ -359,24 +359,36 @@ SYSCALL_DEFINE3(open, const char __user *, filename, int, flags, umode_t, mode)
  *   desc: The only error that leaves the descriptor table unchanged.
  *
  * error: EINTR, a signal interrupted the file's flush method
- *   kapi-unprovokable: only a file whose flush method sleeps interruptibly (NFS, FUSE) returns it; the sandbox's filesystems have no such flush method
- *   desc: Any restart code from flush is turned into EINTR, because the
- *     descriptor is already gone and the call cannot be restarted.
+ *   kapi-cond: fd=fd:fuse-flush-waits, sig.ALRM=interrupt
+ *   kapi-nonatomic: the descriptor is freed before the flush method runs
+ *   desc: The flush method of a filesystem that waits for a server (NFS,
+ *     FUSE) returned EINTR or a restart code after a signal; close turns a
+ *     restart code into EINTR, because the descriptor is already gone and
+ *     the call cannot be restarted.  FUSE tells its server of the signal
+ *     (FUSE_INTERRUPT) and returns the server's answer to FLUSH, EINTR,
+ *     unchanged.
  *
  * error: EIO, the flush method reported an I/O error
- *   kapi-unprovokable: needs a flush method that writes back and fails (a network filesystem or a failing device); the sandbox's filesystems have none
- *   desc: For example a network filesystem failing to write back cached data,
- *     or a write-back error recorded earlier.
+ *   kapi-cond: fd=fd:fuse-flush-fails
+ *   kapi-nonatomic: the descriptor is freed before the flush method runs
+ *   desc: Close returns what the file's flush method returns: a network
+ *     filesystem failing to write back cached data, a write-back error
+ *     recorded earlier on the file's mapping, or a FUSE server's answer to
+ *     FLUSH (passed on unchanged; only ENOSYS is turned into success, and
+ *     ends FLUSH requests on that connection).
  *
  * error: ENOSPC, the flush method found no space for previously written data
- *   kapi-unprovokable: only a flush method that writes back cached data (NFS, FUSE) reports it; tmpfs and local filesystems have no flush that can run out of space
- *   desc: Network filesystems such as NFS may report out-of-space from
- *     delayed write-back at close rather than at write time.
+ *   kapi-cond: fd=fd:fuse-flush-fails
+ *   kapi-nonatomic: the descriptor is freed before the flush method runs
+ *   desc: The flush of a filesystem that writes back at close (NFS, FUSE)
+ *     reports it: delayed write-back finds no space only now, not at write
+ *     time.
  *
  * error: EDQUOT, the flush method found the quota exhausted for previously written data
- *   kapi-unprovokable: only a flush method that writes back cached data (NFS, FUSE) reports it, and the sandbox's filesystems have no quotas
- *   desc: As for ENOSPC, delayed write-back may first see the quota failure
- *     at close.
+ *   kapi-cond: fd=fd:fuse-flush-fails
+ *   kapi-nonatomic: the descriptor is freed before the flush method runs
+ *   desc: As for ENOSPC: the flush of a filesystem that writes back at close
+ *     (NFS, FUSE) may see the quota failure first.
  *
  * lock: files->file_lock
  *   type: spinlock

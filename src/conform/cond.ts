@@ -14,6 +14,7 @@ import { constOfText } from '../sources/values.js';
 export const FD_KINDS = [
   'file', 'rdonly', 'wronly', 'opath', 'dir', 'pipe', 'pipe-empty-nonblock', 'pipe-write', 'pipe-broken',
   'epoll', 'eventfd', 'closed', 'pipe-empty', 'pipe-full', 'pipe-full-nonblock', 'udp', 'sealed', 'fs-full', 'epoll-empty', 'watched', 'watcher',
+  'fuse-flush-fails', 'fuse-flush-waits',
 ] as const;
 export type FdKind = (typeof FD_KINDS)[number];
 /** Descriptor fixtures made from another parameter's descriptor (`fd:KIND@PARAM`). */
@@ -23,15 +24,22 @@ export const FD_OF_KINDS: readonly FdKind[] = ['watched', 'watcher'];
 export const PATH_KINDS = [
   'file', 'new', 'exec', 'missing', 'empty', 'toolong', 'name-toolong', 'notdir', 'loop', 'dir', 'dangling',
   'symlink', 'fifo', 'exec-junk', 'exec-busy', 'exec-badinterp', 'rofs-new', 'sealed', 'leased', 'nospace-new', 'notmpfile-dir', 'noperm',
+  'fuse-read-fails',
 ] as const;
 export type PathKind = (typeof PATH_KINDS)[number];
+
+/**
+ * Fixtures on a FUSE filesystem the case serves (fuse.ts), whose one FUSE operation answers with
+ * the errno of the error block the condition is in: the planner passes that errno's number.
+ */
+export const FUSE_KINDS: readonly string[] = ['fuse-flush-fails', 'fuse-flush-waits', 'fuse-read-fails', 'fuse-fallocate-fails'];
 
 /** Pointer fixtures (`ptr:KIND`). */
 export const PTR_KINDS = ['null', 'unmapped', 'readonly', 'argv-toolong'] as const;
 export type PtrKind = (typeof PTR_KINDS)[number];
 
 /** Address fixtures (`addr:KIND`): the start of a one-page mapping of a particular kind. */
-export const ADDR_KINDS = ['file-private', 'beyond-eof', 'memfd-sealed', 'maps-full', 'locked', 'filled'] as const;
+export const ADDR_KINDS = ['file-private', 'beyond-eof', 'memfd-sealed', 'maps-full', 'locked', 'filled', 'fuse-fallocate-fails'] as const;
 export type AddrKind = (typeof ADDR_KINDS)[number];
 
 /** Limits a condition may set (`rlimit.NAME=N`), and signals it may ignore (`sig.NAME=ignore`). */

@@ -10,7 +10,8 @@
 import type { ApiSpec } from '../model/types.js';
 import { errnoNumber } from '../sources/consts/index.js';
 import { cString } from '../sources/elf/fixture-c.js';
-import { FD_OF_KINDS, PATH_KINDS, RLIMITS, SIGNALS, type AddrKind, type FdKind } from './cond.js';
+import { FD_OF_KINDS, FUSE_KINDS, PATH_KINDS, RLIMITS, SIGNALS, type AddrKind, type FdKind } from './cond.js';
+import { FUSE_C } from './fuse.js';
 import type { Arg, Case } from './plan.js';
 import { oneLine } from './report.js';
 import { CLAIMS, type Claim } from './effect.js';
@@ -360,7 +361,7 @@ static long fx_maps_full(void)
 static long fx_map_locked(void)
 {
 	long p = fx_buf(4096);
-	if (mlock((void *)p, 4096)) _exit(144);
+	if (mlock((void *)p, 4096)) _exit(146);
 	return p;
 }
 static long fx_map_filled(void)
@@ -370,7 +371,24 @@ static long fx_map_filled(void)
 	return p;
 }
 /* Every mapping locked, as by an earlier mlockall(MCL_CURRENT). */
-static void fx_lockall(void) { if (mlockall(MCL_CURRENT)) _exit(145); }
+static void fx_lockall(void) { if (mlockall(MCL_CURRENT)) _exit(147); }
+/*
+ * The init of a test VM loads the modules its initramfs carries in /kapi-modules (qemu.ts puts
+ * fuse.ko there when the kernel builds FUSE as a module). Not every kernel has them: a module that
+ * is missing or does not load is reported, and the cases that need it fail (FUSE fixtures: 144).
+ */
+static void fx_load_modules(void)
+{
+	static const char *const mods[] = { "/kapi-modules/fuse.ko" };
+	for (unsigned i = 0; i < sizeof(mods) / sizeof(mods[0]); i++) {
+		int fd = open(mods[i], O_RDONLY | O_CLOEXEC);
+		if (fd < 0)
+			continue;
+		if (syscall(SYS_finit_module, fd, "", 0) && errno != EEXIST)
+			printf("# cannot load %s: %s\n", mods[i], strerror(errno));
+		close(fd);
+	}
+}
 static long fx_argv(void) { static const char *argv[] = { "true", NULL }; return (long)argv; }
 static long fx_envp(void) { static const char *envp[] = { NULL }; return (long)envp; }
 static long fx_sigset(void) { static unsigned long set[16]; return (long)set; }
@@ -386,11 +404,25 @@ const FD_C: Record<FdKind, string> = {
   udp: 'fx_udp()', 'fs-full': 'fx_fs_full()', sealed: 'fx_sealed_fd()', 'epoll-empty': 'fx_epoll_empty()',
   // Made from another argument (`fd:KIND@PARAM`): argExpr passes that argument's variable.
   watched: 'fx_watched', watcher: 'fx_watcher',
+  // Told the errno to answer with (fuseExpr).
+  'fuse-flush-fails': 'fx_fuse_fd(FX_FUSE_FLUSH', 'fuse-flush-waits': 'fx_fuse_fd(FX_FUSE_FLUSH_WAIT',
 };
+/** The FUSE fixtures (fuse.ts), each a call still missing the errno its server answers with. */
+const FUSE_CALL: Record<string, string> = {
+  'fuse-flush-fails': 'fx_fuse_fd(FX_FUSE_FLUSH', 'fuse-flush-waits': 'fx_fuse_fd(FX_FUSE_FLUSH_WAIT', 'fuse-read-fails': 'fx_fuse_path(FX_FUSE_READ', 'fuse-fallocate-fails': 'fx_fuse_map(FX_FUSE_FALLOCATE',
+};
+
+/** A FUSE fixture's call with its errno: a number the kernel takes from a server (1 to 511). */
+function fuseExpr(which: string, errno: number | undefined): string {
+  if (!Object.hasOwn(FUSE_CALL, which)) throw new EmitError(`unknown FUSE fixture ${which}`);
+  if (!Number.isSafeInteger(errno) || errno! < 1 || errno! > 511) throw new EmitError(`FUSE fixture ${which} needs an errno from 1 to 511, not ${String(errno)}`);
+  return `${FUSE_CALL[which]}, ${cCount(errno!, 'errno')})`;
+}
 /** The C that makes each address fixture. */
 const ADDR_C: Record<AddrKind, string> = {
   'file-private': 'fx_map_file(0, 0)', 'beyond-eof': 'fx_map_file(1, 1)', 'memfd-sealed': 'fx_map_sealed()', 'maps-full': 'fx_maps_full()',
   locked: 'fx_map_locked()', filled: 'fx_map_filled()',
+  'fuse-fallocate-fails': 'fx_fuse_map(FX_FUSE_FALLOCATE', // told the errno (fuseExpr)
 };
 const PATH_FIXTURES = new Set<string>(PATH_KINDS);
 
@@ -413,6 +445,8 @@ function argExpr(a: Arg, i: number): string {
     case 'int': return cLong(a.value);
     case 'fd':
       if (!Object.hasOwn(FD_C, a.fixture)) throw new EmitError(`unknown descriptor fixture ${a.fixture}`);
+      if (FUSE_KINDS.includes(a.fixture)) return fuseExpr(a.fixture, a.errno);
+      if (a.errno !== undefined) throw new EmitError(`descriptor fixture ${a.fixture} takes no errno`);
       if (FD_OF_KINDS.includes(a.fixture)) {
         // Arguments are made in order, so only an earlier one can be referred to.
         if (!Number.isSafeInteger(a.of) || a.of! < 0 || a.of! >= i) throw new EmitError(`descriptor fixture ${a.fixture} refers to argument ${String(a.of)} of argument ${i}`);
@@ -422,6 +456,8 @@ function argExpr(a: Arg, i: number): string {
       return FD_C[a.fixture];
     case 'addr':
       if (!Object.hasOwn(ADDR_C, a.which)) throw new EmitError(`unknown address fixture ${a.which}`);
+      if (FUSE_KINDS.includes(a.which)) return fuseExpr(a.which, a.errno);
+      if (a.errno !== undefined) throw new EmitError(`address fixture ${a.which} takes no errno`);
       return ADDR_C[a.which];
     case 'argv-toolong': return 'fx_argv_toolong()';
     case 'buf': return a.fill === undefined ? `fx_buf(${cCount(a.size, 'buffer size')}UL)` : `fx_buf_filled(${cCount(a.size, 'buffer size')}UL, ${cCount(a.fill & 0xff, 'fill byte')})`;
@@ -431,6 +467,8 @@ function argExpr(a: Arg, i: number): string {
     case 'mapped': return `fx_mapped(${cCount(a.pages, 'page count')}L)`;
     case 'path':
       if (!PATH_FIXTURES.has(a.which)) throw new EmitError(`unknown path fixture ${a.which}`);
+      if (FUSE_KINDS.includes(a.which)) return fuseExpr(a.which, a.errno);
+      if (a.errno !== undefined) throw new EmitError(`path fixture ${a.which} takes no errno`);
       return `fx_path(${cString(a.which)})`;
     case 'argv': return 'fx_argv()';
     case 'envp': return 'fx_envp()';
@@ -543,7 +581,7 @@ export function programFromCases(cases: readonly ProgramCase[], opts: ProgramOpt
   const origin = opts.origin.replace(/[^\x20-\x7e]/g, '?').replace(/\*\//g, '* /');
   return `/* SPDX-License-Identifier: GPL-2.0 */\n/* Generated by ${origin}. */\n` +
     `#define KAPI_TIMEOUT_MS ${opts.timeoutMs}u\n#define KAPI_UNPRIVILEGED ${opts.unprivileged ? 1 : 0}\n` +
-    SANDBOX_C + OBSERVE_C + FIXTURES + String.raw`
+    SANDBOX_C + OBSERVE_C + FIXTURES + FUSE_C + String.raw`
 ${fns}
 ${table}
 
@@ -596,6 +634,8 @@ int main(int argc, char **argv)
 		made = 1;
 	}
 	printf("KTAP version 1\n1..%d\n", napis);
+	if (init)
+		fx_load_modules();
 	for (int a = 0, id = 0; a < napis; a++) {
 		int k = 0, cnt = 0, bad = 0;
 		for (int j = 0; j < ncases; j++)

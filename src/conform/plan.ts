@@ -6,21 +6,21 @@
 import type { ApiSpec, Param } from '../model/types.js';
 import { errnoNumber, syscallNumber } from '../sources/consts/index.js';
 import { constOfText } from '../sources/values.js';
-import { parseConditions, type AddrKind, type Condition, type FdKind, type PathKind, type Setting } from './cond.js';
+import { FUSE_KINDS, parseConditions, type AddrKind, type Condition, type FdKind, type PathKind, type Setting } from './cond.js';
 import { effectBlocks, effectsTagged, guardHolds, type Claim } from './effect.js';
 
 /** How the generated C builds one argument. */
 export type Arg =
   | { kind: 'int'; value: bigint }
-  | { kind: 'fd'; fixture: FdKind; of?: number }
-  | { kind: 'addr'; which: AddrKind }
+  | { kind: 'fd'; fixture: FdKind; of?: number; errno?: number }
+  | { kind: 'addr'; which: AddrKind; errno?: number }
   | { kind: 'argv-toolong' }
   | { kind: 'buf'; size: number; fill?: number }
   | { kind: 'null' }
   | { kind: 'unmapped' }
   | { kind: 'readonly' }
   | { kind: 'mapped'; pages: number }
-  | { kind: 'path'; which: PathKind }
+  | { kind: 'path'; which: PathKind; errno?: number }
   | { kind: 'argv' }
   | { kind: 'envp' }
   | { kind: 'sigset' }
@@ -324,11 +324,17 @@ export function planSpec(spec: ApiSpec, opts: { allowDangerous?: boolean; unpriv
   return plan;
 }
 
-/** The argument a condition's setting puts in place of the baseline. */
-function settingArg(v: Extract<Setting, { kind: 'arg' }>['value']): Arg {
-  if ('fd' in v) return v.of === undefined ? { kind: 'fd', fixture: v.fd } : { kind: 'fd', fixture: v.fd, of: v.of };
-  if ('path' in v) return { kind: 'path', which: v.path };
-  if ('addr' in v) return { kind: 'addr', which: v.addr };
+/**
+ * The argument a condition's setting puts in place of the baseline; `errno` is the number (kapi's
+ * table) of the error the condition provokes, which a FUSE fixture's server answers with.
+ */
+function settingArg(v: Extract<Setting, { kind: 'arg' }>['value'], errno: number): Arg {
+  if ('fd' in v) {
+    if (FUSE_KINDS.includes(v.fd)) return { kind: 'fd', fixture: v.fd, errno };
+    return v.of === undefined ? { kind: 'fd', fixture: v.fd } : { kind: 'fd', fixture: v.fd, of: v.of };
+  }
+  if ('path' in v) return FUSE_KINDS.includes(v.path) ? { kind: 'path', which: v.path, errno } : { kind: 'path', which: v.path };
+  if ('addr' in v) return FUSE_KINDS.includes(v.addr) ? { kind: 'addr', which: v.addr, errno } : { kind: 'addr', which: v.addr };
   if ('ptr' in v) return { kind: v.ptr };
   return { kind: 'int', value: v.int };
 }
@@ -338,16 +344,17 @@ function settingArg(v: Extract<Setting, { kind: 'arg' }>['value']): Arg {
  * Settings that need root of the sandbox's namespace, so --unprivileged leaves their conditions
  * out: fixtures that mount a filesystem for the case, and running as another user.
  */
-const MOUNTING = new Set(['nospace-new', 'notmpfile-dir', 'fs-full']);
-const needsRoot = (st: Setting) => st.kind === 'uid' || (st.kind === 'arg' && (('path' in st.value && MOUNTING.has(st.value.path)) || ('fd' in st.value && MOUNTING.has(st.value.fd))));
+const MOUNTING = new Set(['nospace-new', 'notmpfile-dir', 'fs-full', ...FUSE_KINDS]);
+const needsRoot = (st: Setting) => st.kind === 'uid' || (st.kind === 'arg' && (('path' in st.value && MOUNTING.has(st.value.path)) ||
+  ('fd' in st.value && MOUNTING.has(st.value.fd)) || ('addr' in st.value && MOUNTING.has(st.value.addr))));
 
 /** A condition's settings applied to the baseline: the arguments, the set-up, the first parameter set. */
-function applySettings(base: readonly Arg[], c: Condition): { args: Arg[]; setup?: NonNullable<Case['setup']>; param?: string } {
+function applySettings(base: readonly Arg[], c: Condition, errno: number): { args: Arg[]; setup?: NonNullable<Case['setup']>; param?: string } {
   const args = [...base];
   const setup: NonNullable<Case['setup']> = { rlimits: [], ignore: [] };
   let param: string | undefined;
   for (const st of c.settings) {
-    if (st.kind === 'arg') { args[st.index] = settingArg(st.value); param ??= st.param; }
+    if (st.kind === 'arg') { args[st.index] = settingArg(st.value, errno); param ??= st.param; }
     else if (st.kind === 'rlimit') setup.rlimits.push({ name: st.name, value: st.value });
     else if (st.kind === 'interrupt') setup.interrupt = true;
     else if (st.kind === 'nocaps') setup.nocaps = true;
@@ -364,13 +371,14 @@ function conditionCases(spec: ApiSpec, base: readonly Arg[], push: (c: Omit<Case
   for (const e of spec.errors ?? []) {
     const text = e.ext?.['kapi-cond'];
     if (text === undefined) continue;
-    if (errnoNumber(e.name) === undefined) { problems.push(`${e.name}: not an errno kapi knows`); continue; }
+    const errno = errnoNumber(e.name);
+    if (errno === undefined) { problems.push(`${e.name}: not an errno kapi knows`); continue; }
     const r = parseConditions(text, spec.params ?? []);
     problems.push(...r.problems.map((p) => `${e.name}: ${p}`));
     for (const c of r.conditions) {
       // As nobody (--unprivileged) the case cannot mount what these fixtures need.
       if (unprivileged && c.settings.some(needsRoot)) continue;
-      const { args, setup, param } = applySettings(base, c);
+      const { args, setup, param } = applySettings(base, c, errno);
       const k: Omit<Case, 'n' | 'api' | 'syscall' | 'nr'> = { what: `${e.name} when ${c.text}`, args, expect: { kind: 'errno', errnos: [e.name], any: false }, error: e.name };
       if (param) k.param = param;
       if (setup) k.setup = setup;
@@ -387,7 +395,12 @@ function effectCases(spec: ApiSpec, base: readonly Arg[], push: (c: Omit<Case, '
     problems.push(...b.problems.map((p) => `${b.label}: ${p}`));
     for (const c of b.cases) {
       if (unprivileged && c.settings.some(needsRoot)) continue;
-      const { args, setup, param } = applySettings(base, c);
+      // A FUSE fixture fails with the errno of the error it is for; a successful call has none.
+      if (c.settings.some((st) => st.kind === 'arg' && Object.values(st.value).some((v) => typeof v === 'string' && FUSE_KINDS.includes(v as never)))) {
+        problems.push(`${b.label}: kapi-effect-case ${c.text}: FUSE fixtures make calls fail, they cannot show an effect`);
+        continue;
+      }
+      const { args, setup, param } = applySettings(base, c, 0);
       const k: Omit<Case, 'n' | 'api' | 'syscall' | 'nr'> = { what: `${b.label} shows when ${c.text}`, args, expect: { kind: 'success' }, effectCase: b.label };
       if (param) k.param = param;
       if (setup) k.setup = setup;

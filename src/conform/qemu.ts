@@ -3,9 +3,9 @@
 // kernel image with it under TCG, and the program's KTAP comes back on the serial console.
 
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import type { ApiSpec } from '../model/types.js';
 import { emitProgram } from './emit.js';
 import type { Case } from './plan.js';
@@ -38,6 +38,18 @@ export interface VmRun {
 }
 
 /**
+ * The modules the guest's init loads (emit.ts fx_load_modules), from the unpacked kernel package
+ * the image comes from (`boot/vmlinuz-VERSION` beside `lib/modules/VERSION`): fuse.ko, when FUSE is
+ * a module there (Debian's cloud kernel), uncompressed (6.1 cannot load a compressed file itself).
+ * A kernel with FUSE built in, or without it, gets none.
+ */
+export function guestModules(kernel: string): { name: string; data: Buffer }[] {
+  const version = basename(kernel).replace(/^vmlinuz-/, '');
+  const fuse = join(dirname(dirname(kernel)), 'lib', 'modules', version, 'kernel', 'fs', 'fuse', 'fuse.ko');
+  return version && existsSync(fuse) ? [{ name: 'fuse.ko', data: readFileSync(fuse) }] : [];
+}
+
+/**
  * Builds `source` (a program of emit.ts) static, boots `kernel` with it as init, and returns the
  * console with the firmware's escape sequences removed, from the first KTAP line on.
  */
@@ -63,6 +75,8 @@ export function bootProgram(kernel: string, source: string, opts: { memory?: str
       { name: 'init', mode: 0o100755, data: readFileSync(join(dir, 'init')) },
       { name: 'bin', mode: 0o40755 },
       { name: 'bin/true', mode: 0o100755, data: readFileSync(join(dir, 'true')) },
+      { name: 'kapi-modules', mode: 0o40755 },
+      ...guestModules(kernel).map((m) => ({ name: `kapi-modules/${m.name}`, mode: 0o100644, data: m.data })),
     ]));
     const r = spawnSync('qemu-system-x86_64', [
       '-kernel', kernel, '-initrd', initrd, '-append', 'console=ttyS0 panic=-1 quiet loglevel=1',

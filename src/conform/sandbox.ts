@@ -5,7 +5,7 @@
 //
 //   supervisor  in a mount namespace of its own (owned by the initial user namespace): makes every
 //               mount read-only, nosuid and nodev except a small /dev (null, zero, full, random,
-//               urandom) and a private /tmp holding the case's scratch directory (/tmp/kapi-case,
+//               urandom, fuse) and a private /tmp holding the case's scratch directory (/tmp/kapi-case,
 //               a bind of the directory kapi made, so no host path leads to it); starts the namespaces' init, mounts a
 //               read-only proc of the new pid namespace over /proc and writes the init's id maps
 //               through it; kills the init when the case overruns its wall-clock time.
@@ -138,12 +138,14 @@ static void sb_setattr(const char *path, unsigned flags, unsigned long long set,
 /* A small /dev: the harmless devices only. */
 static void sb_dev(void)
 {
-	static const struct { const char *name; int minor; } devs[] = {
-		{ "/dev/null", 3 }, { "/dev/zero", 5 }, { "/dev/full", 7 }, { "/dev/random", 8 }, { "/dev/urandom", 9 },
+	static const struct { const char *name; int major, minor; } devs[] = {
+		{ "/dev/null", 1, 3 }, { "/dev/zero", 1, 5 }, { "/dev/full", 1, 7 }, { "/dev/random", 1, 8 }, { "/dev/urandom", 1, 9 },
+		/* A user namespace's root may mount fuse (FS_USERNS_MOUNT): the FUSE fixtures serve one. */
+		{ "/dev/fuse", 10, 229 },
 	};
 	sb_mount("kapi-dev", "/dev", "tmpfs", MS_NOSUID | MS_NOEXEC, "mode=0755,size=64k,nr_inodes=64");
 	for (unsigned i = 0; i < sizeof(devs) / sizeof(devs[0]); i++)
-		if (mknod(devs[i].name, S_IFCHR | 0666, makedev(1, devs[i].minor)) || chmod(devs[i].name, 0666))
+		if (mknod(devs[i].name, S_IFCHR | 0666, makedev(devs[i].major, devs[i].minor)) || chmod(devs[i].name, 0666))
 			sb_fail(devs[i].name);
 	if (symlink("/proc/self/fd", "/dev/fd") || mkdir("/dev/shm", 01777) || chmod("/dev/shm", 01777))
 		sb_fail("/dev");

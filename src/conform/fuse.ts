@@ -1,0 +1,243 @@
+// A FUSE filesystem the case serves itself, so that errors only a filesystem returns can be
+// provoked: a child of the case answers the raw /dev/fuse protocol (<linux/fuse.h>, no libfuse)
+// for a root directory holding `file` (regular, 4096 bytes, mode 0644) and `exec` (the same,
+// mode 0755), and answers one operation (FLUSH, READ or FALLOCATE) with -ERRNO, the errno of
+// the error block the planner builds the case from; or it holds FLUSH until the kernel reports
+// that a signal interrupted the caller (FUSE_INTERRUPT), and answers it with -ERRNO then, as a
+// FUSE server does. emit.ts carries this C with its fixtures.
+//
+// The case is root of its user namespace, where fuse may be mounted (FS_USERNS_MOUNT): it opens
+// /dev/fuse (sandbox.ts makes it in the sandbox's /dev), mounts `fuse-fs` in its scratch
+// directory (nosuid, nodev), forks the server and closes its own copy of the descriptor, so the
+// connection ends (every waiting request fails) as soon as the server is gone. The server dies
+// with the case (PR_SET_PDEATHSIG, and the case's pid namespace); every read of /dev/fuse waits
+// in poll with a timeout a little longer than the case's wall-clock limit, the loop is bounded,
+// and any protocol error ends the server (the kernel then fails the request, the case never
+// hangs on it). Fixture failures exit with 144 (no FUSE in this kernel: /dev/fuse cannot be
+// opened) or 145 (anything else).
+
+/** The C of the server and the fuse fixtures (needs the sandbox's includes and sb_timeout_ms). */
+export const FUSE_C = String.raw`
+#include <linux/fuse.h>
+#include <sys/uio.h>
+
+/* The operation a fuse fixture makes fail. */
+enum { FX_FUSE_FLUSH = 1, FX_FUSE_FLUSH_WAIT, FX_FUSE_READ, FX_FUSE_FALLOCATE };
+#define FX_FUSE_DIR "fuse-fs"
+#define FX_FUSE_SIZE 4096
+
+/* One reply; a reply the kernel does not take is a protocol error: the server ends. */
+static void fx_fuse_reply(int fd, unsigned long long unique, int err, const void *data, size_t len)
+{
+	struct fuse_out_header h = { .len = (unsigned)(sizeof(h) + (err ? 0 : len)), .error = -err, .unique = unique };
+	struct iovec iov[2] = { { &h, sizeof(h) }, { (void *)data, err ? 0 : len } };
+	if (writev(fd, iov, 2) != (ssize_t)h.len)
+		_exit(0);
+}
+
+/* Node 1 is the root directory, 2 "file", 3 "exec". */
+static void fx_fuse_attr(unsigned long long node, struct fuse_attr *a)
+{
+	memset(a, 0, sizeof(*a));
+	a->ino = node;
+	a->mode = node == 1 ? S_IFDIR | 0755 : node == 2 ? S_IFREG | 0644 : S_IFREG | 0755;
+	a->nlink = node == 1 ? 2 : 1;
+	a->size = node == 1 ? 0 : FX_FUSE_SIZE;
+	a->blocks = node == 1 ? 0 : FX_FUSE_SIZE / 512;
+	a->blksize = 4096;
+}
+
+/* Serves requests until the connection ends, a read times out, or a request is malformed. */
+static void fx_fuse_serve(int fd, int op, int err)
+{
+	static char buf[FUSE_MIN_READ_BUFFER + 65536];
+	static char data[FX_FUSE_SIZE];
+	unsigned long long held = 0; /* the FLUSH waiting for its INTERRUPT (FX_FUSE_FLUSH_WAIT) */
+	memset(data, 'x', sizeof(data));
+	for (int n = 0; n < 100000; n++) {
+		struct pollfd p = { .fd = fd, .events = POLLIN };
+		struct fuse_in_header *in = (struct fuse_in_header *)buf;
+		const char *arg = buf + sizeof(*in);
+		unsigned long long node;
+		size_t alen;
+		ssize_t len;
+		if (poll(&p, 1, (int)sb_timeout_ms + 1000) != 1 || !(p.revents & POLLIN))
+			_exit(0);
+		len = read(fd, buf, sizeof(buf));
+		if (len < (ssize_t)sizeof(*in) || in->len != (unsigned)len)
+			_exit(0);
+		alen = (size_t)len - sizeof(*in);
+		node = in->nodeid;
+		switch (in->opcode) {
+		case FUSE_INIT: {
+			const struct fuse_init_in *ii = (const void *)arg;
+			struct fuse_init_out o;
+			if (alen < 16 || ii->major != FUSE_KERNEL_VERSION || ii->minor < 31)
+				_exit(0);
+			memset(&o, 0, sizeof(o));
+			o.major = FUSE_KERNEL_VERSION;
+			o.minor = 31;
+			o.max_readahead = ii->max_readahead;
+			o.max_write = 65536;
+			o.time_gran = 1;
+			fx_fuse_reply(fd, in->unique, 0, &o, sizeof(o));
+			break;
+		}
+		case FUSE_LOOKUP: {
+			struct fuse_entry_out o;
+			unsigned long long child = 0;
+			if (alen < 1 || arg[alen - 1] != 0)
+				_exit(0);
+			if (node == 1 && !strcmp(arg, "file"))
+				child = 2;
+			else if (node == 1 && !strcmp(arg, "exec"))
+				child = 3;
+			if (!child) {
+				fx_fuse_reply(fd, in->unique, ENOENT, NULL, 0);
+				break;
+			}
+			memset(&o, 0, sizeof(o));
+			o.nodeid = child;
+			o.entry_valid = o.attr_valid = 60;
+			fx_fuse_attr(child, &o.attr);
+			fx_fuse_reply(fd, in->unique, 0, &o, sizeof(o));
+			break;
+		}
+		case FUSE_GETATTR: {
+			struct fuse_attr_out o;
+			if (node < 1 || node > 3)
+				_exit(0);
+			memset(&o, 0, sizeof(o));
+			o.attr_valid = 60;
+			fx_fuse_attr(node, &o.attr);
+			fx_fuse_reply(fd, in->unique, 0, &o, sizeof(o));
+			break;
+		}
+		case FUSE_OPEN: {
+			struct fuse_open_out o;
+			if (node < 2 || node > 3)
+				_exit(0);
+			memset(&o, 0, sizeof(o));
+			o.fh = node;
+			fx_fuse_reply(fd, in->unique, 0, &o, sizeof(o));
+			break;
+		}
+		case FUSE_READ: {
+			const struct fuse_read_in *ri = (const void *)arg;
+			size_t size;
+			if (alen < sizeof(*ri))
+				_exit(0);
+			if (op == FX_FUSE_READ) {
+				fx_fuse_reply(fd, in->unique, err, NULL, 0);
+				break;
+			}
+			size = ri->offset >= FX_FUSE_SIZE ? 0 : FX_FUSE_SIZE - ri->offset;
+			if (size > ri->size)
+				size = ri->size;
+			fx_fuse_reply(fd, in->unique, 0, data, size);
+			break;
+		}
+		case FUSE_WRITE: {
+			const struct fuse_write_in *wi = (const void *)arg;
+			struct fuse_write_out o;
+			if (alen < sizeof(*wi))
+				_exit(0);
+			memset(&o, 0, sizeof(o));
+			o.size = wi->size;
+			fx_fuse_reply(fd, in->unique, 0, &o, sizeof(o));
+			break;
+		}
+		case FUSE_FLUSH:
+			if (op == FX_FUSE_FLUSH_WAIT) {
+				if (held)
+					_exit(0);
+				held = in->unique;
+				break;
+			}
+			fx_fuse_reply(fd, in->unique, op == FX_FUSE_FLUSH ? err : 0, NULL, 0);
+			break;
+		case FUSE_INTERRUPT: {
+			/* A signal interrupted the caller of the held FLUSH: it ends with the errno now. */
+			const struct fuse_interrupt_in *ii = (const void *)arg;
+			if (alen < sizeof(*ii))
+				_exit(0);
+			if (held && ii->unique == held) {
+				fx_fuse_reply(fd, held, err, NULL, 0);
+				held = 0;
+			}
+			break;
+		}
+		case FUSE_FALLOCATE:
+			fx_fuse_reply(fd, in->unique, op == FX_FUSE_FALLOCATE ? err : 0, NULL, 0);
+			break;
+		case FUSE_RELEASE:
+			fx_fuse_reply(fd, in->unique, 0, NULL, 0);
+			break;
+		case FUSE_FORGET:
+		case FUSE_BATCH_FORGET:
+			/* No reply: the kernel expects none. */
+			break;
+		default:
+			fx_fuse_reply(fd, in->unique, ENOSYS, NULL, 0);
+			break;
+		}
+	}
+	_exit(0);
+}
+
+/* Mounts the filesystem at FX_FUSE_DIR and starts its server; once per case. */
+static void fx_fuse(int op, int err)
+{
+	static int started;
+	char opts[96];
+	pid_t parent = getpid(), pid;
+	int fd;
+	if (started || err < 1 || err > 511)
+		_exit(145);
+	started = 1;
+	fd = open("/dev/fuse", O_RDWR | O_CLOEXEC);
+	if (fd < 0)
+		_exit(144); /* the kernel has no FUSE */
+	snprintf(opts, sizeof(opts), "fd=%d,rootmode=40000,user_id=0,group_id=0", fd);
+	if (mkdir(FX_FUSE_DIR, 0755) || mount("kapi-fuse", FX_FUSE_DIR, "fuse", MS_NOSUID | MS_NODEV, opts))
+		_exit(145);
+	pid = fork();
+	if (pid < 0)
+		_exit(145);
+	if (pid == 0) {
+		if (prctl(PR_SET_PDEATHSIG, SIGKILL) || getppid() != parent)
+			_exit(0);
+		fx_fuse_serve(fd, op, err);
+	}
+	/* Only the server holds the connection: when it ends, every request fails at once. */
+	close(fd);
+}
+
+/* A read-write descriptor of the FUSE file. */
+static long fx_fuse_fd(int op, int err)
+{
+	int fd;
+	fx_fuse(op, err);
+	fd = open(FX_FUSE_DIR "/file", O_RDWR);
+	if (fd < 0)
+		_exit(145);
+	return fd;
+}
+
+/* The FUSE executable. */
+static long fx_fuse_path(int op, int err)
+{
+	fx_fuse(op, err);
+	return (long)(FX_FUSE_DIR "/exec");
+}
+
+/* A one-page shared writable mapping of the FUSE file (its descriptor closed). */
+static long fx_fuse_map(int op, int err)
+{
+	long fd = fx_fuse_fd(op, err);
+	void *p = mmap(NULL, 4096, PROT_READ | PROT_WRITE, MAP_SHARED, (int)fd, 0);
+	if (p == MAP_FAILED || close((int)fd))
+		_exit(145);
+	return (long)p;
+}
+`;
