@@ -178,6 +178,7 @@
  *     mount or filesystem.
  *
  * error: ETXTBSY, write access to a file that is executing or being read by the kernel
+ *   kapi-cond: filename=path:exec-running, flags=O_WRONLY
  *   desc: The file is a running executable or is being loaded by the kernel
  *     (modules, firmware) and write access was requested, or O_TRUNC was given
  *     for an active swap file.

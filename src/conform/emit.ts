@@ -25,7 +25,7 @@ const FIXTURES = String.raw`
 /* Not every program uses every fixture. */
 #pragma GCC diagnostic ignored "-Wunused-function"
 
-static long fx_exec_badinterp(void), fx_exec_junk(void), fx_exec_busy(void), fx_sealed(void), fx_leased(void);
+static long fx_exec_badinterp(void), fx_exec_junk(void), fx_exec_busy(void), fx_exec_running(void), fx_sealed(void), fx_leased(void);
 static void fx_mount(const char *dir, const char *type, const char *opts);
 
 static long fx_file(void)
@@ -113,6 +113,7 @@ static long fx_path(const char *which)
 	if (!strcmp(which, "exec-junk")) return fx_exec_junk();
 	if (!strcmp(which, "exec-badinterp")) return fx_exec_badinterp();
 	if (!strcmp(which, "exec-busy")) return fx_exec_busy();
+	if (!strcmp(which, "exec-running")) return fx_exec_running();
 	if (!strcmp(which, "noperm")) { close(fx_file()); if (chmod("fixture.txt", 0)) _exit(128); return (long)"fixture.txt"; }
 	if (!strcmp(which, "nospace-new")) { fx_mount("tiny-fs", "tmpfs", "nr_inodes=1"); return (long)"tiny-fs/new"; }
 	if (!strcmp(which, "notmpfile-dir")) { fx_mount("mqueue-fs", "mqueue", NULL); return (long)"mqueue-fs"; }
@@ -167,9 +168,47 @@ static long fx_pipe_full(int nonblock)
 	return p[1];
 }
 /* A filesystem mounted for the case in its scratch directory (the case is root of its user namespace). */
-static void fx_mount(const char *dir, const char *type, const char *opts)
+static void fx_mount_flags(const char *dir, const char *type, unsigned long flags, const char *opts)
 {
-	if (mkdir(dir, 0755) || mount(type, dir, type, MS_NOSUID | MS_NODEV, opts)) _exit(141);
+	if (mkdir(dir, 0755) || mount(type, dir, type, flags, opts)) _exit(141);
+}
+static void fx_mount(const char *dir, const char *type, const char *opts) { fx_mount_flags(dir, type, MS_NOSUID | MS_NODEV, opts); }
+/*
+ * A pseudo-terminal of a devpts instance of the case's own (devpts may be mounted in a user
+ * namespace; it must allow device nodes, or its ptmx does not open), with one side opened and
+ * closed again: slave_closed gives the master whose slave was closed (the kernel marks it
+ * TTY_OTHER_CLOSED: a read with nothing buffered fails with EIO); otherwise the slave whose
+ * master was closed (the kernel hangs it up: a write fails with EIO).
+ */
+static long fx_pty(int slave_closed)
+{
+	int m, s, unlock = 0;
+	fx_mount_flags("pts-fs", "devpts", MS_NOSUID | MS_NOEXEC, "newinstance,ptmxmode=0666,mode=0600");
+	m = open("pts-fs/ptmx", O_RDWR | O_NOCTTY);
+	if (m < 0 || ioctl(m, TIOCSPTLCK, &unlock)) _exit(144);
+	s = ioctl(m, TIOCGPTPEER, O_RDWR | O_NOCTTY);
+	if (s < 0) _exit(144);
+	if (close(slave_closed ? s : m)) _exit(144);
+	return slave_closed ? m : s;
+}
+/*
+ * /proc/self/mem read-only, positioned at 2^64 - 1: its offsets are unsigned (FMODE_UNSIGNED_OFFSET),
+ * so lseek takes any value, and the position is -1 as a loff_t. The position is checked through
+ * fdinfo (an lseek result of -1 cannot be told from an error). The case is not dumpable (its
+ * init changed ids), which gives its /proc/self files to the initial namespace's root; dumpable
+ * again, they are the case's own.
+ */
+static long fx_mem_top(void)
+{
+	char path[64], info[256];
+	int fd;
+	if (prctl(PR_SET_DUMPABLE, 1, 0, 0, 0)) _exit(145);
+	fd = open("/proc/self/mem", O_RDONLY);
+	if (fd < 0) _exit(145);
+	lseek(fd, -1, SEEK_SET);
+	snprintf(path, sizeof(path), "/proc/self/fdinfo/%d", fd);
+	if (sb_slurp(path, info, sizeof(info)) <= 0 || strncmp(info, "pos:\t-1\n", 8)) _exit(145);
+	return fd;
 }
 /* A file on a full one-page tmpfs, open for writing. */
 static long fx_fs_full(void)
@@ -295,6 +334,63 @@ static long fx_exec_badinterp(void)
 	if (fd < 0 || write(fd, &img, sizeof(img)) != sizeof(img) || close(fd)) _exit(129);
 	return (long)"badinterp-exec";
 }
+/* The child a fixture started (fx_exec_running), killed and reaped after the call. */
+static pid_t fx_child;
+static void fx_reap(void)
+{
+	if (fx_child > 0 && !kill(fx_child, SIGKILL))
+		waitpid(fx_child, NULL, 0);
+	fx_child = 0;
+}
+/*
+ * An executable that a child of the case is running: a static x86-64 ELF of one page-aligned
+ * PT_LOAD whose code calls pause() in a loop, so it runs until the case kills it. The child's
+ * close-on-exec pipe reports the end of the exec (EOF) or its failure (the errno), so the file is
+ * known to be in use as the running program's image before the call.
+ */
+static long fx_exec_running(void)
+{
+	static const unsigned char code[] = { 0xb8, 0x22, 0, 0, 0, 0x0f, 0x05, 0xeb, 0xf7 }; /* mov $34,%eax; syscall; jmp */
+	struct { Elf64_Ehdr e; Elf64_Phdr p; unsigned char code[sizeof(code)]; } img;
+	char *const argv[] = { "running-exec", NULL }, *const envp[] = { NULL };
+	int fd, p[2], err;
+	ssize_t n;
+	memset(&img, 0, sizeof(img));
+	memcpy(img.e.e_ident, ELFMAG, SELFMAG);
+	img.e.e_ident[EI_CLASS] = ELFCLASS64;
+	img.e.e_ident[EI_DATA] = ELFDATA2LSB;
+	img.e.e_ident[EI_VERSION] = EV_CURRENT;
+	img.e.e_type = ET_EXEC;
+	img.e.e_machine = EM_X86_64;
+	img.e.e_version = EV_CURRENT;
+	img.e.e_entry = 0x400000 + offsetof(typeof(img), code);
+	img.e.e_phoff = offsetof(typeof(img), p);
+	img.e.e_ehsize = sizeof(Elf64_Ehdr);
+	img.e.e_phentsize = sizeof(Elf64_Phdr);
+	img.e.e_phnum = 1;
+	img.p.p_type = PT_LOAD;
+	img.p.p_flags = PF_R | PF_X;
+	img.p.p_vaddr = img.p.p_paddr = 0x400000;
+	img.p.p_filesz = img.p.p_memsz = sizeof(img);
+	img.p.p_align = 0x1000;
+	memcpy(img.code, code, sizeof(code));
+	fd = open("running-exec", O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0755);
+	if (fd < 0 || write(fd, &img, sizeof(img)) != sizeof(img) || close(fd)) _exit(146);
+	if (pipe2(p, O_CLOEXEC)) _exit(146);
+	fx_child = fork();
+	if (fx_child < 0) _exit(146);
+	if (fx_child == 0) {
+		execve("running-exec", argv, envp);
+		err = errno;
+		if (write(p[1], &err, sizeof(err)) != sizeof(err)) _exit(1);
+		_exit(1);
+	}
+	close(p[1]);
+	n = read(p[0], &err, sizeof(err));
+	close(p[0]);
+	if (n != 0) _exit(146);
+	return (long)"running-exec";
+}
 static long fx_exec_busy(void)
 {
 	long path = fx_exec();
@@ -366,6 +462,7 @@ const FD_C: Record<FdKind, string> = {
   'pipe-broken': 'fx_pipe_w(1)', epoll: 'fx_epoll()', eventfd: 'fx_eventfd()', closed: 'fx_closed()',
   'pipe-empty': 'fx_pipe_empty()', 'pipe-full': 'fx_pipe_full(0)', 'pipe-full-nonblock': 'fx_pipe_full(1)',
   udp: 'fx_udp()', 'fs-full': 'fx_fs_full()', sealed: 'fx_sealed_fd()', 'epoll-empty': 'fx_epoll_empty()',
+  'pty-slave-closed': 'fx_pty(1)', 'pty-master-closed': 'fx_pty(0)', 'mem-top': 'fx_mem_top()',
   // Made from another argument (`fd:KIND@PARAM`): argExpr passes that argument's variable.
   watched: 'fx_watched', watcher: 'fx_watcher',
 };
@@ -452,6 +549,7 @@ function caseBody(c: Case): string {
     `\tlong r = syscall(${c.nr}L, a0, a1, a2, a3, a4, a5);`,
     '\tatomic_end(r);',
     `\treport(sb_case_id, r);`,
+    '\tfx_reap();',
   ].join('\n');
 }
 

@@ -322,7 +322,7 @@ function settingArg(v: Extract<Setting, { kind: 'arg' }>['value']): Arg {
  * Settings that need root of the sandbox's namespace, so --unprivileged leaves their conditions
  * out: fixtures that mount a filesystem for the case, and running as another user.
  */
-const MOUNTING = new Set(['nospace-new', 'notmpfile-dir', 'fs-full']);
+const MOUNTING = new Set(['nospace-new', 'notmpfile-dir', 'fs-full', 'pty-slave-closed', 'pty-master-closed']);
 const needsRoot = (st: Setting) => st.kind === 'uid' || (st.kind === 'arg' && (('path' in st.value && MOUNTING.has(st.value.path)) || ('fd' in st.value && MOUNTING.has(st.value.fd))));
 
 function conditionCases(spec: ApiSpec, base: readonly Arg[], push: (c: Omit<Case, 'n' | 'api' | 'syscall' | 'nr'>) => void, unprivileged: boolean): string[] {
