@@ -235,7 +235,8 @@ SYSCALL_DEFINE3(read, unsigned int, fd, char __user *, buf, size_t, count)
  *   desc: The socket was not connected, so write() has no destination.
  *
  * error: EDQUOT, the user's disk quota on the file's filesystem is exhausted
- *   kapi-unprovokable: needs disk quotas; the sandbox's filesystems (tmpfs in 6.1 has none) have no quota enabled, and enabling them needs the initial namespace
+ *   kapi-cond: fd=fd:quota-full
+ *   kapi-note: needs tmpfs quotas (Linux 6.6 and later, CONFIG_TMPFS_QUOTA): on 6.1, and on a kernel built without them, the case is skipped
  *   desc: No further blocks may be allocated to the user.
  *
  * error: EFAULT, buf lies outside the caller's accessible address space

@@ -25,7 +25,7 @@ const FIXTURES = String.raw`
 /* Not every program uses every fixture. */
 #pragma GCC diagnostic ignored "-Wunused-function"
 
-static long fx_exec_badinterp(void), fx_exec_junk(void), fx_exec_busy(void), fx_exec_running(void), fx_sealed(void), fx_leased(void);
+static long fx_exec_badinterp(void), fx_exec_junk(void), fx_exec_busy(void), fx_exec_running(void), fx_quota_new(void), fx_sealed(void), fx_leased(void);
 static void fx_mount(const char *dir, const char *type, const char *opts);
 
 static long fx_file(void)
@@ -114,6 +114,7 @@ static long fx_path(const char *which)
 	if (!strcmp(which, "exec-badinterp")) return fx_exec_badinterp();
 	if (!strcmp(which, "exec-busy")) return fx_exec_busy();
 	if (!strcmp(which, "exec-running")) return fx_exec_running();
+	if (!strcmp(which, "quota-new")) return fx_quota_new();
 	if (!strcmp(which, "noperm")) { close(fx_file()); if (chmod("fixture.txt", 0)) _exit(128); return (long)"fixture.txt"; }
 	if (!strcmp(which, "nospace-new")) { fx_mount("tiny-fs", "tmpfs", "nr_inodes=1"); return (long)"tiny-fs/new"; }
 	if (!strcmp(which, "notmpfile-dir")) { fx_mount("mqueue-fs", "mqueue", NULL); return (long)"mqueue-fs"; }
@@ -222,6 +223,65 @@ static long fx_fs_full(void)
 	while (write(fd, buf, sizeof(buf)) > 0)
 		;
 	if (errno != ENOSPC) _exit(141);
+	return fd;
+}
+/*
+ * Two tmpfs with user quotas for the case, in its directory: quota-inodes (at most one inode per
+ * user) and quota-blocks (at most 64 KiB per user), each with room well beyond its quota (so a
+ * full quota, not a full filesystem, stops the case). Only the initial user namespace may mount a
+ * tmpfs with quotas, so the supervisor mounts them (sb_prepare), owned by the case's root; the
+ * case's capabilities are not those of the initial namespace, so the limits apply to it. A kernel
+ * without tmpfs quotas (before 6.6, or built without CONFIG_TMPFS_QUOTA) rejects the options.
+ */
+static void fx_quota_mount(const char *name, const char *limit)
+{
+	char dir[PATH_MAX], opts[200];
+	snprintf(dir, sizeof(dir), "%s/%s", SB_CASE_DIR, name);
+	snprintf(opts, sizeof(opts), "size=4m,nr_inodes=64,mode=01777,uid=%u,gid=%u,usrquota,%s", SB_IDS, SB_IDS, limit);
+	if (mkdir(dir, 0755))
+		sb_fail(dir);
+	if (mount("kapi-quota", dir, "tmpfs", MS_NOSUID | MS_NODEV | MS_NOEXEC, opts)) {
+		if (errno != EINVAL)
+			sb_fail(dir);
+		snprintf(sb_res->lacking, sizeof(sb_res->lacking), "tmpfs has no quota support (mount -o usrquota: %s)", strerror(errno));
+	}
+}
+static void fx_quota_prepare(void)
+{
+	fx_quota_mount("quota-inodes", "usrquota_inode_hardlimit=1");
+	if (!sb_res->lacking[0])
+		fx_quota_mount("quota-blocks", "usrquota_block_hardlimit=64k");
+}
+/* A new name on quota-inodes, after the case has made files there until its quota stopped it. */
+static long fx_quota_new(void)
+{
+	char name[32];
+	int fd;
+	if (sb_res->lacking[0])
+		sb_skip(sb_res->lacking);
+	for (int i = 0; i < 8; i++) {
+		snprintf(name, sizeof(name), "quota-inodes/f%d", i);
+		fd = open(name, O_WRONLY | O_CREAT | O_EXCL, 0600);
+		if (fd < 0 && errno == EDQUOT)
+			return (long)"quota-inodes/new";
+		if (fd < 0 || close(fd))
+			_exit(147);
+	}
+	_exit(147);
+}
+/* A file on quota-blocks, open for writing, filled until the case's block quota stopped it. */
+static long fx_quota_full(void)
+{
+	char buf[4096];
+	int fd, i;
+	if (sb_res->lacking[0])
+		sb_skip(sb_res->lacking);
+	memset(buf, 'x', sizeof(buf));
+	fd = open("quota-blocks/filled", O_RDWR | O_CREAT, 0600);
+	if (fd < 0) _exit(147);
+	for (i = 0; i < 64 && write(fd, buf, sizeof(buf)) > 0; i++)
+		;
+	if (i == 64 || errno != EDQUOT) _exit(147);
 	return fd;
 }
 /* Every capability dropped (effective, permitted, inheritable): root of the namespace, but DAC applies. */
@@ -462,7 +522,7 @@ const FD_C: Record<FdKind, string> = {
   'pipe-broken': 'fx_pipe_w(1)', epoll: 'fx_epoll()', eventfd: 'fx_eventfd()', closed: 'fx_closed()',
   'pipe-empty': 'fx_pipe_empty()', 'pipe-full': 'fx_pipe_full(0)', 'pipe-full-nonblock': 'fx_pipe_full(1)',
   udp: 'fx_udp()', 'fs-full': 'fx_fs_full()', sealed: 'fx_sealed_fd()', 'epoll-empty': 'fx_epoll_empty()',
-  'pty-slave-closed': 'fx_pty(1)', 'pty-master-closed': 'fx_pty(0)', 'mem-top': 'fx_mem_top()',
+  'pty-slave-closed': 'fx_pty(1)', 'pty-master-closed': 'fx_pty(0)', 'mem-top': 'fx_mem_top()', 'quota-full': 'fx_quota_full()',
   // Made from another argument (`fd:KIND@PARAM`): argExpr passes that argument's variable.
   watched: 'fx_watched', watcher: 'fx_watcher',
 };
@@ -578,8 +638,11 @@ export interface ProgramOptions {
   origin: string;
 }
 
-/** One case as the program sees it: C statements making the call, and how to judge it. */
-export interface ProgramCase { api: string; what: string; body: string; expect: string }
+/**
+ * One case as the program sees it: C statements making the call, and how to judge it; prepare
+ * names a C function the supervisor runs for it (sb_prepare in sandbox.ts).
+ */
+export interface ProgramCase { api: string; what: string; body: string; expect: string; prepare?: string }
 
 /**
  * The program from cases already turned into C. Only emitProgram and the sandbox's own tests call
@@ -590,6 +653,11 @@ export function programFromCases(cases: readonly ProgramCase[], opts: ProgramOpt
   const apis = [...new Set(cases.map((c) => c.api))];
   const fns = cases.map((c, i) => `static void case_${i}(void)\n{\n${c.body}\n}\n`).join('\n');
   const table = cases.length ? `static void (*const cases[])(void) = { ${cases.map((_, i) => `case_${i}`).join(', ')} };` : 'static void (*const cases[1])(void);';
+  const preps = cases.map((c) => {
+    if (c.prepare !== undefined && !PREPARES.has(c.prepare)) throw new EmitError(`unknown supervisor step ${c.prepare}`);
+    return c.prepare ?? '0';
+  });
+  const prepTable = `static void (*const preps[])(void) = { ${preps.length ? preps.join(', ') : '0'} };`;
   const meta = cases.map((c) => `\t{ ${apis.indexOf(c.api)}, ${lineLiteral(c.what)}, ${c.expect} },`).join('\n');
   const origin = opts.origin.replace(/[^\x20-\x7e]/g, '?').replace(/\*\//g, '* /');
   return `/* SPDX-License-Identifier: GPL-2.0 */\n/* Generated by ${origin}. */\n` +
@@ -597,6 +665,7 @@ export function programFromCases(cases: readonly ProgramCase[], opts: ProgramOpt
     SANDBOX_C + FIXTURES + String.raw`
 ${fns}
 ${table}
+${prepTable}
 
 struct expect { int success, noreturn; long long lo, hi; int nonatomic; int errs[64]; };
 struct meta { int api; const char *what; struct expect e; };
@@ -612,6 +681,8 @@ static int judge(const struct expect *e)
 	int returned = r->state == 1, exited0 = r->have_status && WIFEXITED(r->status) && WEXITSTATUS(r->status) == 0;
 	if (r->state == 2)
 		return 0;
+	if (r->state == 3)
+		return 1; /* skipped: the kernel lacks what the case needs (KTAP ok # SKIP) */
 	if (e->success)
 		return returned ? r->ret >= 0 && r->ret >= e->lo && r->ret <= e->hi : e->noreturn && exited0;
 	if (!returned || r->ret >= 0)
@@ -653,12 +724,15 @@ int main(int argc, char **argv)
 			cnt += meta[j].api == a;
 		printf("    KTAP version 1\n    # Subtest: %s\n    1..%d\n", apis[a], cnt);
 		for (; id < ncases && meta[id].api == a; id++) {
-			int ok;
+			int ok, skip;
+			sb_prepare = preps[id];
 			sb_run(id, cases[id], scratch);
 			ok = judge(&meta[id].e);
+			skip = sb_res->state == 3;
 			bad += !ok;
 			sb_describe(line, sizeof(line));
-			printf("    %s %d %s\n    # result %d %s\n", ok ? "ok" : "not ok", ++k, meta[id].what, id, line);
+			printf("    %s %d %s%s%s\n    # result %d %s\n", ok ? "ok" : "not ok", ++k, meta[id].what,
+			       skip ? " # SKIP " : "", skip ? line + strlen("none end skip: ") : "", id, line);
 		}
 		failed += bad > 0;
 		printf("%s %d %s\n", bad ? "not ok" : "ok", a + 1, apis[a]);
@@ -675,7 +749,14 @@ int main(int argc, char **argv)
 `;
 }
 
+/** The supervisor steps a case may ask for (sb_prepare), by the fixtures that need them. */
+const PREPARES = new Set(['fx_quota_prepare']);
+const QUOTA = (a: Arg) => (a.kind === 'path' && a.which === 'quota-new') || (a.kind === 'fd' && a.fixture === 'quota-full');
+
 /** The program for planned cases. */
 export function emitProgram(cases: readonly Case[], specs: Map<string, ApiSpec>, opts: ProgramOptions): string {
-  return programFromCases(cases.map((c) => ({ api: c.api, what: c.what, body: caseBody(c), expect: expectInit(c, specs.get(c.api)) })), opts);
+  return programFromCases(cases.map((c) => ({
+    api: c.api, what: c.what, body: caseBody(c), expect: expectInit(c, specs.get(c.api)),
+    ...(c.args.some(QUOTA) ? { prepare: 'fx_quota_prepare' } : {}),
+  })), opts);
 }

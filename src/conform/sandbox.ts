@@ -66,7 +66,7 @@ export const SANDBOX_C = String.raw`#define _GNU_SOURCE
 #define SB_CASE_DIR "/tmp/kapi-case"   /* where the case finds its scratch directory */
 
 struct sb_result {
-	int state;          /* 0 nothing, 1 returned, 2 sandbox failure */
+	int state;          /* 0 nothing, 1 returned, 2 sandbox failure, 3 skipped (why says why) */
 	int id;
 	long ret;
 	int err;
@@ -77,9 +77,17 @@ struct sb_result {
 	int have_init;
 	char why[240];
 	char changed[120];  /* what a failing call changed (failure atomicity), "" when nothing */
+	char lacking[120];  /* what sb_prepare found the kernel lacks, "" when nothing */
 };
 static struct sb_result *sb_res;
 static int sb_case_id;
+/*
+ * Set before sb_run for a case that needs a mount only the initial user namespace may make (a
+ * tmpfs with quotas): the supervisor calls it in the case's directory, after the read-only
+ * mounts and before the namespaces, so the case finds the mount locked like every other. It
+ * writes sb_res->lacking when the kernel does not support what it mounts.
+ */
+static void (*sb_prepare)(void);
 static const int sb_unprivileged = KAPI_UNPRIVILEGED;
 static const unsigned sb_timeout_ms = KAPI_TIMEOUT_MS;
 
@@ -90,6 +98,16 @@ static void sb_fail(const char *what)
 		sb_res->state = 2;
 	}
 	_exit(119);
+}
+
+/* Called by a fixture that finds the kernel lacks what the case needs: the case is skipped. */
+static void sb_skip(const char *why)
+{
+	if (sb_res->state == 0) {
+		snprintf(sb_res->why, sizeof(sb_res->why), "%s", why);
+		sb_res->state = 3;
+	}
+	_exit(0);
 }
 
 static void report(int id, long ret)
@@ -419,6 +437,8 @@ static void sb_supervise(pid_t parent, const char *dir)
 	sb_setattr("/tmp", 0, 0, MOUNT_ATTR_RDONLY);
 	sb_setattr(SB_CASE_DIR, 0, 0, MOUNT_ATTR_RDONLY);
 	sb_setattr("/dev", 0, 0, MOUNT_ATTR_RDONLY | MOUNT_ATTR_NODEV);
+	if (sb_prepare)
+		sb_prepare();
 	if (pipe2(go, O_CLOEXEC))
 		sb_fail("pipe");
 	sigemptyset(&chld);
@@ -513,13 +533,16 @@ static int sb_run(int id, void (*fn)(void), const char *scratch)
 }
 
 /* The outcome as the result line's tail: "ret RET ERRNO end HOW" or "none end HOW", where HOW is
- * "exit N", "signal N", "timeout after MS ms", "sandbox: WHY" or "lost". No control characters. */
+ * "exit N", "signal N", "timeout after MS ms", "sandbox: WHY", "skip: WHY" or "lost". No control
+ * characters. */
 static void sb_describe(char *out, size_t n)
 {
 	const struct sb_result *r = sb_res;
 	char how[300];
 	if (r->state == 2)
 		snprintf(how, sizeof(how), "sandbox: %s", r->why);
+	else if (r->state == 3)
+		snprintf(how, sizeof(how), "skip: %s", r->why);
 	else if (r->timed_out)
 		snprintf(how, sizeof(how), "timeout after %u ms", sb_timeout_ms);
 	else if (r->have_status && WIFSIGNALED(r->status))
