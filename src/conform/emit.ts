@@ -609,7 +609,8 @@ function caseBody(c: Case): string {
     `\tlong r = syscall(${c.nr}L, a0, a1, a2, a3, a4, a5);`,
     '\tatomic_end(r);',
     `\treport(sb_case_id, r);`,
-    '\tfx_reap();',
+    // A fixture's child (exec-running) is killed and reaped after the call.
+    ...(c.args.some((a) => a.kind === 'path' && a.which === 'exec-running') ? ['\tfx_reap();'] : []),
   ].join('\n');
 }
 

@@ -159,7 +159,7 @@ describe('options and interruptions', () => {
 describe('the generated C', () => {
   const base = snapshot().specs.find((s) => s['name'] === 'sys_read')!;
   /** Every line a case may contribute, and nothing else. */
-  const CASE_LINE = /^(static void case_\d+\(void\)|\{|\}|\tatomic_begin\(\);|\tatomic_end\(r\);|\tsignal\(SIG[A-Z]+, SIG_IGN\);|\tfx_(?:interrupt|nocaps)\(\);|\tfx_(?:user_child|setuid)\(\d+L\);|\t\{ struct rlimit rl = \{ \(long\)\d+UL, \(long\)\d+UL \}; if \(setrlimit\(RLIMIT_[A-Z]+, &rl\)\) _exit\(131\); \}|\tlong a[0-5] = (fx_[a-z_]+\((?:"[a-z-]+"|\d+UL|\d+L|\d|\d, \d|a[0-5]|O_[A-Z]+)?\)|\(long\)\d+UL|\(long\)\(-\d+L(?: - 1L)?\)|0L);|\tlong r = syscall\(\d+L, a0, a1, a2, a3, a4, a5\);|\treport\(sb_case_id, r\);|)$/;
+  const CASE_LINE = /^(static void case_\d+\(void\)|\{|\}|\tatomic_begin\(\);|\tatomic_end\(r\);|\tsignal\(SIG[A-Z]+, SIG_IGN\);|\tfx_(?:interrupt|nocaps|reap)\(\);|\tfx_(?:user_child|setuid)\(\d+L\);|\t\{ struct rlimit rl = \{ \(long\)\d+UL, \(long\)\d+UL \}; if \(setrlimit\(RLIMIT_[A-Z]+, &rl\)\) _exit\(131\); \}|\tlong a[0-5] = (fx_[a-z_]+\((?:"[a-z-]+"|\d+UL|\d+L|\d|\d, \d|a[0-5]|O_[A-Z]+)?\)|\(long\)\d+UL|\(long\)\(-\d+L(?: - 1L)?\)|0L);|\tlong r = syscall\(\d+L, a0, a1, a2, a3, a4, a5\);|\treport\(sb_case_id, r\);|)$/;
   const META_LINE = /^\t\{ \d+, "(?:[^"\\\n]|\\.)*", \{ [^\n]* \} \},$/;
 
   it('random names, texts and values from a snapshot never change its structure', () => {
