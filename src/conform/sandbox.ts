@@ -8,7 +8,9 @@
 //               urandom) and a private /tmp holding the case's scratch directory (/tmp/kapi-case,
 //               a bind of the directory kapi made, so no host path leads to it); starts the namespaces' init, mounts a
 //               read-only proc of the new pid namespace over /proc and writes the init's id maps
-//               through it; kills the init when the case overruns its wall-clock time.
+//               through it; kills the init when the case overruns its wall-clock time. For a
+//               case whose fixture needs it (sb_prepare), it first mounts what only the initial
+//               namespace may mount (a small tmpfs with quotas) in the case's directory.
 //   init        pid 1 of new user, pid, network, IPC, UTS and cgroup namespaces, then of a mount
 //               namespace copied from the supervisor's into the less privileged user namespace,
 //               so the kernel locks every mount flag above and no mount can be taken away to
@@ -19,7 +21,8 @@
 //               no new privileges, and with --unprivileged no capabilities and uid nobody.
 //
 // Each step is checked: if one fails, the case does not run and the result says which step and
-// why (fail closed). Results go through a shared page, never through a descriptor the case could
+// why (fail closed). A fixture that finds the kernel lacks what its case needs calls sb_skip: the
+// case ends before its call and is reported as skipped. Results go through a shared page, never through a descriptor the case could
 // close or write to. The program prints `# result ID ret RET ERRNO [changed WHAT] end HOW` or
 // `# result ID none end HOW` per case; WHAT names what a failing call changed (atomic_end).
 
