@@ -79,7 +79,8 @@
  *   desc: The device is mounted or opened exclusively by someone else.
  *
  * error: EDQUOT, O_CREAT must create the file and the user's quota is exhausted
- *   kapi-unprovokable: needs disk quotas; the sandbox's filesystems (tmpfs in 6.1 has none) have no quota enabled, and enabling them needs the initial namespace
+ *   kapi-cond: filename=path:quota-new, flags=O_CREAT | O_WRONLY
+ *   kapi-note: needs tmpfs quotas (Linux 6.6 and later, CONFIG_TMPFS_QUOTA): on 6.1, and on a kernel built without them, the case is skipped
  *   desc: No disk blocks or inodes are left within the quota on the filesystem.
  *
  * error: EEXIST, O_CREAT and O_EXCL were given and filename already exists
@@ -179,6 +180,7 @@
  *     mount or filesystem.
  *
  * error: ETXTBSY, write access to a file that is executing or being read by the kernel
+ *   kapi-cond: filename=path:exec-running, flags=O_WRONLY
  *   desc: The file is a running executable or is being loaded by the kernel
  *     (modules, firmware) and write access was requested, or O_TRUNC was given
  *     for an active swap file.

@@ -68,10 +68,10 @@
  *     without SA_RESTART the kernel's restart code becomes EINTR.
  *
  * error: EOVERFLOW, the position plus count passes the end of an unsigned-offset file
- *   kapi-unprovokable: needs a file with unsigned offsets such as /dev/mem, which the sandbox's /dev does not have
- *   desc: Only for files with unsigned offsets (such as /dev/mem), whose position reads as
- *     negative: a transfer that would run past the top of the offset range fails.  Found by
- *     kapi lint in rw_verify_area().
+ *   kapi-cond: fd=fd:mem-top
+ *   desc: Only for files with unsigned offsets (/proc/PID/mem, /dev/mem, DRM devices), whose
+ *     position reads as negative: a transfer that would run past the top of the offset range
+ *     fails.  Found by kapi lint in rw_verify_area().
  *
  * error: EINVAL, fd cannot be read, alignment is wrong for O_DIRECT, or bad size
  *   kapi-cond: fd=fd:epoll; fd=fd:eventfd, count=4
@@ -80,10 +80,12 @@
  *     that does not allow it; or the object needs a minimum size (an eventfd
  *     or timerfd needs at least 8 bytes).
  *
- * error: EIO, low-level I/O error, or background read from the controlling tty
- *   kapi-unprovokable: needs a failing device, or a background process group reading its terminal; the sandbox has neither
+ * error: EIO, low-level I/O error, a terminal whose other side is gone, or background read from the controlling tty
+ *   kapi-cond: fd=fd:pty-slave-closed
  *   desc: A device or filesystem read failed; a network filesystem lost a
- *     lock; or a process in a background process group read its controlling
+ *     lock; the descriptor is a pseudo-terminal master whose slave side was
+ *     closed and nothing is left to read (n_tty_read() sees TTY_OTHER_CLOSED);
+ *     or a process in a background process group read its controlling
  *     terminal while ignoring or blocking SIGTTIN, or from an orphaned
  *     process group.
  *
@@ -240,7 +242,8 @@ SYSCALL_DEFINE3(read, unsigned int, fd, char __user *, buf, size_t, count)
  *   desc: The socket was not connected, so write() has no destination.
  *
  * error: EDQUOT, the user's disk quota on the file's filesystem is exhausted
- *   kapi-unprovokable: needs disk quotas; the sandbox's filesystems (tmpfs in 6.1 has none) have no quota enabled, and enabling them needs the initial namespace
+ *   kapi-cond: fd=fd:quota-full
+ *   kapi-note: needs tmpfs quotas (Linux 6.6 and later, CONFIG_TMPFS_QUOTA): on 6.1, and on a kernel built without them, the case is skipped
  *   desc: No further blocks may be allocated to the user.
  *
  * error: EFAULT, buf lies outside the caller's accessible address space
@@ -259,10 +262,10 @@ SYSCALL_DEFINE3(read, unsigned int, fd, char __user *, buf, size_t, count)
  *     SA_RESTART the kernel's restart code becomes EINTR.
  *
  * error: EOVERFLOW, the position plus count passes the end of an unsigned-offset file
- *   kapi-unprovokable: needs a file with unsigned offsets such as /dev/mem, which the sandbox's /dev does not have
- *   desc: Only for files with unsigned offsets (such as /dev/mem), whose position reads as
- *     negative: a transfer that would run past the top of the offset range fails.  Found by
- *     kapi lint in rw_verify_area().
+ *   kapi-unprovokable: the only such file the sandbox reaches is /proc/PID/mem, and it cannot be opened for writing there: the sandbox's /proc is mounted read-only and locked (EROFS), and a proc the case mounts itself must be read-only too (the kernel refuses a new proc mount that would be more permissive than the visible, locked one); /dev/mem and DRM devices are absent
+ *   desc: Only for files with unsigned offsets (/proc/PID/mem, /dev/mem, DRM devices), whose
+ *     position reads as negative: a transfer that would run past the top of the offset range
+ *     fails.  Found by kapi lint in rw_verify_area().
  *
  * error: EINVAL, fd cannot be written, alignment is wrong for O_DIRECT, or bad size
  *   kapi-cond: fd=fd:epoll; fd=fd:eventfd, count=4
@@ -271,10 +274,12 @@ SYSCALL_DEFINE3(read, unsigned int, fd, char __user *, buf, size_t, count)
  *     does not allow it; or the object needs a minimum size (an eventfd needs
  *     at least 8 bytes).
  *
- * error: EIO, a low-level I/O error occurred
- *   kapi-unprovokable: needs a failing device
+ * error: EIO, a low-level I/O error occurred, or the terminal was hung up
+ *   kapi-cond: fd=fd:pty-master-closed
  *   desc: The device or filesystem failed, a write-back error of an earlier
- *     write is reported, or a network filesystem lost a lock.
+ *     write is reported, a network filesystem lost a lock, or the descriptor
+ *     is a terminal that was hung up (a pseudo-terminal slave whose master
+ *     was closed: its writes fail from then on).
  *
  * error: ENOSPC, the device holding the file has no room for the data
  *   kapi-cond: fd=fd:fs-full

@@ -223,7 +223,7 @@ async function runFs(o: GlobalOptions, plans: [ApiSpec, Plan][], byName: Map<str
   return r.cut || r.leftovers.length || r.runs.some((x) => x.cut || x.error) || flat.some((x) => x.result.failed.length || x.result.problem) ? 1 : 0;
 }
 
-const savedOutcome = (x: Outcome) => ({ case: x.case.n, what: x.case.what, expect: x.case.expect, ret: x.ret?.toString(), errno: x.errno, end: x.end, pass: x.pass, reason: x.reason, ...(x.note ? { note: x.note } : {}) });
+const savedOutcome = (x: Outcome) => ({ case: x.case.n, what: x.case.what, expect: x.case.expect, ret: x.ret?.toString(), errno: x.errno, end: x.end, pass: x.pass, reason: x.reason, ...(x.note ? { note: x.note } : {}), ...(x.skip !== undefined ? { skip: x.skip } : {}) });
 
 export const CONFORM: CommandModule = {
   run, help: HELP,

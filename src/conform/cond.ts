@@ -14,7 +14,7 @@ import { constOfText } from '../sources/values.js';
 export const FD_KINDS = [
   'file', 'rdonly', 'wronly', 'opath', 'dir', 'pipe', 'pipe-empty-nonblock', 'pipe-write', 'pipe-broken',
   'epoll', 'eventfd', 'closed', 'pipe-empty', 'pipe-full', 'pipe-full-nonblock', 'udp', 'sealed', 'fs-full', 'epoll-empty', 'watched', 'watcher',
-  'fuse-flush-fails', 'fuse-flush-waits',
+  'fuse-flush-fails', 'fuse-flush-waits', 'pty-slave-closed', 'pty-master-closed', 'mem-top', 'quota-full',
 ] as const;
 export type FdKind = (typeof FD_KINDS)[number];
 /** Descriptor fixtures made from another parameter's descriptor (`fd:KIND@PARAM`). */
@@ -23,7 +23,7 @@ export const FD_OF_KINDS: readonly FdKind[] = ['watched', 'watcher'];
 /** Path fixtures a condition may name (`path:KIND`). */
 export const PATH_KINDS = [
   'file', 'new', 'exec', 'missing', 'empty', 'toolong', 'name-toolong', 'notdir', 'loop', 'dir', 'dangling',
-  'symlink', 'fifo', 'exec-junk', 'exec-busy', 'exec-badinterp', 'rofs-new', 'sealed', 'leased', 'nospace-new', 'notmpfile-dir', 'noperm',
+  'symlink', 'fifo', 'exec-junk', 'exec-busy', 'exec-running', 'exec-badinterp', 'rofs-new', 'sealed', 'leased', 'nospace-new', 'notmpfile-dir', 'noperm', 'quota-new',
   'fuse-read-fails',
 ] as const;
 export type PathKind = (typeof PATH_KINDS)[number];

@@ -28,7 +28,7 @@ const FIXTURES = String.raw`
 /* Not every program uses every fixture. */
 #pragma GCC diagnostic ignored "-Wunused-function"
 
-static long fx_exec_badinterp(void), fx_exec_junk(void), fx_exec_busy(void), fx_sealed(void), fx_leased(void);
+static long fx_exec_badinterp(void), fx_exec_junk(void), fx_exec_busy(void), fx_exec_running(void), fx_quota_new(void), fx_sealed(void), fx_leased(void);
 static void fx_mount(const char *dir, const char *type, const char *opts);
 
 static long fx_file(void)
@@ -117,6 +117,8 @@ static long fx_path(const char *which)
 	if (!strcmp(which, "exec-junk")) return fx_exec_junk();
 	if (!strcmp(which, "exec-badinterp")) return fx_exec_badinterp();
 	if (!strcmp(which, "exec-busy")) return fx_exec_busy();
+	if (!strcmp(which, "exec-running")) return fx_exec_running();
+	if (!strcmp(which, "quota-new")) return fx_quota_new();
 	if (!strcmp(which, "noperm")) { close(fx_file()); if (chmod("fixture.txt", 0)) _exit(128); return (long)"fixture.txt"; }
 	if (!strcmp(which, "nospace-new")) { fx_mount("tiny-fs", "tmpfs", "nr_inodes=1"); return (long)"tiny-fs/new"; }
 	if (!strcmp(which, "notmpfile-dir")) { fx_mount("mqueue-fs", "mqueue", NULL); return (long)"mqueue-fs"; }
@@ -171,9 +173,47 @@ static long fx_pipe_full(int nonblock)
 	return p[1];
 }
 /* A filesystem mounted for the case in its scratch directory (the case is root of its user namespace). */
-static void fx_mount(const char *dir, const char *type, const char *opts)
+static void fx_mount_flags(const char *dir, const char *type, unsigned long flags, const char *opts)
 {
-	if (mkdir(dir, 0755) || mount(type, dir, type, MS_NOSUID | MS_NODEV, opts)) _exit(141);
+	if (mkdir(dir, 0755) || mount(type, dir, type, flags, opts)) _exit(141);
+}
+static void fx_mount(const char *dir, const char *type, const char *opts) { fx_mount_flags(dir, type, MS_NOSUID | MS_NODEV, opts); }
+/*
+ * A pseudo-terminal of a devpts instance of the case's own (devpts may be mounted in a user
+ * namespace; it must allow device nodes, or its ptmx does not open), with one side opened and
+ * closed again: slave_closed gives the master whose slave was closed (the kernel marks it
+ * TTY_OTHER_CLOSED: a read with nothing buffered fails with EIO); otherwise the slave whose
+ * master was closed (the kernel hangs it up: a write fails with EIO).
+ */
+static long fx_pty(int slave_closed)
+{
+	int m, s, unlock = 0;
+	fx_mount_flags("pts-fs", "devpts", MS_NOSUID | MS_NOEXEC, "newinstance,ptmxmode=0666,mode=0600");
+	m = open("pts-fs/ptmx", O_RDWR | O_NOCTTY);
+	if (m < 0 || ioctl(m, TIOCSPTLCK, &unlock)) _exit(144);
+	s = ioctl(m, TIOCGPTPEER, O_RDWR | O_NOCTTY);
+	if (s < 0) _exit(144);
+	if (close(slave_closed ? s : m)) _exit(144);
+	return slave_closed ? m : s;
+}
+/*
+ * /proc/self/mem read-only, positioned at 2^64 - 1: its offsets are unsigned (FMODE_UNSIGNED_OFFSET),
+ * so lseek takes any value, and the position is -1 as a loff_t. The position is checked through
+ * fdinfo (an lseek result of -1 cannot be told from an error). The case is not dumpable (its
+ * init changed ids), which gives its /proc/self files to the initial namespace's root; dumpable
+ * again, they are the case's own.
+ */
+static long fx_mem_top(void)
+{
+	char path[64], info[256];
+	int fd;
+	if (prctl(PR_SET_DUMPABLE, 1, 0, 0, 0)) _exit(145);
+	fd = open("/proc/self/mem", O_RDONLY);
+	if (fd < 0) _exit(145);
+	lseek(fd, -1, SEEK_SET);
+	snprintf(path, sizeof(path), "/proc/self/fdinfo/%d", fd);
+	if (sb_slurp(path, info, sizeof(info)) <= 0 || strncmp(info, "pos:\t-1\n", 8)) _exit(145);
+	return fd;
 }
 /* A file on a full one-page tmpfs, open for writing. */
 static long fx_fs_full(void)
@@ -187,6 +227,65 @@ static long fx_fs_full(void)
 	while (write(fd, buf, sizeof(buf)) > 0)
 		;
 	if (errno != ENOSPC) _exit(141);
+	return fd;
+}
+/*
+ * Two tmpfs with user quotas for the case, in its directory: quota-inodes (at most one inode per
+ * user) and quota-blocks (at most 64 KiB per user), each with room well beyond its quota (so a
+ * full quota, not a full filesystem, stops the case). Only the initial user namespace may mount a
+ * tmpfs with quotas, so the supervisor mounts them (sb_prepare), owned by the case's root; the
+ * case's capabilities are not those of the initial namespace, so the limits apply to it. A kernel
+ * without tmpfs quotas (before 6.6, or built without CONFIG_TMPFS_QUOTA) rejects the options.
+ */
+static void fx_quota_mount(const char *name, const char *limit)
+{
+	char dir[PATH_MAX], opts[200];
+	snprintf(dir, sizeof(dir), "%s/%s", SB_CASE_DIR, name);
+	snprintf(opts, sizeof(opts), "size=4m,nr_inodes=64,mode=01777,uid=%u,gid=%u,usrquota,%s", SB_IDS, SB_IDS, limit);
+	if (mkdir(dir, 0755))
+		sb_fail(dir);
+	if (mount("kapi-quota", dir, "tmpfs", MS_NOSUID | MS_NODEV | MS_NOEXEC, opts)) {
+		if (errno != EINVAL)
+			sb_fail(dir);
+		snprintf(sb_res->lacking, sizeof(sb_res->lacking), "tmpfs has no quota support (mount -o usrquota: %s)", strerror(errno));
+	}
+}
+static void fx_quota_prepare(void)
+{
+	fx_quota_mount("quota-inodes", "usrquota_inode_hardlimit=1");
+	if (!sb_res->lacking[0])
+		fx_quota_mount("quota-blocks", "usrquota_block_hardlimit=64k");
+}
+/* A new name on quota-inodes, after the case has made files there until its quota stopped it. */
+static long fx_quota_new(void)
+{
+	char name[32];
+	int fd;
+	if (sb_res->lacking[0])
+		sb_skip(sb_res->lacking);
+	for (int i = 0; i < 8; i++) {
+		snprintf(name, sizeof(name), "quota-inodes/f%d", i);
+		fd = open(name, O_WRONLY | O_CREAT | O_EXCL, 0600);
+		if (fd < 0 && errno == EDQUOT)
+			return (long)"quota-inodes/new";
+		if (fd < 0 || close(fd))
+			_exit(147);
+	}
+	_exit(147);
+}
+/* A file on quota-blocks, open for writing, filled until the case's block quota stopped it. */
+static long fx_quota_full(void)
+{
+	char buf[4096];
+	int fd, i;
+	if (sb_res->lacking[0])
+		sb_skip(sb_res->lacking);
+	memset(buf, 'x', sizeof(buf));
+	fd = open("quota-blocks/filled", O_RDWR | O_CREAT, 0600);
+	if (fd < 0) _exit(147);
+	for (i = 0; i < 64 && write(fd, buf, sizeof(buf)) > 0; i++)
+		;
+	if (i == 64 || errno != EDQUOT) _exit(147);
 	return fd;
 }
 /* Every capability dropped (effective, permitted, inheritable): root of the namespace, but DAC applies. */
@@ -299,6 +398,63 @@ static long fx_exec_badinterp(void)
 	if (fd < 0 || write(fd, &img, sizeof(img)) != sizeof(img) || close(fd)) _exit(129);
 	return (long)"badinterp-exec";
 }
+/* The child a fixture started (fx_exec_running), killed and reaped after the call. */
+static pid_t fx_child;
+static void fx_reap(void)
+{
+	if (fx_child > 0 && !kill(fx_child, SIGKILL))
+		waitpid(fx_child, NULL, 0);
+	fx_child = 0;
+}
+/*
+ * An executable that a child of the case is running: a static x86-64 ELF of one page-aligned
+ * PT_LOAD whose code calls pause() in a loop, so it runs until the case kills it. The child's
+ * close-on-exec pipe reports the end of the exec (EOF) or its failure (the errno), so the file is
+ * known to be in use as the running program's image before the call.
+ */
+static long fx_exec_running(void)
+{
+	static const unsigned char code[] = { 0xb8, 0x22, 0, 0, 0, 0x0f, 0x05, 0xeb, 0xf7 }; /* mov $34,%eax; syscall; jmp */
+	struct { Elf64_Ehdr e; Elf64_Phdr p; unsigned char code[sizeof(code)]; } img;
+	char *const argv[] = { "running-exec", NULL }, *const envp[] = { NULL };
+	int fd, p[2], err;
+	ssize_t n;
+	memset(&img, 0, sizeof(img));
+	memcpy(img.e.e_ident, ELFMAG, SELFMAG);
+	img.e.e_ident[EI_CLASS] = ELFCLASS64;
+	img.e.e_ident[EI_DATA] = ELFDATA2LSB;
+	img.e.e_ident[EI_VERSION] = EV_CURRENT;
+	img.e.e_type = ET_EXEC;
+	img.e.e_machine = EM_X86_64;
+	img.e.e_version = EV_CURRENT;
+	img.e.e_entry = 0x400000 + offsetof(typeof(img), code);
+	img.e.e_phoff = offsetof(typeof(img), p);
+	img.e.e_ehsize = sizeof(Elf64_Ehdr);
+	img.e.e_phentsize = sizeof(Elf64_Phdr);
+	img.e.e_phnum = 1;
+	img.p.p_type = PT_LOAD;
+	img.p.p_flags = PF_R | PF_X;
+	img.p.p_vaddr = img.p.p_paddr = 0x400000;
+	img.p.p_filesz = img.p.p_memsz = sizeof(img);
+	img.p.p_align = 0x1000;
+	memcpy(img.code, code, sizeof(code));
+	fd = open("running-exec", O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0755);
+	if (fd < 0 || write(fd, &img, sizeof(img)) != sizeof(img) || close(fd)) _exit(146);
+	if (pipe2(p, O_CLOEXEC)) _exit(146);
+	fx_child = fork();
+	if (fx_child < 0) _exit(146);
+	if (fx_child == 0) {
+		execve("running-exec", argv, envp);
+		err = errno;
+		if (write(p[1], &err, sizeof(err)) != sizeof(err)) _exit(1);
+		_exit(1);
+	}
+	close(p[1]);
+	n = read(p[0], &err, sizeof(err));
+	close(p[0]);
+	if (n != 0) _exit(146);
+	return (long)"running-exec";
+}
 static long fx_exec_busy(void)
 {
 	long path = fx_exec();
@@ -402,6 +558,7 @@ const FD_C: Record<FdKind, string> = {
   'pipe-broken': 'fx_pipe_w(1)', epoll: 'fx_epoll()', eventfd: 'fx_eventfd()', closed: 'fx_closed()',
   'pipe-empty': 'fx_pipe_empty()', 'pipe-full': 'fx_pipe_full(0)', 'pipe-full-nonblock': 'fx_pipe_full(1)',
   udp: 'fx_udp()', 'fs-full': 'fx_fs_full()', sealed: 'fx_sealed_fd()', 'epoll-empty': 'fx_epoll_empty()',
+  'pty-slave-closed': 'fx_pty(1)', 'pty-master-closed': 'fx_pty(0)', 'mem-top': 'fx_mem_top()', 'quota-full': 'fx_quota_full()',
   // Made from another argument (`fd:KIND@PARAM`): argExpr passes that argument's variable.
   watched: 'fx_watched', watcher: 'fx_watcher',
   // Told the errno to answer with (fuseExpr).
@@ -517,6 +674,8 @@ function caseBody(c: Case): string {
     `\tlong r = syscall(${c.nr}L, a0, a1, a2, a3, a4, a5);`,
     '\tsb_end(r);',
     `\treport(sb_case_id, r);`,
+    // A fixture's child (exec-running) is killed and reaped after the call.
+    ...(c.args.some((a) => a.kind === 'path' && a.which === 'exec-running') ? ['\tfx_reap();'] : []),
   ].join('\n');
 }
 
@@ -565,8 +724,11 @@ export interface ProgramOptions {
   origin: string;
 }
 
-/** One case as the program sees it: C statements making the call, and how to judge it. */
-export interface ProgramCase { api: string; what: string; body: string; expect: string }
+/**
+ * One case as the program sees it: C statements making the call, and how to judge it; prepare
+ * names a C function the supervisor runs for it (sb_prepare in sandbox.ts).
+ */
+export interface ProgramCase { api: string; what: string; body: string; expect: string; prepare?: string }
 
 /**
  * The program from cases already turned into C. Only emitProgram and the sandbox's own tests call
@@ -577,6 +739,11 @@ export function programFromCases(cases: readonly ProgramCase[], opts: ProgramOpt
   const apis = [...new Set(cases.map((c) => c.api))];
   const fns = cases.map((c, i) => `static void case_${i}(void)\n{\n${c.body}\n}\n`).join('\n');
   const table = cases.length ? `static void (*const cases[])(void) = { ${cases.map((_, i) => `case_${i}`).join(', ')} };` : 'static void (*const cases[1])(void);';
+  const preps = cases.map((c) => {
+    if (c.prepare !== undefined && !PREPARES.has(c.prepare)) throw new EmitError(`unknown supervisor step ${c.prepare}`);
+    return c.prepare ?? '0';
+  });
+  const prepTable = `static void (*const preps[])(void) = { ${preps.length ? preps.join(', ') : '0'} };`;
   const meta = cases.map((c) => `\t{ ${apis.indexOf(c.api)}, ${lineLiteral(c.what)}, ${c.expect} },`).join('\n');
   const origin = opts.origin.replace(/[^\x20-\x7e]/g, '?').replace(/\*\//g, '* /');
   return `/* SPDX-License-Identifier: GPL-2.0 */\n/* Generated by ${origin}. */\n` +
@@ -584,6 +751,7 @@ export function programFromCases(cases: readonly ProgramCase[], opts: ProgramOpt
     SANDBOX_C + OBSERVE_C + FIXTURES + FUSE_C + String.raw`
 ${fns}
 ${table}
+${prepTable}
 
 struct expect { int success, noreturn; long long lo, hi; int nonatomic; int errs[64]; };
 struct meta { int api; const char *what; struct expect e; };
@@ -599,6 +767,8 @@ static int judge(const struct expect *e)
 	int returned = r->state == 1, exited0 = r->have_status && WIFEXITED(r->status) && WEXITSTATUS(r->status) == 0;
 	if (r->state == 2)
 		return 0;
+	if (r->state == 3)
+		return 1; /* skipped: the kernel lacks what the case needs (KTAP ok # SKIP) */
 	if (e->success)
 		return returned ? r->ret >= 0 && r->ret >= e->lo && r->ret <= e->hi && !r->effect[0] : e->noreturn && exited0;
 	if (!returned || r->ret >= 0)
@@ -642,14 +812,17 @@ int main(int argc, char **argv)
 			cnt += meta[j].api == a;
 		printf("    KTAP version 1\n    # Subtest: %s\n    1..%d\n", apis[a], cnt);
 		for (; id < ncases && meta[id].api == a; id++) {
-			int ok;
+			int ok, skip;
+			sb_prepare = preps[id];
 			sb_run(id, cases[id], scratch);
 			ok = judge(&meta[id].e);
+			skip = sb_res->state == 3;
 			bad += !ok;
 			sb_describe(line, sizeof(line));
 			if (sb_res->state == 1 && sb_res->effect[0])
 				printf("    # effect %d %s\n", id, sb_res->effect);
-			printf("    %s %d %s\n    # result %d %s\n", ok ? "ok" : "not ok", ++k, meta[id].what, id, line);
+			printf("    %s %d %s%s%s\n    # result %d %s\n", ok ? "ok" : "not ok", ++k, meta[id].what,
+			       skip ? " # SKIP " : "", skip ? line + strlen("none end skip: ") : "", id, line);
 		}
 		failed += bad > 0;
 		printf("%s %d %s\n", bad ? "not ok" : "ok", a + 1, apis[a]);
@@ -666,7 +839,14 @@ int main(int argc, char **argv)
 `;
 }
 
+/** The supervisor steps a case may ask for (sb_prepare), by the fixtures that need them. */
+const PREPARES = new Set(['fx_quota_prepare']);
+const QUOTA = (a: Arg) => (a.kind === 'path' && a.which === 'quota-new') || (a.kind === 'fd' && a.fixture === 'quota-full');
+
 /** The program for planned cases. */
 export function emitProgram(cases: readonly Case[], specs: Map<string, ApiSpec>, opts: ProgramOptions): string {
-  return programFromCases(cases.map((c) => ({ api: c.api, what: c.what, body: caseBody(c), expect: expectInit(c, specs.get(c.api)) })), opts);
+  return programFromCases(cases.map((c) => ({
+    api: c.api, what: c.what, body: caseBody(c), expect: expectInit(c, specs.get(c.api)),
+    ...(c.args.some(QUOTA) ? { prepare: 'fx_quota_prepare' } : {}),
+  })), opts);
 }

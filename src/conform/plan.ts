@@ -344,7 +344,7 @@ function settingArg(v: Extract<Setting, { kind: 'arg' }>['value'], errno: number
  * Settings that need root of the sandbox's namespace, so --unprivileged leaves their conditions
  * out: fixtures that mount a filesystem for the case, and running as another user.
  */
-const MOUNTING = new Set(['nospace-new', 'notmpfile-dir', 'fs-full', ...FUSE_KINDS]);
+const MOUNTING = new Set(['nospace-new', 'notmpfile-dir', 'fs-full', 'pty-slave-closed', 'pty-master-closed', ...FUSE_KINDS]);
 const needsRoot = (st: Setting) => st.kind === 'uid' || (st.kind === 'arg' && (('path' in st.value && MOUNTING.has(st.value.path)) ||
   ('fd' in st.value && MOUNTING.has(st.value.fd)) || ('addr' in st.value && MOUNTING.has(st.value.addr))));
 

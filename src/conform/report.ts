@@ -10,15 +10,20 @@ import type { Outcome } from './run.js';
 export interface ApiResult {
   api: string;
   cases: number;
+  /** Cases that passed; skipped cases are not among them. */
   passed: number;
+  /** Cases skipped because the kernel lacks what they need (each outcome's `skip` says what). */
+  skips: number;
   failed: { case: number; what: string; reason: string }[];
   /** Errnos the kernel returned that the spec does not list. */
   unlisted: string[];
-  /** The spec's errors some case provoked. */
+  /** The spec's errors that a passing case returned (a failing or skipped case provokes nothing). */
   provoked: string[];
   listed: number;
   /** provoked / listed, in percent (100 when nothing is listed). */
   coverage: number;
+  /** The spec's errors that a skipped case expected and no passing case returned. */
+  skippedErrors: string[];
   /** The spec's errors marked `kapi-unprovokable:`, never counted as provoked. */
   unprovokable: string[];
   /** Cases by kind: `valid` (success expected), `invalid` (one bad parameter), `condition`. */
@@ -43,12 +48,13 @@ export const oneLine = (s: string) => s.replace(/[\u0000-\u001f\u007f-\u009f\u20
 export function summarize(spec: ApiSpec, plan: Plan, outcomes: readonly Outcome[]): ApiResult {
   const listed = new Set((spec.errors ?? []).map((e) => e.name));
   const seen = new Set(outcomes.map((o) => o.errno).filter((e): e is string => !!e));
-  const provoked = [...seen].filter((e) => listed.has(e)).sort();
+  const provoked = [...new Set(outcomes.filter((o) => o.pass && !o.skip).map((o) => o.errno))].filter((e): e is string => !!e && listed.has(e)).sort();
   const r: ApiResult = {
-    api: spec.name, cases: outcomes.length, passed: outcomes.filter((o) => o.pass).length,
+    api: spec.name, cases: outcomes.length, passed: outcomes.filter((o) => o.pass && !o.skip).length, skips: outcomes.filter((o) => o.skip !== undefined).length,
     failed: outcomes.filter((o) => !o.pass).map((o) => ({ case: o.case.n, what: o.case.what, reason: o.reason ?? '' })),
     unlisted: [...seen].filter((e) => !listed.has(e)).sort(), provoked, listed: listed.size,
     coverage: listed.size ? Math.round((provoked.length / listed.size) * 1000) / 10 : 100,
+    skippedErrors: [...new Set(outcomes.filter((o) => o.skip !== undefined && o.case.error).map((o) => o.case.error!))].filter((e) => !provoked.includes(e)).sort(),
     unprovokable: (spec.errors ?? []).filter((e) => e.ext?.['kapi-unprovokable'] !== undefined).map((e) => e.name).sort(),
     kinds: {
       valid: outcomes.filter((o) => o.case.expect.kind === 'success').length,
@@ -97,12 +103,12 @@ export function ktap(results: { result: ApiResult; outcomes: readonly Outcome[] 
     const api = oneLine(r.api);
     out.push('    KTAP version 1', `    # Subtest: ${api}`, `    1..${outcomes.length}`);
     for (const o of outcomes) {
-      out.push(`    ${o.pass ? 'ok' : 'not ok'} ${o.case.n} ${oneLine(o.case.what)}`);
+      out.push(`    ${o.pass ? 'ok' : 'not ok'} ${o.case.n} ${oneLine(o.case.what)}${o.skip !== undefined ? ` # SKIP ${oneLine(o.skip)}` : ''}`);
       if (!o.pass) out.push(`    # ${api} case ${o.case.n}: ${oneLine(o.reason ?? '')}`);
     }
     if (r.problem) out.push(`    # ${api}: cannot be run: ${oneLine(r.problem)}`);
-    out.push(`    # ${api}: ${r.passed}/${r.cases} passed; errors provoked ${r.provoked.length}/${r.listed} (${r.coverage}%)` +
-      `${r.provoked.length ? `: ${r.provoked.join(' ')}` : ''}${r.unprovokable.length ? `; unprovokable ${r.unprovokable.length}: ${r.unprovokable.join(' ')}` : ''}` +
+    out.push(`    # ${api}: ${r.passed}/${r.cases} passed${r.skips ? `, ${r.skips} skipped` : ''}; errors provoked ${r.provoked.length}/${r.listed} (${r.coverage}%)` +
+      `${r.provoked.length ? `: ${r.provoked.join(' ')}` : ''}${r.skippedErrors.length ? `; skipped here ${r.skippedErrors.length}: ${r.skippedErrors.join(' ')}` : ''}${r.unprovokable.length ? `; unprovokable ${r.unprovokable.length}: ${r.unprovokable.join(' ')}` : ''}` +
       `${r.unlisted.length ? `; returned but not listed: ${r.unlisted.join(' ')}` : ''}`);
     out.push(`    # ${api}: cases by kind: ${r.kinds.valid} valid, ${r.kinds.invalid} invalid, ${r.kinds.condition} from error conditions`);
     out.push(`    # ${api}: ${oneLine(effectsLine(r))}`);
@@ -116,7 +122,7 @@ const x = (s: string) => oneLine(s).replace(/&/g, '&amp;').replace(/</g, '&lt;')
 
 export function junit(results: { result: ApiResult; outcomes: readonly Outcome[] }[]): string {
   const suites = results.map(({ result: r, outcomes }) => [
-    `  <testsuite name="${x(r.api)}" tests="${outcomes.length}" failures="${r.failed.length}" skipped="${r.skipped ? 1 : 0}">`,
+    `  <testsuite name="${x(r.api)}" tests="${outcomes.length}" failures="${r.failed.length}" skipped="${r.skipped ? 1 : r.skips}">`,
     '    <properties>',
     `      <property name="errors.listed" value="${r.listed}"/>`,
     `      <property name="errors.provoked" value="${r.provoked.length}"/>`,
@@ -132,7 +138,7 @@ export function junit(results: { result: ApiResult; outcomes: readonly Outcome[]
     `      <property name="cases.invalid" value="${r.kinds.invalid}"/>`,
     `      <property name="cases.condition" value="${r.kinds.condition}"/>`,
     '    </properties>',
-    ...outcomes.map((o) => `    <testcase classname="${x(r.api)}" name="${x(`${o.case.n} ${o.case.what}`)}">${o.pass ? '' : `<failure message="${x(o.reason ?? '')}"/>`}</testcase>`),
+    ...outcomes.map((o) => `    <testcase classname="${x(r.api)}" name="${x(`${o.case.n} ${o.case.what}`)}">${o.skip !== undefined ? `<skipped message="${x(o.skip)}"/>` : o.pass ? '' : `<failure message="${x(o.reason ?? '')}"/>`}</testcase>`),
     '  </testsuite>',
   ].join('\n'));
   return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="kapi conform">\n${suites.join('\n')}\n</testsuites>\n`;

@@ -18,7 +18,7 @@ export interface Outcome {
   /** Return value, when the call returned. */
   ret?: bigint;
   errno?: string;
-  /** How the case ended: `exit N`, `signal N`, `timeout after N ms`, `sandbox: WHY`, `not run`. */
+  /** How the case ended: `exit N`, `signal N`, `timeout after N ms`, `sandbox: WHY`, `skip: WHY`, `not run`. */
   end: string;
   pass: boolean;
   /** Why it failed, naming what was expected and what happened. */
@@ -29,6 +29,12 @@ export interface Outcome {
   note?: string;
   /** How many claimed effects the successful call was checked for; absent when none were. */
   effects?: number;
+  /**
+   * Why the case was skipped: a fixture found the kernel lacks what the case needs (`sb_skip`).
+   * A skipped case is not a failure (KTAP `ok N WHAT # SKIP WHY`), never counted as passed, and
+   * provokes nothing.
+   */
+  skip?: string;
 }
 
 /** What the program says of a successful call's effects: how many claims it checked, and the first problem. */
@@ -105,6 +111,12 @@ function judgeSpec(spec: ApiSpec, c: Case, ret: bigint | undefined, errno: strin
 }
 
 function judgeReturn(spec: ApiSpec, c: Case, o: Outcome, ret: bigint | undefined, errno: string | undefined, end: string): Outcome {
+  // Only the program's sb_skip ends a case so, before any call (a case that returned was not skipped).
+  if (end.startsWith('skip: ') && ret === undefined) {
+    o.pass = true;
+    o.skip = end.slice(6);
+    return o;
+  }
   if (end.startsWith('sandbox:') || end === 'not run') {
     o.reason = `not run: ${end === 'not run' ? 'the run ended before this case' : `the ${end}`}`;
     return o;

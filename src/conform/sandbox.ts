@@ -8,7 +8,9 @@
 //               urandom, fuse) and a private /tmp holding the case's scratch directory (/tmp/kapi-case,
 //               a bind of the directory kapi made, so no host path leads to it); starts the namespaces' init, mounts a
 //               read-only proc of the new pid namespace over /proc and writes the init's id maps
-//               through it; kills the init when the case overruns its wall-clock time.
+//               through it; kills the init when the case overruns its wall-clock time. For a
+//               case whose fixture needs it (sb_prepare), it first mounts what only the initial
+//               namespace may mount (a small tmpfs with quotas) in the case's directory.
 //   init        pid 1 of new user, pid, network, IPC, UTS and cgroup namespaces, then of a mount
 //               namespace copied from the supervisor's into the less privileged user namespace,
 //               so the kernel locks every mount flag above and no mount can be taken away to
@@ -19,11 +21,13 @@
 //               no new privileges, and with --unprivileged no capabilities and uid nobody.
 //
 // Each step is checked: if one fails, the case does not run and the result says which step and
-// why (fail closed). Results go through a shared page, never through a descriptor the case could
-// close or write to. The program prints `# result ID ret RET ERRNO [changed WHAT] [effects N] end
-// HOW` or `# result ID none end HOW` per case; WHAT names what a failing call changed, N how many
-// claimed effects a successful call was checked for (observe.ts), and a line `# effect ID WHY`
-// before it says which claim was not seen or which change was not claimed.
+// why (fail closed). A fixture that finds the kernel lacks what its case needs calls sb_skip: the
+// case ends before its call and is reported as skipped. Results go through a shared page, never
+// through a descriptor the case could close or write to. The program prints `# result ID ret RET
+// ERRNO [changed WHAT] [effects N] end HOW` or `# result ID none end HOW` per case; WHAT names
+// what a failing call changed, N how many claimed effects a successful call was checked for
+// (observe.ts), and a line `# effect ID WHY` before it says which claim was not seen or which
+// change was not claimed.
 
 /** Host uid/gid that is root inside the sandbox; 65536 ids from it are mapped. */
 export const SANDBOX_HOST_ID = 0x6b610000;
@@ -68,7 +72,7 @@ export const SANDBOX_C = String.raw`#define _GNU_SOURCE
 #define SB_CASE_DIR "/tmp/kapi-case"   /* where the case finds its scratch directory */
 
 struct sb_result {
-	int state;          /* 0 nothing, 1 returned, 2 sandbox failure */
+	int state;          /* 0 nothing, 1 returned, 2 sandbox failure, 3 skipped (why says why) */
 	int id;
 	long ret;
 	int err;
@@ -81,9 +85,17 @@ struct sb_result {
 	char changed[120];  /* what a failing call changed (failure atomicity), "" when nothing */
 	int effects;        /* claims checked after a successful call (observe.ts), -1 when not checked */
 	char effect[200];   /* the first claim not seen or change not claimed, "" when none */
+	char lacking[120];  /* what sb_prepare found the kernel lacks, "" when nothing */
 };
 static struct sb_result *sb_res;
 static int sb_case_id;
+/*
+ * Set before sb_run for a case that needs a mount only the initial user namespace may make (a
+ * tmpfs with quotas): the supervisor calls it in the case's directory, after the read-only
+ * mounts and before the namespaces, so the case finds the mount locked like every other. It
+ * writes sb_res->lacking when the kernel does not support what it mounts.
+ */
+static void (*sb_prepare)(void);
 static const int sb_unprivileged = KAPI_UNPRIVILEGED;
 static const unsigned sb_timeout_ms = KAPI_TIMEOUT_MS;
 
@@ -94,6 +106,16 @@ static void sb_fail(const char *what)
 		sb_res->state = 2;
 	}
 	_exit(119);
+}
+
+/* Called by a fixture that finds the kernel lacks what the case needs: the case is skipped. */
+static void sb_skip(const char *why)
+{
+	if (sb_res->state == 0) {
+		snprintf(sb_res->why, sizeof(sb_res->why), "%s", why);
+		sb_res->state = 3;
+	}
+	_exit(0);
 }
 
 static void report(int id, long ret)
@@ -310,6 +332,8 @@ static void sb_supervise(pid_t parent, const char *dir)
 	sb_setattr("/tmp", 0, 0, MOUNT_ATTR_RDONLY);
 	sb_setattr(SB_CASE_DIR, 0, 0, MOUNT_ATTR_RDONLY);
 	sb_setattr("/dev", 0, 0, MOUNT_ATTR_RDONLY | MOUNT_ATTR_NODEV);
+	if (sb_prepare)
+		sb_prepare();
 	if (pipe2(go, O_CLOEXEC))
 		sb_fail("pipe");
 	sigemptyset(&chld);
@@ -405,13 +429,16 @@ static int sb_run(int id, void (*fn)(void), const char *scratch)
 }
 
 /* The outcome as the result line's tail: "ret RET ERRNO end HOW" or "none end HOW", where HOW is
- * "exit N", "signal N", "timeout after MS ms", "sandbox: WHY" or "lost". No control characters. */
+ * "exit N", "signal N", "timeout after MS ms", "sandbox: WHY", "skip: WHY" or "lost". No control
+ * characters. */
 static void sb_describe(char *out, size_t n)
 {
 	const struct sb_result *r = sb_res;
 	char how[300];
 	if (r->state == 2)
 		snprintf(how, sizeof(how), "sandbox: %s", r->why);
+	else if (r->state == 3)
+		snprintf(how, sizeof(how), "skip: %s", r->why);
 	else if (r->timed_out)
 		snprintf(how, sizeof(how), "timeout after %u ms", sb_timeout_ms);
 	else if (r->have_status && WIFSIGNALED(r->status))
