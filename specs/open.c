@@ -90,6 +90,7 @@
  *
  * error: EFAULT, filename points outside the caller's accessible address space
  *   desc: Copying the path from user memory failed.
+ *   kapi-cond: filename=ptr:unmapped; filename=ptr:null
  *
  * error: EINTR, a signal with a handler interrupted a blocking open
  *   kapi-cond: filename=path:fifo, flags=O_RDONLY, sig.ALRM=interrupt
@@ -135,6 +136,7 @@
  * error: ENOENT, a path component or the file itself does not exist
  *   desc: A directory of the path is missing or is a dangling symbolic link;
  *     the file is missing and O_CREAT was not given; or filename is empty.
+ *   kapi-cond: filename=path:missing; filename=path:dangling; filename=path:empty
  *
  * error: ENOMEM, kernel memory ran out, or a FIFO buffer exceeds the pipe limit
  *   kapi-unprovokable: a kernel memory allocation failure, or a FIFO over fs.pipe-user-pages-hard, which is 0 (no limit) by default and read-only in the sandbox

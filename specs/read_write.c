@@ -61,6 +61,7 @@
  * error: EFAULT, buf lies outside the caller's accessible address space
  *   desc: The range fails access_ok(), or copying to it faults before any
  *     byte was transferred.
+ *   kapi-cond: buf=ptr:unmapped; buf=ptr:readonly
  *
  * error: EINTR, a signal with a handler arrived before any data was read
  *   kapi-cond: fd=fd:pipe-empty, sig.ALRM=interrupt
@@ -249,6 +250,7 @@ SYSCALL_DEFINE3(read, unsigned int, fd, char __user *, buf, size_t, count)
  * error: EFAULT, buf lies outside the caller's accessible address space
  *   desc: The range fails access_ok(), or reading it faults before any byte
  *     was transferred.
+ *   kapi-cond: buf=ptr:unmapped; buf=ptr:null
  *
  * error: EFBIG, the write starts at or beyond the file size limit
  *   kapi-cond: rlimit.FSIZE=0, sig.XFSZ=ignore

@@ -381,7 +381,7 @@ static void sb_begin(const long *a, const struct sb_claim *cl, int n, int check)
 	sb_take(&sb_before);
 }
 
-static void atomic_begin(void) { sb_begin(NULL, NULL, 0, 0); }
+static void __attribute__((unused)) atomic_begin(void) { sb_begin(NULL, NULL, 0, 0); }
 
 /* The claim's check: "" when it holds, else what was missing (into why). Marks what it explains. */
 static void sb_claim_check(int i, long r, char *why, size_t cap)
@@ -437,9 +437,9 @@ static void sb_claim_check(int i, long r, char *why, size_t cap)
 		if (!p || sb_pre[i].have)
 			break; /* existed before, or not a name in the scratch directory */
 		if (!e || !S_ISREG(e->mode))
-			snprintf(why, cap, "%s was not created as a regular file", p);
+			snprintf(why, cap, "%.100s was not created as a regular file", p);
 		else if (c->p[1] >= 0 && (e->mode & 07777) != ((unsigned)a[c->p[1]] & 07777 & ~sb_umask))
-			snprintf(why, cap, "%s has mode %o, not %o", p, e->mode & 07777, (unsigned)a[c->p[1]] & 07777 & ~sb_umask);
+			snprintf(why, cap, "%.100s has mode %o, not %o", p, e->mode & 07777, (unsigned)a[c->p[1]] & 07777 & ~sb_umask);
 		else
 			sb_explain('A', (int)(e - sb_after.ent));
 		break;
@@ -450,7 +450,7 @@ static void sb_claim_check(int i, long r, char *why, size_t cap)
 		if (!p || !sb_pre[i].have || !sb_pre[i].ent.size)
 			break;
 		if (!e || e->size != 0)
-			snprintf(why, cap, "%s still has %lld bytes", p, e ? e->size : -1LL);
+			snprintf(why, cap, "%.100s still has %lld bytes", p, e ? e->size : -1LL);
 		else
 			sb_explain('D', (int)(e - sb_after.ent));
 		break;
@@ -465,7 +465,7 @@ static void sb_claim_check(int i, long r, char *why, size_t cap)
 		if (k < 0)
 			break; /* not a file of the scratch directory */
 		if (!sb_explain('D', k))
-			snprintf(why, cap, "%s did not change", sb_after.ent[k].name);
+			snprintf(why, cap, "%.60s did not change", sb_after.ent[k].name);
 		break;
 	}
 	case CL_MEM_FILLED: {
@@ -611,5 +611,5 @@ static void sb_end(long r)
 	errno = e;
 }
 
-static void atomic_end(long r) { sb_end(r); }
+static void __attribute__((unused)) atomic_end(long r) { sb_end(r); }
 `;
