@@ -236,8 +236,12 @@ SYSCALL_DEFINE1(epoll_create1, int, flags)
  *
  * error: EPERM, the file behind fd does not support poll
  *   kapi-cond: fd=fd:file; fd=fd:dir
- *   desc: Regular files and directories, among others, have no poll method
- *     and cannot be watched.  Checked before the epoll-specific EINVAL cases.
+ *   kapi-fs: fuse=SUCCESS a FUSE file has a poll method that asks the server (and
+ *     reports the file always ready when the server does not answer polls), so
+ *     epoll accepts a regular file on FUSE
+ *   desc: Regular files and directories of most filesystems have no poll method
+ *     and cannot be watched; FUSE files can.  Checked before the
+ *     epoll-specific EINVAL cases.
  *
  * error: EINVAL, epfd not epoll, fd same as epfd, bad op, or EPOLLEXCLUSIVE misuse
  *   kapi-cond: epfd=fd:file; op=99

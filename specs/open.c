@@ -246,6 +246,8 @@
  *   reversible: yes
  *   kapi-effect: fd:unlinked=ret if flags&__O_TMPFILE
  *   kapi-effect-case: filename=path:dir, flags=O_TMPFILE | O_RDWR, mode=0600
+ *   kapi-fs: fuse=EOPNOTSUPP the kernel sends O_TMPFILE to the FUSE server as
+ *     FUSE_TMPFILE, which bindfs does not implement: ENOSYS becomes EOPNOTSUPP
  *
  * side-effect: filesystem | irreversible
  *   target: file contents

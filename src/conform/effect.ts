@@ -117,6 +117,8 @@ export interface EffectBlock {
   problems: string[];
   /** Where the block is, for lint. */
   at: string;
+  /** The block's own tags (its `kapi-fs` covers its `kapi-effect-case` calls). */
+  ext?: Record<string, string>;
 }
 
 /** The spec's effect blocks with their tags read. */
@@ -124,7 +126,7 @@ export function effectBlocks(spec: ApiSpec): EffectBlock[] {
   const params = spec.params ?? [];
   const blocks: EffectBlock[] = [];
   const read = (label: string, about: string, ext: Record<string, string> | undefined, at: string) => {
-    const b: EffectBlock = { label, about, claims: [], cases: [], problems: [], at };
+    const b: EffectBlock = { label, about, claims: [], cases: [], problems: [], at, ...(ext ? { ext } : {}) };
     const e = ext?.['kapi-effect'], k = ext?.['kapi-effect-case'], u = ext?.['kapi-unobservable'];
     if (e !== undefined) {
       const r = parseEffects(e, params);

@@ -195,6 +195,19 @@ describe('kapi-fs tags', () => {
     assert.equal(judge(spec!, c, -1n, 'ENOMEM', 'exit 0', { fs: 'ext4' }).pass, false);
   });
 
+  it('SUCCESS records a filesystem where the call succeeds instead of failing; a block\'s tag covers its effect cases', () => {
+    assert.deepEqual(parseFsTag('fuse=SUCCESS FUSE files poll').entries, [{ fs: 'fuse', errnos: ['SUCCESS'], reason: 'FUSE files poll' }]);
+    const [spec] = specsFromC(TAGGED.replace('kapi-fs: ext4=EBADF', 'kapi-fs: fuse=SUCCESS a made-up difference; ext4=EBADF'), 'tagged.c', new DiagSink());
+    const c = planSpec(spec!).cases.find((x) => x.what === 'fd = -1')!;
+    assert.equal(judge(spec!, c, 0n, undefined, 'exit 0', { fs: 'fuse' }).pass, true);
+    assert.equal(judge(spec!, c, 0n, undefined, 'exit 0', { fs: 'fuse' }).note, 'documented difference on fuse (succeeds): a made-up difference');
+    assert.equal(judge(spec!, c, 0n, undefined, 'exit 0', { fs: 'ext4' }).pass, false, 'ext4 records EBADF, not success');
+    // The corpus: open's O_TMPFILE effect case is documented for FUSE (bindfs has no tmpfile).
+    const [openSpec] = specsFromC(readFileSync(repoPath('specs/open.c'), 'utf8'), 'open.c', new DiagSink());
+    const open = planSpec(openSpec!).cases.find((x) => x.effectCase === 'side-effect 3')!;
+    assert.deepEqual(open.fsAllow?.map((a) => [a.fs, a.errnos]), [['fuse', ['EOPNOTSUPP']]]);
+  });
+
   it('end to end: the tagged spec passes on ext4 and fails on tmpfs, and the difference is listed', () => {
     const src = join(dir, 'tagged.c');
     writeFileSync(src, TAGGED);

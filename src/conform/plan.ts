@@ -76,7 +76,8 @@ export function parseFsTag(text: string | undefined): { entries: FsDifference[];
     if (!m) { problems.push(`'${raw}' is not FS=ERRNO[,ERRNO] REASON`); continue; }
     const fs = m[1]!, errnos = m[2]!.split(',').map((x) => x.trim());
     if (!(FS_NAMES as readonly string[]).includes(fs)) { problems.push(`unknown filesystem '${fs}' (known: ${FS_NAMES.join(', ')})`); continue; }
-    const bad = errnos.filter((e) => errnoNumber(e) === undefined);
+    // SUCCESS: on this filesystem the call succeeds where the spec predicts an error.
+    const bad = errnos.filter((e) => e !== 'SUCCESS' && errnoNumber(e) === undefined);
     if (bad.length) { problems.push(`unknown errno ${bad.join(', ')}`); continue; }
     entries.push({ fs, errnos, reason: m[3]!.trim() });
   }
@@ -280,8 +281,9 @@ export function planSpec(spec: ApiSpec, opts: { allowDangerous?: boolean; unpriv
   const specFs = parseFsTag(spec.ext?.['kapi-fs']).entries;
   const paramFs = new Map(params.map((p) => [p.name, parseFsTag(p.ext?.['kapi-fs']).entries]));
   const errorFs = new Map((spec.errors ?? []).map((e) => [e.name, parseFsTag(e.ext?.['kapi-fs']).entries]));
+  const blockFs = new Map(effectBlocks(spec).map((b) => [b.label, parseFsTag(b.ext?.['kapi-fs']).entries]));
   const push = (c: Omit<Case, 'n' | 'api' | 'syscall' | 'nr'>) => {
-    const fsAllow = [...specFs, ...(c.param ? paramFs.get(c.param) ?? [] : []),
+    const fsAllow = [...specFs, ...(c.param ? paramFs.get(c.param) ?? [] : []), ...(c.effectCase ? blockFs.get(c.effectCase) ?? [] : []),
       ...(c.expect.kind === 'errno' && !c.expect.any ? c.expect.errnos.flatMap((e) => errorFs.get(e) ?? []) : [])];
     const effects = c.expect.kind === 'success' ? caseEffects(spec, c.args) : undefined;
     cases.push({ ...c, n: cases.length + 1, api: spec.name, syscall, nr, ...(fsAllow.length ? { fsAllow } : {}), ...(effects ? { effects } : {}) });

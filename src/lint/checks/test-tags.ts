@@ -48,6 +48,7 @@ export const testTags: Check = {
     fsTag(s.ext, s.at, 'spec');
     for (const p of s.params ?? []) fsTag(p.ext, p.at, `parameter '${p.name}'`);
     for (const e of s.errors ?? []) fsTag(e.ext, e.at, `error ${e.name}`);
+    for (const b of effectBlocks(s)) fsTag(b.ext, b.at, b.label);
     return out;
   },
 };
