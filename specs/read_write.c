@@ -247,8 +247,10 @@ SYSCALL_DEFINE3(read, unsigned int, fd, char __user *, buf, size_t, count)
  *   desc: The write needs blocks beyond the user's limit on that filesystem.
  *     The kernel's quota code enforces the limit on filesystems that use it;
  *     a filesystem that keeps quotas itself (FUSE, network filesystems)
- *     reports the error as the answer to its write request, which write()
- *     returns when nothing was written.
+ *     reports the error when it is asked to store the data: a FUSE write
+ *     without writeback caching sends the request during the call, and
+ *     write() returns the error when nothing was written.  A filesystem that
+ *     caches writes may report it only later (fsync, close).
  *
  * error: EFAULT, buf lies outside the caller's accessible address space
  *   desc: The range fails access_ok(), or reading it faults before any byte
