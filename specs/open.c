@@ -79,9 +79,13 @@
  *   desc: The device is mounted or opened exclusively by someone else.
  *
  * error: EDQUOT, O_CREAT must create the file and the user's quota is exhausted
- *   kapi-cond: filename=path:quota-new, flags=O_CREAT | O_WRONLY
- *   kapi-note: needs tmpfs quotas (Linux 6.6 and later, CONFIG_TMPFS_QUOTA): on 6.1, and on a kernel built without them, the case is skipped
- *   desc: No disk blocks or inodes are left within the quota on the filesystem.
+ *   kapi-cond: filename=path:quota-new, flags=O_CREAT | O_WRONLY; filename=path:fuse-create-fails, flags=O_CREAT | O_WRONLY
+ *   kapi-note: the quota case needs tmpfs quotas (Linux 6.6 and later, CONFIG_TMPFS_QUOTA): on 6.1, and on a kernel built without them, it is skipped
+ *   desc: Creating the file would pass the user's limit of inodes or blocks on
+ *     that filesystem.  The kernel's quota code enforces the limit on
+ *     filesystems that use it; a filesystem that keeps quotas itself (FUSE,
+ *     network filesystems) reports the error as the answer to its create
+ *     request, and open() passes it on.
  *
  * error: EEXIST, O_CREAT and O_EXCL were given and filename already exists
  *   kapi-cond: filename=path:file, flags=O_CREAT | O_EXCL

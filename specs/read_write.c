@@ -243,9 +243,15 @@ SYSCALL_DEFINE3(read, unsigned int, fd, char __user *, buf, size_t, count)
  *   desc: The socket was not connected, so write() has no destination.
  *
  * error: EDQUOT, the user's disk quota on the file's filesystem is exhausted
- *   kapi-cond: fd=fd:quota-full
- *   kapi-note: needs tmpfs quotas (Linux 6.6 and later, CONFIG_TMPFS_QUOTA): on 6.1, and on a kernel built without them, the case is skipped
- *   desc: No further blocks may be allocated to the user.
+ *   kapi-cond: fd=fd:quota-full; fd=fd:fuse-write-fails
+ *   kapi-note: the quota case needs tmpfs quotas (Linux 6.6 and later, CONFIG_TMPFS_QUOTA): on 6.1, and on a kernel built without them, it is skipped
+ *   desc: The write needs blocks beyond the user's limit on that filesystem.
+ *     The kernel's quota code enforces the limit on filesystems that use it;
+ *     a filesystem that keeps quotas itself (FUSE, network filesystems)
+ *     reports the error when it is asked to store the data: a FUSE write
+ *     without writeback caching sends the request during the call, and
+ *     write() returns the error when nothing was written.  A filesystem that
+ *     caches writes may report it only later (fsync, close).
  *
  * error: EFAULT, buf lies outside the caller's accessible address space
  *   desc: The range fails access_ok(), or reading it faults before any byte

@@ -15,6 +15,7 @@ export const FD_KINDS = [
   'file', 'rdonly', 'wronly', 'opath', 'dir', 'pipe', 'pipe-empty-nonblock', 'pipe-write', 'pipe-broken',
   'epoll', 'eventfd', 'closed', 'pipe-empty', 'pipe-full', 'pipe-full-nonblock', 'udp', 'sealed', 'fs-full', 'epoll-empty', 'watched', 'watcher',
   'fuse-flush-fails', 'fuse-flush-waits', 'pty-slave-closed', 'pty-master-closed', 'mem-top', 'quota-full',
+  'fuse-write-fails',
 ] as const;
 export type FdKind = (typeof FD_KINDS)[number];
 /** Descriptor fixtures made from another parameter's descriptor (`fd:KIND@PARAM`). */
@@ -24,7 +25,7 @@ export const FD_OF_KINDS: readonly FdKind[] = ['watched', 'watcher'];
 export const PATH_KINDS = [
   'file', 'new', 'exec', 'missing', 'empty', 'toolong', 'name-toolong', 'notdir', 'loop', 'dir', 'dangling',
   'symlink', 'fifo', 'exec-junk', 'exec-busy', 'exec-running', 'exec-badinterp', 'rofs-new', 'sealed', 'leased', 'nospace-new', 'notmpfile-dir', 'noperm', 'quota-new',
-  'fuse-read-fails',
+  'fuse-read-fails', 'fuse-create-fails',
 ] as const;
 export type PathKind = (typeof PATH_KINDS)[number];
 
@@ -32,7 +33,9 @@ export type PathKind = (typeof PATH_KINDS)[number];
  * Fixtures on a FUSE filesystem the case serves (fuse.ts), whose one FUSE operation answers with
  * the errno of the error block the condition is in: the planner passes that errno's number.
  */
-export const FUSE_KINDS: readonly string[] = ['fuse-flush-fails', 'fuse-flush-waits', 'fuse-read-fails', 'fuse-fallocate-fails'];
+export const FUSE_KINDS: readonly string[] = [
+  'fuse-flush-fails', 'fuse-flush-waits', 'fuse-read-fails', 'fuse-fallocate-fails', 'fuse-write-fails', 'fuse-create-fails',
+];
 
 /** Pointer fixtures (`ptr:KIND`). */
 export const PTR_KINDS = ['null', 'unmapped', 'readonly', 'argv-toolong'] as const;

@@ -1,8 +1,8 @@
 // A FUSE filesystem the case serves itself, so that errors only a filesystem returns can be
 // provoked: a child of the case answers the raw /dev/fuse protocol (<linux/fuse.h>, no libfuse)
 // for a root directory holding `file` (regular, 4096 bytes, mode 0644) and `exec` (the same,
-// mode 0755), and answers one operation (FLUSH, READ or FALLOCATE) with -ERRNO, the errno of
-// the error block the planner builds the case from; or it holds FLUSH until the kernel reports
+// mode 0755), and answers one operation (FLUSH, READ, FALLOCATE, WRITE, or CREATE with MKNOD)
+// with -ERRNO, the errno of the error block the planner builds the case from; or it holds FLUSH until the kernel reports
 // that a signal interrupted the caller (FUSE_INTERRUPT), and answers it with -ERRNO then, as a
 // FUSE server does. emit.ts carries this C with its fixtures.
 //
@@ -22,7 +22,7 @@ export const FUSE_C = String.raw`
 #include <sys/uio.h>
 
 /* The operation a fuse fixture makes fail. */
-enum { FX_FUSE_FLUSH = 1, FX_FUSE_FLUSH_WAIT, FX_FUSE_READ, FX_FUSE_FALLOCATE };
+enum { FX_FUSE_FLUSH = 1, FX_FUSE_FLUSH_WAIT, FX_FUSE_READ, FX_FUSE_FALLOCATE, FX_FUSE_WRITE, FX_FUSE_CREATE };
 #define FX_FUSE_DIR "fuse-fs"
 #define FX_FUSE_SIZE 4096
 
@@ -142,6 +142,10 @@ static void fx_fuse_serve(int fd, int op, int err)
 			struct fuse_write_out o;
 			if (alen < sizeof(*wi))
 				_exit(0);
+			if (op == FX_FUSE_WRITE) {
+				fx_fuse_reply(fd, in->unique, err, NULL, 0);
+				break;
+			}
 			memset(&o, 0, sizeof(o));
 			o.size = wi->size;
 			fx_fuse_reply(fd, in->unique, 0, &o, sizeof(o));
@@ -169,6 +173,15 @@ static void fx_fuse_serve(int fd, int op, int err)
 		}
 		case FUSE_FALLOCATE:
 			fx_fuse_reply(fd, in->unique, op == FX_FUSE_FALLOCATE ? err : 0, NULL, 0);
+			break;
+		case FUSE_CREATE:
+		case FUSE_MKNOD:
+			/*
+			 * open(O_CREAT) of a name LOOKUP did not find sends CREATE; a kernel told ENOSYS
+			 * falls back to MKNOD. Nothing is ever created: ENOSYS unless it is the
+			 * fixture's operation.
+			 */
+			fx_fuse_reply(fd, in->unique, op == FX_FUSE_CREATE ? err : ENOSYS, NULL, 0);
 			break;
 		case FUSE_RELEASE:
 			fx_fuse_reply(fd, in->unique, 0, NULL, 0);
@@ -229,6 +242,13 @@ static long fx_fuse_path(int op, int err)
 {
 	fx_fuse(op, err);
 	return (long)(FX_FUSE_DIR "/exec");
+}
+
+/* A name the FUSE filesystem does not have (its LOOKUP answers ENOENT), for creating. */
+static long fx_fuse_new(int op, int err)
+{
+	fx_fuse(op, err);
+	return (long)(FX_FUSE_DIR "/new");
 }
 
 /* A one-page shared writable mapping of the FUSE file (its descriptor closed). */
