@@ -426,8 +426,7 @@ SYSCALL_DEFINE2(munlock, unsigned long, start, size_t, len)
  *   desc: The whole address space is faulted in; failures during this step are
  *     ignored.
  *   reversible: yes
- *   kapi-unobservable: not checked yet: it needs mincore() over every mapping of the case, and
- *     kapi checks residency only for a given range
+ *   kapi-effect: mem:resident-all if flags=MCL_CURRENT
  *
  * state-trans: process memory-lock mode
  *   object: mm_struct and its mappings

@@ -153,7 +153,7 @@
  *   condition: fd is a stream
  *   desc: The bytes read are consumed and no longer available to other readers.
  *   reversible: no
- *   kapi-effect: mem:filled=buf,ret
+ *   kapi-effect: mem:filled=buf,ret; fd:drained=fd
  *   kapi-effect-case: fd=fd:pipe
  *
  * side-effect: modify_state
@@ -393,8 +393,8 @@ SYSCALL_DEFINE3(read, unsigned int, fd, char __user *, buf, size_t, count)
  *   condition: fd is a stream or device
  *   desc: The data is queued for the reader or handed to the driver.
  *   reversible: no
- *   kapi-unobservable: not checked yet: what a pipe or device does with the data shows only to
- *     its reader, and the case does not read the pipe back
+ *   kapi-effect: fd:queued=fd
+ *   kapi-effect-case: fd=fd:pipe-write
  *
  * state-trans: file offset
  *   object: open file description

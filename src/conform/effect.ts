@@ -27,6 +27,7 @@ export const CLAIMS = {
   'mem:locked-all': [], 'mem:locked-future': [], 'mem:unlocked-all': [],
   'epoll:added': ['param', 'param'], 'epoll:removed': ['param', 'param'], 'epoll:modified': ['param', 'param'],
   'keeps:signal-mask': [], 'exec:replaced': [],
+  'fd:drained': ['param'], 'fd:queued': ['param'], 'mem:resident-all': [],
 } as const satisfies Record<string, readonly ArgSort[]>;
 export type ClaimName = keyof typeof CLAIMS;
 export const CLAIM_NAMES = Object.keys(CLAIMS) as ClaimName[];

@@ -21,7 +21,7 @@ ${CLAIM_NAMES.map((n, i) => `#define ${claimMacro(n)} ${i + 1}`).join('\n')}
 #define SB_BUFCAP 65536
 #define SB_OBS 64
 
-struct sb_fd { int open, fdflags, flflags; dev_t dev; ino_t ino; off_t pos; unsigned long long ep; };
+struct sb_fd { int open, fdflags, flflags; dev_t dev; ino_t ino; off_t pos; unsigned long long ep; int queued; };
 struct sb_ent { unsigned long long key, hash, ino; char name[48]; unsigned mode, uid; long long size; unsigned long nlink; };
 struct sb_snap {
 	struct sb_fd fd[SB_FDS];
@@ -165,6 +165,45 @@ static int sb_future_locked(void)
 	return total && with == total;
 }
 
+/* Pages of locked, readable mappings that are not resident (mincore); -1 when it cannot tell. */
+static long sb_locked_not_resident(void)
+{
+	static char sm[262144];
+	static unsigned char vec[65536];
+	unsigned long s = 0, e = 0;
+	int readable = 0;
+	long missing = 0;
+	if (sb_slurp("/proc/self/smaps", sm, sizeof(sm)) < 0)
+		return -1;
+	for (char *l = sm; *l; l += strcspn(l, "\n") + (l[strcspn(l, "\n")] != 0)) {
+		unsigned long a, b;
+		char perms[8];
+		if (sscanf(l, "%lx-%lx %7s ", &a, &b, perms) == 3 && l[strspn(l, "0123456789abcdef")] == '-') {
+			s = a;
+			e = b;
+			readable = perms[0] == 'r';
+			continue;
+		}
+		if (strncmp(l, "VmFlags:", 8) || !readable)
+			continue;
+		{
+			int w = (int)strcspn(l, "\n");
+			char flags[256];
+			snprintf(flags, sizeof(flags), "%.*s ", w - 8 > 250 ? 250 : w - 8, l + 8);
+			if (!strstr(flags, " lo ") || strstr(flags, " io ") || strstr(flags, " pf "))
+				continue;
+		}
+		for (unsigned long p = s; p < e; p += sizeof(vec) * 4096UL) {
+			unsigned long n = (e - p) / 4096 < sizeof(vec) ? (e - p) / 4096 : sizeof(vec);
+			if (syscall(SYS_mincore, p, n * 4096, vec))
+				return -1;
+			for (unsigned long k = 0; k < n; k++)
+				missing += !(vec[k] & 1);
+		}
+	}
+	return missing;
+}
+
 static void sb_take(struct sb_snap *s)
 {
 	static char ents[4096], data[SB_BUFCAP], list[8192];
@@ -180,6 +219,10 @@ static void sb_take(struct sb_snap *s)
 		f->flflags = (int)syscall(SYS_fcntl, fd, F_GETFL);
 		f->dev = syscall(SYS_fstat, fd, &st) ? 0 : st.st_dev;
 		f->ino = f->dev ? st.st_ino : 0;
+		/* Bytes waiting in a pipe, FIFO or socket (FIONREAD); -1 for other files. */
+		f->queued = -1;
+		if (f->dev && (S_ISFIFO(st.st_mode) || S_ISSOCK(st.st_mode)) && syscall(SYS_ioctl, fd, FIONREAD, &f->queued))
+			f->queued = -1;
 		f->pos = (off_t)syscall(SYS_lseek, fd, 0, SEEK_CUR);
 		n = sb_epoll_list(fd, list, sizeof(list));
 		f->ep = n < 0 ? 0 : sb_fnv(list, n, SB_FNV0);
@@ -270,6 +313,8 @@ static void sb_observe(void)
 			sb_ob('P', fd);
 		if (x->ep != y->ep)
 			sb_ob('E', fd);
+		if (x->queued != y->queued)
+			sb_ob('Q', fd);
 	}
 	for (int i = 0; i < a->nent; i++)
 		if (!sb_find(b, a->ent[i].key))
@@ -308,6 +353,7 @@ static void sb_ob_text(const struct sb_ob *o, char *out, size_t cap)
 	case 'X': snprintf(out, cap, "fd:%d:cloexec", o->n); break;
 	case 'P': snprintf(out, cap, "fd:%d:offset", o->n); break;
 	case 'E': snprintf(out, cap, "fd:%d:interest-list", o->n); break;
+	case 'Q': snprintf(out, cap, "fd:%d:queued", o->n); break;
 	case 'A': snprintf(out, cap, "dir:%s:added", e->name); break;
 	case 'R': snprintf(out, cap, "dir:%s:removed", e->name); break;
 	case 'D': snprintf(out, cap, "dir:%s:changed", e->name); break;
@@ -561,6 +607,27 @@ static void sb_claim_check(int i, long r, char *why, size_t cap)
 			snprintf(why, cap, "the entry of %ld in the interest list of %d did not change", v1, ep);
 		else
 			sb_explain('E', ep);
+		break;
+	}
+	case CL_FD_DRAINED:
+	case CL_FD_QUEUED: {
+		int fd = (int)v0;
+		long want;
+		if (fd < 0 || fd >= SB_FDS || !sb_before.fd[fd].open || sb_before.fd[fd].queued < 0)
+			break; /* not a pipe, FIFO or socket */
+		want = sb_before.fd[fd].queued + (c->kind == CL_FD_QUEUED ? r : -r);
+		if (sb_after.fd[fd].queued != want)
+			snprintf(why, cap, "%d had %d bytes waiting and has %d, not %ld", fd, sb_before.fd[fd].queued, sb_after.fd[fd].queued, want);
+		else /* every descriptor of the same pipe sees the same bytes */
+			for (int k = 0; k < SB_FDS; k++)
+				if (sb_before.fd[k].open && sb_before.fd[k].dev == sb_before.fd[fd].dev && sb_before.fd[k].ino == sb_before.fd[fd].ino)
+					sb_explain('Q', k);
+		break;
+	}
+	case CL_MEM_RESIDENT_ALL: {
+		long n = sb_locked_not_resident();
+		if (n)
+			snprintf(why, cap, n < 0 ? "the residency of the locked mappings cannot be read" : "%ld pages of locked mappings are not resident", n);
 		break;
 	}
 	case CL_KEEPS_SIGNAL_MASK:
