@@ -43,7 +43,7 @@
  *     open-file count is at fs.file-max and the caller lacks CAP_SYS_ADMIN.
  *
  * error: ENOMEM, kernel memory for the instance, its file or the table ran out
- *   kapi-unprovokable: a kernel memory allocation failure; no limit user space sets makes it fail (the fault-injection work will cover it)
+ *   kapi-cond: memcg=full
  *   desc: Allocating struct eventpoll, the pseudo file, or growing the
  *     descriptor table failed.
  *
@@ -122,7 +122,7 @@ SYSCALL_DEFINE1(epoll_create, int, size)
  *     open-file count is at fs.file-max and the caller lacks CAP_SYS_ADMIN.
  *
  * error: ENOMEM, kernel memory for the instance, its file or the table ran out
- *   kapi-unprovokable: a kernel memory allocation failure; no limit user space sets makes it fail (the fault-injection work will cover it)
+ *   kapi-cond: memcg=full
  *   desc: Allocating struct eventpoll, the pseudo file, or growing the
  *     descriptor table failed.
  *
@@ -263,7 +263,7 @@ SYSCALL_DEFINE1(epoll_create1, int, flags)
  *   desc: No entry for this open file and descriptor number exists in epfd.
  *
  * error: ENOMEM, no kernel memory for the new entry or its wakeup hooks
- *   kapi-unprovokable: a kernel memory allocation failure; no limit user space sets makes it fail (the fault-injection work will cover it)
+ *   kapi-cond: memcg=full
  *   desc: Allocating the entry, the per-file list head, a poll wait queue
  *     hook or an EPOLLWAKEUP wakeup source failed during EPOLL_CTL_ADD.
  *

@@ -129,7 +129,7 @@
  *     interpreter.
  *
  * error: ENOMEM, kernel memory ran out while preparing the new program
- *   kapi-unprovokable: a kernel memory allocation failure; no limit user space sets makes it fail (the fault-injection work will cover it)
+ *   kapi-cond: memcg=full
  *   desc: Allocating the exec state, the new memory descriptor, credentials,
  *     headers or interpreter names failed before the point of no return.
  *
@@ -508,7 +508,7 @@ SYSCALL_DEFINE3(execve,
  *     interpreter.
  *
  * error: ENOMEM, kernel memory ran out while preparing the new program
- *   kapi-unprovokable: a kernel memory allocation failure; no limit user space sets makes it fail (the fault-injection work will cover it)
+ *   kapi-cond: memcg=full
  *   desc: Allocating the exec state, the /dev/fd name, the new memory
  *     descriptor, credentials or headers failed before the point of no
  *     return.

@@ -135,7 +135,7 @@
  *     the file is missing and O_CREAT was not given; or filename is empty.
  *
  * error: ENOMEM, kernel memory ran out, or a FIFO buffer exceeds the pipe limit
- *   kapi-unprovokable: a kernel memory allocation failure, or a FIFO over fs.pipe-user-pages-hard, which is 0 (no limit) by default and read-only in the sandbox
+ *   kapi-cond: memcg=full
  *   desc: Allocation of the path buffer, file or lookup structures failed, or
  *     the FIFO's buffer could not be allocated because the per-user hard limit
  *     for pipe buffers is reached and the caller is unprivileged.

@@ -31,7 +31,7 @@ export const PTR_KINDS = ['null', 'unmapped', 'readonly', 'argv-toolong'] as con
 export type PtrKind = (typeof PTR_KINDS)[number];
 
 /** Address fixtures (`addr:KIND`): the start of a one-page mapping of a particular kind. */
-export const ADDR_KINDS = ['file-private', 'beyond-eof', 'memfd-sealed', 'maps-full'] as const;
+export const ADDR_KINDS = ['file-private', 'beyond-eof', 'memfd-sealed', 'maps-full', 'collapsible'] as const;
 export type AddrKind = (typeof ADDR_KINDS)[number];
 
 /** Limits a condition may set (`rlimit.NAME=N`), and signals it may ignore (`sig.NAME=ignore`). */
@@ -44,6 +44,7 @@ export type Setting =
   | { kind: 'ignore'; signal: (typeof SIGNALS)[number] }
   | { kind: 'interrupt'; signal: 'ALRM' }
   | { kind: 'nocaps' }
+  | { kind: 'memcg' }
   | { kind: 'uid'; value: bigint };
 
 export interface Condition { text: string; settings: Setting[] }
@@ -67,6 +68,10 @@ function setting(text: string, params: readonly Param[]): Setting | string {
     const v = constOfText(value).value;
     if (v === undefined || v < 1n || v > 65535n) return `uid needs a number from 1 to 65535, not '${value}'`;
     return { kind: 'uid', value: v };
+  }
+  if (name === 'memcg') {
+    if (value !== 'full') return `memcg takes 'full', not '${value}'`;
+    return { kind: 'memcg' };
   }
   if (name === 'caps') {
     if (value !== 'none') return `caps takes 'none', not '${value}'`;

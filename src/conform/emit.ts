@@ -22,6 +22,7 @@ export class EmitError extends Error {}
 const FIXTURES = String.raw`
 #include <elf.h>
 #include <stddef.h>
+#include <sys/msg.h>
 /* Not every program uses every fixture. */
 #pragma GCC diagnostic ignored "-Wunused-function"
 
@@ -353,6 +354,74 @@ static long fx_maps_full(void)
 		if (i > (1L << 22)) _exit(139);
 	return p + 4096;
 }
+/*
+ * memcg=full (the case runs in a memory cgroup of its own, see sb_memcg_make): right before the
+ * call the case fills the cgroup up to memory.max, so that the call's own charge fails. Anonymous
+ * pages first (MADV_POPULATE_WRITE, 64 pages at a time, then one at a time, until a charge fails
+ * with ENOMEM: the per-CPU stock of precharged pages is used up on the way), then empty System V
+ * messages, kernel objects of 64 bytes charged to the cgroup, until one fails: of the bytes
+ * precharged for kernel objects (less than a page) fewer than one message's are left. The
+ * reservation is made before the snapshot of atomic_begin, the filling after it, and the pages
+ * and messages go again right after the call, before anything else can need memory.
+ */
+#define FX_FILL_MAX (SB_MEMCG_MAX + (8UL << 20))
+static char *fx_fill;
+static int fx_fill_q = -1;
+static void __attribute__((noinline)) fx_stack_touch(void)
+{
+	volatile char s[65536];
+	for (size_t i = 0; i < sizeof(s); i += 1024)
+		s[i] = 0;
+}
+static void fx_memcg_prepare(void)
+{
+	fx_fill = mmap(NULL, FX_FILL_MAX, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+	fx_fill_q = msgget(IPC_PRIVATE, IPC_CREAT | 0600);
+	if (fx_fill == MAP_FAILED || fx_fill_q < 0) _exit(144);
+	/* The stack the call and the fill need is there before the cgroup is full. */
+	fx_stack_touch();
+}
+/* A buffer of the call's, faulted in (it stays zero-filled). */
+static void fx_prefault(long p, size_t n)
+{
+	if (n && madvise((void *)(p & ~4095L), n + (p & 4095L), MADV_POPULATE_WRITE)) _exit(144);
+}
+static void fx_memcg_fill(void)
+{
+	struct { long type; char text[1]; } m = { 1, { 0 } };
+	size_t off = 0;
+	int i;
+	for (size_t chunk = 64 * 4096; chunk; chunk = chunk > 4096 ? 4096 : 0) {
+		while (off + chunk <= FX_FILL_MAX && !madvise(fx_fill + off, chunk, MADV_POPULATE_WRITE))
+			off += chunk;
+		/* The whole reservation fitted: the cgroup's limit does not hold. */
+		if (off + chunk > FX_FILL_MAX || errno != ENOMEM) _exit(145);
+	}
+	for (i = 0; i < 4096 && !msgsnd(fx_fill_q, &m, 0, IPC_NOWAIT); i++)
+		;
+	if (i == 4096 || errno != ENOMEM) _exit(145);
+}
+static void fx_memcg_release(void)
+{
+	int e = errno;
+	if (madvise(fx_fill, FX_FILL_MAX, MADV_DONTNEED) || msgctl(fx_fill_q, IPC_RMID, NULL)) _exit(146);
+	errno = e;
+}
+/*
+ * The 2 MiB-aligned start of 2 MiB of anonymous memory whose first page is written, mapped by
+ * page tables (the next page is dropped, which splits a huge page the write may have made), so
+ * that MADV_COLLAPSE has a huge page to make.
+ */
+static long fx_collapsible(void)
+{
+	unsigned long huge = 2UL << 20;
+	char *p = mmap(NULL, 2 * huge, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0), *a;
+	if (p == MAP_FAILED) _exit(138);
+	a = (char *)(((unsigned long)p + huge - 1) & ~(huge - 1));
+	a[0] = 1;
+	if (madvise(a + 4096, 4096, MADV_DONTNEED)) _exit(138);
+	return (long)a;
+}
 static long fx_argv(void) { static const char *argv[] = { "true", NULL }; return (long)argv; }
 static long fx_envp(void) { static const char *envp[] = { NULL }; return (long)envp; }
 static long fx_sigset(void) { static unsigned long set[16]; return (long)set; }
@@ -372,6 +441,7 @@ const FD_C: Record<FdKind, string> = {
 /** The C that makes each address fixture. */
 const ADDR_C: Record<AddrKind, string> = {
   'file-private': 'fx_map_file(0, 0)', 'beyond-eof': 'fx_map_file(1, 1)', 'memfd-sealed': 'fx_map_sealed()', 'maps-full': 'fx_maps_full()',
+  collapsible: 'fx_collapsible()',
 };
 const PATH_FIXTURES = new Set<string>(PATH_KINDS);
 
@@ -444,12 +514,19 @@ function caseBody(c: Case): string {
     // Last: lowering a limit needs no capability, but the fixtures may.
     ...(c.setup?.nocaps ? ['\tfx_nocaps();'] : []),
     ...(c.setup?.uid !== undefined ? [`\tfx_setuid(${cCount(c.setup.uid, 'uid')}L);`] : []),
+    ...(c.setup?.memcg ? ['\tfx_memcg_prepare();'] : []),
+    // The call's buffers are faulted in before the cgroup is full: a fault inside the call would
+    // fail its charge too, and copy_from_user report EFAULT.
+    ...(c.setup?.memcg ? c.args.flatMap((a, i) => (a.kind === 'buf' ? [`\tfx_prefault(a${i}, ${cCount(a.size, 'buffer size')}UL);`] : [])) : []),
   ];
+  const memcg = !!c.setup?.memcg;
   return [
     ...args.map((a, i) => `\tlong a${i} = ${a};`),
     ...setup,
     '\tatomic_begin();',
+    ...(memcg ? ['\tfx_memcg_fill();'] : []),
     `\tlong r = syscall(${c.nr}L, a0, a1, a2, a3, a4, a5);`,
+    ...(memcg ? ['\tfx_memcg_release();'] : []),
     '\tatomic_end(r);',
     `\treport(sb_case_id, r);`,
   ].join('\n');
@@ -481,7 +558,7 @@ export interface ProgramOptions {
 }
 
 /** One case as the program sees it: C statements making the call, and how to judge it. */
-export interface ProgramCase { api: string; what: string; body: string; expect: string }
+export interface ProgramCase { api: string; what: string; body: string; expect: string; memcg?: boolean }
 
 /**
  * The program from cases already turned into C. Only emitProgram and the sandbox's own tests call
@@ -493,12 +570,14 @@ export function programFromCases(cases: readonly ProgramCase[], opts: ProgramOpt
   const fns = cases.map((c, i) => `static void case_${i}(void)\n{\n${c.body}\n}\n`).join('\n');
   const table = cases.length ? `static void (*const cases[])(void) = { ${cases.map((_, i) => `case_${i}`).join(', ')} };` : 'static void (*const cases[1])(void);';
   const meta = cases.map((c) => `\t{ ${apis.indexOf(c.api)}, ${lineLiteral(c.what)}, ${c.expect} },`).join('\n');
+  const memcg = `static const char case_memcg[] = { ${[...cases.map((c) => (c.memcg ? 1 : 0)), 0].join(', ')} };`;
   const origin = opts.origin.replace(/[^\x20-\x7e]/g, '?').replace(/\*\//g, '* /');
   return `/* SPDX-License-Identifier: GPL-2.0 */\n/* Generated by ${origin}. */\n` +
     `#define KAPI_TIMEOUT_MS ${opts.timeoutMs}u\n#define KAPI_UNPRIVILEGED ${opts.unprivileged ? 1 : 0}\n` +
     SANDBOX_C + FIXTURES + String.raw`
 ${fns}
 ${table}
+${memcg}
 
 struct expect { int success, noreturn; long long lo, hi; int nonatomic; int errs[64]; };
 struct meta { int api; const char *what; struct expect e; };
@@ -536,6 +615,14 @@ int main(int argc, char **argv)
 		mkdir("/proc", 0555);
 		if (mount("proc", "/proc", "proc", 0, NULL) && errno != EBUSY)
 			printf("# cannot mount /proc: %s\n", strerror(errno));
+		/* cgroup v2 with the memory controller for its children, for memcg=full. */
+		mkdir("/sys", 0555);
+		mkdir("/sys/fs", 0555);
+		mkdir("/sys/fs/cgroup", 0555);
+		if (mount("cgroup2", "/sys/fs/cgroup", "cgroup2", MS_NOSUID | MS_NODEV | MS_NOEXEC, NULL) && errno != EBUSY)
+			printf("# cannot mount cgroup2: %s\n", strerror(errno));
+		else if (sb_cg_put("/sys/fs/cgroup", "cgroup.subtree_control", "+memory"))
+			printf("# cannot enable the memory controller\n");
 		snprintf(scratch, sizeof(scratch), "/kapi-scratch");
 		mkdir(scratch, 0700);
 	} else if (argc > 1) {
@@ -556,7 +643,7 @@ int main(int argc, char **argv)
 		printf("    KTAP version 1\n    # Subtest: %s\n    1..%d\n", apis[a], cnt);
 		for (; id < ncases && meta[id].api == a; id++) {
 			int ok;
-			sb_run(id, cases[id], scratch);
+			sb_run(id, cases[id], scratch, case_memcg[id]);
 			ok = judge(&meta[id].e);
 			bad += !ok;
 			sb_describe(line, sizeof(line));
@@ -579,5 +666,5 @@ int main(int argc, char **argv)
 
 /** The program for planned cases. */
 export function emitProgram(cases: readonly Case[], specs: Map<string, ApiSpec>, opts: ProgramOptions): string {
-  return programFromCases(cases.map((c) => ({ api: c.api, what: c.what, body: caseBody(c), expect: expectInit(c, specs.get(c.api)) })), opts);
+  return programFromCases(cases.map((c) => ({ api: c.api, what: c.what, body: caseBody(c), expect: expectInit(c, specs.get(c.api)), memcg: !!c.setup?.memcg })), opts);
 }

@@ -44,7 +44,7 @@ export interface Case {
   /** The documented error whose `kapi-cond:` the case is built from. */
   error?: string;
   /** What the case sets up before the call: limits, signals ignored. */
-  setup?: { rlimits: { name: string; value: bigint }[]; ignore: string[]; interrupt?: boolean; nocaps?: boolean; uid?: number };
+  setup?: { rlimits: { name: string; value: bigint }[]; ignore: string[]; interrupt?: boolean; nocaps?: boolean; uid?: number; memcg?: boolean };
   /** Errnos the spec documents for a filesystem (`kapi-fs` tags): not failures there (`--fs`). */
   fsAllow?: FsDifference[];
 }
@@ -320,10 +320,11 @@ function settingArg(v: Extract<Setting, { kind: 'arg' }>['value']): Arg {
 /** One case per alternative of each error's `kapi-cond:`, expecting that error; the problems. */
 /**
  * Settings that need root of the sandbox's namespace, so --unprivileged leaves their conditions
- * out: fixtures that mount a filesystem for the case, and running as another user.
+ * out: fixtures that mount a filesystem for the case, running as another user, and a full memory
+ * cgroup (not tried as nobody).
  */
 const MOUNTING = new Set(['nospace-new', 'notmpfile-dir', 'fs-full']);
-const needsRoot = (st: Setting) => st.kind === 'uid' || (st.kind === 'arg' && (('path' in st.value && MOUNTING.has(st.value.path)) || ('fd' in st.value && MOUNTING.has(st.value.fd))));
+const needsRoot = (st: Setting) => st.kind === 'uid' || st.kind === 'memcg' || (st.kind === 'arg' && (('path' in st.value && MOUNTING.has(st.value.path)) || ('fd' in st.value && MOUNTING.has(st.value.fd))));
 
 function conditionCases(spec: ApiSpec, base: readonly Arg[], push: (c: Omit<Case, 'n' | 'api' | 'syscall' | 'nr'>) => void, unprivileged: boolean): string[] {
   const problems: string[] = [];
@@ -345,11 +346,12 @@ function conditionCases(spec: ApiSpec, base: readonly Arg[], push: (c: Omit<Case
         else if (st.kind === 'interrupt') setup.interrupt = true;
         else if (st.kind === 'nocaps') setup.nocaps = true;
         else if (st.kind === 'uid') setup.uid = Number(st.value);
+        else if (st.kind === 'memcg') setup.memcg = true;
         else setup.ignore.push(st.signal);
       }
       const k: Omit<Case, 'n' | 'api' | 'syscall' | 'nr'> = { what: `${e.name} when ${c.text}`, args, expect: { kind: 'errno', errnos: [e.name], any: false }, error: e.name };
       if (param) k.param = param;
-      if (setup.rlimits.length || setup.ignore.length || setup.interrupt || setup.nocaps || setup.uid !== undefined) k.setup = setup;
+      if (setup.rlimits.length || setup.ignore.length || setup.interrupt || setup.nocaps || setup.uid !== undefined || setup.memcg) k.setup = setup;
       push(k);
     }
   }
