@@ -360,7 +360,8 @@ static long fx_maps_full(void)
  * pages first (MADV_POPULATE_WRITE, 64 pages at a time, then one at a time, until a charge fails
  * with ENOMEM: the per-CPU stock of precharged pages is used up on the way), then empty System V
  * messages, kernel objects of 64 bytes charged to the cgroup, until one fails: of the bytes
- * precharged for kernel objects (less than a page) fewer than one message's are left. The
+ * precharged for kernel objects (less than a page) fewer than one message's are left. Then once
+ * more, after what was freed late came back (fx_memcg_fill). The
  * reservation is made before the snapshot of atomic_begin, the filling after it, and the pages
  * and messages go again right after the call, before anything else can need memory.
  */
@@ -375,9 +376,11 @@ static void __attribute__((noinline)) fx_stack_touch(void)
 }
 static void fx_memcg_prepare(void)
 {
+	struct { long type; char text[1]; } m = { 1, { 0 } };
 	fx_fill = mmap(NULL, FX_FILL_MAX, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
 	fx_fill_q = msgget(IPC_PRIVATE, IPC_CREAT | 0600);
-	if (fx_fill == MAP_FAILED || fx_fill_q < 0) _exit(144);
+	/* One message to take back while filling (fx_memcg_fill). */
+	if (fx_fill == MAP_FAILED || fx_fill_q < 0 || msgsnd(fx_fill_q, &m, 0, IPC_NOWAIT)) _exit(144);
 	/* The stack the call and the fill need is there before the cgroup is full. */
 	fx_stack_touch();
 }
@@ -386,20 +389,42 @@ static void fx_prefault(long p, size_t n)
 {
 	if (n && madvise((void *)(p & ~4095L), n + (p & 4095L), MADV_POPULATE_WRITE)) _exit(144);
 }
-static void fx_memcg_fill(void)
+/* Anonymous pages from off on, chunk bytes at a time, until a charge fails; returns the new end. */
+static size_t fx_fill_pages(size_t off, size_t chunk)
+{
+	while (off + chunk <= FX_FILL_MAX && !madvise(fx_fill + off, chunk, MADV_POPULATE_WRITE))
+		off += chunk;
+	/* The whole reservation fitted: the cgroup's limit does not hold. */
+	if (off + chunk > FX_FILL_MAX || errno != ENOMEM) _exit(145);
+	return off;
+}
+/* Empty messages until one's charge fails. */
+static void fx_fill_msgs(void)
 {
 	struct { long type; char text[1]; } m = { 1, { 0 } };
-	size_t off = 0;
 	int i;
-	for (size_t chunk = 64 * 4096; chunk; chunk = chunk > 4096 ? 4096 : 0) {
-		while (off + chunk <= FX_FILL_MAX && !madvise(fx_fill + off, chunk, MADV_POPULATE_WRITE))
-			off += chunk;
-		/* The whole reservation fitted: the cgroup's limit does not hold. */
-		if (off + chunk > FX_FILL_MAX || errno != ENOMEM) _exit(145);
-	}
 	for (i = 0; i < 4096 && !msgsnd(fx_fill_q, &m, 0, IPC_NOWAIT); i++)
 		;
-	if (i == 4096 || errno != ENOMEM) _exit(145);
+	if (i == 4096 || errno != ENOMEM) _exit(147);
+}
+static void fx_memcg_fill(void)
+{
+	struct { long type; char text[1]; } m;
+	struct timespec ms20 = { 0, 20000000L };
+	size_t off = fx_fill_pages(fx_fill_pages(0, 64 * 4096), 4096);
+	fx_fill_msgs();
+	/*
+	 * Kernel objects freed after an RCU grace period (files closed before the call, say) give
+	 * their bytes back later; wait for one (membarrier's global command waits for a grace period)
+	 * and a little more. Then one message is taken back: its bytes return to this CPU's stock of
+	 * the cgroup's precharged bytes, which takes in what another cgroup's use of the stock had
+	 * put aside (and gives back whole pages). What that freed is filled again.
+	 */
+	syscall(SYS_membarrier, 1 /* MEMBARRIER_CMD_GLOBAL */, 0, 0);
+	nanosleep(&ms20, NULL);
+	if (msgrcv(fx_fill_q, &m, 0, 0, IPC_NOWAIT)) _exit(148);
+	fx_fill_pages(off, 4096);
+	fx_fill_msgs();
 }
 static void fx_memcg_release(void)
 {
