@@ -44,8 +44,10 @@
  *
  * error: ENOMEM, kernel memory for the instance, its file or the table ran out
  *   kapi-cond: memcg=full
- *   desc: Allocating struct eventpoll, the pseudo file, or growing the
- *     descriptor table failed.
+ *   desc: Allocating struct eventpoll, the dentry and file of the anonymous
+ *     inode, or growing the descriptor table failed.  All but struct eventpoll
+ *     are charged to the caller's memory cgroup, so a full cgroup fails the
+ *     call here.
  *
  * lock: files->file_lock
  *   type: spinlock
@@ -123,8 +125,10 @@ SYSCALL_DEFINE1(epoll_create, int, size)
  *
  * error: ENOMEM, kernel memory for the instance, its file or the table ran out
  *   kapi-cond: memcg=full
- *   desc: Allocating struct eventpoll, the pseudo file, or growing the
- *     descriptor table failed.
+ *   desc: Allocating struct eventpoll, the dentry and file of the anonymous
+ *     inode, or growing the descriptor table failed.  All but struct eventpoll
+ *     are charged to the caller's memory cgroup, so a full cgroup fails the
+ *     call here.
  *
  * lock: files->file_lock
  *   type: spinlock
@@ -265,7 +269,9 @@ SYSCALL_DEFINE1(epoll_create1, int, flags)
  * error: ENOMEM, no kernel memory for the new entry or its wakeup hooks
  *   kapi-cond: memcg=full
  *   desc: Allocating the entry, the per-file list head, a poll wait queue
- *     hook or an EPOLLWAKEUP wakeup source failed during EPOLL_CTL_ADD.
+ *     hook or an EPOLLWAKEUP wakeup source failed during EPOLL_CTL_ADD.  The
+ *     first three come from caches charged to the caller's memory cgroup, so a
+ *     full cgroup makes the add fail.
  *
  * error: ENOSPC, EPOLL_CTL_ADD would exceed the per-user watch limit
  *   kapi-unprovokable: fs.epoll.max_user_watches is 4% of low memory divided by the size of an entry (millions of watches, hundreds of MiB of kernel memory) and read-only in the sandbox

@@ -360,8 +360,8 @@ static long fx_maps_full(void)
  * pages first (MADV_POPULATE_WRITE, 64 pages at a time, then one at a time, until a charge fails
  * with ENOMEM: the per-CPU stock of precharged pages is used up on the way), then empty System V
  * messages, kernel objects of 64 bytes charged to the cgroup, until one fails: of the bytes
- * precharged for kernel objects (less than a page) fewer than one message's are left. Then once
- * more, after what was freed late came back (fx_memcg_fill). The
+ * precharged for kernel objects (less than a page) fewer than one message's are left. Then again,
+ * after what was freed late came back, until nothing more does (fx_memcg_fill). The
  * reservation is made before the snapshot of atomic_begin, the filling after it, and the pages
  * and messages go again right after the call, before anything else can need memory.
  */
@@ -398,14 +398,15 @@ static size_t fx_fill_pages(size_t off, size_t chunk)
 	if (off + chunk > FX_FILL_MAX || errno != ENOMEM) _exit(145);
 	return off;
 }
-/* Empty messages until one's charge fails. */
-static void fx_fill_msgs(void)
+/* Empty messages until one's charge fails; returns how many were sent. */
+static int fx_fill_msgs(void)
 {
 	struct { long type; char text[1]; } m = { 1, { 0 } };
 	int i;
 	for (i = 0; i < 4096 && !msgsnd(fx_fill_q, &m, 0, IPC_NOWAIT); i++)
 		;
 	if (i == 4096 || errno != ENOMEM) _exit(147);
+	return i;
 }
 static void fx_memcg_fill(void)
 {
@@ -414,17 +415,23 @@ static void fx_memcg_fill(void)
 	size_t off = fx_fill_pages(fx_fill_pages(0, 64 * 4096), 4096);
 	fx_fill_msgs();
 	/*
-	 * Kernel objects freed after an RCU grace period (files closed before the call, say) give
-	 * their bytes back later; wait for one (membarrier's global command waits for a grace period)
-	 * and a little more. Then one message is taken back: its bytes return to this CPU's stock of
-	 * the cgroup's precharged bytes, which takes in what another cgroup's use of the stock had
-	 * put aside (and gives back whole pages). What that freed is filled again.
+	 * Kernel objects freed after an RCU grace period (files closed before the call, dentries and
+	 * inodes the reclaim of the filling dropped) give their bytes back later; wait for one
+	 * (membarrier's global command waits for a grace period) and a little more. Then one message
+	 * is taken back: its bytes return to this CPU's stock of the cgroup's precharged bytes, which
+	 * takes in what another cgroup's use of the stock had put aside (and gives back whole pages).
+	 * What came back is filled again, until nothing but that message's bytes does (8 rounds at
+	 * most).
 	 */
-	syscall(SYS_membarrier, 1 /* MEMBARRIER_CMD_GLOBAL */, 0, 0);
-	nanosleep(&ms20, NULL);
-	if (msgrcv(fx_fill_q, &m, 0, 0, IPC_NOWAIT)) _exit(148);
-	fx_fill_pages(off, 4096);
-	fx_fill_msgs();
+	for (int round = 0; round < 8; round++) {
+		size_t was = off;
+		syscall(SYS_membarrier, 1 /* MEMBARRIER_CMD_GLOBAL */, 0, 0);
+		nanosleep(&ms20, NULL);
+		if (msgrcv(fx_fill_q, &m, 0, 0, IPC_NOWAIT) < 0 && errno != ENOMSG) _exit(148);
+		off = fx_fill_pages(off, 4096);
+		if (fx_fill_msgs() <= 1 && off == was)
+			break;
+	}
 }
 static void fx_memcg_release(void)
 {
