@@ -18,6 +18,10 @@
 //   case        its limits (CPU, file size, descriptors, processes, address space, no core),
 //               no new privileges, and with --unprivileged no capabilities and uid nobody.
 //
+// With memcg=full the program also makes a memory cgroup for the case before the supervisor starts
+// (the supervisor moves itself in, so init and case are born in it) and removes it after the
+// supervisor is gone (sb_memcg_make).
+//
 // Each step is checked: if one fails, the case does not run and the result says which step and
 // why (fail closed). Results go through a shared page, never through a descriptor the case could
 // close or write to. The program prints `# result ID ret RET ERRNO [changed WHAT] end HOW` or
