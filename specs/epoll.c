@@ -44,9 +44,11 @@
  *     open-file count is at fs.file-max and the caller lacks CAP_SYS_ADMIN.
  *
  * error: ENOMEM, kernel memory for the instance, its file or the table ran out
- *   kapi-unprovokable: a kernel memory allocation failure; no limit user space sets makes it fail (the fault-injection work will cover it)
- *   desc: Allocating struct eventpoll, the pseudo file, or growing the
- *     descriptor table failed.
+ *   kapi-cond: memcg=full
+ *   desc: Allocating struct eventpoll, the dentry and file of the anonymous
+ *     inode, or growing the descriptor table failed.  All but struct eventpoll
+ *     are charged to the caller's memory cgroup, so a full cgroup fails the
+ *     call here.
  *
  * lock: files->file_lock
  *   type: spinlock
@@ -126,9 +128,11 @@ SYSCALL_DEFINE1(epoll_create, int, size)
  *     open-file count is at fs.file-max and the caller lacks CAP_SYS_ADMIN.
  *
  * error: ENOMEM, kernel memory for the instance, its file or the table ran out
- *   kapi-unprovokable: a kernel memory allocation failure; no limit user space sets makes it fail (the fault-injection work will cover it)
- *   desc: Allocating struct eventpoll, the pseudo file, or growing the
- *     descriptor table failed.
+ *   kapi-cond: memcg=full
+ *   desc: Allocating struct eventpoll, the dentry and file of the anonymous
+ *     inode, or growing the descriptor table failed.  All but struct eventpoll
+ *     are charged to the caller's memory cgroup, so a full cgroup fails the
+ *     call here.
  *
  * lock: files->file_lock
  *   type: spinlock
@@ -273,9 +277,11 @@ SYSCALL_DEFINE1(epoll_create1, int, flags)
  *   desc: No entry for this open file and descriptor number exists in epfd.
  *
  * error: ENOMEM, no kernel memory for the new entry or its wakeup hooks
- *   kapi-unprovokable: a kernel memory allocation failure; no limit user space sets makes it fail (the fault-injection work will cover it)
+ *   kapi-cond: memcg=full
  *   desc: Allocating the entry, the per-file list head, a poll wait queue
- *     hook or an EPOLLWAKEUP wakeup source failed during EPOLL_CTL_ADD.
+ *     hook or an EPOLLWAKEUP wakeup source failed during EPOLL_CTL_ADD.  The
+ *     first three come from caches charged to the caller's memory cgroup, so a
+ *     full cgroup makes the add fail.
  *
  * error: ENOSPC, EPOLL_CTL_ADD would exceed the per-user watch limit
  *   kapi-unprovokable: fs.epoll.max_user_watches is 4% of low memory divided by the size of an entry (millions of watches, hundreds of MiB of kernel memory) and read-only in the sandbox

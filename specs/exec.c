@@ -132,9 +132,12 @@
  *     interpreter.
  *
  * error: ENOMEM, kernel memory ran out while preparing the new program
- *   kapi-unprovokable: a kernel memory allocation failure; no limit user space sets makes it fail (the fault-injection work will cover it)
+ *   kapi-cond: memcg=full
  *   desc: Allocating the exec state, the new memory descriptor, credentials,
- *     headers or interpreter names failed before the point of no return.
+ *     headers or interpreter names failed before the point of no return.  The
+ *     memory descriptor and its page tables are charged to the caller's memory
+ *     cgroup; in a full cgroup bprm_mm_init fails first, and the caller keeps
+ *     running.
  *
  * error: ENOTDIR, a path prefix component is not a directory
  *   kapi-cond: filename=path:notdir
@@ -530,10 +533,12 @@ SYSCALL_DEFINE3(execve,
  *     interpreter.
  *
  * error: ENOMEM, kernel memory ran out while preparing the new program
- *   kapi-unprovokable: a kernel memory allocation failure; no limit user space sets makes it fail (the fault-injection work will cover it)
+ *   kapi-cond: memcg=full
  *   desc: Allocating the exec state, the /dev/fd name, the new memory
  *     descriptor, credentials or headers failed before the point of no
- *     return.
+ *     return.  The memory descriptor and its page tables are charged to the
+ *     caller's memory cgroup; in a full cgroup bprm_mm_init fails first, and
+ *     the caller keeps running.
  *
  * error: ENOTDIR, filename is relative and fd is not a directory, or bad prefix
  *   kapi-cond: filename=path:notdir; fd=fd:file

@@ -75,7 +75,7 @@
  *   desc: Only with CONFIG_SWAP disabled: there is no file to read ahead from.
  *
  * error: EBUSY, MADV_COLLAPSE memcg charge failed, or a page could not be offlined
- *   kapi-unprovokable: MADV_COLLAPSE's charge fails only against a memory cgroup limit, which the sandbox does not set up, and MADV_HWPOISON/MADV_SOFT_OFFLINE need CAP_SYS_ADMIN in the initial namespace
+ *   kapi-cond: start=addr:collapsible, len_in=0x200000, behavior=MADV_COLLAPSE, memcg=full
  *   desc: MADV_COLLAPSE could not charge the huge page to the memory cgroup;
  *     MADV_HWPOISON or MADV_SOFT_OFFLINE could not isolate, migrate or handle
  *     a page.

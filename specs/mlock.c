@@ -62,7 +62,8 @@
  *   desc: The computed end of the range is lower than its start.
  *
  * error: EAGAIN, some or all of the pages could not be faulted in and locked
- *   kapi-unprovokable: needs the kernel to run out of memory while faulting the locked pages in (ENOMEM from get_user_pages, reported as EAGAIN); the sandbox has no memory cgroup that could make it
+ *   kapi-cond: memcg=full
+ *   kapi-nonatomic: the mappings stay marked locked (and counted in VmLck) when populating them fails
  *   desc: The mappings were marked locked, but populating them ran out of
  *     memory; the kernel reports this fault-in ENOMEM as EAGAIN.
  *
@@ -199,7 +200,8 @@ SYSCALL_DEFINE2(mlock, unsigned long, start, size_t, len)
  *     EFAULT.
  *
  * error: EAGAIN, some or all of the pages could not be faulted in and locked
- *   kapi-unprovokable: needs the kernel to run out of memory while faulting the locked pages in (ENOMEM from get_user_pages, reported as EAGAIN); the sandbox has no memory cgroup that could make it
+ *   kapi-cond: memcg=full
+ *   kapi-nonatomic: the mappings stay marked locked (and counted in VmLck) when populating them fails
  *   desc: Populating the range ran out of memory.  Not expected with
  *     MLOCK_ONFAULT, which skips the fault-in step.
  *

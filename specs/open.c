@@ -143,10 +143,12 @@
  *   kapi-cond: filename=path:missing; filename=path:dangling; filename=path:empty
  *
  * error: ENOMEM, kernel memory ran out, or a FIFO buffer exceeds the pipe limit
- *   kapi-unprovokable: a kernel memory allocation failure, or a FIFO over fs.pipe-user-pages-hard, which is 0 (no limit) by default and read-only in the sandbox
+ *   kapi-cond: memcg=full
  *   desc: Allocation of the path buffer, file or lookup structures failed, or
  *     the FIFO's buffer could not be allocated because the per-user hard limit
- *     for pipe buffers is reached and the caller is unprivileged.
+ *     for pipe buffers is reached and the caller is unprivileged.  The file
+ *     structure, taken before the path is looked up, is charged to the
+ *     caller's memory cgroup: in a full cgroup the open fails there.
  *
  * error: ENOSPC, the file must be created and its filesystem has no room for it
  *   kapi-cond: filename=path:nospace-new, flags=O_CREAT | O_WRONLY

@@ -42,7 +42,7 @@ export const PTR_KINDS = ['null', 'unmapped', 'readonly', 'argv-toolong'] as con
 export type PtrKind = (typeof PTR_KINDS)[number];
 
 /** Address fixtures (`addr:KIND`): the start of a one-page mapping of a particular kind. */
-export const ADDR_KINDS = ['file-private', 'beyond-eof', 'memfd-sealed', 'maps-full', 'locked', 'filled', 'fuse-fallocate-fails'] as const;
+export const ADDR_KINDS = ['file-private', 'beyond-eof', 'memfd-sealed', 'maps-full', 'locked', 'filled', 'fuse-fallocate-fails', 'collapsible'] as const;
 export type AddrKind = (typeof ADDR_KINDS)[number];
 
 /** Limits a condition may set (`rlimit.NAME=N`), and signals it may ignore (`sig.NAME=ignore`). */
@@ -55,6 +55,7 @@ export type Setting =
   | { kind: 'ignore'; signal: (typeof SIGNALS)[number] }
   | { kind: 'interrupt'; signal: 'ALRM' }
   | { kind: 'nocaps' }
+  | { kind: 'memcg' }
   | { kind: 'uid'; value: bigint }
   | { kind: 'lockall' };
 
@@ -83,6 +84,10 @@ function setting(text: string, params: readonly Param[]): Setting | string {
   if (name === 'locked') {
     if (value !== 'all') return `locked takes 'all', not '${value}'`;
     return { kind: 'lockall' };
+  }
+  if (name === 'memcg') {
+    if (value !== 'full') return `memcg takes 'full', not '${value}'`;
+    return { kind: 'memcg' };
   }
   if (name === 'caps') {
     if (value !== 'none') return `caps takes 'none', not '${value}'`;

@@ -25,6 +25,7 @@ export class EmitError extends Error {}
 const FIXTURES = String.raw`
 #include <elf.h>
 #include <stddef.h>
+#include <sys/msg.h>
 /* Not every program uses every fixture. */
 #pragma GCC diagnostic ignored "-Wunused-function"
 
@@ -545,6 +546,106 @@ static void fx_load_modules(void)
 		close(fd);
 	}
 }
+/*
+ * memcg=full (the case runs in a memory cgroup of its own, see sb_memcg_make): right before the
+ * call the case fills the cgroup up to memory.max, so that the call's own charge fails. Anonymous
+ * pages first (MADV_POPULATE_WRITE, 64 pages at a time, then one at a time, until a charge fails
+ * with ENOMEM: the per-CPU stock of precharged pages is used up on the way), then empty System V
+ * messages, kernel objects of 64 bytes charged to the cgroup, until one fails: of the bytes
+ * precharged for kernel objects (less than a page) fewer than one message's are left. Then again,
+ * after what was freed late came back, until nothing more does (fx_memcg_fill). The
+ * reservation is made before the snapshot of atomic_begin, the filling after it, and the pages
+ * and messages go again right after the call, before anything else can need memory.
+ */
+#define FX_FILL_MAX (SB_MEMCG_MAX + (8UL << 20))
+static char *fx_fill;
+static int fx_fill_q = -1;
+static void __attribute__((noinline)) fx_stack_touch(void)
+{
+	volatile char s[65536];
+	for (size_t i = 0; i < sizeof(s); i += 1024)
+		s[i] = 0;
+}
+static void fx_memcg_prepare(void)
+{
+	struct { long type; char text[1]; } m = { 1, { 0 } };
+	fx_fill = mmap(NULL, FX_FILL_MAX, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+	fx_fill_q = msgget(IPC_PRIVATE, IPC_CREAT | 0600);
+	/* One message to take back while filling (fx_memcg_fill). */
+	if (fx_fill == MAP_FAILED || fx_fill_q < 0 || msgsnd(fx_fill_q, &m, 0, IPC_NOWAIT)) _exit(150);
+	/* The stack the call and the fill need is there before the cgroup is full. */
+	fx_stack_touch();
+}
+/* A buffer of the call's, faulted in (it stays zero-filled). */
+static void fx_prefault(long p, size_t n)
+{
+	if (n && madvise((void *)(p & ~4095L), n + (p & 4095L), MADV_POPULATE_WRITE)) _exit(151);
+}
+/* Anonymous pages from off on, chunk bytes at a time, until a charge fails; returns the new end. */
+static size_t fx_fill_pages(size_t off, size_t chunk)
+{
+	while (off + chunk <= FX_FILL_MAX && !madvise(fx_fill + off, chunk, MADV_POPULATE_WRITE))
+		off += chunk;
+	/* The whole reservation fitted: the cgroup's limit does not hold. */
+	if (off + chunk > FX_FILL_MAX || errno != ENOMEM) _exit(152);
+	return off;
+}
+/* Empty messages until one's charge fails; returns how many were sent. */
+static int fx_fill_msgs(void)
+{
+	struct { long type; char text[1]; } m = { 1, { 0 } };
+	int i;
+	for (i = 0; i < 4096 && !msgsnd(fx_fill_q, &m, 0, IPC_NOWAIT); i++)
+		;
+	if (i == 4096 || errno != ENOMEM) _exit(154);
+	return i;
+}
+static void fx_memcg_fill(void)
+{
+	struct { long type; char text[1]; } m;
+	struct timespec ms20 = { 0, 20000000L };
+	size_t off = fx_fill_pages(fx_fill_pages(0, 64 * 4096), 4096);
+	fx_fill_msgs();
+	/*
+	 * Kernel objects freed after an RCU grace period (files closed before the call, dentries and
+	 * inodes the reclaim of the filling dropped) give their bytes back later; wait for one
+	 * (membarrier's global command waits for a grace period) and a little more. Then one message
+	 * is taken back: its bytes return to this CPU's stock of the cgroup's precharged bytes, which
+	 * takes in what another cgroup's use of the stock had put aside (and gives back whole pages).
+	 * What came back is filled again, until nothing but that message's bytes does (8 rounds at
+	 * most).
+	 */
+	for (int round = 0; round < 8; round++) {
+		size_t was = off;
+		syscall(SYS_membarrier, 1 /* MEMBARRIER_CMD_GLOBAL */, 0, 0);
+		nanosleep(&ms20, NULL);
+		if (msgrcv(fx_fill_q, &m, 0, 0, IPC_NOWAIT) < 0 && errno != ENOMSG) _exit(155);
+		off = fx_fill_pages(off, 4096);
+		if (fx_fill_msgs() <= 1 && off == was)
+			break;
+	}
+}
+static void fx_memcg_release(void)
+{
+	int e = errno;
+	if (madvise(fx_fill, FX_FILL_MAX, MADV_DONTNEED) || msgctl(fx_fill_q, IPC_RMID, NULL)) _exit(153);
+	errno = e;
+}
+/*
+ * The 2 MiB-aligned start of 2 MiB of anonymous memory whose first page is written, mapped by
+ * page tables (the next page is dropped, which splits a huge page the write may have made), so
+ * that MADV_COLLAPSE has a huge page to make.
+ */
+static long fx_collapsible(void)
+{
+	unsigned long huge = 2UL << 20;
+	char *p = mmap(NULL, 2 * huge, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0), *a;
+	if (p == MAP_FAILED) _exit(138);
+	a = (char *)(((unsigned long)p + huge - 1) & ~(huge - 1));
+	a[0] = 1;
+	if (madvise(a + 4096, 4096, MADV_DONTNEED)) _exit(138);
+	return (long)a;
+}
 static long fx_argv(void) { static const char *argv[] = { "true", NULL }; return (long)argv; }
 static long fx_envp(void) { static const char *envp[] = { NULL }; return (long)envp; }
 static long fx_sigset(void) { static unsigned long set[16]; return (long)set; }
@@ -581,6 +682,7 @@ const ADDR_C: Record<AddrKind, string> = {
   'file-private': 'fx_map_file(0, 0)', 'beyond-eof': 'fx_map_file(1, 1)', 'memfd-sealed': 'fx_map_sealed()', 'maps-full': 'fx_maps_full()',
   locked: 'fx_map_locked()', filled: 'fx_map_filled()',
   'fuse-fallocate-fails': 'fx_fuse_map(FX_FUSE_FALLOCATE', // told the errno (fuseExpr)
+  collapsible: 'fx_collapsible()',
 };
 const PATH_FIXTURES = new Set<string>(PATH_KINDS);
 
@@ -660,7 +762,12 @@ function caseBody(c: Case): string {
     // Last: lowering a limit needs no capability, but the fixtures may.
     ...(c.setup?.nocaps ? ['\tfx_nocaps();'] : []),
     ...(c.setup?.uid !== undefined ? [`\tfx_setuid(${cCount(c.setup.uid, 'uid')}L);`] : []),
+    ...(c.setup?.memcg ? ['\tfx_memcg_prepare();'] : []),
+    // The call's buffers are faulted in before the cgroup is full: a fault inside the call would
+    // fail its charge too, and copy_from_user report EFAULT.
+    ...(c.setup?.memcg ? c.args.flatMap((a, i) => (a.kind === 'buf' ? [`\tfx_prefault(a${i}, ${cCount(a.size, 'buffer size')}UL);`] : [])) : []),
   ];
+  const memcg = !!c.setup?.memcg;
   const claims = c.effects?.claims ?? [];
   if (claims.length > 16) throw new EmitError(`case '${c.what}' has ${claims.length} claimed effects (16 at most)`);
   // Buffers are watched, so that a write into one is seen (claimed or not).
@@ -672,7 +779,9 @@ function caseBody(c: Case): string {
     `\tstatic const struct sb_claim cl[] = { ${claims.length ? claims.map(claimInit).join(', ') : '{ 0 }'} };`,
     ...watch,
     `\tsb_begin(a, cl, ${claims.length}, ${c.effects ? 1 : 0});`,
+    ...(memcg ? ['\tfx_memcg_fill();'] : []),
     `\tlong r = syscall(${c.nr}L, a0, a1, a2, a3, a4, a5);`,
+    ...(memcg ? ['\tfx_memcg_release();'] : []),
     '\tsb_end(r);',
     `\treport(sb_case_id, r);`,
     // A fixture's child (exec-running) is killed and reaped after the call.
@@ -727,9 +836,10 @@ export interface ProgramOptions {
 
 /**
  * One case as the program sees it: C statements making the call, and how to judge it; prepare
- * names a C function the supervisor runs for it (sb_prepare in sandbox.ts).
+ * names a C function the supervisor runs for it (sb_prepare in sandbox.ts); memcg puts it in a
+ * memory cgroup of its own.
  */
-export interface ProgramCase { api: string; what: string; body: string; expect: string; prepare?: string }
+export interface ProgramCase { api: string; what: string; body: string; expect: string; prepare?: string; memcg?: boolean }
 
 /**
  * The program from cases already turned into C. Only emitProgram and the sandbox's own tests call
@@ -746,6 +856,7 @@ export function programFromCases(cases: readonly ProgramCase[], opts: ProgramOpt
   });
   const prepTable = `static void (*const preps[])(void) = { ${preps.length ? preps.join(', ') : '0'} };`;
   const meta = cases.map((c) => `\t{ ${apis.indexOf(c.api)}, ${lineLiteral(c.what)}, ${c.expect} },`).join('\n');
+  const memcg = `static const char case_memcg[] = { ${[...cases.map((c) => (c.memcg ? 1 : 0)), 0].join(', ')} };`;
   const origin = opts.origin.replace(/[^\x20-\x7e]/g, '?').replace(/\*\//g, '* /');
   return `/* SPDX-License-Identifier: GPL-2.0 */\n/* Generated by ${origin}. */\n` +
     `#define KAPI_TIMEOUT_MS ${opts.timeoutMs}u\n#define KAPI_UNPRIVILEGED ${opts.unprivileged ? 1 : 0}\n` +
@@ -753,6 +864,7 @@ export function programFromCases(cases: readonly ProgramCase[], opts: ProgramOpt
 ${fns}
 ${table}
 ${prepTable}
+${memcg}
 
 struct expect { int success, noreturn; long long lo, hi; int nonatomic; int errs[64]; };
 struct meta { int api; const char *what; struct expect e; };
@@ -792,6 +904,14 @@ int main(int argc, char **argv)
 		mkdir("/proc", 0555);
 		if (mount("proc", "/proc", "proc", 0, NULL) && errno != EBUSY)
 			printf("# cannot mount /proc: %s\n", strerror(errno));
+		/* cgroup v2 with the memory controller for its children, for memcg=full. */
+		mkdir("/sys", 0555);
+		mkdir("/sys/fs", 0555);
+		mkdir("/sys/fs/cgroup", 0555);
+		if (mount("cgroup2", "/sys/fs/cgroup", "cgroup2", MS_NOSUID | MS_NODEV | MS_NOEXEC, NULL) && errno != EBUSY)
+			printf("# cannot mount cgroup2: %s\n", strerror(errno));
+		else if (sb_cg_put("/sys/fs/cgroup", "cgroup.subtree_control", "+memory"))
+			printf("# cannot enable the memory controller\n");
 		snprintf(scratch, sizeof(scratch), "/kapi-scratch");
 		mkdir(scratch, 0700);
 	} else if (argc > 1) {
@@ -815,7 +935,7 @@ int main(int argc, char **argv)
 		for (; id < ncases && meta[id].api == a; id++) {
 			int ok, skip;
 			sb_prepare = preps[id];
-			sb_run(id, cases[id], scratch);
+			sb_run(id, cases[id], scratch, case_memcg[id]);
 			ok = judge(&meta[id].e);
 			skip = sb_res->state == 3;
 			bad += !ok;
@@ -849,5 +969,6 @@ export function emitProgram(cases: readonly Case[], specs: Map<string, ApiSpec>,
   return programFromCases(cases.map((c) => ({
     api: c.api, what: c.what, body: caseBody(c), expect: expectInit(c, specs.get(c.api)),
     ...(c.args.some(QUOTA) ? { prepare: 'fx_quota_prepare' } : {}),
+    ...(c.setup?.memcg ? { memcg: true } : {}),
   })), opts);
 }

@@ -56,18 +56,6 @@ static unsigned long long sb_fnv(const void *p, size_t n, unsigned long long h)
 }
 #define SB_FNV0 14695981039346656037ULL
 
-static int sb_slurp(const char *path, char *buf, int cap)
-{
-	int fd = (int)syscall(SYS_openat, AT_FDCWD, path, O_RDONLY | O_CLOEXEC), n = 0, k;
-	if (fd < 0)
-		return -1;
-	while (n < cap - 1 && (k = (int)syscall(SYS_read, fd, buf + n, cap - 1 - n)) > 0)
-		n += k;
-	syscall(SYS_close, fd);
-	buf[n] = 0;
-	return n;
-}
-
 /* The interest list of descriptor fd when it is an epoll instance: its fdinfo's "tfd:" lines. */
 static int sb_epoll_list(int fd, char *out, int cap)
 {

@@ -45,7 +45,7 @@ export interface Case {
   /** The documented error whose `kapi-cond:` the case is built from. */
   error?: string;
   /** What the case sets up before the call: limits, signals ignored. */
-  setup?: { rlimits: { name: string; value: bigint }[]; ignore: string[]; interrupt?: boolean; nocaps?: boolean; uid?: number; lockall?: boolean };
+  setup?: { rlimits: { name: string; value: bigint }[]; ignore: string[]; interrupt?: boolean; nocaps?: boolean; uid?: number; lockall?: boolean; memcg?: boolean };
   /**
    * The spec's effects a successful call is checked for (effect.ts): the claims whose guard holds
    * for this case's arguments, each with the label of its block. Absent when the spec has no
@@ -344,10 +344,11 @@ function settingArg(v: Extract<Setting, { kind: 'arg' }>['value'], errno: number
 /** One case per alternative of each error's `kapi-cond:`, expecting that error; the problems. */
 /**
  * Settings that need root of the sandbox's namespace, so --unprivileged leaves their conditions
- * out: fixtures that mount a filesystem for the case, and running as another user.
+ * out: fixtures that mount a filesystem for the case, running as another user, and a full memory
+ * cgroup (not tried as nobody).
  */
 const MOUNTING = new Set(['nospace-new', 'notmpfile-dir', 'fs-full', 'pty-slave-closed', 'pty-master-closed', ...FUSE_KINDS]);
-const needsRoot = (st: Setting) => st.kind === 'uid' || (st.kind === 'arg' && (('path' in st.value && MOUNTING.has(st.value.path)) ||
+const needsRoot = (st: Setting) => st.kind === 'uid' || st.kind === 'memcg' || (st.kind === 'arg' && (('path' in st.value && MOUNTING.has(st.value.path)) ||
   ('fd' in st.value && MOUNTING.has(st.value.fd)) || ('addr' in st.value && MOUNTING.has(st.value.addr))));
 
 /** A condition's settings applied to the baseline: the arguments, the set-up, the first parameter set. */
@@ -362,9 +363,10 @@ function applySettings(base: readonly Arg[], c: Condition, errno: number): { arg
     else if (st.kind === 'nocaps') setup.nocaps = true;
     else if (st.kind === 'uid') setup.uid = Number(st.value);
     else if (st.kind === 'lockall') setup.lockall = true;
+    else if (st.kind === 'memcg') setup.memcg = true;
     else setup.ignore.push(st.signal);
   }
-  const used = setup.rlimits.length || setup.ignore.length || setup.interrupt || setup.nocaps || setup.uid !== undefined || setup.lockall;
+  const used = setup.rlimits.length || setup.ignore.length || setup.interrupt || setup.nocaps || setup.uid !== undefined || setup.lockall || setup.memcg;
   return { args, ...(used ? { setup } : {}), ...(param ? { param } : {}) };
 }
 

@@ -20,6 +20,10 @@
 //   case        its limits (CPU, file size, descriptors, processes, address space, no core),
 //               no new privileges, and with --unprivileged no capabilities and uid nobody.
 //
+// With memcg=full the program also makes a memory cgroup for the case before the supervisor starts
+// (the supervisor moves itself in, so init and case are born in it) and removes it after the
+// supervisor is gone (sb_memcg_make).
+//
 // Each step is checked: if one fails, the case does not run and the result says which step and
 // why (fail closed). A fixture that finds the kernel lacks what its case needs calls sb_skip: the
 // case ends before its call and is reported as skipped. Results go through a shared page, never
@@ -59,12 +63,14 @@ export const SANDBOX_C = String.raw`#define _GNU_SOURCE
 #include <sys/resource.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/statfs.h>
 #include <sys/syscall.h>
 #include <sys/time.h>
 #include <sys/sysmacros.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
+#include <linux/magic.h>
 
 #define SB_IDS ${SANDBOX_HOST_ID}u   /* host uid/gid that is root inside the sandbox */
 #define SB_NIDS 65536u
@@ -116,6 +122,19 @@ static void sb_skip(const char *why)
 		sb_res->state = 3;
 	}
 	_exit(0);
+}
+
+/* A small file's text, NUL-terminated (raw system calls: observe.ts snapshots with it). */
+static int sb_slurp(const char *path, char *buf, int cap)
+{
+	int fd = (int)syscall(SYS_openat, AT_FDCWD, path, O_RDONLY | O_CLOEXEC), n = 0, k;
+	if (fd < 0)
+		return -1;
+	while (n < cap - 1 && (k = (int)syscall(SYS_read, fd, buf + n, cap - 1 - n)) > 0)
+		n += k;
+	syscall(SYS_close, fd);
+	buf[n] = 0;
+	return n;
 }
 
 static void report(int id, long ret)
@@ -171,6 +190,152 @@ static void sb_dev(void)
 			sb_fail(devs[i].name);
 	if (symlink("/proc/self/fd", "/dev/fd") || mkdir("/dev/shm", 01777) || chmod("/dev/shm", 01777))
 		sb_fail("/dev");
+}
+
+/*
+ * memcg=full: a memory cgroup of the case's own, made by the program (real root, the host's mount
+ * namespace) before the supervisor starts and removed after it is gone, so after every process of
+ * the case. cgroup v2 at /sys/fs/cgroup (its root must enable the memory controller for its
+ * children; the VM's init does), else a cgroup v1 memory hierarchy at /sys/fs/cgroup/memory (below
+ * the program's own memory cgroup). memory.max SB_MEMCG_MAX, no swap. The supervisor moves itself
+ * in before it makes the namespaces, pinned to one CPU, which every process of the case inherits.
+ * A charge over the limit then fails with ENOMEM instead of killing a process: in cgroup v2 the
+ * supervisor sets oom_score_adj -1000 (inherited too), so the OOM killer finds nothing to kill
+ * (mem_cgroup_oom returns false); in cgroup v1 memory.oom_control disables the cgroup's OOM
+ * killer, and mem_cgroup_oom returns false at once (see fx_memcg_fill).
+ */
+#define SB_MEMCG_MAX (16UL << 20)
+static char sb_cg[PATH_MAX];   /* the case's memory cgroup, "" when it has none */
+static int sb_cg_v1;           /* it is of a cgroup v1 hierarchy */
+
+static int sb_cg_fail(const char *what, int e)
+{
+	snprintf(sb_res->why, sizeof(sb_res->why), "memcg: %s: %s", what, strerror(e));
+	sb_res->state = 2;
+	return -1;
+}
+
+/* Writes text to dir/file; 0, or an errno. */
+static int sb_cg_put(const char *dir, const char *file, const char *text)
+{
+	char path[PATH_MAX + 64];
+	ssize_t n = (ssize_t)strlen(text);
+	int fd, e = 0;
+	snprintf(path, sizeof(path), "%s/%s", dir, file);
+	fd = open(path, O_WRONLY | O_CLOEXEC);
+	if (fd < 0)
+		return errno;
+	if (write(fd, text, n) != n)
+		e = errno ? errno : EIO;
+	close(fd);
+	return e;
+}
+
+/* Whether the line-or-space separated list in path holds word. */
+static int sb_cg_has(const char *path, const char *word)
+{
+	char buf[1024], *t, *save;
+	if (sb_slurp(path, buf, sizeof(buf)) < 0)
+		return 0;
+	for (t = strtok_r(buf, " \n", &save); t; t = strtok_r(NULL, " \n", &save))
+		if (!strcmp(t, word))
+			return 1;
+	return 0;
+}
+
+static int sb_memcg_make(int id)
+{
+	char parent[PATH_MAX], own[2048], max[32], *l;
+	struct statfs fs;
+	int v1, e;
+	if (!statfs("/sys/fs/cgroup", &fs) && fs.f_type == CGROUP2_SUPER_MAGIC) {
+		if (!sb_cg_has("/sys/fs/cgroup/cgroup.subtree_control", "memory"))
+			return sb_cg_fail("cgroup v2 at /sys/fs/cgroup does not enable the memory controller for its children", ENOENT);
+		snprintf(parent, sizeof(parent), "/sys/fs/cgroup");
+		v1 = 0;
+	} else if (!statfs("/sys/fs/cgroup/memory", &fs) && fs.f_type == CGROUP_SUPER_MAGIC &&
+		   !access("/sys/fs/cgroup/memory/memory.limit_in_bytes", F_OK)) {
+		/* The program's own memory cgroup, from its "N:memory:/PATH" line. */
+		if (sb_slurp("/proc/self/cgroup", own, sizeof(own)) < 0)
+			return sb_cg_fail("/proc/self/cgroup", errno);
+		l = strstr(own, ":memory:/");
+		if (!l)
+			return sb_cg_fail("no memory line in /proc/self/cgroup", ENOENT);
+		l += 8;
+		l[strcspn(l, "\n")] = 0;
+		if (strstr(l, "..") || snprintf(parent, sizeof(parent), "/sys/fs/cgroup/memory%s", strcmp(l, "/") ? l : "") >= (int)sizeof(parent))
+			return sb_cg_fail("the program's memory cgroup", ENAMETOOLONG);
+		v1 = 1;
+	} else {
+		return sb_cg_fail("/sys/fs/cgroup is not cgroup v2 with the memory controller and has no cgroup v1 memory hierarchy", ENOENT);
+	}
+	if (snprintf(sb_cg, sizeof(sb_cg), "%s/kapi-%d-%d", parent, (int)getpid(), id) >= (int)sizeof(sb_cg)) {
+		sb_cg[0] = 0;
+		return sb_cg_fail("cgroup name", ENAMETOOLONG);
+	}
+	if (mkdir(sb_cg, 0755)) {
+		e = errno;
+		sb_cg[0] = 0;
+		return sb_cg_fail("mkdir of the case's cgroup", e);
+	}
+	sb_cg_v1 = v1;
+	snprintf(max, sizeof(max), "%lu", SB_MEMCG_MAX);
+	/* No swap: memory.swap.max (v2), or memory+swap no larger than memory (v1); absent without swap accounting. */
+	if ((e = sb_cg_put(sb_cg, v1 ? "memory.limit_in_bytes" : "memory.max", max)) ||
+	    ((e = sb_cg_put(sb_cg, v1 ? "memory.memsw.limit_in_bytes" : "memory.swap.max", v1 ? max : "0")) && e != ENOENT) ||
+	    (v1 && (e = sb_cg_put(sb_cg, "memory.oom_control", "1")))) {
+		rmdir(sb_cg);
+		sb_cg[0] = 0;
+		return sb_cg_fail("setting the case's memory limit", e);
+	}
+	return 0;
+}
+
+/* In the supervisor, before it makes the namespaces: one CPU, not to be OOM-killed, in the cgroup. */
+static void sb_memcg_enter(void)
+{
+	cpu_set_t set, one;
+	char pid[32];
+	int e, cpu;
+	if (sched_getaffinity(0, sizeof(set), &set))
+		sb_fail("memcg: sched_getaffinity");
+	for (cpu = 0; cpu < CPU_SETSIZE && !CPU_ISSET(cpu, &set); cpu++)
+		;
+	CPU_ZERO(&one);
+	CPU_SET(cpu, &one);
+	if (cpu == CPU_SETSIZE || sched_setaffinity(0, sizeof(one), &one))
+		sb_fail("memcg: pinning to one CPU");
+	/* cgroup v1 has the OOM killer disabled for the cgroup instead (memory.oom_control). */
+	if (!sb_cg_v1 && (e = sb_cg_put("/proc/self", "oom_score_adj", "-1000"))) {
+		errno = e;
+		sb_fail("memcg: oom_score_adj -1000 (needs CAP_SYS_RESOURCE)");
+	}
+	snprintf(pid, sizeof(pid), "%d", (int)getpid());
+	if ((e = sb_cg_put(sb_cg, "cgroup.procs", pid))) {
+		errno = e;
+		sb_fail("memcg: moving the supervisor into the case's cgroup");
+	}
+}
+
+/* After the supervisor is gone (and so every process of the case): the cgroup goes too. */
+static void sb_memcg_remove(void)
+{
+	int e = 0;
+	if (!sb_cg[0])
+		return;
+	/* A process that has just exited can keep the cgroup busy for a moment: wait up to 2 s. */
+	for (int i = 0; i < 200; i++) {
+		struct timespec ms10 = { 0, 10000000L };
+		if (!rmdir(sb_cg) || errno == ENOENT) {
+			e = 0;
+			break;
+		}
+		e = errno;
+		nanosleep(&ms10, NULL);
+	}
+	if (e && sb_res->state != 2)
+		sb_cg_fail("removing the case's cgroup", e);
+	sb_cg[0] = 0;
 }
 
 /* In the new namespaces, as their pid 1: finish the set-up, then run the case in a child and
@@ -308,6 +473,8 @@ static void sb_supervise(pid_t parent, const char *dir)
 	int null;
 	if (prctl(PR_SET_PDEATHSIG, SIGKILL) || getppid() != parent)
 		_exit(117);
+	if (sb_cg[0])
+		sb_memcg_enter();
 	if (unshare(CLONE_NEWNS))
 		sb_fail("unshare(CLONE_NEWNS)");
 	sb_mount(NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL);
@@ -387,9 +554,9 @@ static void sb_supervise(pid_t parent, const char *dir)
 	_exit(0);
 }
 
-/* Runs case id in a fresh sandbox under scratch (the case's own directory is made here) and
- * leaves the outcome in *sb_res. Returns 0, or -1 when not even the supervisor could start. */
-static int sb_run(int id, void (*fn)(void), const char *scratch)
+/* Runs case id in a fresh sandbox under scratch (the case's own directory is made here), in a
+ * memory cgroup of its own when memcg is set, and leaves the outcome in *sb_res. Returns 0, or -1 when not even the supervisor could start. */
+static int sb_run(int id, void (*fn)(void), const char *scratch, int memcg)
 {
 	char dir[PATH_MAX];
 	pid_t sup, self = getpid();
@@ -407,11 +574,14 @@ static int sb_run(int id, void (*fn)(void), const char *scratch)
 		sb_res->state = 2;
 		return -1;
 	}
+	if (memcg && sb_memcg_make(id))
+		return -1;
 	fflush(stdout);
 	sup = fork();
 	if (sup < 0) {
 		snprintf(sb_res->why, sizeof(sb_res->why), "fork: %s", strerror(errno));
 		sb_res->state = 2;
+		sb_memcg_remove();
 		return -1;
 	}
 	if (sup == 0) {
@@ -425,6 +595,7 @@ static int sb_run(int id, void (*fn)(void), const char *scratch)
 		snprintf(sb_res->why, sizeof(sb_res->why), "the supervisor ended with status 0x%x", st);
 		sb_res->state = 2;
 	}
+	sb_memcg_remove();
 	return 0;
 }
 
