@@ -1,7 +1,7 @@
 // Helpers for tests only: repository paths, fixture reading, expectation markers, running kapi.
 
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { DiagSink } from './diag/index.js';
 import { normalize } from './model/normalize.js';
@@ -71,4 +71,21 @@ export function comparable(specs: readonly ApiSpec[]): unknown {
     return v;
   };
   return [...specs].sort((a, b) => (a.name < b.name ? -1 : 1)).map(drop);
+}
+
+/**
+ * FUSE mounts a case left behind: in the mount table of every process (a server left running
+ * would keep its namespace), the ones mounted from `kapi-fuse` or at `fuse-fs`, and in this
+ * process's table anything under a case's scratch directory. (Other runs on this machine have
+ * scratch directories of their own, in their own namespaces: not looked for there.)
+ */
+export function fuseMountsLeft(): string[] {
+  const left: string[] = [];
+  for (const p of readdirSync('/proc').filter((x) => /^\d+$/.test(x))) {
+    let text = '';
+    try { text = readFileSync(`/proc/${p}/mountinfo`, 'utf8'); } catch { continue; }
+    left.push(...text.split('\n').filter((l) => / kapi-fuse |\/fuse-fs /.test(l)).map((l) => `${p}: ${l}`));
+  }
+  left.push(...readFileSync('/proc/self/mountinfo', 'utf8').split('\n').filter((l) => /kapi-case|\/scratch\/case-\d+/.test(l)));
+  return left;
 }

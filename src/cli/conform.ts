@@ -4,7 +4,7 @@ import { writeFileSync } from 'node:fs';
 import { escapeControls, formatDiagnostic } from '../diag/index.js';
 import { isProblem, readRegularText } from '../sources/read.js';
 import { planSpec, type Case, type Plan } from '../conform/plan.js';
-import { junit, ktap, oneLine, summarize, type ApiResult } from '../conform/report.js';
+import { junit, ktap, oneLine, summarize, totals, type ApiResult } from '../conform/report.js';
 import { BuildError, runCases, type Outcome } from '../conform/run.js';
 import { runInVm } from '../conform/qemu.js';
 import { fsDifferences, parseFsList, runOnFilesystems, type FsKind } from '../conform/fs.js';
@@ -166,7 +166,7 @@ async function run(o: GlobalOptions): Promise<number> {
   const json = o.extra.get('--json')?.at(-1);
   if (json) {
     writeFileSync(json, JSON.stringify({
-      kernel: kernel ?? 'running', ...(cut ? { cut } : {}), results: results.map((r) => ({
+      kernel: kernel ?? 'running', ...(cut ? { cut } : {}), totals: totals(results), results: results.map((r) => ({
         ...r.result, outcomes: r.outcomes.map(savedOutcome),
       })),
     }, null, 2) + '\n');
@@ -214,7 +214,7 @@ async function runFs(o: GlobalOptions, plans: [ApiSpec, Plan][], byName: Map<str
       kernel: 'running', ...(r.cut ? { cut: r.cut } : {}), differences: diffs,
       filesystems: perFs.map(({ run, results }) => ({
         fs: run.fs, ...(run.lacking ? { lacking: run.lacking } : {}), ...(run.error ? { error: run.error } : {}), ...(run.cut ? { cut: run.cut } : {}),
-        results: results.map((x) => ({ ...x.result, outcomes: x.outcomes.map(savedOutcome) })),
+        totals: totals(results), results: results.map((x) => ({ ...x.result, outcomes: x.outcomes.map(savedOutcome) })),
       })),
     }, null, 2) + '\n');
   }
@@ -223,7 +223,7 @@ async function runFs(o: GlobalOptions, plans: [ApiSpec, Plan][], byName: Map<str
   return r.cut || r.leftovers.length || r.runs.some((x) => x.cut || x.error) || flat.some((x) => x.result.failed.length || x.result.problem) ? 1 : 0;
 }
 
-const savedOutcome = (x: Outcome) => ({ case: x.case.n, what: x.case.what, expect: x.case.expect, ret: x.ret?.toString(), errno: x.errno, end: x.end, pass: x.pass, reason: x.reason, ...(x.note ? { note: x.note } : {}), ...(x.skip !== undefined ? { skip: x.skip } : {}) });
+const savedOutcome = (x: Outcome) => ({ case: x.case.n, what: x.case.what, expect: x.case.expect, ret: x.ret?.toString(), errno: x.errno, end: x.end, pass: x.pass, reason: x.reason, ...(x.note ? { note: x.note } : {}), ...(x.skip !== undefined ? { skip: x.skip } : {}), ...(x.effects !== undefined ? { effects: x.effects } : {}) });
 
 export const CONFORM: CommandModule = {
   run, help: HELP,

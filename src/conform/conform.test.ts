@@ -129,6 +129,14 @@ describe('the bundled corpus on this kernel', () => {
     assert.deepEqual(wait.provoked, ['EBADF', 'EFAULT', 'EINTR', 'EINVAL']);
     assert.ok(res.reduce((n: number, x: { cases: number }) => n + x.cases, 0) >= 80);
     assert.match(readFileSync(xml, 'utf8'), /<testsuites name="kapi conform">[\s\S]*<testsuite name="sys_read" tests="\d+" failures="0"/);
+    assert.match(readFileSync(xml, 'utf8'), /<property name="errors\.provoked" value="\d+"\/>/);
+    // The corpus's targets: at least 80% of the documented errors provoked, at most 15% marked
+    // unprovokable, every effect block checked or marked unobservable.
+    const t = JSON.parse(readFileSync(json, 'utf8')).totals;
+    assert.ok(t.provokedPct >= 80, `errors provoked: ${t.provoked}/${t.errors} (${t.provokedPct}%)`);
+    assert.ok(t.unprovokablePct <= 15, `unprovokable: ${t.unprovokable}/${t.errors} (${t.unprovokablePct}%)`);
+    assert.equal(t.effectsChecked + t.unobservable, t.effects);
+    assert.match(r.stdout, new RegExp(`^# totals: ${t.passed}/${t.cases} passed.*; errors provoked ${t.provoked}/${t.errors} \\(${t.provokedPct}%\\); unprovokable ${t.unprovokable} `, 'm'));
   });
 });
 

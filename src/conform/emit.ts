@@ -367,6 +367,18 @@ static long fx_exec_junk(void)
 	if (fd < 0 || write(fd, "\001\002\003\004 not a program\n", 20) != 20 || close(fd)) _exit(129);
 	return (long)"junk-exec";
 }
+/* The image's ELF header, the rest of the image zeroed: x86-64, little-endian, ET_EXEC. */
+static void fx_elf_header(Elf64_Ehdr *e, size_t image)
+{
+	memset(e, 0, image);
+	memcpy(e->e_ident, ELFMAG, SELFMAG);
+	e->e_ident[EI_CLASS] = ELFCLASS64;
+	e->e_ident[EI_DATA] = ELFDATA2LSB;
+	e->e_ident[EI_VERSION] = EV_CURRENT;
+	e->e_type = ET_EXEC;
+	e->e_machine = EM_X86_64;
+	e->e_version = EV_CURRENT;
+}
 /*
  * An x86-64 ELF executable of one PT_INTERP header naming "junk-interp", an executable file of
  * 100 bytes that is no ELF: the kernel reads the interpreter's header and rejects it (ELIBBAD).
@@ -376,14 +388,7 @@ static long fx_exec_badinterp(void)
 	struct { Elf64_Ehdr e; Elf64_Phdr p; char interp[16]; } img;
 	char junk[100];
 	int fd;
-	memset(&img, 0, sizeof(img));
-	memcpy(img.e.e_ident, ELFMAG, SELFMAG);
-	img.e.e_ident[EI_CLASS] = ELFCLASS64;
-	img.e.e_ident[EI_DATA] = ELFDATA2LSB;
-	img.e.e_ident[EI_VERSION] = EV_CURRENT;
-	img.e.e_type = ET_EXEC;
-	img.e.e_machine = EM_X86_64;
-	img.e.e_version = EV_CURRENT;
+	fx_elf_header(&img.e, sizeof(img));
 	img.e.e_phoff = offsetof(typeof(img), p);
 	img.e.e_ehsize = sizeof(Elf64_Ehdr);
 	img.e.e_phentsize = sizeof(Elf64_Phdr);
@@ -420,14 +425,7 @@ static long fx_exec_running(void)
 	char *const argv[] = { "running-exec", NULL }, *const envp[] = { NULL };
 	int fd, p[2], err;
 	ssize_t n;
-	memset(&img, 0, sizeof(img));
-	memcpy(img.e.e_ident, ELFMAG, SELFMAG);
-	img.e.e_ident[EI_CLASS] = ELFCLASS64;
-	img.e.e_ident[EI_DATA] = ELFDATA2LSB;
-	img.e.e_ident[EI_VERSION] = EV_CURRENT;
-	img.e.e_type = ET_EXEC;
-	img.e.e_machine = EM_X86_64;
-	img.e.e_version = EV_CURRENT;
+	fx_elf_header(&img.e, sizeof(img));
 	img.e.e_entry = 0x400000 + offsetof(typeof(img), code);
 	img.e.e_phoff = offsetof(typeof(img), p);
 	img.e.e_ehsize = sizeof(Elf64_Ehdr);

@@ -4,7 +4,7 @@
 // On this kernel and (KAPI_TEST_KERNEL) on the Debian 6.1 cloud kernel in qemu.
 
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
@@ -12,7 +12,7 @@ import { DiagSink } from '../diag/index.js';
 import type { ApiSpec } from '../model/types.js';
 import { errnoNumber } from '../sources/consts/index.js';
 import { specsFromC } from '../sources/index.js';
-import { kapi, repoPath } from '../testutil.js';
+import { fuseMountsLeft, kapi, repoPath } from '../testutil.js';
 import { emitProgram } from './emit.js';
 import { planSpec, type Case } from './plan.js';
 import { runInVm } from './qemu.js';
@@ -26,16 +26,6 @@ const CREATE = 'EDQUOT when filename=path:fuse-create-fails, flags=O_CREAT | O_W
 const WRITE = 'EDQUOT when fd=fd:fuse-write-fails';
 const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** No FUSE mount of a case outlives it, in any process's mount table (as fuse.test.ts checks). */
-function fuseMountsLeft(): string[] {
-  const left: string[] = [];
-  for (const p of readdirSync('/proc').filter((x) => /^\d+$/.test(x))) {
-    let text = '';
-    try { text = readFileSync(`/proc/${p}/mountinfo`, 'utf8'); } catch { continue; }
-    left.push(...text.split('\n').filter((l) => / kapi-fuse |\/fuse-fs /.test(l)).map((l) => `${p}: ${l}`));
-  }
-  return left;
-}
 
 /** The EDQUOT cases of open and write pass through FUSE, and the coverage counts EDQUOT. */
 function assertEdquot(stdout: string): void {

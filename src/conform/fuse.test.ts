@@ -4,7 +4,7 @@
 // Debian 6.1 cloud kernel in qemu, where fuse.ko is loaded by the guest's init.
 
 import assert from 'node:assert/strict';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { describe, it } from 'node:test';
@@ -12,7 +12,7 @@ import { DiagSink } from '../diag/index.js';
 import type { ApiSpec } from '../model/types.js';
 import { errnoNumber } from '../sources/consts/index.js';
 import { specsFromC } from '../sources/index.js';
-import { kapi, repoPath } from '../testutil.js';
+import { fuseMountsLeft, kapi, repoPath } from '../testutil.js';
 import { emitProgram, EmitError } from './emit.js';
 import { planSpec, type Arg, type Case } from './plan.js';
 import { guestModules } from './qemu.js';
@@ -22,22 +22,6 @@ const dir = mkdtempSync(join(tmpdir(), 'kapi-fuse-test-'));
 const corpus = (f: string) => readFileSync(repoPath(`specs/${f}`), 'utf8');
 const specOf = (file: string, name: string): ApiSpec => specsFromC(corpus(file), file, new DiagSink()).find((s) => s.name === name)!;
 
-/**
- * No FUSE mount of a case may outlive it: in the mount table of every process (a server left
- * running would keep its namespace), none mounted from `kapi-fuse` or at `fuse-fs`, and in this
- * process's table nothing at all under a case's scratch directory. (Other agents' runs on this
- * machine have scratch directories of their own, in their own namespaces: not looked for there.)
- */
-function fuseMountsLeft(): string[] {
-  const left: string[] = [];
-  for (const p of readdirSync('/proc').filter((x) => /^\d+$/.test(x))) {
-    let text = '';
-    try { text = readFileSync(`/proc/${p}/mountinfo`, 'utf8'); } catch { continue; }
-    left.push(...text.split('\n').filter((l) => / kapi-fuse |\/fuse-fs /.test(l)).map((l) => `${p}: ${l}`));
-  }
-  left.push(...readFileSync('/proc/self/mountinfo', 'utf8').split('\n').filter((l) => /kapi-case|\/scratch\/case-\d+/.test(l)));
-  return left;
-}
 
 describe('the FUSE fixtures on this kernel', () => {
   it("close's EINTR, EIO, ENOSPC and EDQUOT come from the FUSE server's answer to FLUSH", () => {

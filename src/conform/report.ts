@@ -96,6 +96,34 @@ export function effectsLine(r: ApiResult): string {
     `${e.unchecked.length ? `; not checked ${e.unchecked.length}${list(e.unchecked)}` : ''}; failure atomicity checked after ${r.atomicity} failed calls`;
 }
 
+/** The whole run's coverage: cases, documented errors provoked and unprovokable, effect blocks. */
+export interface Totals {
+  cases: number; passed: number; skipped: number;
+  errors: number; provoked: number; unprovokable: number;
+  /** provoked / errors and unprovokable / errors, in percent (100 and 0 when nothing is listed). */
+  provokedPct: number; unprovokablePct: number;
+  effects: number; effectsChecked: number; unobservable: number; atomicity: number;
+}
+
+export function totals(results: readonly { result: ApiResult }[]): Totals {
+  const sum = (f: (r: ApiResult) => number) => results.reduce((n, { result }) => n + f(result), 0);
+  const errors = sum((r) => r.listed), provoked = sum((r) => r.provoked.length), unprovokable = sum((r) => r.unprovokable.length);
+  const pct = (n: number) => (errors ? Math.round((n / errors) * 1000) / 10 : n ? 100 : 0);
+  return {
+    cases: sum((r) => r.cases), passed: sum((r) => r.passed), skipped: sum((r) => r.skips),
+    errors, provoked, unprovokable, provokedPct: errors ? pct(provoked) : 100, unprovokablePct: pct(unprovokable),
+    effects: sum((r) => r.effects.blocks), effectsChecked: sum((r) => r.effects.checked.length),
+    unobservable: sum((r) => r.effects.unobservable.length), atomicity: sum((r) => r.atomicity),
+  };
+}
+
+/** The totals as one KTAP comment line. */
+export function totalsLine(t: Totals): string {
+  return `# totals: ${t.passed}/${t.cases} passed${t.skipped ? `, ${t.skipped} skipped` : ''}; errors provoked ${t.provoked}/${t.errors} (${t.provokedPct}%); ` +
+    `unprovokable ${t.unprovokable} (${t.unprovokablePct}%); effects checked ${t.effectsChecked}/${t.effects}; unobservable ${t.unobservable}; ` +
+    `failure atomicity checked after ${t.atomicity} failed calls`;
+}
+
 /** KTAP v1: one subtest per API, one line per case. */
 export function ktap(results: { result: ApiResult; outcomes: readonly Outcome[] }[]): string {
   const out = ['KTAP version 1', `1..${results.length}`];
@@ -115,6 +143,7 @@ export function ktap(results: { result: ApiResult; outcomes: readonly Outcome[] 
     const status = r.skipped ? `ok ${i + 1} ${api} # SKIP ${oneLine(r.skipped)}` : `${r.failed.length || r.problem ? 'not ok' : 'ok'} ${i + 1} ${api}`;
     out.push(status);
   });
+  out.push(totalsLine(totals(results)));
   return out.join('\n') + '\n';
 }
 
