@@ -230,10 +230,17 @@ export function runOnFilesystemsInVm(kernel: string, specs: Map<string, ApiSpec>
           continue;
         }
         opts.onBoot?.(fs, dir);
-        const console = bootBuilt(kernel, dir, {
-          modules: [...(disk ? DISK_MODULES : []), ...FS_MODULES[fs]], disks: disk ? [img] : [], append: `kapi.fs=${fs}`,
-          ...(opts.memory ? { memory: opts.memory } : {}),
-        });
+        let console: string;
+        try {
+          console = bootBuilt(kernel, dir, {
+            modules: [...(disk ? DISK_MODULES : []), ...FS_MODULES[fs]], disks: disk ? [img] : [], append: `kapi.fs=${fs}`,
+            ...(opts.memory ? { memory: opts.memory } : {}),
+          });
+        } catch (e) {
+          // qemu could not run, or ran out of time: this filesystem's run failed; the others still run.
+          runs.push({ fs, error: (e as Error).message, outcomes: [] });
+          continue;
+        }
         const said = /# kapi-fs (lacking|error) ([ -~]{1,300})$/m.exec(console);
         if (said?.[1] === 'lacking') { runs.push({ fs, lacking: `the guest kernel: ${said[2]}`, outcomes: [] }); continue; }
         if (said) { runs.push({ fs, error: `cannot make the filesystem in the guest: ${said[2]}`, outcomes: [] }); continue; }
