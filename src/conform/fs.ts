@@ -7,7 +7,7 @@
 
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import type { ApiSpec } from '../model/types.js';
 import { FS_NAMES, type Case } from './plan.js';
 import { buildProgram, ResultReader, runProgram, workDir, type Outcome, type RunOptions, type Running } from './run.js';
@@ -69,8 +69,9 @@ export function unavailable(kind: FsKind): string | undefined {
 /** A command's failure, with its stderr. */
 function sh(cmd: string, args: string[]): void {
   const r = spawnSync(cmd, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 120_000 });
-  if (r.error) throw new Error(`${cmd}: ${r.error.message}`);
-  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed${r.signal ? ` (${r.signal})` : ` (status ${r.status})`}: ${(r.stderr || r.stdout).trim().split('\n').slice(-3).join('; ')}`);
+  const name = basename(cmd);
+  if (r.error) throw new Error(`${name}: ${r.error.message}`);
+  if (r.status !== 0) throw new Error(`${name} ${args.join(' ')} failed${r.signal ? ` (${r.signal})` : ` (status ${r.status})`}: ${(r.stderr || r.stdout).trim().split('\n').slice(-3).join('; ')}`);
 }
 
 /** Mount points under a directory, from /proc/self/mountinfo (octal escapes undone), deepest first. */
