@@ -528,21 +528,129 @@ static long fx_map_filled(void)
 /* Every mapping locked, as by an earlier mlockall(MCL_CURRENT). */
 static void fx_lockall(void) { if (mlockall(MCL_CURRENT)) _exit(147); }
 /*
- * The init of a test VM loads the modules its initramfs carries in /kapi-modules (qemu.ts puts
- * fuse.ko there when the kernel builds FUSE as a module). Not every kernel has them: a module that
- * is missing or does not load is reported, and the cases that need it fail (FUSE fixtures: 144).
+ * The init of a test VM loads the modules its initramfs carries in /kapi-modules, in the order
+ * /kapi-modules/order lists them (qemu.ts writes it, dependencies first: fuse.ko when the kernel
+ * builds FUSE as a module, and for --fs the virtio disk and filesystem modules). Not every kernel
+ * has them: a module that does not load is reported, and the cases or the filesystem that need it
+ * fail (FUSE fixtures: 144) or are reported as lacking (vm_fs_setup).
  */
 static void fx_load_modules(void)
 {
-	static const char *const mods[] = { "/kapi-modules/fuse.ko" };
-	for (unsigned i = 0; i < sizeof(mods) / sizeof(mods[0]); i++) {
-		int fd = open(mods[i], O_RDONLY | O_CLOEXEC);
-		if (fd < 0)
+	char name[128], path[160];
+	FILE *f = fopen("/kapi-modules/order", "re");
+	if (!f)
+		return;
+	for (int n = 0; n < 64 && fgets(name, sizeof(name), f); n++) {
+		name[strcspn(name, "\n")] = 0;
+		if (!name[0] || strchr(name, '/'))
 			continue;
+		snprintf(path, sizeof(path), "/kapi-modules/%s", name);
+		int fd = open(path, O_RDONLY | O_CLOEXEC);
+		if (fd < 0) {
+			printf("# cannot open %s: %s\n", path, strerror(errno));
+			continue;
+		}
 		if (syscall(SYS_finit_module, fd, "", 0) && errno != EEXIST)
-			printf("# cannot load %s: %s\n", mods[i], strerror(errno));
+			printf("# cannot load %s: %s\n", path, strerror(errno));
 		close(fd);
 	}
+	fclose(f);
+}
+/* Whether the kernel has a filesystem type (/proc/filesystems). */
+static int vm_kernel_has(const char *type)
+{
+	char l[128];
+	int found = 0;
+	FILE *f = fopen("/proc/filesystems", "re");
+	if (!f)
+		return 0;
+	while (!found && fgets(l, sizeof(l), f)) {
+		char *t = strrchr(l, '\t');
+		t = t ? t + 1 : l;
+		t[strcspn(t, "\n")] = 0;
+		found = !strcmp(t, type);
+	}
+	fclose(f);
+	return found;
+}
+/*
+ * kapi conform --kernel --fs (qemu.ts): the kernel command line names the filesystem the
+ * scratch directory goes on (kapi.fs=KIND), the disk kinds made by the host as the guest's first
+ * virtio disk. Mounted like fs.ts does on the host; prints '# kapi-fs lacking WHY' when the kernel
+ * has no such filesystem, '# kapi-fs error WHY' when it cannot be mounted (the host reports
+ * either); 0 and the scratch directory in out when it is ready, 1 when there is no kapi.fs.
+ */
+static int vm_fs_setup(char *out, size_t outlen)
+{
+	static const char *const kinds[] = { "tmpfs", "ext2", "ext3", "ext4", "xfs", "btrfs", "vfat", "overlay" };
+	char cmd[1024], kind[16] = "", opts[128] = "", dev[32] = "/kapi-dev/vda";
+	const char *type = NULL, *p;
+	unsigned long flags = 0;
+	int fd = open("/proc/cmdline", O_RDONLY | O_CLOEXEC);
+	ssize_t n = fd < 0 ? -1 : read(fd, cmd, sizeof(cmd) - 1);
+	if (fd >= 0)
+		close(fd);
+	if (n < 0)
+		n = 0;
+	cmd[n] = 0;
+	for (p = cmd; (p = strstr(p, "kapi.fs=")); p++)
+		if (p == cmd || p[-1] == ' ') {
+			snprintf(kind, sizeof(kind), "%.*s", (int)strcspn(p + 8, " \n"), p + 8);
+			break;
+		}
+	if (!kind[0])
+		return 1;
+	for (unsigned i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++)
+		if (!strcmp(kind, kinds[i]))
+			type = kinds[i];
+	if (!type) {
+		printf("# kapi-fs error unknown filesystem %s\n", kind);
+		return -1;
+	}
+	if (!vm_kernel_has(type)) {
+		printf("# kapi-fs lacking this kernel has no %s (not in /proc/filesystems)\n", type);
+		return -1;
+	}
+	if (mkdir("/kapi-fs", 0700)) {
+		printf("# kapi-fs error mkdir /kapi-fs: %s\n", strerror(errno));
+		return -1;
+	}
+	if (!strcmp(type, "tmpfs")) {
+		if (mount("kapi-tmpfs", "/kapi-fs", "tmpfs", 0, "size=64m,mode=0700")) {
+			printf("# kapi-fs error mount tmpfs: %s\n", strerror(errno));
+			return -1;
+		}
+	} else if (!strcmp(type, "overlay")) {
+		if (mkdir("/kapi-ovl", 0700) || mount("kapi-overlay", "/kapi-ovl", "tmpfs", 0, "size=64m,mode=0700") ||
+		    mkdir("/kapi-ovl/lower", 0700) || mkdir("/kapi-ovl/upper", 0700) || mkdir("/kapi-ovl/work", 0700) ||
+		    mount("kapi-overlay", "/kapi-fs", "overlay", 0, "lowerdir=/kapi-ovl/lower,upperdir=/kapi-ovl/upper,workdir=/kapi-ovl/work")) {
+			printf("# kapi-fs error mount overlay: %s\n", strerror(errno));
+			return -1;
+		}
+	} else {
+		/* The disk: devtmpfs makes its node when virtio_blk probes it; wait up to 10 s. */
+		if ((mkdir("/kapi-dev", 0700) || mount("devtmpfs", "/kapi-dev", "devtmpfs", 0, NULL)) && errno != EEXIST) {
+			printf("# kapi-fs error mount devtmpfs: %s\n", strerror(errno));
+			return -1;
+		}
+		for (int i = 0; i < 200 && access(dev, F_OK); i++)
+			usleep(50000);
+		if (!strcmp(type, "vfat")) {
+			unsigned id = SB_IDS + (sb_unprivileged ? SB_NOBODY : 0);
+			snprintf(opts, sizeof(opts), "uid=%u,gid=%u,umask=077,quiet", id, id);
+		}
+		if (mount(dev, "/kapi-fs", type, flags, opts[0] ? opts : NULL)) {
+			printf("# kapi-fs error mount %s on %s: %s\n", type, dev, strerror(errno));
+			return -1;
+		}
+	}
+	snprintf(out, outlen, "/kapi-fs/scratch");
+	if (mkdir(out, 0700)) {
+		printf("# kapi-fs error mkdir %s: %s\n", out, strerror(errno));
+		return -1;
+	}
+	printf("# kapi-fs mounted %s\n", type);
+	return 0;
 }
 /*
  * memcg=full (the case runs in a memory cgroup of its own, see sb_memcg_make): right before the
@@ -912,6 +1020,12 @@ int main(int argc, char **argv)
 			printf("# cannot enable the memory controller\n");
 		snprintf(scratch, sizeof(scratch), "/kapi-scratch");
 		mkdir(scratch, 0700);
+		fx_load_modules();
+		switch (vm_fs_setup(scratch, sizeof(scratch))) {
+		case 0: break;
+		case 1: snprintf(scratch, sizeof(scratch), "/kapi-scratch"); break;
+		default: sync(); reboot(RB_POWER_OFF); return 2;
+		}
 	} else if (argc > 1) {
 		snprintf(scratch, sizeof(scratch), "%s", argv[1]);
 	} else {
@@ -923,8 +1037,6 @@ int main(int argc, char **argv)
 		made = 1;
 	}
 	printf("KTAP version 1\n1..%d\n", napis);
-	if (init)
-		fx_load_modules();
 	for (int a = 0, id = 0; a < napis; a++) {
 		int k = 0, cnt = 0, bad = 0;
 		for (int j = 0; j < ncases; j++)

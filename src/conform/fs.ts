@@ -7,7 +7,7 @@
 
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import type { ApiSpec } from '../model/types.js';
 import { FS_NAMES, type Case } from './plan.js';
 import { buildProgram, ResultReader, runProgram, workDir, type Outcome, type RunOptions, type Running } from './run.js';
@@ -47,6 +47,8 @@ export function parseFsList(text: string): FsKind[] {
 
 const PATH_DIRS = ['/usr/local/sbin', '/usr/local/bin', '/usr/sbin', '/usr/bin', '/sbin', '/bin'];
 const which = (prog: string) => PATH_DIRS.some((d) => existsSync(join(d, prog)));
+/** A tool's full path (a user's PATH often lacks the sbin directories mkfs is in), or its name. */
+const toolPath = (prog: string) => PATH_DIRS.map((d) => join(d, prog)).find((p) => existsSync(p)) ?? prog;
 
 function kernelHas(name: string): boolean {
   try {
@@ -61,15 +63,15 @@ export function unavailable(kind: FsKind): string | undefined {
   const k = KERNEL_NAME[kind];
   if (!kernelHas(k) && which('modprobe')) spawnSync('modprobe', ['-q', k], { stdio: 'ignore', timeout: 20_000 });
   if (!kernelHas(k)) return `this kernel lacks ${kind} (not in /proc/filesystems${which('modprobe') ? ', and modprobe could not load it' : '; no modprobe to load it'})`;
-  for (const [prog, pkg] of TOOLS[kind]) if (!which(prog)) return `${prog} is not installed (Debian package ${pkg})`;
-  return undefined;
+  return toolMissing(kind);
 }
 
 /** A command's failure, with its stderr. */
 function sh(cmd: string, args: string[]): void {
   const r = spawnSync(cmd, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 120_000 });
-  if (r.error) throw new Error(`${cmd}: ${r.error.message}`);
-  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed${r.signal ? ` (${r.signal})` : ` (status ${r.status})`}: ${(r.stderr || r.stdout).trim().split('\n').slice(-3).join('; ')}`);
+  const name = basename(cmd);
+  if (r.error) throw new Error(`${name}: ${r.error.message}`);
+  if (r.status !== 0) throw new Error(`${name} ${args.join(' ')} failed${r.signal ? ` (${r.signal})` : ` (status ${r.status})`}: ${(r.stderr || r.stdout).trim().split('\n').slice(-3).join('; ')}`);
 }
 
 /** Mount points under a directory, from /proc/self/mountinfo (octal escapes undone), deepest first. */
@@ -108,6 +110,24 @@ export function undoMounts(dir: string): string[] {
   return problems;
 }
 
+/** The disk kinds: an image file made with the distribution's mkfs. */
+export const DISK_KINDS: readonly FsKind[] = ['ext2', 'ext3', 'ext4', 'xfs', 'btrfs', 'vfat'];
+
+/** The first program the kind needs that is not installed, as a reason; undefined when all are. */
+export function toolMissing(kind: FsKind): string | undefined {
+  for (const [prog, pkg] of TOOLS[kind]) if (!which(prog)) return `${prog} is not installed (Debian package ${pkg})`;
+  return undefined;
+}
+
+/** Makes a disk kind's filesystem in a sparse image file (mkfs works on a plain file: no root, no loop device). */
+export function makeImage(kind: FsKind, img: string, imageMiB: Partial<Record<FsKind, number>> = IMAGE_MIB): void {
+  sh('truncate', ['-s', `${imageMiB[kind] ?? IMAGE_MIB[kind]}M`, img]);
+  if (kind === 'xfs') sh(toolPath('mkfs.xfs'), ['-q', '-f', img]);
+  else if (kind === 'btrfs') sh(toolPath('mkfs.btrfs'), ['-q', '-f', img]);
+  else if (kind === 'vfat') sh(toolPath('mkfs.vfat'), [img]);
+  else sh(toolPath(`mkfs.${kind}`), ['-q', '-F', img]);
+}
+
 /**
  * Makes a fresh filesystem of the kind under base (kapi's private work directory) and returns the
  * scratch directory on it. Whatever was mounted stays under base, for undoMounts.
@@ -136,11 +156,7 @@ export function makeFs(kind: FsKind, base: string, unprivileged: boolean, imageM
     }
     default: {
       const img = join(base, `${kind}.img`);
-      sh('truncate', ['-s', `${imageMiB[kind] ?? IMAGE_MIB[kind]}M`, img]);
-      if (kind === 'xfs') sh('mkfs.xfs', ['-q', '-f', img]);
-      else if (kind === 'btrfs') sh('mkfs.btrfs', ['-q', '-f', img]);
-      else if (kind === 'vfat') sh('mkfs.vfat', [img]);
-      else sh(`mkfs.${kind}`, ['-q', '-F', img]);
+      makeImage(kind, img, imageMiB);
       const id = SB_IDS + (unprivileged ? SB_NOBODY : 0);
       sh('mount', ['-o', kind === 'vfat' ? `loop,uid=${id},gid=${id},umask=077,quiet` : 'loop', img, mnt]);
     }
