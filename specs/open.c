@@ -253,7 +253,9 @@
  *   kapi-effect: fd:unlinked=ret if flags&__O_TMPFILE
  *   kapi-effect-case: filename=path:dir, flags=O_TMPFILE | O_RDWR, mode=0600
  *   kapi-fs: fuse=EOPNOTSUPP the kernel sends O_TMPFILE to the FUSE server as
- *     FUSE_TMPFILE, which bindfs does not implement: ENOSYS becomes EOPNOTSUPP
+ *     FUSE_TMPFILE, which bindfs does not implement: ENOSYS becomes EOPNOTSUPP;
+ *     overlay=EOPNOTSUPP 6.1's overlayfs has no tmpfile operation, so O_TMPFILE
+ *     there gives EOPNOTSUPP (6.18's creates the file in the upper layer)
  *
  * side-effect: filesystem | irreversible
  *   target: file contents
