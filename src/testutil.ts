@@ -46,9 +46,9 @@ export function diagLines(d: DiagSink): string[] {
 export interface Run { code: number | null; stdout: string; stderr: string }
 
 /** Runs the built kapi command. */
-export function kapi(args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Run {
+export function kapi(args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv; timeout?: number } = {}): Run {
   const r = spawnSync(process.execPath, [repoPath('dist/src/cli/main.js'), ...args], {
-    cwd: opts.cwd ?? repoPath('.'), env: { ...process.env, ...opts.env }, encoding: 'utf8', timeout: 120_000,
+    cwd: opts.cwd ?? repoPath('.'), env: { ...process.env, ...opts.env }, encoding: 'utf8', timeout: opts.timeout ?? 120_000,
   });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }

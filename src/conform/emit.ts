@@ -718,17 +718,17 @@ static void fx_memcg_fill(void)
 	 * (membarrier's global command waits for a grace period) and a little more. Then one message
 	 * is taken back: its bytes return to this CPU's stock of the cgroup's precharged bytes, which
 	 * takes in what another cgroup's use of the stock had put aside (and gives back whole pages).
-	 * What came back is filled again, until nothing but that message's bytes does (8 rounds at
-	 * most).
+	 * What came back is filled again, until twice in a row nothing but that message's bytes does
+	 * (16 rounds at most).
 	 */
-	for (int round = 0; round < 8; round++) {
+	for (int round = 0, quiet = 0; round < 16 && quiet < 2; round++) {
 		size_t was = off;
 		syscall(SYS_membarrier, 1 /* MEMBARRIER_CMD_GLOBAL */, 0, 0);
 		nanosleep(&ms20, NULL);
 		if (msgrcv(fx_fill_q, &m, 0, 0, IPC_NOWAIT) < 0 && errno != ENOMSG) _exit(155);
 		off = fx_fill_pages(off, 4096);
-		if (fx_fill_msgs() <= 1 && off == was)
-			break;
+		/* Two rounds in a row with nothing back: the snapshot's files (observe.ts) are freed too. */
+		quiet = fx_fill_msgs() <= 1 && off == was ? quiet + 1 : 0;
 	}
 }
 static void fx_memcg_release(void)
