@@ -84,6 +84,10 @@ function claim(text: string, params: readonly Param[]): Claim | string {
     if (typeof a === 'string') return `${name}: ${a}`;
     args.push(a);
   }
+  // What the C reads through a parameter must be of that kind (plan.ts checks each case's arguments too).
+  const param = (k: number) => { const x = args[k]; return x && 'param' in x ? params[x.param] : undefined; };
+  if ((name === 'file:created' || name === 'file:truncated') && param(0) && param(0)!.type !== 'path') return `${name}: '${param(0)!.name}' is not a path parameter`;
+  if (name === 'mem:filled' && param(0) && param(0)!.type !== 'user_ptr' && param(0)!.type !== 'ptr') return `${name}: '${param(0)!.name}' is not a pointer parameter`;
   const c: Claim = { name, args, text: text.replace(/\s+/g, ' ').trim() };
   if (cond !== undefined) {
     const g = guard(cond.trim(), params);

@@ -89,6 +89,9 @@ describe('kapi-effect tags', () => {
       'an empty effect',
       "'fd:closed=fd if flags=1 if flags=2' has more than one 'if'",
     ]);
+    // What the C reads through must be a path or a pointer.
+    assert.deepEqual(parseEffects('file:created=flags; mem:filled=fd,ret', params).problems, [
+      "file:created: 'flags' is not a path parameter", "mem:filled: 'fd' is not a pointer parameter"]);
   });
   it('name their blocks; a claim applies to a successful case when its guard holds; effect cases are successful calls', () => {
     assert.deepEqual(effectBlocks(spec!).map((b) => [b.label, b.claims.length, b.unobservable ?? '']), [

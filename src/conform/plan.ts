@@ -414,7 +414,23 @@ function effectCases(spec: ApiSpec, base: readonly Arg[], push: (c: Omit<Case, '
   return problems;
 }
 
-/** The claims that apply to a successful case, by the guards on its integer arguments. */
+/**
+ * Whether the case's arguments are what the claim reads through: the C dereferences a path
+ * argument (file:*) and reads the memory of an address argument (mem:zeroed), so those must be a
+ * path fixture and a mapping with an integer length of at most 1 MiB; any other claim reads
+ * integers only (descriptors are bounds-checked there). A claim that does not fit is left out.
+ */
+function claimFits(cl: Claim, args: readonly Arg[]): boolean {
+  const arg = (k: number) => { const x = cl.args[k]; return x && 'param' in x ? args[x.param] : undefined; };
+  if (cl.name === 'file:created' || cl.name === 'file:truncated') return arg(0)?.kind === 'path' && (cl.args.length < 2 || arg(1)?.kind === 'int');
+  if (cl.name === 'mem:zeroed') {
+    const a = arg(0), n = arg(1);
+    return (a?.kind === 'mapped' || a?.kind === 'addr') && n?.kind === 'int' && n.value >= 0n && n.value <= 1n << 20n;
+  }
+  return true;
+}
+
+/** The claims that apply to a successful case, by the guards on its integer arguments and their kinds. */
 export function caseEffects(spec: ApiSpec, args: readonly Arg[]): Case['effects'] {
   const blocks = effectBlocks(spec);
   if (!effectsTagged(blocks)) return undefined;
@@ -422,7 +438,7 @@ export function caseEffects(spec: ApiSpec, args: readonly Arg[]): Case['effects'
   const out: NonNullable<Case['effects']> = { claims: [], blocks: [] };
   for (const b of blocks) {
     for (const cl of b.claims) {
-      if (!guardHolds(cl.guard, value)) continue;
+      if (!guardHolds(cl.guard, value) || !claimFits(cl, args)) continue;
       out.claims.push(cl);
       out.blocks.push(b.label);
     }
