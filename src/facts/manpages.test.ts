@@ -8,6 +8,10 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { gzipSync } from 'node:zlib';
+import { DiagSink } from '../diag/index.js';
+import { readSource } from '../sources/index.js';
+import { repoPath } from '../testutil.js';
+import { listedFromSpecs, manErrnoSets, recallTable } from './recall.js';
 import { MAN_LIMITS, manErrnos, pageFor, parseManPage, readManDir, readManPage, type ManPage } from './manpages.js';
 
 const MAN2 = '/usr/share/man/man2';
@@ -96,6 +100,24 @@ describe('man pages: real pages', { skip }, () => {
     }
     // Problems carry their file; none on the installed pages is expected, but none may crash.
     for (const x of set.problems) assert.ok(x.file.startsWith(MAN2), x.file);
+  });
+});
+
+describe('man pages: the corpus', { skip }, () => {
+  it('every corpus syscall has a page with an ERRORS section, and the table compares them', async () => {
+    const r = await readSource(repoPath('specs'), new DiagSink());
+    const listed = listedFromSpecs(r.specs.filter((s) => s.kind === 'syscall'));
+    assert.equal(listed.size, 18);
+    const set = readManDir(MAN2);
+    const man = manErrnoSets([...listed.keys()], (c) => manErrnos(set, c));
+    assert.deepEqual([...man.keys()].sort(), [...listed.keys()].sort());
+    // The man page as the analysis: its own recall is total, the spec's errors are mostly named.
+    const t = recallTable({ found: man, listed, provoked: new Map(), man });
+    for (const row of t.rows) {
+      assert.ok(row.man.of > 0 && row.man.pct === 100, row.syscall);
+      assert.ok(row.hasMan, row.syscall);
+    }
+    assert.ok(t.overall.listed.pct! >= 80, `${t.overall.listed.pct}`);
   });
 });
 
