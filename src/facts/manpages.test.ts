@@ -89,6 +89,16 @@ describe('man pages: real pages', { skip }, () => {
     assert.ok(all.has('E2BIG') && all.has('ENOEXEC'));
   });
 
+  it('unlink.2: the last sentence naming a call scopes the entries after it; pread64 (a link only) gets its page', () => {
+    const set = readManDir(MAN2);
+    const unlink = manErrnos(set, 'unlink', { followRefers: false })!, unlinkat = manErrnos(set, 'unlinkat', { followRefers: false })!;
+    assert.ok(unlinkat.has('EBADF') && !unlink.has('EBADF'));
+    assert.ok(unlink.has('EISDIR') && unlinkat.has('EISDIR'));
+    assert.equal(pageFor(set, 'pread64'), undefined);
+    const p64 = manErrnos(set, 'pread64')!;
+    assert.ok(p64.has('ESPIPE') && p64.has('EBADF'), [...p64].join(' '));
+  });
+
   it('the whole of man2: read without a crash, hundreds of pages with an ERRORS section', { timeout: 60_000 }, () => {
     const set = readManDir(MAN2);
     const withErrors = set.pages.filter((p) => p.hasErrors && p.errors.length);
@@ -179,6 +189,26 @@ describe('man pages: hostile and malformed pages', () => {
     assert.equal(p.errors[2]!.qualifier, 'since Linux 2.6.18');
     assert.deepEqual(p.refers, []);
     assert.deepEqual(p.odd.map((o) => o.tag), ['SIGSEGV']);
+  });
+
+  it('.TQ joins tags into one entry; entries past the bound are dropped and the page says so', () => {
+    const p = parseManPage('.SH NAME\nx \\- y\n.SH ERRORS\n.TP\n.B ENOSPC\n.TQ\n.B EDQUOT\ntext\n', 'x.2');
+    assert.deepEqual(p.errors.map((e) => e.errnos), [['ENOSPC', 'EDQUOT']]);
+    const many = '.SH NAME\nx \\- y\n.SH ERRORS\n' + '.TP\n.B EINVAL\ntext\n'.repeat(30);
+    const q = parseManPage(many, 'x.2', { ...MAN_LIMITS, maxEntries: 10 });
+    assert.equal(q.errors.length, 10);
+    assert.equal(q.truncated, true);
+    assert.equal(parseManPage(many, 'x.2').truncated, undefined);
+  });
+
+  it('a hostile page at the text bound (long words, unclosed escapes, many entries) is read in linear time', { timeout: 30_000 }, () => {
+    const n = 1 << 20;
+    const text = '.SH NAME\nx \\- y\n.SH ERRORS\n' + 'a'.repeat(n) + '\n' + '\\f['.repeat(n / 4) + '\n' +
+      '.TP\n.B EINVAL\n' + '('.repeat(n / 2) + '\n' + '.TP\n.BR EPERM " (" ' + 'b'.repeat(n / 2) + '\n';
+    const t0 = Date.now();
+    const p = parseManPage(text, 'x.2');
+    assert.ok(Date.now() - t0 < 10_000, `${Date.now() - t0} ms`);
+    assert.deepEqual(p.errors.map((e) => e.errnos[0]), ['EINVAL', 'EPERM']);
   });
 
   it('a page without an ERRORS section has no errnos, and manErrnos says it does not know', () => {

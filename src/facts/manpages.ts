@@ -39,6 +39,8 @@ export interface ManPage {
   refers: string[];
   /** Entries of the ERRORS section whose tag names no errno (a signal, a malformed tag). */
   odd: { line: number; tag: string }[];
+  /** The ERRORS section had more than `maxEntries` entries: the rest are not kept. */
+  truncated?: true;
 }
 
 export interface ManProblem { file: string; message: string }
@@ -123,9 +125,9 @@ function macroArgs(s: string): string[] {
 /** Roff escapes removed: fonts, sizes, special characters, zero-width and hyphen escapes. */
 function unescape(s: string): string {
   return s
-    .replace(/\\f(\[[^\]]*\]|\(..|.)/g, '')
+    .replace(/\\f(\[[^\]\n]{0,64}\]|\(..|.)/g, '')
     .replace(/\\s[-+]?\d/g, '')
-    .replace(/\\\[[^\]]*\]/g, ' ')
+    .replace(/\\\[[^\]\n]{0,64}\]/g, ' ')
     .replace(/\\\(../g, ' ')
     .replace(/\\[-]/g, '-')
     .replace(/\\[&:|^%]/g, '')
@@ -214,7 +216,7 @@ function tagFacts(tag: string): { errnos: string[]; calls?: string[]; qualifier?
   return out;
 }
 
-function parseErrors(sec: Section, pageNames: readonly string[], lim: ManLimits): Pick<ManPage, 'errors' | 'refers' | 'odd'> {
+function parseErrors(sec: Section, pageNames: readonly string[], lim: ManLimits): Pick<ManPage, 'errors' | 'refers' | 'odd' | 'truncated'> {
   const errors: ManError[] = [];
   const refers = new Set<string>();
   const odd: ManPage['odd'] = [];
@@ -226,15 +228,23 @@ function parseErrors(sec: Section, pageNames: readonly string[], lim: ManLimits)
   let body: string[] = [];
   let expectTag = false;
   let inEntry = false;
+  let truncated = false;
 
   const flushPara = () => {
     const text = para.join(' ');
     para = [];
     if (!text.trim()) return;
-    for (const m of text.matchAll(/([A-Za-z_][A-Za-z0-9_]*)\(2\)/g)) refers.add(m[1]!);
-    const named = [...new Set([...text.matchAll(/([A-Za-z_][A-Za-z0-9_]*)\(\)/g)].map((m) => m[1]!))].filter((n) => all.has(n));
-    if (named.length && named.length < all.size) scope = named.sort();
-    else if (named.length) scope = undefined;
+    // The lookbehind starts a match only where a name starts: linear on a long word.
+    for (const m of text.matchAll(/(?<![A-Za-z0-9_])([A-Za-z_][A-Za-z0-9_]*)\(2\)/g)) refers.add(m[1]!);
+    // The last sentence that names calls of the page says which calls the entries after it are
+    // for ("The same errors ... for unlink() ... can also occur for unlinkat(). The following
+    // additional errors can occur for unlinkat():" scopes to unlinkat).
+    for (const sentence of text.split(/(?<=[.:;])\s+/).reverse()) {
+      const named = [...new Set([...sentence.matchAll(/(?<![A-Za-z0-9_])([A-Za-z_][A-Za-z0-9_]*)\(\)/g)].map((m) => m[1]!))].filter((n) => all.has(n));
+      if (!named.length) continue;
+      scope = named.length < all.size ? named.sort() : undefined;
+      break;
+    }
   };
   const flushEntry = () => {
     if (!tags.length) return;
@@ -242,7 +252,9 @@ function parseErrors(sec: Section, pageNames: readonly string[], lim: ManLimits)
     const f = tagFacts(joined);
     if (!f.errnos.length) {
       odd.push({ line: tags[0]!.no, tag: joined.slice(0, 80) });
-    } else if (errors.length < lim.maxEntries) {
+    } else if (errors.length >= lim.maxEntries) {
+      truncated = true;
+    } else {
       const e: ManError = { errnos: [...new Set(f.errnos)], line: tags[0]!.no };
       const lead = body.join(' ').trim();
       const inner = leadingParen(lead);
@@ -288,7 +300,9 @@ function parseErrors(sec: Section, pageNames: readonly string[], lim: ManLimits)
   }
   flushEntry();
   if (!inEntry) flushPara();
-  return { errors, refers: [...refers].sort(), odd };
+  const out: Pick<ManPage, 'errors' | 'refers' | 'odd' | 'truncated'> = { errors, refers: [...refers].sort(), odd: odd.slice(0, lim.maxEntries) };
+  if (truncated) out.truncated = true;
+  return out;
 }
 
 /** Facts of one page's text (no redirects followed: see readManPage). */
@@ -407,13 +421,20 @@ export interface ManErrnoOptions {
 /**
  * The man page errnos of one call (`openat`, not `sys_openat`): the page whose NAME section
  * lists it (the first by file name when several do; a page named after the call wins), its
- * entries for every call or for this one. Undefined when no page documents the call or its page
- * has no ERRORS section.
+ * entries for every call or for this one. A call that no NAME section lists but a file is named
+ * after (`pread64.2.gz`, a link to pread.2) gets every entry of that page, since the page's
+ * per-call marks name its other calls. Undefined when no page documents the call or its page has
+ * no ERRORS section.
  */
 export function manErrnos(set: ManSet, call: string, o: ManErrnoOptions = {}): Set<string> | undefined {
-  const page = pageFor(set, call);
+  let page = pageFor(set, call);
+  let as: string | undefined = call;
+  if (!page) {
+    page = set.pages.find((p) => pageName(p.file) === call);
+    as = undefined;
+  }
   if (!page || !page.hasErrors) return undefined;
-  const out = errnosOf(page, call, o);
+  const out = errnosOf(page, as, o);
   if (o.followRefers ?? true) {
     for (const r of page.refers) {
       if (r === call || page.names.includes(r)) continue;
@@ -424,16 +445,18 @@ export function manErrnos(set: ManSet, call: string, o: ManErrnoOptions = {}): S
   return out;
 }
 
-function errnosOf(page: ManPage, call: string, o: ManErrnoOptions): Set<string> {
+/** Errnos of a page's entries for `call` (every entry when undefined). */
+function errnosOf(page: ManPage, call: string | undefined, o: ManErrnoOptions): Set<string> {
   const out = new Set<string>();
   for (const e of page.errors) {
     if (e.notLinux && !o.notLinux) continue;
-    if (e.calls && !e.calls.includes(call)) continue;
+    if (call !== undefined && e.calls && !e.calls.includes(call)) continue;
     for (const x of e.errnos) out.add(x);
   }
   return out;
 }
 
+/** The page whose NAME section lists `call`; one named after the call first, else by file name. */
 export function pageFor(set: ManSet, call: string): ManPage | undefined {
   const with_ = set.pages.filter((p) => p.names.includes(call));
   return with_.find((p) => pageName(p.file) === call) ?? with_[0];
