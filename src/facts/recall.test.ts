@@ -3,7 +3,7 @@
 
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { canonicalErrno, listedFromSpecs, manErrnoSets, provokedFromConform, recallJson, recallTable, recallText } from './recall.js';
+import { canonicalErrno, foundFromErrnosJson, listedFromSpecs, manErrnoSets, provokedFromConform, recallJson, recallTable, recallText } from './recall.js';
 
 const m = (o: Record<string, string[]>) => new Map(Object.entries(o).map(([k, v]) => [k, new Set(v)]));
 
@@ -90,6 +90,13 @@ describe('recall table', () => {
     assert.throws(() => provokedFromConform({}), /not a kapi conform --json result/);
     assert.throws(() => provokedFromConform({ results: [{ api: 'sys_x', provoked: [1] }] }), /not a kapi conform --json result/);
     assert.throws(() => provokedFromConform(null), /not a kapi conform --json result/);
+    const found = foundFromErrnosJson([
+      { name: 'sys_openat', errors: [{ name: 'EFAULT', chain: ['sys_openat', 'getname'] }, { name: 'ENOENT', chain: [] }] },
+      { name: 'sys_sync', errors: [] },
+    ]);
+    assert.deepEqual([...found].map(([k, v]) => [k, [...v]]), [['sys_openat', ['EFAULT', 'ENOENT']], ['sys_sync', []]]);
+    assert.throws(() => foundFromErrnosJson({ name: 'sys_x' }), /not a kapi errnos -f json result/);
+    assert.throws(() => foundFromErrnosJson([{ name: 'sys_x', errors: [{ chain: [] }] }]), /sys_x without a name/);
     const man = manErrnoSets(['sys_open', 'sys_nopage'], (c) => (c === 'open' ? new Set(['ENOENT']) : undefined));
     assert.deepEqual([...man].map(([k, v]) => [k, [...v]]), [['sys_open', ['ENOENT']]]);
     assert.equal(canonicalErrno('EWOULDBLOCK'), 'EAGAIN');

@@ -111,6 +111,27 @@ export function provokedFromConform(doc: unknown): Map<string, Set<string>> {
 }
 
 /**
+ * What the code analysis finds, from `kapi errnos -f json` (a list of `{ name: 'sys_openat',
+ * errors: [{ name: 'EFAULT', chain: [...] }, ...] }`; the chains are not needed here). Throws on a
+ * document of another shape.
+ */
+export function foundFromErrnosJson(doc: unknown): Map<string, Set<string>> {
+  const list = Array.isArray(doc) ? doc : (doc as { syscalls?: unknown } | null)?.syscalls;
+  if (!Array.isArray(list)) throw new Error('not a kapi errnos -f json result: not a list');
+  const out = new Map<string, Set<string>>();
+  for (const x of list as { name?: unknown; errors?: unknown }[]) {
+    if (!x || typeof x.name !== 'string' || !Array.isArray(x.errors)) throw new Error('not a kapi errnos -f json result: an entry without name or errors');
+    const set = out.get(x.name) ?? new Set<string>();
+    for (const e of x.errors as { name?: unknown }[]) {
+      if (!e || typeof e.name !== 'string') throw new Error(`not a kapi errnos -f json result: an error of ${x.name} without a name`);
+      set.add(e.name);
+    }
+    out.set(x.name, set);
+  }
+  return out;
+}
+
+/**
  * Man page errnos per syscall: `lookup` gives a call's errnos (`manErrnos(set, call)` of
  * manpages.ts) or undefined when no page documents it.
  */
