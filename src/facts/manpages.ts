@@ -17,7 +17,8 @@ export interface ManError {
   errnos: string[];
   /** The calls the entry is for, when the page restricts it; undefined: every call of the page. */
   calls?: string[];
-  /** A short parenthesised qualifier of the tag that is not a call list (`since Linux 3.14`). */
+  /** The tag's kernel version range, when it gives one (`since Linux 3.14`, `before Linux 2.6.26`,
+   *  `Linux 3.11 to Linux 4.8`); other parenthesised text is not kept. */
   qualifier?: string;
   /** The entry says it does not apply to Linux (`(Not on Linux)`). */
   notLinux?: boolean;
@@ -68,6 +69,9 @@ const NAME_RE = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const ERRNO_RE = /^E[A-Z0-9_]{2,}$/;
 /** User-space spellings the kernel's errno list lacks (glibc's ENOTSUP is EOPNOTSUPP on Linux). */
 const USER_ERRNOS = new Set(['ENOTSUP']);
+
+const V = 'Linux \\d+(?:\\.\\d+)*';
+const VERSION_RE = new RegExp(`^(?:(?:since|before|from) ${V}(?: to ${V})?|${V} to ${V}|${V} and (?:earlier|later))$`);
 
 class PageError extends Error {}
 
@@ -210,7 +214,10 @@ function tagFacts(tag: string): { errnos: string[]; calls?: string[]; qualifier?
     if (inner !== undefined) {
       const calls = callList(inner);
       if (calls) out.calls = calls;
-      else if (inner.length <= 80) out.qualifier = inner.replace(/\s+/g, ' ').trim();
+      else {
+        const q = inner.replace(/\s+/g, ' ').trim();
+        if (VERSION_RE.test(q)) out.qualifier = q;
+      }
     }
   }
   return out;
