@@ -2,10 +2,10 @@
 // pass), deliberately wrong specs (they must fail, naming the case), and host protection.
 
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, it } from 'node:test';
+import { after, describe, it } from 'node:test';
 import { DiagSink } from '../diag/index.js';
 import { specsFromC } from '../sources/index.js';
 import { kapi, repoPath } from '../testutil.js';
@@ -15,6 +15,7 @@ import { planSpec } from './plan.js';
 import { judge } from './run.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'kapi-conform-test-'));
+after(() => rmSync(dir, { recursive: true, force: true }));
 
 const DEMO = `/**
  * sys_demo - demo

@@ -4,10 +4,10 @@
 // the right reason.
 
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, it } from 'node:test';
+import { after, describe, it } from 'node:test';
 import { DiagSink } from '../diag/index.js';
 import { specsFromC } from '../sources/index.js';
 import { kapi, repoPath } from '../testutil.js';
@@ -17,6 +17,7 @@ import { planSpec } from './plan.js';
 import { judge } from './run.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'kapi-effects-test-'));
+after(() => rmSync(dir, { recursive: true, force: true }));
 const corpus = (f: string) => readFileSync(repoPath(`specs/${f}`), 'utf8');
 /** The corpus file with `from` replaced (once, and it must be there). */
 function mutated(file: string, from: string | RegExp, to: string): string {

@@ -4,10 +4,10 @@
 
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { describe, it } from 'node:test';
+import { after, describe, it } from 'node:test';
 import { DiagSink } from '../diag/index.js';
 import { specsFromC } from '../sources/index.js';
 import { kapi, repoPath } from '../testutil.js';
@@ -16,6 +16,7 @@ import { parseFsTag, planSpec } from './plan.js';
 import { judge } from './run.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'kapi-fs-test-'));
+after(() => rmSync(dir, { recursive: true, force: true }));
 const ALL: FsKind[] = ['tmpfs', 'ext4', 'xfs', 'btrfs', 'overlay', 'fuse'];
 const here = ALL.filter((k) => !unavailable(k));
 const SUBSET = ['open', 'read', 'write', 'close', 'execve'];

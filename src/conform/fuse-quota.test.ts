@@ -4,10 +4,10 @@
 // On this kernel and (KAPI_TEST_KERNEL) on the Debian 6.1 cloud kernel in qemu.
 
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, it } from 'node:test';
+import { after, describe, it } from 'node:test';
 import { DiagSink } from '../diag/index.js';
 import type { ApiSpec } from '../model/types.js';
 import { errnoNumber } from '../sources/consts/index.js';
@@ -19,6 +19,7 @@ import { runInVm } from './qemu.js';
 import { runCases } from './run.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'kapi-fuse-quota-test-'));
+after(() => rmSync(dir, { recursive: true, force: true }));
 const corpus = (f: string) => readFileSync(repoPath(`specs/${f}`), 'utf8');
 const specOf = (file: string, name: string): ApiSpec => specsFromC(corpus(file), file, new DiagSink()).find((s) => s.name === name)!;
 

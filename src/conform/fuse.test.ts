@@ -4,10 +4,10 @@
 // Debian 6.1 cloud kernel in qemu, where fuse.ko is loaded by the guest's init.
 
 import assert from 'node:assert/strict';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { describe, it } from 'node:test';
+import { after, describe, it } from 'node:test';
 import { DiagSink } from '../diag/index.js';
 import type { ApiSpec } from '../model/types.js';
 import { errnoNumber } from '../sources/consts/index.js';
@@ -19,6 +19,7 @@ import { guestModules } from './qemu.js';
 import { runCases } from './run.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'kapi-fuse-test-'));
+after(() => rmSync(dir, { recursive: true, force: true }));
 const corpus = (f: string) => readFileSync(repoPath(`specs/${f}`), 'utf8');
 const specOf = (file: string, name: string): ApiSpec => specsFromC(corpus(file), file, new DiagSink()).find((s) => s.name === name)!;
 

@@ -3,10 +3,10 @@
 // KAPI_TEST_KERNEL), their cgroups are gone afterwards, and a mutated condition fails.
 
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, it } from 'node:test';
+import { after, describe, it } from 'node:test';
 import { DiagSink } from '../diag/index.js';
 import { specsFromC } from '../sources/index.js';
 import { kapi, repoPath } from '../testutil.js';
@@ -15,6 +15,7 @@ import { emitProgram } from './emit.js';
 import { planSpec } from './plan.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'kapi-memcg-test-'));
+after(() => rmSync(dir, { recursive: true, force: true }));
 const corpus = (f: string) => readFileSync(repoPath(`specs/${f}`), 'utf8');
 const root = process.getuid?.() === 0;
 

@@ -6,16 +6,17 @@
 
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { describe, it } from 'node:test';
+import { after, describe, it } from 'node:test';
 import { repoPath } from '../testutil.js';
 import { guestModules } from './qemu.js';
 
 const kernel = process.env['KAPI_TEST_KERNEL'];
 const skip = kernel ? false : 'KAPI_TEST_KERNEL is not set (.ci/run sets it)';
 const dir = mkdtempSync(join(tmpdir(), 'kapi-qemu-fs-test-'));
+after(() => rmSync(dir, { recursive: true, force: true }));
 chmodSync(dir, 0o755);
 
 /** kapi as nobody, with its own TMPDIR (kapi's work directories go there) that nobody may write. */

@@ -4,14 +4,15 @@
 
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, it } from 'node:test';
+import { after, describe, it } from 'node:test';
 import { kapi } from '../testutil.js';
 import { cpio } from './qemu.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'kapi-qemu-'));
+after(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('initramfs archive', () => {
   it('is a newc cpio archive that cpio lists', () => {

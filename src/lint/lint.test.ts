@@ -2,10 +2,10 @@
 // registry audited, and `kapi lint` end to end on a real kernel file with a spec planted in it.
 
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, it } from 'node:test';
+import { after, describe, it } from 'node:test';
 import { codeContext } from '../cli/lint.js';
 import { DiagSink } from '../diag/index.js';
 import { kapi } from '../testutil.js';
@@ -13,6 +13,7 @@ import { specsFromC } from '../sources/index.js';
 import { CHECKS, lint, type CheckId } from './index.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'kapi-lint-'));
+after(() => rmSync(dir, { recursive: true, force: true }));
 let n = 0;
 
 /** A kernel-doc spec with the given tag lines, bound to a SYSCALL_DEFINE2 with `body`. */

@@ -3,16 +3,17 @@
 
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, it } from 'node:test';
+import { after, describe, it } from 'node:test';
 import fc from 'fast-check';
 import { kapi, repoPath } from '../testutil.js';
 import { argValue } from './check.js';
 import { TraceParser } from './parse.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'kapi-trace-test-'));
+after(() => rmSync(dir, { recursive: true, force: true }));
 
 function parse(text: string, pid?: number) {
   const p = new TraceParser(pid);
