@@ -1,7 +1,8 @@
 // Helpers for tests only: repository paths, fixture reading, expectation markers, running kapi.
 
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { DiagSink } from './diag/index.js';
 import { normalize } from './model/normalize.js';
@@ -88,4 +89,13 @@ export function fuseMountsLeft(): string[] {
   }
   left.push(...readFileSync('/proc/self/mountinfo', 'utf8').split('\n').filter((l) => /kapi-case|\/scratch\/case-\d+/.test(l)));
   return left;
+}
+
+const made: string[] = [];
+/** A new temporary directory (`PREFIX` + random), removed when the test process exits. */
+export function tempDir(prefix: string): string {
+  if (!made.length) process.on('exit', () => { for (const d of made) rmSync(d, { recursive: true, force: true }); });
+  const d = mkdtempSync(`${tmpdir()}/${prefix}`);
+  made.push(d);
+  return d;
 }

@@ -1,11 +1,10 @@
 // The kapi command as a user runs it: modes, formats, exit codes, messages.
 
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { kapi, repoPath } from '../testutil.js';
+import { kapi, repoPath, tempDir } from '../testutil.js';
 
 const fixture = (f: string) => repoPath(`src/sources/testdata/${f}`);
 
@@ -55,7 +54,7 @@ describe('kapi (list and show)', () => {
   });
 
   it('JSON output is itself a source', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'kapi-'));
+    const dir = tempDir('kapi-');
     const snap = join(dir, 'snap.json');
     const json = kapi(['-q', '-f', 'json']).stdout;
     writeFileSync(snap, json);
@@ -117,7 +116,7 @@ describe('kapi diagnostics and exit codes', () => {
     const v = kapi(['--vmlinux', process.execPath]);
     assert.equal(v.code, 2);
     assert.match(v.stderr, /error\[no-specs\]: no \.kapi_specs section/);
-    const dir = mkdtempSync(join(tmpdir(), 'kapi-debugfs-'));
+    const dir = tempDir('kapi-debugfs-');
     const r = kapi(['--debugfs', dir]);
     assert.equal(r.code, 2);
     assert.match(r.stderr, new RegExp(`${dir}/kapi: no kapi directory`));

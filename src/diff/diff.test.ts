@@ -2,8 +2,7 @@
 // `kapi diff` end to end (formats, --fail-on, suppressions, inputs of every kind).
 
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { before, describe, it } from 'node:test';
 import { DiagSink } from '../diag/index.js';
@@ -12,7 +11,7 @@ import { emitC } from '../sources/elf/fixture-c.js';
 import { readSourcePath, specsFromC } from '../sources/index.js';
 import { stringifyDoc, toJsonDoc } from '../model/json.js';
 import { specsFromJson } from '../sources/json/index.js';
-import { kapi, readFixture, repoPath } from '../testutil.js';
+import { kapi, readFixture, repoPath, tempDir } from '../testutil.js';
 import { diffSets, parseSuppressions, RULES } from './index.js';
 
 const BASE = `/**
@@ -268,7 +267,7 @@ describe('realistic evolutions', () => {
 });
 
 describe('kapi diff', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'kapi-diff-'));
+  const dir = tempDir('kapi-diff-');
   const old = join(dir, 'old.c');
   const now = join(dir, 'new.c');
   writeFileSync(old, BASE);

@@ -4,13 +4,12 @@
 
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import type { ApiSpec, Param } from '../model/types.js';
 import { UAPI_CONSTS } from '../sources/consts/generated.js';
-import { FIXTURE_FILES, kapi, readFixture, repoPath } from '../testutil.js';
+import { FIXTURE_FILES, kapi, readFixture, repoPath, tempDir } from '../testutil.js';
 import { checkSyzlang } from './syzcheck.js';
 import { operationParam, toSyzlang } from './syzlang.js';
 
@@ -175,7 +174,7 @@ describe('syzlang: argument forms', () => {
 
 describe('kapi export kselftest', () => {
   it('builds with make and passes on this kernel, with no kapi involved', () => {
-    const dir = join(mkdtempSync(join(tmpdir(), 'kapi-kst-')), 'kapi');
+    const dir = join(tempDir('kapi-kst-'), 'kapi');
     const r = kapi(['export', 'kselftest', dir, '-q']);
     assert.equal(r.code, 0, r.stderr);
     for (const f of ['Makefile', 'kapi_conform.c', 'settings']) assert.ok(existsSync(join(dir, f)), f);

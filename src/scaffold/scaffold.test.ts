@@ -1,13 +1,12 @@
 // Scaffold: type guesses, skeletons that read back without diagnostics, and the whole 6.1 tree.
 
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { DiagSink } from '../diag/index.js';
 import { specsFromC } from '../sources/index.js';
-import { kapi } from '../testutil.js';
+import { kapi, tempDir } from '../testutil.js';
 import { guessType } from './index.js';
 
 describe('KAPI type guesses', () => {
@@ -24,7 +23,7 @@ describe('KAPI type guesses', () => {
 });
 
 describe('kapi scaffold', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'kapi-scaffold-'));
+  const dir = tempDir('kapi-scaffold-');
   const src = join(dir, 'demo.c');
   writeFileSync(src, `static int helper(int x)\n{\n\tif (x < 0)\n\t\treturn -EINVAL;\n\treturn other_file_call(x);\n}\n\n` +
     `SYSCALL_DEFINE2(demo, int, fd, const char __user *, pathname)\n{\n\tif (fd < 0)\n\t\treturn -EBADF;\n\treturn helper(fd);\n}\n\n` +

@@ -3,17 +3,16 @@
 // scripts/kernel-tree.sh).
 
 import assert from 'node:assert/strict';
-import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { DiagSink } from '../diag/index.js';
-import { FIXTURE_FILES, readFixture, repoPath } from '../testutil.js';
+import { FIXTURE_FILES, readFixture, repoPath, tempDir } from '../testutil.js';
 import { readSourcePath } from './index.js';
 
 describe('tree scanning', () => {
   it('finds planted specs at every depth, skips .git and generated .apispec.h', async () => {
-    const root = mkdtempSync(join(tmpdir(), 'kapi-tree-'));
+    const root = tempDir('kapi-tree-');
     const dirs = ['', 'fs', 'mm/a', 'drivers/x/y/z', 'kernel/api', '.git/objects'];
     for (const d of dirs) mkdirSync(join(root, d), { recursive: true });
     // Spread the clean fixtures over the directories; 3000 empty files make the split parallel.

@@ -2,14 +2,14 @@
 // from the corpus in both layouts (no kernel here has the framework), read back.
 
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { before, describe, it } from 'node:test';
 import fc from 'fast-check';
 import { DiagSink } from '../../diag/index.js';
 import type { ApiSpec } from '../../model/types.js';
-import { kapi, repoPath } from '../../testutil.js';
+import { kapi, repoPath, tempDir } from '../../testutil.js';
 import { readSourcePath } from '../index.js';
 import { writeDebugfs, specText } from './fixture.js';
 import { specsFromDebugfs } from './index.js';
@@ -74,7 +74,7 @@ function carried(s: ApiSpec, v: 'rfc-v1' | 'patch-v4'): unknown {
 describe('debugfs trees written from the corpus read back the same', () => {
   for (const v of ['rfc-v1', 'patch-v4'] as const) {
     it(v, () => {
-      const root = mkdtempSync(join(tmpdir(), 'kapi-debugfs-'));
+      const root = tempDir('kapi-debugfs-');
       writeDebugfs(root, corpus, v);
       const d = new DiagSink();
       const got = specsFromDebugfs(root, d);
@@ -85,7 +85,7 @@ describe('debugfs trees written from the corpus read back the same', () => {
     });
   }
   it('PATCH v4 falls back to the text file when specs-json has no entry', () => {
-    const root = mkdtempSync(join(tmpdir(), 'kapi-debugfs-'));
+    const root = tempDir('kapi-debugfs-');
     writeDebugfs(root, corpus, 'patch-v4');
     writeFileSync(join(root, 'kapi/specs-json/sys_read'), '{ broken');
     const d = new DiagSink();
@@ -114,7 +114,7 @@ describe('kapi --debugfs', () => {
 
 describe('bad debugfs input', () => {
   it('a listed spec without a file, a file that is not a spec, a stray line', () => {
-    const root = mkdtempSync(join(tmpdir(), 'kapi-debugfs-'));
+    const root = tempDir('kapi-debugfs-');
     mkdirSync(join(root, 'kapi/specs'), { recursive: true });
     writeFileSync(join(root, 'kapi/list'), '===\nsys_a - a\nsys_b - b\nsys_c - c\nTotal: 3 specifications\n');
     writeFileSync(join(root, 'kapi/specs/sys_b'), 'garbage\n');

@@ -4,14 +4,13 @@
 
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { before, describe, it } from 'node:test';
 import fc from 'fast-check';
 import { DiagSink } from '../../diag/index.js';
 import type { ApiSpec } from '../../model/types.js';
-import { kapi, repoPath } from '../../testutil.js';
+import { kapi, repoPath, tempDir } from '../../testutil.js';
 import { readSourcePath, specsFromC } from '../index.js';
 import { emitC } from './fixture-c.js';
 import { specsFromElf } from './index.js';
@@ -70,7 +69,7 @@ function project(v: unknown): unknown {
 const byName = (specs: ApiSpec[]) => new Map(specs.map((s) => [s.name, project(s)]));
 
 before(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'kapi-elf-'));
+  dir = tempDir('kapi-elf-');
   const d = new DiagSink();
   corpus = await readSourcePath(repoPath('specs'), d, { displayRoot: 'specs' });
   for (const l of ['v1', 'v4'] as const) {
