@@ -41,8 +41,8 @@ async function run(o: GlobalOptions): Promise<number> {
   }
   const cacheDir = o.extra.has('--no-cache') ? false : o.extra.get('--cache')?.at(-1);
   const index = await indexTree(root, { cacheDir, maxFileSize: o.maxFileSize });
+  const { results, missing } = await syscallErrnos(resolver(index), o.rest);
   for (const f of index.failures) process.stderr.write(escapeControls(`${f.file}: warning: ${f.message}`) + '\n');
-  const { results, missing } = syscallErrnos(resolver(index), o.rest);
   if (format === 'json') {
     process.stdout.write(JSON.stringify(results.map((r) => ({
       name: r.name, file: r.file, line: r.line, errors: r.errors, unresolved: r.unresolved, indirect: r.indirect, ambiguous: r.ambiguous,
@@ -50,7 +50,7 @@ async function run(o: GlobalOptions): Promise<number> {
   } else process.stdout.write(results.map(text).join(''));
   if (!o.quiet) {
     const s = index.stats;
-    process.stderr.write(`kapi errnos: ${results.length} syscalls; index of ${s.files} files: ${s.parsed} read and summarised, ${s.rehashed} re-hashed unchanged, ${s.cached} from the cache${index.failures.length ? `; ${index.failures.length} not read` : ''}\n`);
+    process.stderr.write(`kapi errnos: ${results.length} syscalls; index of ${s.files} files (${s.scanned} scanned, ${s.rehashed} re-hashed unchanged, ${s.cached} from the cache), ${index.files.size} summarised (${s.parsed} of them read in this run)${index.failures.length ? `; ${index.failures.length} not read` : ''}\n`);
   }
   for (const n of missing) process.stderr.write(escapeControls(`kapi: no SYSCALL_DEFINE for '${n}' under ${root}`) + '\n');
   return missing.length ? 1 : 0;

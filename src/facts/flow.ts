@@ -13,7 +13,7 @@
 
 import { errnoNumber } from '../sources/consts/index.js';
 import type { FnSummary } from './summary.js';
-import type { TreeIndex } from './tree.js';
+import type { DefSite, TreeIndex } from './tree.js';
 import { wrapperOf } from './wrappers.js';
 
 export interface ChainStep {
@@ -44,20 +44,19 @@ export interface SyscallErrnos {
   functions: number;
 }
 
-/** The lookup tables of an index, built once. */
+/** The lookup tables of an index: first-pass definitions by name, summaries by file and id. */
 export interface Resolver {
   index: TreeIndex;
-  local: Map<string, Map<string, FnSummary>>;
-  global: Map<string, FnSummary[]>;
-  header: Map<string, FnSummary[]>;
-  syscalls: Map<string, FnSummary>;
+  /** Summaries of a loaded file by id (name, or name(bindings) for a variant). */
+  local(file: string): Map<string, FnSummary> | undefined;
+  /** The global (non-static .c) definitions of a name after the per-architecture choice, else the header ones. */
+  global(name: string): DefSite[];
 }
 
 const idOf = (s: FnSummary) => (s.variant ? `${s.name}(${s.variant})` : s.name);
-const isHeader = (f: string) => f.endsWith('.h');
 
 /** Prefers arch/x86, else non-arch definitions; see the header comment. */
-function preferred(defs: FnSummary[]): FnSummary[] {
+function preferred(defs: DefSite[]): DefSite[] {
   if (defs.length < 2) return defs;
   const x86 = defs.filter((d) => d.file.startsWith('arch/x86/'));
   if (x86.length) return x86;
@@ -66,39 +65,99 @@ function preferred(defs: FnSummary[]): FnSummary[] {
 }
 
 export function resolver(index: TreeIndex): Resolver {
-  const local = new Map<string, Map<string, FnSummary>>();
-  const globalAll = new Map<string, FnSummary[]>();
-  const headerAll = new Map<string, FnSummary[]>();
-  for (const [file, fns] of index.files) {
-    const m = new Map<string, FnSummary>();
-    for (const f of fns) {
-      const id = idOf(f);
-      if (!m.has(id)) m.set(id, f);
-      if (f.variant) continue;
-      if (isHeader(file)) (headerAll.get(f.name) ?? headerAll.set(f.name, []).get(f.name)!).push(f);
-      else if (!f.isStatic) (globalAll.get(f.name) ?? globalAll.set(f.name, []).get(f.name)!).push(f);
-    }
-    local.set(file, m);
-  }
-  const global = new Map([...globalAll].map(([k, v]) => [k, preferred(v)]));
-  const header = new Map([...headerAll].map(([k, v]) => [k, preferred(v)]));
-  const syscalls = new Map<string, FnSummary>();
-  for (const [name, defs] of global) if (/^(compat_)?sys_/.test(name) && defs[0]!.syscall !== undefined) syscalls.set(name, defs[0]!);
-  return { index, local, global, header, syscalls };
+  const locals = new Map<string, Map<string, FnSummary>>();
+  const globals = new Map<string, DefSite[]>();
+  return {
+    index,
+    local(file) {
+      let m = locals.get(file);
+      if (m) return m;
+      const fns = index.files.get(file);
+      if (!fns) return undefined;
+      m = new Map();
+      for (const f of fns) if (!m.has(idOf(f))) m.set(idOf(f), f);
+      locals.set(file, m);
+      return m;
+    },
+    global(name) {
+      let g = globals.get(name);
+      if (g) return g;
+      const all = index.defs.get(name) ?? [];
+      const c = all.filter((d) => d.file.endsWith('.c') && !d.isStatic);
+      g = preferred(c.length ? c : all.filter((d) => d.file.endsWith('.h')));
+      globals.set(name, g);
+      return g;
+    },
+  };
 }
 
-type Target = { kind: 'fn'; defs: FnSummary[]; ambiguous: boolean } | { kind: 'wrapper'; errors: string[]; why: string } | { kind: 'none' };
+type Target =
+  | { kind: 'fn'; defs: FnSummary[]; ambiguous: boolean; unloaded: string[] }
+  | { kind: 'wrapper'; errors: string[]; why: string }
+  | { kind: 'none' };
 
-/** What a callee id called from `file` is. */
+/** What a callee id called from `file` is; `unloaded` lists the files whose summaries are still needed. */
 export function resolve(r: Resolver, file: string, id: string): Target {
-  const own = r.local.get(file)?.get(id);
-  if (own) return { kind: 'fn', defs: [own], ambiguous: false };
+  const own = r.local(file)?.get(id);
+  if (own) return { kind: 'fn', defs: [own], ambiguous: false, unloaded: [] };
   const name = id.replace(/\(.*$/, '');
   const w = wrapperOf(name);
   if (w) return { kind: 'wrapper', errors: w.errors, why: w.why };
-  const g = r.global.get(name) ?? r.header.get(name);
-  if (g?.length) return { kind: 'fn', defs: g, ambiguous: g.length > 1 };
-  return { kind: 'none' };
+  const sites = r.global(name);
+  if (!sites.length) return { kind: 'none' };
+  const defs: FnSummary[] = [];
+  const unloaded: string[] = [];
+  for (const s of sites) {
+    const m = r.local(s.file);
+    if (!m) { unloaded.push(s.file); continue; }
+    const f = m.get(name);
+    if (f) defs.push(f);
+  }
+  if (!defs.length && !unloaded.length) return { kind: 'none' };
+  return { kind: 'fn', defs, ambiguous: sites.length > 1, unloaded };
+}
+
+/** The syscall functions of the tree by name (`sys_openat`), first-pass sites after the per-architecture choice. */
+export function syscallSites(r: Resolver): Map<string, DefSite> {
+  const out = new Map<string, DefSite>();
+  for (const name of r.index.defs.keys()) {
+    if (!/^(compat_)?sys_/.test(name)) continue;
+    const g = r.global(name);
+    if (g.length) out.set(name, g[0]!);
+  }
+  return out;
+}
+
+/**
+ * Loads the summaries of every file reachable from the start functions along propagation edges
+ * (breadth first, one batch of files per round, read on the worker threads).
+ */
+export async function loadReachable(r: Resolver, starts: readonly DefSite[], names: readonly string[]): Promise<void> {
+  await r.index.load(starts.map((s) => s.file));
+  const seen = new Set<FnSummary>();
+  let work: FnSummary[] = [];
+  starts.forEach((s, i) => { const f = r.local(s.file)?.get(names[i]!); if (f) work.push(f); });
+  let deferred: [string, string][] = [];
+  for (let round = 0; round < 10000 && (work.length || deferred.length); round++) {
+    const pending = new Set<string>();
+    const later: [string, string][] = [];
+    const visit = (file: string, id: string) => {
+      const t = resolve(r, file, id);
+      if (t.kind !== 'fn') return;
+      for (const d of t.defs) if (!seen.has(d)) work.push(d);
+      if (t.unloaded.length) { for (const u of t.unloaded) pending.add(u); later.push([file, id]); }
+    };
+    for (const [file, id] of deferred) visit(file, id);
+    while (work.length) {
+      const fn = work.pop()!;
+      if (seen.has(fn)) continue;
+      seen.add(fn);
+      for (const [id] of fn.props) visit(fn.file, id);
+    }
+    deferred = later;
+    if (!pending.size) break;
+    await r.index.load([...pending].sort());
+  }
 }
 
 /** Kernel-internal codes (ERESTARTSYS and the others from 512 up) that never reach user space. */
@@ -155,21 +214,30 @@ export function errnosOf(r: Resolver, start: FnSummary): SyscallErrnos {
 
 /**
  * The errnos of syscalls by name (`openat` or `sys_openat`), or of every native syscall
- * (compat_ ones only when named). Names the tree does not define come back in `missing`.
+ * (compat_ ones only when named). Loads what the walk needs, then saves the index's cache. Names
+ * the tree does not define come back in `missing`.
  */
-export function syscallErrnos(r: Resolver, names: readonly string[] = []): { results: SyscallErrnos[]; missing: string[] } {
+export async function syscallErrnos(r: Resolver, names: readonly string[] = []): Promise<{ results: SyscallErrnos[]; missing: string[] }> {
+  const sites = syscallSites(r);
   const missing: string[] = [];
-  const starts: FnSummary[] = [];
+  const chosen: string[] = [];
   if (names.length) {
     for (const n of names) {
-      const s = r.syscalls.get(n.startsWith('sys_') || n.startsWith('compat_sys_') ? n : `sys_${n}`);
-      if (s) starts.push(s);
-      else missing.push(n);
+      const full = n.startsWith('sys_') || n.startsWith('compat_sys_') ? n : `sys_${n}`;
+      if (sites.has(full)) { if (!chosen.includes(full)) chosen.push(full); } else missing.push(n);
     }
-  } else for (const [name, s] of r.syscalls) if (name.startsWith('sys_')) starts.push(s);
-  const seen = new Set<FnSummary>();
-  const results = starts.filter((s) => !seen.has(s) && seen.add(s)).map((s) => errnosOf(r, s));
-  results.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  } else for (const name of sites.keys()) if (name.startsWith('sys_')) chosen.push(name);
+  chosen.sort();
+  await loadReachable(r, chosen.map((n) => sites.get(n)!), chosen);
+  r.index.save();
+  const t0 = Date.now();
+  const results: SyscallErrnos[] = [];
+  for (const n of chosen) {
+    const f = r.local(sites.get(n)!.file)?.get(n);
+    if (f) results.push(errnosOf(r, f));
+    else missing.push(n);
+  }
+  if (process.env.KAPI_DEBUG_TIMES) process.stderr.write(`flow: ${Date.now() - t0} ms\n`);
   return { results, missing };
 }
 

@@ -164,7 +164,9 @@ function definitions(t: Token[]): Def[] {
   for (let i = 0; i < t.length; i++) {
     const x = t[i]!;
     if (x.text === '{') { depth++; continue; }
-    if (x.text === '}') { depth = Math.max(0, depth - 1); if (depth === 0) declStart = i + 1; continue; }
+    // A `}` at the start of a line ends a top-level block in kernel style, whatever an #ifdef'd
+    // half of an expression left open before it.
+    if (x.text === '}') { depth = x.col === 1 ? 0 : Math.max(0, depth - 1); if (depth === 0) declStart = i + 1; continue; }
     if (depth === 0 && x.text === ';') { declStart = i + 1; continue; }
     if (depth !== 0 || x.kind !== 'ident' || t[i + 1]?.text !== '(' || SKIP_BEFORE_PAREN.has(x.text)) continue;
     const close = closing(t, i + 1);
@@ -173,8 +175,10 @@ function definitions(t: Token[]): Def[] {
     let open = close + 1;
     while (t[open]?.kind === 'ident' && /^__/.test(t[open]!.text)) open = t[open + 1]?.text === '(' ? closing(t, open + 1) + 1 : open + 1;
     if (open <= 0 || t[open]?.text !== '{') continue;
-    const end = closing(t, open);
-    if (end < 0) break;
+    let end = -1;
+    if (t[open]!.col === 1) for (let k = open + 1; k < t.length; k++) if (t[k]!.text === '}' && t[k]!.col === 1) { end = k; break; }
+    if (end < 0) end = closing(t, open);
+    if (end < 0) continue;
     const args = splitArgs(t.slice(i + 2, close));
     const sys = /^(COMPAT_)?SYSCALL_DEFINE(\d)$/.exec(x.text);
     const body = t.slice(open + 1, end);
@@ -313,7 +317,7 @@ export function summarizeFile(text: string, file: string): FileSummary {
   for (const d of defs) summarize(d, new Map());
 
   // `.member = fn` in initialisers: the implementations of function pointers.
-  const impls: Record<string, string[]> = {};
+  const impls: Record<string, string[]> = Object.create(null) as Record<string, string[]>;
   for (let k = 0; k + 3 < t.length; k++) {
     if (t[k]!.text === '.' && t[k + 1]!.kind === 'ident' && t[k + 2]!.text === '=' && t[k + 3]!.kind === 'ident' && (t[k + 4]?.text === ',' || t[k + 4]?.text === '}')) {
       const prev = t[k - 1]?.text;
