@@ -82,7 +82,7 @@ export function resolver(index: TreeIndex): Resolver {
     global(name) {
       let g = globals.get(name);
       if (g) return g;
-      const all = index.defs.get(name) ?? [];
+      const all = index.defsOf(name);
       const c = all.filter((d) => d.file.endsWith('.c') && !d.isStatic);
       g = preferred(c.length ? c : all.filter((d) => d.file.endsWith('.h')));
       globals.set(name, g);
@@ -120,7 +120,7 @@ export function resolve(r: Resolver, file: string, id: string): Target {
 /** The syscall functions of the tree by name (`sys_openat`), first-pass sites after the per-architecture choice. */
 export function syscallSites(r: Resolver): Map<string, DefSite> {
   const out = new Map<string, DefSite>();
-  for (const name of r.index.defs.keys()) {
+  for (const name of r.index.names()) {
     if (!/^(compat_)?sys_/.test(name)) continue;
     const g = r.global(name);
     if (g.length) out.set(name, g[0]!);

@@ -29,7 +29,7 @@ import { decodeDefs, decodeImpls, scanDefs, type FileDefs } from './defs.js';
 import { summarizeFile, type FileSummary, type FnSummary } from './summary.js';
 
 /** Bumped whenever the cached facts change shape or meaning: an older cache is ignored. */
-export const INDEX_VERSION = 2;
+export const INDEX_VERSION = 4;
 
 const SKIP_TOP = new Set(['Documentation', 'tools', 'samples', 'scripts', 'usr']);
 const SKIP_ANY = new Set(['.git', '.hg', '.svn', 'node_modules', '.tmp_versions']);
@@ -65,15 +65,17 @@ export interface TreeIndex {
   root: string;
   /** Every indexed file (relative path), sorted. */
   fileList: string[];
-  /** First pass: function name -> where it is defined, in path order. */
-  defs: Map<string, DefSite[]>;
+  /** First pass: where a function name is defined, in path order. */
+  defsOf(name: string): DefSite[];
+  /** First pass: every defined name. */
+  names(): IterableIterator<string>;
   /** Function-pointer member -> the number of distinct functions assigned to it in initialisers. */
   impls: Map<string, number>;
   /** Second pass: the summaries of the files loaded so far, by file. */
   files: Map<string, FnSummary[]>;
   failures: IndexFailure[];
   stats: IndexStats;
-  /** Where the cache is read and written, if anywhere. */
+  /** The cache directory of this tree, if any. */
   cacheFile?: string;
   /** Summarises the files given (from the cache, or reading them on the worker threads). */
   load(files: Iterable<string>): Promise<void>;
@@ -81,7 +83,7 @@ export interface TreeIndex {
   save(): void;
 }
 
-interface Entry { size: number; mtimeMs: number; hash: string; d: FileDefs; s?: FileSummary }
+interface Entry { size: number; mtimeMs: number; hash: string; d?: FileDefs; s?: FileSummary }
 
 /** What a worker is asked: a pass over files (with the hash the cache has for each, if any). */
 export interface WorkItem { rel: string; hash?: string }
@@ -160,53 +162,89 @@ export function defaultCacheDir(): string {
   return join(xdg && xdg.startsWith('/') ? xdg : join(homedir(), '.cache'), 'kapi');
 }
 
-function cachePath(dir: string, root: string): string {
+function cacheDirOf(dir: string, root: string): string {
   const id = createHash('sha1').update(root).digest('hex').slice(0, 16);
-  return join(dir, `tree-v${INDEX_VERSION}-${id}.ndjson`);
+  return join(dir, `tree-v${INDEX_VERSION}-${id}`);
 }
 
-/** The cache's entries: one JSON line per file (`[rel, entry]`) after a header line. Junk is ignored. */
-function readCache(file: string): Map<string, Entry> {
-  const out = new Map<string, Entry>();
+/** Buckets of the name table: a lookup parses one small bucket, never the whole table. */
+const BUCKETS = 1 << 16;
+function bucketOf(name: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < name.length; i++) h = Math.imul(h ^ name.charCodeAt(i), 0x01000193);
+  return (h >>> 0) & (BUCKETS - 1);
+}
+
+/**
+ * The first pass of every file put together: the name table in buckets (`name\tsites` lines,
+ * sites `file:line[:s]` joined by `|`), the syscall names, and member -> implementation count.
+ */
+interface Aggregate { buckets: string[]; syscalls: string[]; impls: Record<string, number> }
+
+function aggregateOf(fileList: readonly string[], entries: Map<string, Entry>): Aggregate {
+  const sites = new Map<string, string>();
+  const implSets = new Map<string, Set<string>>();
+  for (const rel of fileList) {
+    const d = entries.get(rel)!.d!;
+    for (const x of decodeDefs(d.defs)) {
+      const site = `${rel}:${x.line}${x.isStatic ? ':s' : ''}`;
+      const old = sites.get(x.name);
+      sites.set(x.name, old === undefined ? site : `${old}|${site}`);
+    }
+    for (const [m, fn] of decodeImpls(d.impls)) {
+      const set = implSets.get(m);
+      if (set) set.add(fn);
+      else implSets.set(m, new Set([fn]));
+    }
+  }
+  const parts: string[][] = Array.from({ length: BUCKETS }, () => []);
+  for (const [name, v] of sites) parts[bucketOf(name)]!.push(`${name}\t${v}`);
+  const impls: Record<string, number> = Object.create(null) as Record<string, number>;
+  for (const [m, set] of [...implSets].sort((x, y) => byPath(x[0], y[0]))) impls[m] = set.size;
+  return { buckets: parts.map((p) => p.join('\n')), syscalls: [...sites.keys()].filter((n) => /^(compat_)?sys_/.test(n)).sort(), impls };
+}
+
+/**
+ * The cache, a directory per tree: `stat.json` (`[rel, size, mtimeMs, hash]` per file),
+ * `names.json` (the aggregate of the first pass over exactly those files), `defs.ndjson` (one
+ * line per file, its first-pass facts, read only when some file changed) and `summaries.ndjson`
+ * (`[rel, hash, summary]` per summarised file, each line parsed only when that file is needed).
+ * Anything that does not parse is ignored (and rebuilt).
+ */
+interface CacheRead { entries: Map<string, Entry>; aggregate?: Aggregate; dir: string }
+
+const readJson = (f: string): unknown => {
+  try {
+    return JSON.parse(readFileSync(f, 'utf8'));
+  } catch {
+    return undefined;
+  }
+};
+
+function readCache(dir: string): CacheRead {
+  const entries = new Map<string, Entry>();
+  const stat = readJson(join(dir, 'stat.json')) as { kapiIndex?: number; files?: [string, number, number, string][] } | undefined;
+  if (stat?.kapiIndex !== INDEX_VERSION || !Array.isArray(stat.files)) return { entries, dir };
+  for (const x of stat.files) if (Array.isArray(x) && typeof x[0] === 'string' && typeof x[3] === 'string') entries.set(x[0], { size: x[1], mtimeMs: x[2], hash: x[3] });
+  const agg = readJson(join(dir, 'names.json')) as Aggregate | undefined;
+  const ok = agg && Array.isArray(agg.buckets) && agg.buckets.length === BUCKETS && Array.isArray(agg.syscalls) && typeof agg.impls === 'object';
+  return { entries, dir, ...(ok ? { aggregate: agg } : {}) };
+}
+
+/** Lines of an ndjson cache file by their first field (a path). */
+function linesByPath(file: string): Map<string, string> {
+  const out = new Map<string, string>();
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
   } catch {
     return out;
   }
-  let at = text.indexOf('\n');
-  try {
-    const head = JSON.parse(text.slice(0, at < 0 ? text.length : at));
-    if (head?.kapiIndex !== INDEX_VERSION) return out;
-  } catch {
-    return out;
-  }
-  while (at >= 0 && at < text.length) {
-    const next = text.indexOf('\n', at + 1);
-    const line = text.slice(at + 1, next < 0 ? text.length : next);
-    at = next;
-    if (!line) continue;
-    try {
-      const [rel, e] = JSON.parse(line) as [string, Entry];
-      if (typeof rel === 'string' && e && typeof e.hash === 'string' && typeof e.d?.defs === 'string' && (e.s === undefined || Array.isArray(e.s.functions))) out.set(rel, e);
-    } catch {
-      // A torn line: that file is read again.
-    }
+  for (const line of text.split('\n')) {
+    const m = /^\["((?:[^"\\]|\\.)*)"/.exec(line);
+    if (m) out.set(m[1]!, line);
   }
   return out;
-}
-
-function writeCache(file: string, root: string, entries: Map<string, Entry>, failures: IndexFailure[]): void {
-  try {
-    mkdirSync(join(file, '..'), { recursive: true });
-    const tmp = `${file}.${process.pid}.tmp`;
-    const parts: string[] = [JSON.stringify({ kapiIndex: INDEX_VERSION, root })];
-    for (const [rel, e] of entries) parts.push(JSON.stringify([rel, e]));
-    writeFileSync(tmp, parts.join('\n') + '\n');
-    renameSync(tmp, file);
-  } catch (e) {
-    failures.push({ file, message: `cannot write the index cache: ${(e as Error).message}` });
-  }
 }
 
 /** Runs work items on worker threads (or inline with threads=0, or for a few items), in shares. */
@@ -243,58 +281,97 @@ export async function indexTree(rootIn: string, opts: IndexOptions = {}): Promis
   }
   const failures: IndexFailure[] = [];
   const listed = listTree(root, failures);
-  const dir = opts.cacheDir === false ? undefined : (opts.cacheDir ?? defaultCacheDir());
-  const cacheFile = dir ? cachePath(dir, root) : undefined;
-  const cache = cacheFile ? readCache(cacheFile) : new Map<string, Entry>();
+  const base = opts.cacheDir === false ? undefined : (opts.cacheDir ?? defaultCacheDir());
+  const dir = base ? cacheDirOf(base, root) : undefined;
+  const read: CacheRead = dir ? readCache(dir) : { entries: new Map(), dir: '' };
+  const cache = read.entries;
   const entries = new Map<string, Entry>();
   const work: WorkItem[] = [];
   const stats: IndexStats = { files: 0, scanned: 0, parsed: 0, rehashed: 0, cached: 0 };
-  let dirty = false;
   for (const f of listed) {
     const e = cache.get(f.rel);
     if (e && e.size === f.size && e.mtimeMs === f.mtimeMs) { entries.set(f.rel, e); stats.cached++; } else work.push({ rel: f.rel, ...(e ? { hash: e.hash } : {}) });
   }
-  if (cache.size !== entries.size) dirty = true;
+  // Changed: the first pass is rebuilt from every file's facts, and all caches are written.
+  let changed = cache.size !== entries.size || work.length > 0 || !read.aggregate;
+  let summariesChanged = false;
   const threads = opts.threads ?? Math.max(1, Math.min(availableParallelism(), 4));
   const accept = (r: WorkResult) => {
     if (r.kind === 'failed') { failures.push({ file: r.rel, message: r.message }); entries.delete(r.rel); return; }
-    dirty = true;
     if (r.kind === 'same') { stats.rehashed++; entries.set(r.rel, { ...cache.get(r.rel)!, size: r.size, mtimeMs: r.mtimeMs }); return; }
     if (r.kind === 'defs') { stats.scanned++; entries.set(r.rel, { size: r.size, mtimeMs: r.mtimeMs, hash: r.hash, d: r.d }); return; }
     stats.parsed++;
+    summariesChanged = true;
+    const old = entries.get(r.rel);
+    if (old && old.hash !== r.hash) changed = true; // changed between the passes
     entries.set(r.rel, { size: r.size, mtimeMs: r.mtimeMs, hash: r.hash, d: r.d, s: r.s });
   };
   for (const r of await runWorkers(root, work, opts.full ? 'summary' : 'defs', threads, opts.maxFileSize)) accept(r);
 
-  const fileList = [...entries.keys()].sort(byPath);
-  const defs = new Map<string, DefSite[]>();
-  const implSets = new Map<string, Set<string>>();
-  for (const rel of fileList) {
-    const e = entries.get(rel)!;
-    for (const d of decodeDefs(e.d.defs)) {
-      const l = defs.get(d.name);
-      const site = { file: rel, line: d.line, isStatic: d.isStatic };
-      if (l) l.push(site);
-      else defs.set(d.name, [site]);
+  let aggregate: Aggregate;
+  if (!changed) aggregate = read.aggregate!;
+  else {
+    // The first-pass facts of the unchanged files from the cache; a file whose line is missing or
+    // junk is scanned again.
+    const lines = dir && cache.size ? linesByPath(join(dir, 'defs.ndjson')) : new Map<string, string>();
+    const again: WorkItem[] = [];
+    for (const [rel, e] of entries) {
+      if (e.d) continue;
+      try {
+        const [r, h, d] = JSON.parse(lines.get(rel) ?? '') as [string, string, FileDefs];
+        if (r === rel && h === e.hash && typeof d?.defs === 'string' && typeof d.impls === 'string') { e.d = d; continue; }
+      } catch {
+        // scanned again below
+      }
+      again.push({ rel });
     }
-    for (const [m, fn] of decodeImpls(e.d.impls)) {
-      const s = implSets.get(m);
-      if (s) s.add(fn);
-      else implSets.set(m, new Set([fn]));
-    }
+    for (const r of await runWorkers(root, again, 'defs', threads, opts.maxFileSize)) accept(r);
+    aggregate = aggregateOf([...entries.keys()].sort(byPath), entries);
   }
-  const impls = new Map([...implSets].map(([m, s]) => [m, s.size]));
+  const fileList = [...entries.keys()].sort(byPath);
+  const buckets = new Map<number, Map<string, string>>();
+  const decoded = new Map<string, DefSite[]>();
+  const impls = new Map(Object.entries(aggregate.impls));
   const files = new Map<string, FnSummary[]>();
   stats.files = fileList.length;
+  let summaryLines: Map<string, string> | undefined;
 
   const index: TreeIndex = {
-    root, fileList, defs, impls, files, failures, stats, ...(cacheFile ? { cacheFile } : {}),
+    root, fileList, impls, files, failures, stats, ...(dir ? { cacheFile: dir } : {}),
+    defsOf(name) {
+      let d = decoded.get(name);
+      if (d) return d;
+      const k = bucketOf(name);
+      let b = buckets.get(k);
+      if (!b) {
+        b = new Map();
+        for (const line of (aggregate.buckets[k] ?? '').split('\n')) {
+          const tab = line.indexOf('\t');
+          if (tab > 0) b.set(line.slice(0, tab), line.slice(tab + 1));
+        }
+        buckets.set(k, b);
+      }
+      const raw = b.get(name);
+      d = raw ? raw.split('|').map((x) => { const [file, line, st] = x.split(':'); return { file: file!, line: Number(line), isStatic: st === 's' }; }) : [];
+      decoded.set(name, d);
+      return d;
+    },
+    names: () => aggregate.syscalls[Symbol.iterator](),
     async load(want) {
       const work2: WorkItem[] = [];
       for (const rel of new Set(want)) {
         if (files.has(rel)) continue;
         const e = entries.get(rel);
         if (!e) continue;
+        if (!e.s && dir) {
+          summaryLines ??= linesByPath(join(dir, 'summaries.ndjson'));
+          try {
+            const [r, h, s] = JSON.parse(summaryLines.get(rel) ?? '') as [string, string, FileSummary];
+            if (r === rel && h === e.hash && Array.isArray(s?.functions)) e.s = s;
+          } catch {
+            // summarised again below
+          }
+        }
         if (e.s) files.set(rel, e.s.functions);
         else work2.push({ rel });
       }
@@ -304,10 +381,37 @@ export async function indexTree(rootIn: string, opts: IndexOptions = {}): Promis
       }
     },
     save() {
-      if (!cacheFile || !dirty) return;
-      const sorted = new Map([...entries.keys()].sort(byPath).map((k) => [k, entries.get(k)!]));
-      writeCache(cacheFile, root, sorted, failures);
-      dirty = false;
+      if (!dir || (!changed && !summariesChanged)) return;
+      try {
+        mkdirSync(dir, { recursive: true });
+        const write = (name: string, text: string) => {
+          const tmp = join(dir, `${name}.${process.pid}.tmp`);
+          writeFileSync(tmp, text);
+          renameSync(tmp, join(dir, name));
+        };
+        const rels = [...entries.keys()].sort(byPath);
+        // Summaries: the ones of this run, and the cached ones still valid.
+        summaryLines ??= linesByPath(join(dir, 'summaries.ndjson'));
+        const sums: string[] = [];
+        for (const rel of rels) {
+          const e = entries.get(rel)!;
+          if (e.s) sums.push(JSON.stringify([rel, e.hash, e.s]));
+          else {
+            const line = summaryLines.get(rel);
+            if (line && line.includes(`"${e.hash}"`)) sums.push(line);
+          }
+        }
+        write('summaries.ndjson', sums.join('\n') + '\n');
+        if (changed) {
+          write('defs.ndjson', rels.map((r) => JSON.stringify([r, entries.get(r)!.hash, entries.get(r)!.d])).join('\n') + '\n');
+          write('names.json', JSON.stringify(aggregate));
+        }
+        write('stat.json', JSON.stringify({ kapiIndex: INDEX_VERSION, root, files: rels.map((r) => { const e = entries.get(r)!; return [r, e.size, e.mtimeMs, e.hash]; }) }));
+      } catch (e) {
+        failures.push({ file: dir, message: `cannot write the index cache: ${(e as Error).message}` });
+      }
+      changed = false;
+      summariesChanged = false;
     },
   };
   if (opts.full) await index.load(fileList);
