@@ -25,7 +25,21 @@ export interface ChainStep {
   wrapper?: string;
 }
 
-export interface SyscallError { name: string; chain: ChainStep[]; internal?: boolean }
+export interface SyscallError {
+  name: string;
+  chain: ChainStep[];
+  /** A kernel-internal code (512 and up) that user space never sees as such. */
+  internal?: boolean;
+  /** For EINTR found through a restart code: that code (`ERESTARTSYS`). */
+  via?: string;
+}
+
+/**
+ * Restart codes user space sees as EINTR: arch/x86/kernel/signal.c handle_signal() turns
+ * -ERESTARTNOHAND and -ERESTART_RESTARTBLOCK into -EINTR when a handler runs, and -ERESTARTSYS
+ * too when the handler lacks SA_RESTART (-ERESTARTNOINTR is always restarted).
+ */
+export const RESTART_AS_EINTR: ReadonlySet<string> = new Set(['ERESTARTSYS', 'ERESTARTNOHAND', 'ERESTART_RESTARTBLOCK']);
 export interface IndirectCall { name: string; implementations: number; at: ChainStep }
 
 export interface SyscallErrnos {
@@ -152,7 +166,10 @@ export async function loadReachable(r: Resolver, starts: readonly DefSite[], nam
       const fn = work.pop()!;
       if (seen.has(fn)) continue;
       seen.add(fn);
-      for (const [id] of fn.props) visit(fn.file, id);
+      for (const [id, , , args] of fn.props) {
+        visit(fn.file, id);
+        for (const [, kind, x] of args ?? []) if (kind !== 'p') visit(fn.file, x);
+      }
     }
     deferred = later;
     if (!pending.size) break;
@@ -178,6 +195,44 @@ export function errnosOf(r: Resolver, start: FnSummary): SyscallErrnos {
   };
   const found = (e: string, chain: ChainStep[]) => {
     if (!errors.has(e)) errors.set(e, { name: e, chain, ...(isInternal(e) ? { internal: true } : {}) });
+    if (RESTART_AS_EINTR.has(e) && !errors.has('EINTR')) errors.set('EINTR', { name: 'EINTR', chain, via: e });
+  };
+  /** Follows a callee id called by `from` (resolved in `ctx`'s file) at `line`. */
+  const edge = (from: FnSummary, ctx: FnSummary, id: string, line: number): FnSummary[] => {
+    const t = resolve(r, ctx.file, id);
+    if (t.kind === 'none') { unresolved.add(id.replace(/\(.*$/, '')); return []; }
+    if (t.kind === 'wrapper') {
+      const chain = chainTo(from, line);
+      for (const e of t.errors) found(e, [...chain, { function: id.replace(/\(.*$/, ''), file: from.file, line, wrapper: t.why }]);
+      return [];
+    }
+    if (t.ambiguous) ambiguous.add(id);
+    for (const d of t.defs) {
+      if (parent.has(d)) continue;
+      parent.set(d, { from, line });
+      queue.push(d);
+    }
+    return t.defs;
+  };
+  /**
+   * Does fn return its parameter i? Directly (paramReturned), or by returning a callee's result
+   * where that callee returns the parameter it gets fn's parameter i in (a fixpoint, cycles cut).
+   */
+  const retMemo = new Map<FnSummary, Set<number>>();
+  const returnsParam = (fn: FnSummary, i: number): boolean => {
+    let m = retMemo.get(fn);
+    if (!m) {
+      m = new Set(fn.paramReturned ?? []);
+      retMemo.set(fn, m); // cut cycles: a function being computed returns what it has so far
+      for (const [id, , , args] of fn.props) {
+        for (const [k, kind, x] of args ?? []) {
+          if (kind !== 'p' || m.has(Number(x))) continue;
+          const t = resolve(r, fn.file, id);
+          if (t.kind === 'fn' && t.defs.some((d) => returnsParam(d, k))) m.add(Number(x));
+        }
+      }
+    }
+    return m.has(i);
   };
   for (let q = 0; q < queue.length; q++) {
     const fn = queue[q]!;
@@ -185,19 +240,18 @@ export function errnosOf(r: Resolver, start: FnSummary): SyscallErrnos {
     for (const [via, line] of fn.indirect) {
       if (!indirect.has(via)) indirect.set(via, { name: via, implementations: r.index.impls.get(via.replace(/^.*(->|\.)/, '')) ?? 0, at: { function: fn.name, file: fn.file, line } });
     }
-    for (const [id, line] of fn.props) {
-      const t = resolve(r, fn.file, id);
-      if (t.kind === 'none') { unresolved.add(id.replace(/\(.*$/, '')); continue; }
-      if (t.kind === 'wrapper') {
-        const chain = chainTo(fn, line);
-        for (const e of t.errors) found(e, [...chain, { function: id.replace(/\(.*$/, ''), file: fn.file, line, wrapper: t.why }]);
-        continue;
-      }
-      if (t.ambiguous) ambiguous.add(id);
-      for (const d of t.defs) {
-        if (parent.has(d)) continue;
-        parent.set(d, { from: fn, line });
-        queue.push(d);
+    for (const [id, line, , args] of fn.props) {
+      const defs = edge(fn, fn, id, line);
+      if (!args) continue;
+      // The parameter rules: a callee that returns its parameter i returns what argument i
+      // holds (the result of a call here); one that calls its parameter i returns what the
+      // function passed as argument i returns.
+      for (const d of defs) {
+        for (const [i, kind, x] of args) {
+          if (kind === 'c' && returnsParam(d, i)) edge(fn, fn, x, line);
+          const called = d.paramCalled?.find(([k]) => k === i);
+          if (kind === 'r' && called && resolve(r, fn.file, x).kind === 'fn') edge(d, fn, x, called[1]);
+        }
       }
     }
   }

@@ -39,8 +39,18 @@ export interface FnSummary {
   params: string[];
   /** Errnos returned directly: [errno, line], first line per errno. */
   direct: [string, number][];
-  /** Callees whose result is returned: [callee id (name or name(bindings)), line, how]. */
-  props: [string, number, PropKind][];
+  /**
+   * Callees whose result is returned: [callee id (name or name(bindings)), line, how, args?].
+   * `args` describes the call's arguments for the parameter rules: [index, 'c', id] when the
+   * argument's value is the result of a call (`do_execve(getname(p), ...)`), [index, 'r', name]
+   * when it is a bare name (a function passed as a callback, say), [index, 'p', j] when it is the
+   * caller's own parameter j (so a callee returning it makes the caller return its parameter j).
+   */
+  props: [string, number, PropKind, ArgInfo[]?][];
+  /** Indices of parameters whose value the function returns (`if (IS_ERR(f)) return PTR_ERR(f);` with f a parameter). */
+  paramReturned?: number[];
+  /** Parameters called as functions whose result is returned: [index, line] (`return visit(vma, ...)`). */
+  paramCalled?: [number, number][];
   /** Calls through function pointers whose result is returned: [`f_op->read`, line]. */
   indirect: [string, number][];
   /**
@@ -50,6 +60,8 @@ export interface FnSummary {
    */
   calls: string;
 }
+
+export type ArgInfo = [number, 'c' | 'r' | 'p', string];
 
 export interface CallSite { callee: string; line: number; constArgs: boolean[] }
 
@@ -124,10 +136,15 @@ function branches(t: Token[]): Token[][] {
 }
 
 /** What an expression yields: a variable, a direct call, a call through a pointer. */
-type Source = { kind: 'var'; name: string } | { kind: 'call'; name: string; args: Token[]; line: number } | { kind: 'indirect'; via: string; line: number };
+type Source = { kind: 'var'; name: string } | { kind: 'call'; name: string; args: Token[]; line: number } | { kind: 'indirect'; via: string; line: number }
+  | { kind: 'param'; index: number; line: number };
+
+/** What names mean inside one function: its parameters, and locals holding a member's function pointer. */
+interface Scope { params: Map<string, number>; fnVars: Map<string, string> }
+const NO_SCOPE: Scope = { params: new Map(), fnVars: new Map() };
 
 /** The sources of an expression's value (after unwrap and per `?:` branch). */
-function sources(t: Token[]): Source[] {
+function sources(t: Token[], scope: Scope = NO_SCOPE): Source[] {
   const out: Source[] = [];
   for (const br of branches(unwrap(t))) {
     const e = unwrap(br);
@@ -144,7 +161,14 @@ function sources(t: Token[]): Source[] {
     if (open <= 0 || closing(e, open) !== last) continue;
     const name = e[open - 1]!;
     if (name.kind !== 'ident') continue;
-    if (open === 1) { if (!NOT_CALLS.has(name.text)) out.push({ kind: 'call', name: name.text, args: e.slice(2, last), line: name.line }); continue; }
+    if (open === 1) {
+      const pi = scope.params.get(name.text);
+      const via = scope.fnVars.get(name.text);
+      if (pi !== undefined) out.push({ kind: 'param', index: pi, line: name.line });
+      else if (via !== undefined) out.push({ kind: 'indirect', via, line: name.line });
+      else if (!NOT_CALLS.has(name.text)) out.push({ kind: 'call', name: name.text, args: e.slice(2, last), line: name.line });
+      continue;
+    }
     const sep = e[open - 2]!.text;
     if ((sep === '->' || sep === '.') && e.slice(0, open - 1).every((x) => x.kind === 'ident' || x.text === '->' || x.text === '.')) {
       const owner = e[open - 3];
@@ -189,7 +213,12 @@ function definitions(t: Token[]): Def[] {
       for (let k = 1; k + 1 < args.length; k += 2) params.push({ c_type: tokensText(args[k]!), name: tokensText(args[k + 1]!) });
       fn = { name: `${sys[1] ? 'compat_' : ''}sys_${name}`, syscall: name, params, line: x.line, col: x.col, body };
     } else {
-      const params = args.filter((a) => !(a.length === 1 && a[0]!.text === 'void')).map((a) => ({ c_type: tokensText(a.slice(0, -1)), name: a[a.length - 1]?.text ?? '' }));
+      const params = args.filter((a) => !(a.length === 1 && a[0]!.text === 'void')).map((a) => {
+        // `int (*visit)(...)`: a function pointer's name is inside `(*` `)`.
+        const star = a.findIndex((x, k) => x.text === '(' && a[k + 1]?.text === '*' && a[k + 2]?.kind === 'ident' && a[k + 3]?.text === ')');
+        if (star >= 0) return { c_type: tokensText(a), name: a[star + 2]!.text };
+        return { c_type: tokensText(a.slice(0, -1)), name: a[a.length - 1]?.text ?? '' };
+      });
       fn = { name: x.text, params, line: x.line, col: x.col, body };
     }
     let isStatic = false;
@@ -231,6 +260,19 @@ export function summarizeFile(text: string, file: string): FileSummary {
     const returned: Source[] = [];
     const calls: string[] = [];
     const noteErr = (m: Map<string, number>, e: string, line: number) => { if (!m.has(e)) m.set(e, line); };
+    // `open = f->f_op->open;`: a later `open(...)` is a call through f_op->open.
+    const scope: Scope = { params: new Map(d.fn.params.map((p, i) => [p.name, i])), fnVars: new Map() };
+    for (let k = 0; k + 3 < b.length; k++) {
+      if (b[k]!.kind !== 'ident' || b[k + 1]!.text !== '=' || b[k - 1]?.text === '->' || b[k - 1]?.text === '.') continue;
+      let e = k + 2;
+      while (e < b.length && (b[e]!.kind === 'ident' || b[e]!.text === '->' || b[e]!.text === '.')) e++;
+      const sep = b[e - 2]?.text;
+      if (e - (k + 2) >= 3 && (b[e]?.text === ';' || b[e]?.text === ',' || b[e]?.text === ')') && (sep === '->' || sep === '.')) {
+        const owner = b[e - 3]!;
+        scope.fnVars.set(b[k]!.text, `${owner.kind === 'ident' ? owner.text + sep : ''}${b[e - 1]!.text}`);
+      }
+    }
+    for (const p of scope.params.keys()) scope.fnVars.delete(p);
     for (let k = 0; k < b.length; k++) {
       const x = b[k]!;
       if (x.kind === 'ident' && b[k + 1]?.text === '(' && !NOT_CALLS.has(x.text) && b[k - 1]?.text !== '->' && b[k - 1]?.text !== '.') {
@@ -250,7 +292,7 @@ export function summarizeFile(text: string, file: string): FileSummary {
         }
         const expr = b.slice(k + 1, e);
         for (let j = 0; j + 1 < expr.length; j++) if (expr[j]!.text === '-' && expr[j + 1]!.kind === 'ident' && isErrnoName(expr[j + 1]!.text)) noteErr(direct, expr[j + 1]!.text, expr[j + 1]!.line);
-        returned.push(...sources(expr));
+        returned.push(...sources(expr, scope));
         continue; // calls inside the return expression are recorded as the loop goes on
       }
       if (x.kind === 'ident' && b[k + 1]?.text === '=' && b[k - 1]?.text !== '.' && b[k - 1]?.text !== '->') {
@@ -270,7 +312,7 @@ export function summarizeFile(text: string, file: string): FileSummary {
           }
         }
         // `a = b = f()`: a gets what b gets.
-        const srcs = sources(rhs[1]?.text === '=' && rhs[0]?.kind === 'ident' ? [rhs[0]!] : rhs);
+        const srcs = sources(rhs[1]?.text === '=' && rhs[0]?.kind === 'ident' ? [rhs[0]!] : rhs, scope);
         if (srcs.length) {
           const l = varSources.get(x.text) ?? [];
           l.push(...srcs);
@@ -288,27 +330,43 @@ export function summarizeFile(text: string, file: string): FileSummary {
       for (const s of varSources.get(v) ?? []) if (s.kind === 'var') todo.push(s.name);
     }
     for (const v of [...vars].sort()) for (const [e, line] of varErrors.get(v) ?? []) noteErr(direct, e, line);
-    const props = new Map<string, [string, number, PropKind]>();
+    const props = new Map<string, [string, number, PropKind, ArgInfo[]?]>();
     const indirect = new Map<string, number>();
+    const paramCalled = new Map<number, number>();
+    /** The callee id of a direct call from here: a same-file function gets its constant-argument variant. */
+    const target = (name: string, args: Token[][]) => {
+      const callee = byName.get(name);
+      return callee ? summarize(callee, calleeBindings(callee.fn, { name, args }, bind)) : name;
+    };
     const follow = (s: Source, how: PropKind) => {
       if (s.kind === 'indirect') { if (!indirect.has(s.via)) indirect.set(s.via, s.line); return; }
+      if (s.kind === 'param') { if (!paramCalled.has(s.index)) paramCalled.set(s.index, s.line); return; }
       if (s.kind !== 'call') return;
-      let target = s.name;
-      const callee = byName.get(s.name);
-      if (callee) {
-        const cb = calleeBindings(callee.fn, { name: s.name, args: splitArgs(s.args) }, bind);
-        target = summarize(callee, cb);
-      }
-      if (!props.has(target)) props.set(target, [target, s.line, how]);
+      const args = splitArgs(s.args);
+      const id = target(s.name, args);
+      if (props.has(id)) return;
+      const info: ArgInfo[] = [];
+      args.forEach((a, i) => {
+        if (a.length === 1 && a[0]!.kind === 'ident') {
+          const pi = scope.params.get(a[0]!.text);
+          info.push(pi === undefined ? [i, 'r', a[0]!.text] : [i, 'p', String(pi)]);
+          return;
+        }
+        for (const x of sources(a, scope)) if (x.kind === 'call') info.push([i, 'c', target(x.name, splitArgs(x.args))]);
+      });
+      props.set(id, info.length ? [id, s.line, how, info] : [id, s.line, how]);
     };
     for (const s of returned) follow(s, 'return');
     for (const v of [...vars].sort()) for (const s of varSources.get(v) ?? []) follow(s, 'var');
+    const paramReturned = [...vars].filter((v) => scope.params.has(v) && !varSources.has(v) && !varErrors.has(v)).map((v) => scope.params.get(v)!).sort((x, y) => x - y);
     functions.push({
       name: d.fn.name, ...(bind.size ? { variant: bindKey(bind) } : {}), file, line: d.fn.line, isStatic: d.isStatic,
       ...(d.fn.syscall !== undefined ? { syscall: d.fn.syscall } : {}),
       params: d.fn.params.map((p) => `${p.c_type} ${p.name}`.trim()),
       direct: [...direct].sort((a, b2) => a[1] - b2[1] || (a[0] < b2[0] ? -1 : 1)),
       props: [...props.values()], indirect: [...indirect], calls: calls.join(' '),
+      ...(paramReturned.length ? { paramReturned } : {}),
+      ...(paramCalled.size ? { paramCalled: [...paramCalled].sort((x, y) => x[0] - y[0]) } : {}),
     });
     active.delete(id);
     done.add(id);
