@@ -1,5 +1,5 @@
 // The first pass of the tree index (tree.ts): where functions are defined, read from the bytes of
-// every file without lexing it. In: a file's bytes. Out: its function definitions (name, line,
+// every file without lexing it. In: a file's bytes. Out: its function definitions (name,
 // static or not) and its struct initialisers `.member = fn` (the implementations of function
 // pointers), both compact.
 //
@@ -18,10 +18,10 @@ const isId = (c: number | undefined) => c !== undefined && ((c >= 0x30 && c <= 0
 /** Function-like annotations written between the parameter list and the body. */
 const ATTRIBUTES = new Set(['__acquires', '__releases', '__must_hold', '__attribute__', '__printf', '__scanf', '__cond_lock', '__section', '__aligned', '__alloc_size', '__malloc', '__nocfi', '__no_kcsan', 'notrace', '__init', '__exit']);
 
-export interface DefSite { name: string; line: number; isStatic: boolean }
+export interface DefSite { name: string; isStatic: boolean }
 
 export interface FileDefs {
-  /** `name:line` or `name:line:s` (static), space-separated. */
+  /** `name` or `name:s` (static), space-separated (the line comes with the summary). */
   defs: string;
   /** `member=fn`, space-separated. */
   impls: string;
@@ -30,8 +30,8 @@ export interface FileDefs {
 export function decodeDefs(defs: string): DefSite[] {
   if (!defs) return [];
   return defs.split(' ').map((d) => {
-    const [name, line, s] = d.split(':');
-    return { name: name!, line: Number(line), isStatic: s === 's' };
+    const [name, s] = d.split(':');
+    return { name: name!, isStatic: s === 's' };
   });
 }
 
@@ -76,12 +76,6 @@ function staticBefore(b: Buffer, at: number): boolean {
   return /\bstatic\b/.test(head);
 }
 
-/** Counts newlines from `from` up to `to` (exclusive). */
-function linesBetween(b: Buffer, from: number, to: number): number {
-  let n = 0;
-  for (let k = b.indexOf(NL, from); k >= 0 && k < to; k = b.indexOf(NL, k + 1)) n++;
-  return n;
-}
 
 /** The definition whose parameter list closes at `close` (a `)`), or undefined. */
 function defAt(b: Buffer, close: number): { start: number; name: string } | undefined {
@@ -115,10 +109,12 @@ function defAt(b: Buffer, close: number): { start: number; name: string } | unde
 }
 
 const INLINE_MARKS = [Buffer.from('static inline '), Buffer.from('static __always_inline ')];
+const BODY = Buffer.from('\n{');
+const MEMBER = Buffer.from('\n\t.');
 
 export function scanDefs(b: Buffer, header: boolean): FileDefs {
   const found: { at: number; name: string; isStatic: boolean }[] = [];
-  for (let p = b.indexOf('\n{'); p >= 0; p = b.indexOf('\n{', p + 2)) {
+  for (let p = b.indexOf(BODY); p >= 0; p = b.indexOf(BODY, p + 2)) {
     let k = p - 1;
     while (k >= 0 && isSpace(b[k])) k--;
     if (b[k] !== RPAREN) continue;
@@ -146,16 +142,10 @@ export function scanDefs(b: Buffer, header: boolean): FileDefs {
     }
     found.sort((x, y) => x.at - y.at);
   }
-  const defs: string[] = [];
-  let line = 1, pos = 0;
-  for (const f of found) {
-    line += linesBetween(b, pos, f.at);
-    pos = f.at;
-    defs.push(`${f.name}:${line}${f.isStatic ? ':s' : ''}`);
-  }
+  const defs = found.map((f) => `${f.name}${f.isStatic ? ':s' : ''}`);
   // `.member = fn,` at the start of a line (kernel style initialisers).
   const impls: string[] = [];
-  for (let p = b.indexOf('\n\t.'); p >= 0; p = b.indexOf('\n\t.', p + 3)) {
+  for (let p = b.indexOf(MEMBER); p >= 0; p = b.indexOf(MEMBER, p + 3)) {
     let k = p + 3, s = k;
     while (isId(b[k])) k++;
     if (k === s) continue;

@@ -13,8 +13,8 @@
 
 import { errnoNumber } from '../sources/consts/index.js';
 import type { FnSummary } from './summary.js';
-import type { DefSite, TreeIndex } from './tree.js';
-import { wrapperOf } from './wrappers.js';
+import { indexTree, type DefSite, type IndexFailure, type IndexOptions, type IndexStats, type TreeIndex } from './tree.js';
+import { dispatchOf, wrapperOf } from './wrappers.js';
 
 export interface ChainStep {
   function: string;
@@ -108,6 +108,7 @@ export function resolver(index: TreeIndex): Resolver {
 type Target =
   | { kind: 'fn'; defs: FnSummary[]; ambiguous: boolean; unloaded: string[] }
   | { kind: 'wrapper'; errors: string[]; why: string }
+  | { kind: 'dispatch'; via: string }
   | { kind: 'none' };
 
 /** What a callee id called from `file` is; `unloaded` lists the files whose summaries are still needed. */
@@ -117,6 +118,8 @@ export function resolve(r: Resolver, file: string, id: string): Target {
   const name = id.replace(/\(.*$/, '');
   const w = wrapperOf(name);
   if (w) return { kind: 'wrapper', errors: w.errors, why: w.why };
+  const via = dispatchOf(name);
+  if (via) return { kind: 'dispatch', via };
   const sites = r.global(name);
   if (!sites.length) return { kind: 'none' };
   const defs: FnSummary[] = [];
@@ -128,7 +131,8 @@ export function resolve(r: Resolver, file: string, id: string): Target {
     if (f) defs.push(f);
   }
   if (!defs.length && !unloaded.length) return { kind: 'none' };
-  return { kind: 'fn', defs, ambiguous: sites.length > 1, unloaded };
+  // Two definitions in one file are #ifdef alternatives (the summary keeps the first): not ambiguous.
+  return { kind: 'fn', defs, ambiguous: new Set(sites.map((s) => s.file)).size > 1, unloaded };
 }
 
 /** The syscall functions of the tree by name (`sys_openat`), first-pass sites after the per-architecture choice. */
@@ -201,6 +205,10 @@ export function errnosOf(r: Resolver, start: FnSummary): SyscallErrnos {
   const edge = (from: FnSummary, ctx: FnSummary, id: string, line: number): FnSummary[] => {
     const t = resolve(r, ctx.file, id);
     if (t.kind === 'none') { unresolved.add(id.replace(/\(.*$/, '')); return []; }
+    if (t.kind === 'dispatch') {
+      if (!indirect.has(t.via)) indirect.set(t.via, { name: t.via, implementations: 0, at: { function: from.name, file: from.file, line } });
+      return [];
+    }
     if (t.kind === 'wrapper') {
       const chain = chainTo(from, line);
       for (const e of t.errors) found(e, [...chain, { function: id.replace(/\(.*$/, ''), file: from.file, line, wrapper: t.why }]);
@@ -284,14 +292,13 @@ export async function syscallErrnos(r: Resolver, names: readonly string[] = []):
   chosen.sort();
   await loadReachable(r, chosen.map((n) => sites.get(n)!), chosen);
   r.index.save();
-  const t0 = Date.now();
+  r.index.failures.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   const results: SyscallErrnos[] = [];
   for (const n of chosen) {
     const f = r.local(sites.get(n)!.file)?.get(n);
     if (f) results.push(errnosOf(r, f));
     else missing.push(n);
   }
-  if (process.env.KAPI_DEBUG_TIMES) process.stderr.write(`flow: ${Date.now() - t0} ms\n`);
   return { results, missing };
 }
 
@@ -299,4 +306,18 @@ export async function syscallErrnos(r: Resolver, names: readonly string[] = []):
 export function formatChain(c: readonly ChainStep[]): string {
   const last = c[c.length - 1]!;
   return `${c.map((s) => s.function).join(' -> ')} (${last.wrapper ? `wrapper: ${last.wrapper}; called at ` : ''}${last.file}:${last.line})`;
+}
+
+/**
+ * The one call for scaffold and lint: index the tree (through the cache), follow the errno flow
+ * of the named syscalls (`openat` or `sys_openat`; every native syscall when none is named), and
+ * return them sorted by name, with the syscalls not found, the files that could not be read and
+ * the index's counts.
+ */
+export async function treeErrnos(root: string, names: readonly string[] = [], opts: IndexOptions = {}): Promise<{
+  results: SyscallErrnos[]; missing: string[]; failures: IndexFailure[]; stats: IndexStats;
+}> {
+  const index = await indexTree(root, opts);
+  const { results, missing } = await syscallErrnos(resolver(index), names);
+  return { results, missing, failures: index.failures, stats: index.stats };
 }

@@ -219,14 +219,15 @@ describe('the cache', () => {
     r = await syscallErrnos(resolver(ix), ['it']);
     assert.equal(ix.stats.parsed, 1);
     assert.deepEqual(names(r.results[0]!), ['EXDEV']);
-    // Touched, same content: re-hashed, not scanned.
-    writeFileSync(join(root, 'fs/c.c'), readFileSync(join(root, 'fs/c.c')));
+    // Touched, same content: scanned again (the cheap pass), its summary taken after a hash check.
     const later = new Date(Date.now() + 5000);
     const { utimesSync } = await import('node:fs');
-    utimesSync(join(root, 'fs/c.c'), later, later);
+    utimesSync(join(root, 'fs/b.c'), later, later);
     ix = await indexTree(root, opts);
-    assert.equal(ix.stats.rehashed, 1);
-    assert.equal(ix.stats.scanned, 0);
+    assert.deepEqual(ix.stats, { files: 3, scanned: 1, parsed: 0, rehashed: 0, cached: 2 });
+    r = await syscallErrnos(resolver(ix), ['it']);
+    assert.deepEqual([ix.stats.parsed, ix.stats.rehashed], [0, 1]);
+    assert.deepEqual(names(r.results[0]!), ['EXDEV']);
   });
 
   it('a cache of junk is ignored', async () => {
@@ -260,7 +261,32 @@ describe('hostile input', () => {
 
   it('the first pass finds kernel-style definitions, attributes and SYSCALL_DEFINE', () => {
     const d = scanDefs(Buffer.from('static int a(void)\n{\n}\nvoid b(int x)\n\t__releases(x)\n{\n}\nSYSCALL_DEFINE2(c, int, x, int, y)\n{\n}\nstruct s t =\n{\n};\nif (x)\n{\n}\n'), false);
-    assert.equal(d.defs, 'a:1:s b:4 sys_c:8');
+    assert.equal(d.defs, 'a:s b sys_c');
+  });
+});
+
+describe('kapi errnos', () => {
+  const main = new URL('../cli/main.js', import.meta.url).pathname;
+  it('-f json: one object per syscall, sorted, with chains; a missing syscall exits 1', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const root = tree({
+      'fs/a.c': 'SYSCALL_DEFINE1(zed, int, fd)\n{\n\treturn do_it(fd);\n}\nSYSCALL_DEFINE0(alpha)\n{\n\treturn -ENOSYS;\n}\n',
+      'fs/b.c': 'int do_it(int fd)\n{\n\tif (fd < 0)\n\t\treturn -EBADF;\n\treturn file->f_op->read(fd);\n}\n',
+    });
+    const run = (...a: string[]) => spawnSync(process.execPath, [main, 'errnos', '--source', root, '--no-cache', ...a], { encoding: 'utf8' });
+    const r = run('-f', 'json');
+    assert.equal(r.status, 0, r.stderr);
+    const out = JSON.parse(r.stdout) as { name: string; errors: { name: string; chain: unknown[] }[]; unresolved: string[]; indirect: { name: string }[] }[];
+    assert.deepEqual(out.map((x) => x.name), ['sys_alpha', 'sys_zed']);
+    assert.deepEqual(out[1]!.errors, [{ name: 'EBADF', chain: [{ function: 'sys_zed', file: 'fs/a.c', line: 3 }, { function: 'do_it', file: 'fs/b.c', line: 4 }] }]);
+    assert.deepEqual(out[1]!.indirect.map((i) => i.name), ['f_op->read']);
+    assert.equal(run('-f', 'json').stdout, r.stdout, 'deterministic');
+    const t = run('zed');
+    assert.match(t.stdout, /EBADF: sys_zed -> do_it \(fs\/b\.c:4\)/);
+    assert.match(t.stdout, /coverage: 1 errnos found; 0 calls unresolved; 1 indirect calls/);
+    const m = run('nosuch');
+    assert.equal(m.status, 1);
+    assert.match(m.stderr, /no SYSCALL_DEFINE for 'nosuch'/);
   });
 });
 

@@ -6,13 +6,13 @@
 // `full`. Summaries only, never token bodies, so the whole tree stays small in memory. The errno
 // flow (flow.ts) asks for the files it reaches from the syscalls; other users can ask for any.
 //
-// Cache: one file per tree under the cache directory (`cacheDir`, else `$XDG_CACHE_HOME/kapi`,
-// else `~/.cache/kapi`), named by the index format version and the tree's real path. Each entry
-// holds a file's size, mtime and SHA-1 of its content with its first-pass facts and, once
-// computed, its summaries. A file whose size and mtime match is taken from the cache without a
-// read (as git's index does); one whose stat changed is read and hashed, and scanned again only
-// when its content changed. Reads, hashes, scans and summaries run on worker threads, one per
-// core (at most 4).
+// Cache: a directory per tree under the cache directory (`cacheDir`, else `$XDG_CACHE_HOME/kapi`,
+// else `~/.cache/kapi`), named by the index format version and the tree's real path (see
+// readCache). A file whose size and mtime match the cache is not read at all (as git's index
+// does). One whose stat changed is scanned again (the first pass costs about what a hash does);
+// its summary, the costly part, is keyed by the MD5 of its content: when the summary pass finds
+// the content the cached summary was made from, that summary is taken without lexing. Reads,
+// scans, hashes and summaries run on worker threads, one per core (at most 4).
 //
 // Walked: every directory except version control trees and the parts of a kernel tree that are
 // not kernel code (Documentation, tools, samples, scripts, usr): their C (tools/ carries copies of
@@ -29,7 +29,7 @@ import { decodeDefs, decodeImpls, scanDefs, type FileDefs } from './defs.js';
 import { summarizeFile, type FileSummary, type FnSummary } from './summary.js';
 
 /** Bumped whenever the cached facts change shape or meaning: an older cache is ignored. */
-export const INDEX_VERSION = 4;
+export const INDEX_VERSION = 5;
 
 const SKIP_TOP = new Set(['Documentation', 'tools', 'samples', 'scripts', 'usr']);
 const SKIP_ANY = new Set(['.git', '.hg', '.svn', 'node_modules', '.tmp_versions']);
@@ -49,17 +49,17 @@ export interface IndexFailure { file: string; message: string }
 export interface IndexStats {
   /** Files in the index. */
   files: number;
-  /** Files read and scanned (first pass) in this run. */
+  /** Files read and scanned (first pass) in this run: new ones, and those whose stat changed. */
   scanned: number;
   /** Files read and summarised (second pass) in this run. */
   parsed: number;
-  /** Files read and hashed whose content was cached (their stat changed, not their bytes). */
+  /** Files whose stat changed but whose content (by hash) is that of their cached summary, taken. */
   rehashed: number;
-  /** Files whose first pass came from the cache without a read. */
+  /** Files whose first pass came from the cache without a read (size and mtime unchanged). */
   cached: number;
 }
 
-export interface DefSite { file: string; line: number; isStatic: boolean }
+export interface DefSite { file: string; isStatic: boolean }
 
 export interface TreeIndex {
   root: string;
@@ -88,7 +88,7 @@ interface Entry { size: number; mtimeMs: number; hash: string; d?: FileDefs; s?:
 /** What a worker is asked: a pass over files (with the hash the cache has for each, if any). */
 export interface WorkItem { rel: string; hash?: string }
 export type WorkResult =
-  | { rel: string; kind: 'defs'; size: number; mtimeMs: number; hash: string; d: FileDefs }
+  | { rel: string; kind: 'defs'; size: number; mtimeMs: number; d: FileDefs }
   | { rel: string; kind: 'summary'; size: number; mtimeMs: number; hash: string; d: FileDefs; s: FileSummary }
   | { rel: string; kind: 'same'; size: number; mtimeMs: number; hash: string }
   | { rel: string; kind: 'failed'; message: string };
@@ -109,12 +109,11 @@ export function workFiles(root: string, items: readonly WorkItem[], pass: 'defs'
     }
     const buf = readRegular(path, { maxFileSize });
     if (isProblem(buf)) return { rel: it.rel, kind: 'failed', message: buf.message };
-    const hash = createHash('sha1').update(buf).digest('hex');
     try {
-      if (pass === 'defs') {
-        if (hash === it.hash) return { rel: it.rel, kind: 'same', size: st.size, mtimeMs: st.mtimeMs, hash };
-        return { rel: it.rel, kind: 'defs', size: st.size, mtimeMs: st.mtimeMs, hash, d: scanDefs(buf, it.rel.endsWith('.h')) };
-      }
+      // The first pass is about as cheap as a hash: it is redone for a file whose stat changed.
+      if (pass === 'defs') return { rel: it.rel, kind: 'defs', size: st.size, mtimeMs: st.mtimeMs, d: scanDefs(buf, it.rel.endsWith('.h')) };
+      const hash = createHash('md5').update(buf).digest('hex');
+      if (hash === it.hash) return { rel: it.rel, kind: 'same', size: st.size, mtimeMs: st.mtimeMs, hash };
       return { rel: it.rel, kind: 'summary', size: st.size, mtimeMs: st.mtimeMs, hash, d: scanDefs(buf, it.rel.endsWith('.h')), s: summarizeFile(buf.toString('latin1'), it.rel) };
     } catch (e) {
       // A stack overflow on absurd nesting, say: that file is left out, the index goes on.
@@ -177,7 +176,7 @@ function bucketOf(name: string): number {
 
 /**
  * The first pass of every file put together: the name table in buckets (`name\tsites` lines,
- * sites `file:line[:s]` joined by `|`), the syscall names, and member -> implementation count.
+ * sites `file[:s]` joined by `|`), the syscall names, and member -> implementation count.
  */
 interface Aggregate { buckets: string[]; syscalls: string[]; impls: Record<string, number> }
 
@@ -187,7 +186,7 @@ function aggregateOf(fileList: readonly string[], entries: Map<string, Entry>): 
   for (const rel of fileList) {
     const d = entries.get(rel)!.d!;
     for (const x of decodeDefs(d.defs)) {
-      const site = `${rel}:${x.line}${x.isStatic ? ':s' : ''}`;
+      const site = `${rel}${x.isStatic ? ':s' : ''}`;
       const old = sites.get(x.name);
       sites.set(x.name, old === undefined ? site : `${old}|${site}`);
     }
@@ -295,15 +294,23 @@ export async function indexTree(rootIn: string, opts: IndexOptions = {}): Promis
   // Changed: the first pass is rebuilt from every file's facts, and all caches are written.
   let changed = cache.size !== entries.size || work.length > 0 || !read.aggregate;
   let summariesChanged = false;
+  /** Cached summaries whose file's stat changed, waiting for the hash check of the summary pass. */
+  const cachedSummaries = new Map<string, FileSummary>();
   const threads = opts.threads ?? Math.max(1, Math.min(availableParallelism(), 4));
   const accept = (r: WorkResult) => {
     if (r.kind === 'failed') { failures.push({ file: r.rel, message: r.message }); entries.delete(r.rel); return; }
-    if (r.kind === 'same') { stats.rehashed++; entries.set(r.rel, { ...cache.get(r.rel)!, size: r.size, mtimeMs: r.mtimeMs }); return; }
-    if (r.kind === 'defs') { stats.scanned++; entries.set(r.rel, { size: r.size, mtimeMs: r.mtimeMs, hash: r.hash, d: r.d }); return; }
+    if (r.kind === 'same') {
+      // The summary pass found the content of the cached summary: it is taken.
+      const e = entries.get(r.rel);
+      const s = cachedSummaries.get(r.rel);
+      if (e && s) { e.hash = r.hash; e.s = s; stats.rehashed++; summariesChanged = true; }
+      return;
+    }
+    if (r.kind === 'defs') { stats.scanned++; entries.set(r.rel, { size: r.size, mtimeMs: r.mtimeMs, hash: '', d: r.d }); return; }
     stats.parsed++;
     summariesChanged = true;
     const old = entries.get(r.rel);
-    if (old && old.hash !== r.hash) changed = true; // changed between the passes
+    if (old && (old.size !== r.size || old.mtimeMs !== r.mtimeMs)) changed = true; // changed between the passes
     entries.set(r.rel, { size: r.size, mtimeMs: r.mtimeMs, hash: r.hash, d: r.d, s: r.s });
   };
   for (const r of await runWorkers(root, work, opts.full ? 'summary' : 'defs', threads, opts.maxFileSize)) accept(r);
@@ -318,8 +325,8 @@ export async function indexTree(rootIn: string, opts: IndexOptions = {}): Promis
     for (const [rel, e] of entries) {
       if (e.d) continue;
       try {
-        const [r, h, d] = JSON.parse(lines.get(rel) ?? '') as [string, string, FileDefs];
-        if (r === rel && h === e.hash && typeof d?.defs === 'string' && typeof d.impls === 'string') { e.d = d; continue; }
+        const [r, size, mtimeMs, d] = JSON.parse(lines.get(rel) ?? '') as [string, number, number, FileDefs];
+        if (r === rel && size === e.size && mtimeMs === e.mtimeMs && typeof d?.defs === 'string' && typeof d.impls === 'string') { e.d = d; continue; }
       } catch {
         // scanned again below
       }
@@ -352,7 +359,7 @@ export async function indexTree(rootIn: string, opts: IndexOptions = {}): Promis
         buckets.set(k, b);
       }
       const raw = b.get(name);
-      d = raw ? raw.split('|').map((x) => { const [file, line, st] = x.split(':'); return { file: file!, line: Number(line), isStatic: st === 's' }; }) : [];
+      d = raw ? raw.split('|').map((x) => { const [file, st] = x.split(':'); return { file: file!, isStatic: st === 's' }; }) : [];
       decoded.set(name, d);
       return d;
     },
@@ -367,7 +374,10 @@ export async function indexTree(rootIn: string, opts: IndexOptions = {}): Promis
           summaryLines ??= linesByPath(join(dir, 'summaries.ndjson'));
           try {
             const [r, h, s] = JSON.parse(summaryLines.get(rel) ?? '') as [string, string, FileSummary];
-            if (r === rel && h === e.hash && Array.isArray(s?.functions)) e.s = s;
+            if (r === rel && typeof h === 'string' && Array.isArray(s?.functions)) {
+              if (e.hash && h === e.hash) e.s = s;
+              else { cachedSummaries.set(rel, s); work2.push({ rel, hash: h }); continue; }
+            }
           } catch {
             // summarised again below
           }
@@ -378,6 +388,8 @@ export async function indexTree(rootIn: string, opts: IndexOptions = {}): Promis
       for (const r of await runWorkers(root, work2, 'summary', threads, opts.maxFileSize)) {
         accept(r);
         if (r.kind === 'summary') files.set(r.rel, r.s.functions);
+        const e = entries.get(r.rel);
+        if (r.kind === 'same' && e?.s) files.set(r.rel, e.s.functions);
       }
     },
     save() {
@@ -397,13 +409,14 @@ export async function indexTree(rootIn: string, opts: IndexOptions = {}): Promis
           const e = entries.get(rel)!;
           if (e.s) sums.push(JSON.stringify([rel, e.hash, e.s]));
           else {
+            // Kept as it is: its hash is checked when it is next needed.
             const line = summaryLines.get(rel);
-            if (line && line.includes(`"${e.hash}"`)) sums.push(line);
+            if (line) sums.push(line);
           }
         }
         write('summaries.ndjson', sums.join('\n') + '\n');
         if (changed) {
-          write('defs.ndjson', rels.map((r) => JSON.stringify([r, entries.get(r)!.hash, entries.get(r)!.d])).join('\n') + '\n');
+          write('defs.ndjson', rels.map((r) => { const e = entries.get(r)!; return JSON.stringify([r, e.size, e.mtimeMs, e.d]); }).join('\n') + '\n');
           write('names.json', JSON.stringify(aggregate));
         }
         write('stat.json', JSON.stringify({ kapiIndex: INDEX_VERSION, root, files: rels.map((r) => { const e = entries.get(r)!; return [r, e.size, e.mtimeMs, e.hash]; }) }));

@@ -45,3 +45,14 @@ export const WRAPPERS: Readonly<Record<string, Wrapper>> = {
 
 /** The wrapper entry of a callee name, if it is one. */
 export const wrapperOf = (name: string): Wrapper | undefined => (Object.prototype.hasOwnProperty.call(WRAPPERS, name) ? WRAPPERS[name] : undefined);
+
+/**
+ * Macros that call through a table of function pointers and return what those return: their
+ * errors are those of indirect calls (named, not included), like `f_op->read`. The count of
+ * implementations is not known for them (hooks are registered by macros, not initialisers).
+ */
+export const DISPATCH: Readonly<Record<string, string>> = {
+	call_int_hook: 'LSM hooks (call_int_hook)',
+};
+
+export const dispatchOf = (name: string): string | undefined => (Object.prototype.hasOwnProperty.call(DISPATCH, name) ? DISPATCH[name] : undefined);
