@@ -176,17 +176,17 @@ function bucketOf(name: string): number {
 
 /**
  * The first pass of every file put together: the name table in buckets (`name\tsites` lines,
- * sites `file[:s]` joined by `|`), the syscall names, and member -> implementation count.
+ * sites `N[:s]` (N indexes `files`) joined by `|`), the syscall names, and member -> implementation count.
  */
-interface Aggregate { buckets: string[]; syscalls: string[]; impls: Record<string, number> }
+interface Aggregate { files: string[]; buckets: string[]; syscalls: string[]; impls: Record<string, number> }
 
 function aggregateOf(fileList: readonly string[], entries: Map<string, Entry>): Aggregate {
   const sites = new Map<string, string>();
   const implSets = new Map<string, Set<string>>();
-  for (const rel of fileList) {
+  fileList.forEach((rel, n) => {
     const d = entries.get(rel)!.d!;
     for (const x of decodeDefs(d.defs)) {
-      const site = `${rel}${x.isStatic ? ':s' : ''}`;
+      const site = `${n}${x.isStatic ? ':s' : ''}`;
       const old = sites.get(x.name);
       sites.set(x.name, old === undefined ? site : `${old}|${site}`);
     }
@@ -195,12 +195,12 @@ function aggregateOf(fileList: readonly string[], entries: Map<string, Entry>): 
       if (set) set.add(fn);
       else implSets.set(m, new Set([fn]));
     }
-  }
+  });
   const parts: string[][] = Array.from({ length: BUCKETS }, () => []);
   for (const [name, v] of sites) parts[bucketOf(name)]!.push(`${name}\t${v}`);
   const impls: Record<string, number> = Object.create(null) as Record<string, number>;
   for (const [m, set] of [...implSets].sort((x, y) => byPath(x[0], y[0]))) impls[m] = set.size;
-  return { buckets: parts.map((p) => p.join('\n')), syscalls: [...sites.keys()].filter((n) => /^(compat_)?sys_/.test(n)).sort(), impls };
+  return { files: [...fileList], buckets: parts.map((p) => p.join('\n')), syscalls: [...sites.keys()].filter((n) => /^(compat_)?sys_/.test(n)).sort(), impls };
 }
 
 /**
@@ -226,7 +226,7 @@ function readCache(dir: string): CacheRead {
   if (stat?.kapiIndex !== INDEX_VERSION || !Array.isArray(stat.files)) return { entries, dir };
   for (const x of stat.files) if (Array.isArray(x) && typeof x[0] === 'string' && typeof x[3] === 'string') entries.set(x[0], { size: x[1], mtimeMs: x[2], hash: x[3] });
   const agg = readJson(join(dir, 'names.json')) as Aggregate | undefined;
-  const ok = agg && Array.isArray(agg.buckets) && agg.buckets.length === BUCKETS && Array.isArray(agg.syscalls) && typeof agg.impls === 'object';
+  const ok = agg && Array.isArray(agg.files) && Array.isArray(agg.buckets) && agg.buckets.length === BUCKETS && Array.isArray(agg.syscalls) && typeof agg.impls === 'object';
   return { entries, dir, ...(ok ? { aggregate: agg } : {}) };
 }
 
@@ -359,7 +359,7 @@ export async function indexTree(rootIn: string, opts: IndexOptions = {}): Promis
         buckets.set(k, b);
       }
       const raw = b.get(name);
-      d = raw ? raw.split('|').map((x) => { const [file, st] = x.split(':'); return { file: file!, isStatic: st === 's' }; }) : [];
+      d = raw ? raw.split('|').map((x) => { const [n, st] = x.split(':'); return { file: aggregate.files[Number(n)] ?? '', isStatic: st === 's' }; }).filter((x) => x.file) : [];
       decoded.set(name, d);
       return d;
     },
