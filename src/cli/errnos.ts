@@ -50,7 +50,8 @@ async function run(o: GlobalOptions): Promise<number> {
   } else process.stdout.write(results.map(text).join(''));
   if (!o.quiet) {
     const s = index.stats;
-    process.stderr.write(`kapi errnos: ${results.length} syscalls; index of ${s.files} files (${s.scanned} scanned, ${s.rehashed} re-hashed unchanged, ${s.cached} from the cache), ${index.files.size} summarised (${s.parsed} of them read in this run)${index.failures.length ? `; ${index.failures.length} not read` : ''}\n`);
+    process.stderr.write(`kapi errnos: ${results.length} syscalls; index of ${s.files} files (${s.scanned} scanned, ${s.cached} from the cache), ` +
+      `${index.files.size} summarised (${s.parsed} lexed in this run, ${s.rehashed} taken from the cache after a hash check)${index.failures.length ? `; ${index.failures.length} not read` : ''}\n`);
   }
   for (const n of missing) process.stderr.write(escapeControls(`kapi: no SYSCALL_DEFINE for '${n}' under ${root}`) + '\n');
   return missing.length ? 1 : 0;

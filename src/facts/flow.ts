@@ -292,6 +292,7 @@ export async function syscallErrnos(r: Resolver, names: readonly string[] = []):
   chosen.sort();
   await loadReachable(r, chosen.map((n) => sites.get(n)!), chosen);
   r.index.save();
+  r.index.close();
   r.index.failures.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   const results: SyscallErrnos[] = [];
   for (const n of chosen) {

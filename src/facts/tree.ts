@@ -81,6 +81,8 @@ export interface TreeIndex {
   load(files: Iterable<string>): Promise<void>;
   /** Writes the cache, if it changed. Called by the flow when it is done; safe to call again. */
   save(): void;
+  /** Ends the worker threads (a later load starts them again). */
+  close(): void;
 }
 
 interface Entry { size: number; mtimeMs: number; hash: string; d?: FileDefs; s?: FileSummary }
@@ -246,26 +248,48 @@ function linesByPath(file: string): Map<string, string> {
   return out;
 }
 
-/** Runs work items on worker threads (or inline with threads=0, or for a few items), in shares. */
-async function runWorkers(root: string, items: WorkItem[], pass: 'defs' | 'summary', threads: number, maxFileSize?: number): Promise<WorkResult[]> {
-  if (threads <= 0 || items.length < 32) return workFiles(root, items, pass, maxFileSize);
-  const results: WorkResult[] = [];
-  const share = Math.max(8, Math.min(256, Math.ceil(items.length / (threads * 8))));
-  let next = 0;
-  const n = Math.min(threads, Math.ceil(items.length / share));
-  await Promise.all(Array.from({ length: n }, () => new Promise<void>((resolve, reject) => {
+/**
+ * Worker threads kept for the whole index (the flow asks for summaries in many small rounds:
+ * starting threads per round would cost more than the work). They do not keep the process
+ * alive, and end with close().
+ */
+class Pool {
+  private workers: Worker[] = [];
+  constructor(private readonly root: string, private readonly threads: number, private readonly maxFileSize?: number) {}
+
+  private spawn(): Worker {
     const w = new Worker(new URL('./tree-worker.js', import.meta.url));
-    const send = () => {
-      if (next >= items.length) { void w.terminate().then(() => resolve()); return; }
-      const part = items.slice(next, next + share);
-      next += share;
-      w.postMessage({ root, items: part, pass, maxFileSize });
-    };
-    w.on('message', (r: WorkResult[]) => { for (const x of r) results.push(x); send(); });
-    w.once('error', reject);
-    w.once('online', send);
-  })));
-  return results;
+    w.unref();
+    this.workers.push(w);
+    return w;
+  }
+
+  /** Runs the items in shares over the threads (on this thread with threads=0 or one item). */
+  async run(items: WorkItem[], pass: 'defs' | 'summary'): Promise<WorkResult[]> {
+    if (this.threads <= 0 || items.length < 2) return workFiles(this.root, items, pass, this.maxFileSize);
+    while (this.workers.length < this.threads) this.spawn();
+    const results: WorkResult[] = [];
+    const share = Math.max(1, Math.min(256, Math.ceil(items.length / (this.threads * 8))));
+    let next = 0;
+    await Promise.all(this.workers.map((w) => new Promise<void>((resolve, reject) => {
+      const send = () => {
+        if (next >= items.length) { w.off('message', onMessage); w.off('error', reject); resolve(); return; }
+        const part = items.slice(next, next + share);
+        next += share;
+        w.postMessage({ root: this.root, items: part, pass, maxFileSize: this.maxFileSize });
+      };
+      const onMessage = (r: WorkResult[]) => { for (const x of r) results.push(x); send(); };
+      w.on('message', onMessage);
+      w.once('error', reject);
+      send();
+    })));
+    return results;
+  }
+
+  close(): void {
+    for (const w of this.workers) void w.terminate();
+    this.workers = [];
+  }
 }
 
 const byPath = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -313,7 +337,8 @@ export async function indexTree(rootIn: string, opts: IndexOptions = {}): Promis
     if (old && (old.size !== r.size || old.mtimeMs !== r.mtimeMs)) changed = true; // changed between the passes
     entries.set(r.rel, { size: r.size, mtimeMs: r.mtimeMs, hash: r.hash, d: r.d, s: r.s });
   };
-  for (const r of await runWorkers(root, work, opts.full ? 'summary' : 'defs', threads, opts.maxFileSize)) accept(r);
+  const pool = new Pool(root, threads, opts.maxFileSize);
+  for (const r of await pool.run(work, opts.full ? 'summary' : 'defs')) accept(r);
 
   let aggregate: Aggregate;
   if (!changed) aggregate = read.aggregate!;
@@ -332,7 +357,7 @@ export async function indexTree(rootIn: string, opts: IndexOptions = {}): Promis
       }
       again.push({ rel });
     }
-    for (const r of await runWorkers(root, again, 'defs', threads, opts.maxFileSize)) accept(r);
+    for (const r of await pool.run(again, 'defs')) accept(r);
     aggregate = aggregateOf([...entries.keys()].sort(byPath), entries);
   }
   const fileList = [...entries.keys()].sort(byPath);
@@ -385,12 +410,15 @@ export async function indexTree(rootIn: string, opts: IndexOptions = {}): Promis
         if (e.s) files.set(rel, e.s.functions);
         else work2.push({ rel });
       }
-      for (const r of await runWorkers(root, work2, 'summary', threads, opts.maxFileSize)) {
+      for (const r of await pool.run(work2, 'summary')) {
         accept(r);
         if (r.kind === 'summary') files.set(r.rel, r.s.functions);
         const e = entries.get(r.rel);
         if (r.kind === 'same' && e?.s) files.set(r.rel, e.s.functions);
       }
+    },
+    close() {
+      pool.close();
     },
     save() {
       if (!dir || (!changed && !summariesChanged)) return;
