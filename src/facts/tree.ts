@@ -129,7 +129,7 @@ const wanted = (rel: string, name: string) =>
 
 /** The files of the tree to index, relative, sorted; unreadable directories are failures. */
 function listTree(root: string, failures: IndexFailure[]): { rel: string; size: number; mtimeMs: number }[] {
-  const out: { rel: string; size: number; mtimeMs: number }[] = [];
+  const names: string[] = [];
   const walk = (dir: string, rel: string) => {
     let ents;
     try {
@@ -143,17 +143,19 @@ function listTree(root: string, failures: IndexFailure[]): { rel: string; size: 
       if (e.isDirectory()) {
         if (SKIP_ANY.has(e.name) || (!rel && SKIP_TOP.has(e.name))) continue;
         walk(join(dir, e.name), r);
-      } else if (e.isFile() && wanted(r, e.name)) {
-        try {
-          const st = statSync(join(dir, e.name));
-          out.push({ rel: r, size: st.size, mtimeMs: st.mtimeMs });
-        } catch (err) {
-          failures.push({ file: r, message: `cannot read file: ${(err as NodeJS.ErrnoException).code ?? 'EIO'}` });
-        }
-      }
+      } else if (e.isFile() && wanted(r, e.name)) names.push(r);
     }
   };
   walk(root, '');
+  const out: { rel: string; size: number; mtimeMs: number }[] = [];
+  for (const r of names) {
+    try {
+      const st = statSync(join(root, r));
+      out.push({ rel: r, size: st.size, mtimeMs: st.mtimeMs });
+    } catch (err) {
+      failures.push({ file: r, message: `cannot read file: ${(err as NodeJS.ErrnoException).code ?? 'EIO'}` });
+    }
+  }
   return out.sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
 }
 
@@ -210,13 +212,14 @@ function aggregateOf(fileList: readonly string[], entries: Map<string, Entry>): 
  * `names.json` (the aggregate of the first pass over exactly those files), `defs.ndjson` (one
  * line per file, its first-pass facts, read only when some file changed) and `summaries.ndjson`
  * (`[rel, hash, summary]` per summarised file, each line parsed only when that file is needed).
- * Anything that does not parse is ignored (and rebuilt).
+ * Anything that does not parse is ignored (and rebuilt). Written and read as Latin-1 (as the
+ * sources are), characters above U+00FF escaped.
  */
 interface CacheRead { entries: Map<string, Entry>; aggregate?: Aggregate; dir: string }
 
 const readJson = (f: string): unknown => {
   try {
-    return JSON.parse(readFileSync(f, 'utf8'));
+    return JSON.parse(readFileSync(f, 'latin1'));
   } catch {
     return undefined;
   }
@@ -237,7 +240,7 @@ function linesByPath(file: string): Map<string, string> {
   const out = new Map<string, string>();
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    text = readFileSync(file, 'latin1');
   } catch {
     return out;
   }
@@ -426,7 +429,8 @@ export async function indexTree(rootIn: string, opts: IndexOptions = {}): Promis
         mkdirSync(dir, { recursive: true });
         const write = (name: string, text: string) => {
           const tmp = join(dir, `${name}.${process.pid}.tmp`);
-          writeFileSync(tmp, text);
+          // Latin-1 both ways (sources are read as Latin-1); anything wider is escaped.
+          writeFileSync(tmp, text.replace(/[\u0100-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`), 'latin1');
           renameSync(tmp, join(dir, name));
         };
         const rels = [...entries.keys()].sort(byPath);
