@@ -22,6 +22,7 @@ export const COMMANDS: Record<string, () => Promise<CommandModule>> = {
   lint: async () => (await import('./lint.js')).LINT,
   diff: async () => (await import('./diff.js')).DIFF,
   scaffold: async () => (await import('./scaffold.js')).SCAFFOLD,
+  errnos: async () => (await import('./errnos.js')).ERRNOS,
   conform: async () => (await import('./conform.js')).CONFORM,
   export: async () => (await import('./export.js')).EXPORT,
   'check-trace': async () => (await import('./trace.js')).CHECK_TRACE,

@@ -12,6 +12,7 @@ Commands (each has --help):
   lint       check specs against themselves, their signatures and their code
   diff       classify the changes between two spec sets
   scaffold   write spec skeletons for the syscalls of a tree
+  errnos     the errnos each syscall of a tree can return, with call chains
   conform    generate tests from the specs and run them against this kernel
   export     the specs as a kselftest directory, or as syzkaller descriptions
   trace      run a program under strace and check its syscalls against the specs

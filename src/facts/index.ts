@@ -80,12 +80,12 @@ function errnosIn(t: Token[]): [string, number][] {
 export type Bindings = ReadonlyMap<string, bigint>;
 
 /** A call: the callee and its argument token runs. */
-interface Call { name: string; args: Token[][] }
+export interface Call { name: string; args: Token[][] }
 
 interface Local { direct: Map<string, number>; returnedVars: Set<string>; returnedCalls: Call[]; varErrors: Map<string, Map<string, number>>; varCalls: Map<string, Call[]> }
 
 /** The value of a constant argument: `true`, `false`, `NULL`, a number, `-N`, or a bound name. */
-function constArg(t: Token[], bind: Bindings): bigint | undefined {
+export function constArg(t: Token[], bind: Bindings): bigint | undefined {
   const neg = t.length === 2 && t[0]!.text === '-';
   const x = neg ? t[1] : t.length === 1 ? t[0] : undefined;
   if (!x) return undefined;
@@ -158,7 +158,7 @@ function alwaysReturns(t: Token[]): boolean {
  * goes, a true one stays without its test, and if it returns, nothing after it can run (unless
  * a goto before it leads to a label after it).
  */
-function liveBody(b: Token[], bind: Bindings): Token[] {
+export function liveBody(b: Token[], bind: Bindings): Token[] {
   if (!bind.size) return b;
   const out: Token[] = [];
   let depth = 0;
@@ -186,7 +186,7 @@ function liveBody(b: Token[], bind: Bindings): Token[] {
 }
 
 /** The bindings a callee gets: its parameters that receive constants. */
-function calleeBindings(callee: FnDef, call: Call, bind: Bindings): Map<string, bigint> {
+export function calleeBindings(callee: FnDef, call: Call, bind: Bindings): Map<string, bigint> {
   const out = new Map<string, bigint>();
   callee.params.forEach((p, i) => {
     const v = call.args[i] ? constArg(call.args[i]!, bind) : undefined;
@@ -203,7 +203,7 @@ function calleeBindings(callee: FnDef, call: Call, bind: Bindings): Map<string, 
  * when first asked for: most calls are never followed, and nested ones would split the same
  * tokens once per level.
  */
-function callAt(t: Token[], at: number, end = t.length): Call | undefined {
+export function callAt(t: Token[], at: number, end = t.length): Call | undefined {
   if (at + 1 >= end || t[at]?.kind !== 'ident' || t[at + 1]?.text !== '(') return undefined;
   const close = closing(t, at + 1);
   if (close < 0 || close >= end) return undefined;
@@ -212,7 +212,7 @@ function callAt(t: Token[], at: number, end = t.length): Call | undefined {
 }
 
 /** For each index, where an expression starting there ends: the next `;` or `,` at its parenthesis depth. */
-function expressionEnds(b: Token[]): Int32Array {
+export function expressionEnds(b: Token[]): Int32Array {
   const depth = new Int32Array(b.length);
   let d = 0;
   for (let k = 0; k < b.length; k++) {

@@ -1,0 +1,324 @@
+// Errno flow over the whole-tree index (tree.ts): which errnos each syscall can return, each with
+// the shortest call chain from the syscall to a return site. The errno set of a function is the
+// least fixpoint of "its direct errnos, plus the sets of the callees whose result it returns",
+// computed per syscall as a breadth-first walk of the propagation edges (cycles end where a
+// function is seen again), so the first chain found to an errno is a shortest one.
+//
+// Name resolution of a callee: a function (or a constant-argument variant) of the caller's own
+// file first; then the wrappers table (wrappers.ts); then the non-static definitions of .c files;
+// then the static inline functions of the headers. Several global definitions of one name (per
+// architecture, or __weak defaults with overrides): the ones under arch/x86/ when there are any,
+// else those outside arch/ when there are any, else all; when more than one remains, the union is
+// followed and the name is counted as ambiguous.
+
+import { errnoNumber } from '../sources/consts/index.js';
+import type { FnSummary } from './summary.js';
+import { indexTree, type DefSite, type IndexFailure, type IndexOptions, type IndexStats, type TreeIndex } from './tree.js';
+import { dispatchOf, wrapperOf } from './wrappers.js';
+
+export interface ChainStep {
+  function: string;
+  file: string;
+  /** The line of the call to the next step, or of the return site for the last one. */
+  line: number;
+  /** Set on a last step that is a wrappers-table entry: where its errnos come from. */
+  wrapper?: string;
+}
+
+export interface SyscallError {
+  name: string;
+  chain: ChainStep[];
+  /** A kernel-internal code (512 and up) that user space never sees as such. */
+  internal?: boolean;
+  /** For EINTR found through a restart code: that code (`ERESTARTSYS`). */
+  via?: string;
+}
+
+/**
+ * Restart codes user space sees as EINTR: arch/x86/kernel/signal.c handle_signal() turns
+ * -ERESTARTNOHAND and -ERESTART_RESTARTBLOCK into -EINTR when a handler runs, and -ERESTARTSYS
+ * too when the handler lacks SA_RESTART (-ERESTARTNOINTR is always restarted).
+ */
+export const RESTART_AS_EINTR: ReadonlySet<string> = new Set(['ERESTARTSYS', 'ERESTARTNOHAND', 'ERESTART_RESTARTBLOCK']);
+export interface IndirectCall { name: string; implementations: number; at: ChainStep }
+
+export interface SyscallErrnos {
+  /** `sys_openat`. */
+  name: string;
+  file: string;
+  line: number;
+  errors: SyscallError[];
+  /** Callees whose result propagates but which the tree does not define (macros, assembly, ...). */
+  unresolved: string[];
+  /** Calls through function pointers whose result propagates; their errors are not included. */
+  indirect: IndirectCall[];
+  /** Callees with several global definitions, followed as a union. */
+  ambiguous: string[];
+  /** Functions the walk visited. */
+  functions: number;
+}
+
+/** The lookup tables of an index: first-pass definitions by name, summaries by file and id. */
+export interface Resolver {
+  index: TreeIndex;
+  /** Summaries of a loaded file by id (name, or name(bindings) for a variant). */
+  local(file: string): Map<string, FnSummary> | undefined;
+  /** The global (non-static .c) definitions of a name after the per-architecture choice, else the header ones. */
+  global(name: string): DefSite[];
+}
+
+const idOf = (s: FnSummary) => (s.variant ? `${s.name}(${s.variant})` : s.name);
+
+/** Prefers arch/x86, else non-arch definitions; see the header comment. */
+function preferred(defs: DefSite[]): DefSite[] {
+  if (defs.length < 2) return defs;
+  const x86 = defs.filter((d) => d.file.startsWith('arch/x86/'));
+  if (x86.length) return x86;
+  const generic = defs.filter((d) => !d.file.startsWith('arch/'));
+  return generic.length ? generic : defs;
+}
+
+export function resolver(index: TreeIndex): Resolver {
+  const locals = new Map<string, Map<string, FnSummary>>();
+  const globals = new Map<string, DefSite[]>();
+  return {
+    index,
+    local(file) {
+      let m = locals.get(file);
+      if (m) return m;
+      const fns = index.files.get(file);
+      if (!fns) return undefined;
+      m = new Map();
+      for (const f of fns) if (!m.has(idOf(f))) m.set(idOf(f), f);
+      locals.set(file, m);
+      return m;
+    },
+    global(name) {
+      let g = globals.get(name);
+      if (g) return g;
+      const all = index.defsOf(name);
+      const c = all.filter((d) => d.file.endsWith('.c') && !d.isStatic);
+      g = preferred(c.length ? c : all.filter((d) => d.file.endsWith('.h')));
+      globals.set(name, g);
+      return g;
+    },
+  };
+}
+
+type Target =
+  | { kind: 'fn'; defs: FnSummary[]; ambiguous: boolean; unloaded: string[] }
+  | { kind: 'wrapper'; errors: string[]; why: string }
+  | { kind: 'dispatch'; via: string }
+  | { kind: 'none' };
+
+/** What a callee id called from `file` is; `unloaded` lists the files whose summaries are still needed. */
+export function resolve(r: Resolver, file: string, id: string): Target {
+  const own = r.local(file)?.get(id);
+  if (own) return { kind: 'fn', defs: [own], ambiguous: false, unloaded: [] };
+  const name = id.replace(/\(.*$/, '');
+  const w = wrapperOf(name);
+  if (w) return { kind: 'wrapper', errors: w.errors, why: w.why };
+  const via = dispatchOf(name);
+  if (via) return { kind: 'dispatch', via };
+  const sites = r.global(name);
+  if (!sites.length) return { kind: 'none' };
+  const defs: FnSummary[] = [];
+  const unloaded: string[] = [];
+  for (const s of sites) {
+    const m = r.local(s.file);
+    if (!m) { unloaded.push(s.file); continue; }
+    const f = m.get(name);
+    if (f) defs.push(f);
+  }
+  if (!defs.length && !unloaded.length) return { kind: 'none' };
+  // Two definitions in one file are #ifdef alternatives (the summary keeps the first): not ambiguous.
+  return { kind: 'fn', defs, ambiguous: new Set(sites.map((s) => s.file)).size > 1, unloaded };
+}
+
+/** The syscall functions of the tree by name (`sys_openat`), first-pass sites after the per-architecture choice. */
+export function syscallSites(r: Resolver): Map<string, DefSite> {
+  const out = new Map<string, DefSite>();
+  for (const name of r.index.names()) {
+    if (!/^(compat_)?sys_/.test(name)) continue;
+    const g = r.global(name);
+    if (g.length) out.set(name, g[0]!);
+  }
+  return out;
+}
+
+/**
+ * Loads the summaries of every file reachable from the start functions along propagation edges
+ * (breadth first, one batch of files per round, read on the worker threads).
+ */
+export async function loadReachable(r: Resolver, starts: readonly DefSite[], names: readonly string[]): Promise<void> {
+  await r.index.load(starts.map((s) => s.file));
+  const seen = new Set<FnSummary>();
+  let work: FnSummary[] = [];
+  starts.forEach((s, i) => { const f = r.local(s.file)?.get(names[i]!); if (f) work.push(f); });
+  let deferred: [string, string][] = [];
+  for (let round = 0; round < 10000 && (work.length || deferred.length); round++) {
+    const pending = new Set<string>();
+    const later: [string, string][] = [];
+    const visit = (file: string, id: string) => {
+      const t = resolve(r, file, id);
+      if (t.kind !== 'fn') return;
+      for (const d of t.defs) if (!seen.has(d)) work.push(d);
+      if (t.unloaded.length) { for (const u of t.unloaded) pending.add(u); later.push([file, id]); }
+    };
+    for (const [file, id] of deferred) visit(file, id);
+    while (work.length) {
+      const fn = work.pop()!;
+      if (seen.has(fn)) continue;
+      seen.add(fn);
+      for (const [id, , , args] of fn.props) {
+        visit(fn.file, id);
+        for (const [, kind, x] of args ?? []) if (kind !== 'p') visit(fn.file, x);
+      }
+    }
+    deferred = later;
+    if (!pending.size) break;
+    await r.index.load([...pending].sort());
+  }
+}
+
+/** Kernel-internal codes (ERESTARTSYS and the others from 512 up) that never reach user space. */
+export const isInternal = (e: string) => (errnoNumber(e) ?? 0) >= 512;
+
+/** The errnos of one function (a syscall, usually) with their shortest chains. */
+export function errnosOf(r: Resolver, start: FnSummary): SyscallErrnos {
+  const parent = new Map<FnSummary, { from: FnSummary; line: number } | null>([[start, null]]);
+  const queue: FnSummary[] = [start];
+  const errors = new Map<string, SyscallError>();
+  const unresolved = new Set<string>();
+  const ambiguous = new Set<string>();
+  const indirect = new Map<string, IndirectCall>();
+  const chainTo = (fn: FnSummary, line: number): ChainStep[] => {
+    const steps: ChainStep[] = [{ function: fn.name, file: fn.file, line }];
+    for (let p = parent.get(fn); p; p = parent.get(p.from)) steps.unshift({ function: p.from.name, file: p.from.file, line: p.line });
+    return steps;
+  };
+  const found = (e: string, chain: ChainStep[]) => {
+    if (!errors.has(e)) errors.set(e, { name: e, chain, ...(isInternal(e) ? { internal: true } : {}) });
+    if (RESTART_AS_EINTR.has(e) && !errors.has('EINTR')) errors.set('EINTR', { name: 'EINTR', chain, via: e });
+  };
+  /** Follows a callee id called by `from` (resolved in `ctx`'s file) at `line`. */
+  const edge = (from: FnSummary, ctx: FnSummary, id: string, line: number): FnSummary[] => {
+    const t = resolve(r, ctx.file, id);
+    if (t.kind === 'none') { unresolved.add(id.replace(/\(.*$/, '')); return []; }
+    if (t.kind === 'dispatch') {
+      if (!indirect.has(t.via)) indirect.set(t.via, { name: t.via, implementations: 0, at: { function: from.name, file: from.file, line } });
+      return [];
+    }
+    if (t.kind === 'wrapper') {
+      const chain = chainTo(from, line);
+      for (const e of t.errors) found(e, [...chain, { function: id.replace(/\(.*$/, ''), file: from.file, line, wrapper: t.why }]);
+      return [];
+    }
+    if (t.ambiguous) ambiguous.add(id);
+    for (const d of t.defs) {
+      if (parent.has(d)) continue;
+      parent.set(d, { from, line });
+      queue.push(d);
+    }
+    return t.defs;
+  };
+  /**
+   * Does fn return its parameter i? Directly (paramReturned), or by returning a callee's result
+   * where that callee returns the parameter it gets fn's parameter i in (a fixpoint, cycles cut).
+   */
+  const retMemo = new Map<FnSummary, Set<number>>();
+  const returnsParam = (fn: FnSummary, i: number): boolean => {
+    let m = retMemo.get(fn);
+    if (!m) {
+      m = new Set(fn.paramReturned ?? []);
+      retMemo.set(fn, m); // cut cycles: a function being computed returns what it has so far
+      for (const [id, , , args] of fn.props) {
+        for (const [k, kind, x] of args ?? []) {
+          if (kind !== 'p' || m.has(Number(x))) continue;
+          const t = resolve(r, fn.file, id);
+          if (t.kind === 'fn' && t.defs.some((d) => returnsParam(d, k))) m.add(Number(x));
+        }
+      }
+    }
+    return m.has(i);
+  };
+  for (let q = 0; q < queue.length; q++) {
+    const fn = queue[q]!;
+    for (const [e, line] of fn.direct) found(e, chainTo(fn, line));
+    for (const [via, line] of fn.indirect) {
+      if (!indirect.has(via)) indirect.set(via, { name: via, implementations: r.index.impls.get(via.replace(/^.*(->|\.)/, '')) ?? 0, at: { function: fn.name, file: fn.file, line } });
+    }
+    for (const [id, line, , args] of fn.props) {
+      const defs = edge(fn, fn, id, line);
+      if (!args) continue;
+      // The parameter rules: a callee that returns its parameter i returns what argument i
+      // holds (the result of a call here); one that calls its parameter i returns what the
+      // function passed as argument i returns.
+      for (const d of defs) {
+        for (const [i, kind, x] of args) {
+          if (kind === 'c' && returnsParam(d, i)) edge(fn, fn, x, line);
+          const called = d.paramCalled?.find(([k]) => k === i);
+          if (kind === 'r' && called && resolve(r, fn.file, x).kind === 'fn') edge(d, fn, x, called[1]);
+        }
+      }
+    }
+  }
+  const sort = <T>(xs: T[], key: (x: T) => string) => xs.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+  return {
+    name: start.name, file: start.file, line: start.line,
+    errors: sort([...errors.values()], (e) => e.name),
+    unresolved: [...unresolved].sort(),
+    indirect: sort([...indirect.values()], (i) => i.name),
+    ambiguous: [...ambiguous].sort(),
+    functions: queue.length,
+  };
+}
+
+/**
+ * The errnos of syscalls by name (`openat` or `sys_openat`), or of every native syscall
+ * (compat_ ones only when named). Loads what the walk needs, then saves the index's cache. Names
+ * the tree does not define come back in `missing`.
+ */
+export async function syscallErrnos(r: Resolver, names: readonly string[] = []): Promise<{ results: SyscallErrnos[]; missing: string[] }> {
+  const sites = syscallSites(r);
+  const missing: string[] = [];
+  const chosen: string[] = [];
+  if (names.length) {
+    for (const n of names) {
+      const full = n.startsWith('sys_') || n.startsWith('compat_sys_') ? n : `sys_${n}`;
+      if (sites.has(full)) { if (!chosen.includes(full)) chosen.push(full); } else missing.push(n);
+    }
+  } else for (const name of sites.keys()) if (name.startsWith('sys_')) chosen.push(name);
+  chosen.sort();
+  await loadReachable(r, chosen.map((n) => sites.get(n)!), chosen);
+  r.index.save();
+  r.index.close();
+  r.index.failures.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  const results: SyscallErrnos[] = [];
+  for (const n of chosen) {
+    const f = r.local(sites.get(n)!.file)?.get(n);
+    if (f) results.push(errnosOf(r, f));
+    else missing.push(n);
+  }
+  return { results, missing };
+}
+
+/** `sys_openat -> do_sys_open -> ... -> path_openat (fs/namei.c:3845)`. */
+export function formatChain(c: readonly ChainStep[]): string {
+  const last = c[c.length - 1]!;
+  return `${c.map((s) => s.function).join(' -> ')} (${last.wrapper ? `wrapper: ${last.wrapper}; called at ` : ''}${last.file}:${last.line})`;
+}
+
+/**
+ * The one call for scaffold and lint: index the tree (through the cache), follow the errno flow
+ * of the named syscalls (`openat` or `sys_openat`; every native syscall when none is named), and
+ * return them sorted by name, with the syscalls not found, the files that could not be read and
+ * the index's counts.
+ */
+export async function treeErrnos(root: string, names: readonly string[] = [], opts: IndexOptions = {}): Promise<{
+  results: SyscallErrnos[]; missing: string[]; failures: IndexFailure[]; stats: IndexStats;
+}> {
+  const index = await indexTree(root, opts);
+  const { results, missing } = await syscallErrnos(resolver(index), names);
+  return { results, missing, failures: index.failures, stats: index.stats };
+}

@@ -1,0 +1,465 @@
+// The whole-tree function index, in two passes. In: a kernel tree. Out: (1) for every file, its
+// function definitions (name, line, static) and struct initialisers `.member = fn` from a byte scan
+// (defs.ts), enough to tell which file defines a name and how many implementations a function
+// pointer has; (2) per-function summaries (summary.ts: parameters, calls, errnos returned,
+// callees propagated, indirect calls) of the files asked for (`load`), or of every file with
+// `full`. Summaries only, never token bodies, so the whole tree stays small in memory. The errno
+// flow (flow.ts) asks for the files it reaches from the syscalls; other users can ask for any.
+//
+// Cache: a directory per tree under the cache directory (`cacheDir`, else `$XDG_CACHE_HOME/kapi`,
+// else `~/.cache/kapi`), named by the index format version and the tree's real path (see
+// readCache). A file whose size and mtime match the cache is not read at all (as git's index
+// does). One whose stat changed is scanned again (the first pass costs about what a hash does);
+// its summary, the costly part, is keyed by the MD5 of its content: when the summary pass finds
+// the content the cached summary was made from, that summary is taken without lexing. Reads,
+// scans, hashes and summaries run on worker threads, one per core (at most 4).
+//
+// Walked: every directory except version control trees and the parts of a kernel tree that are
+// not kernel code (Documentation, tools, samples, scripts, usr): their C (tools/ carries copies of
+// kernel headers and userspace programs) would be taken for kernel definitions. Files: every .c
+// file, and the headers under include/ and arch/x86/include/ (for their static inline functions).
+
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { availableParallelism, homedir } from 'node:os';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { isProblem, readRegular } from '../sources/read.js';
+import { decodeDefs, decodeImpls, scanDefs, type FileDefs } from './defs.js';
+import { summarizeFile, type FileSummary, type FnSummary } from './summary.js';
+
+/** Bumped whenever the cached facts change shape or meaning: an older cache is ignored. */
+export const INDEX_VERSION = 5;
+
+const SKIP_TOP = new Set(['Documentation', 'tools', 'samples', 'scripts', 'usr']);
+const SKIP_ANY = new Set(['.git', '.hg', '.svn', 'node_modules', '.tmp_versions']);
+
+export interface IndexOptions {
+  /** The cache directory; `$XDG_CACHE_HOME/kapi` or `~/.cache/kapi` when absent. false: no cache. */
+  cacheDir?: string | false;
+  maxFileSize?: number;
+  /** Worker threads; min(cores, 4) when absent; 0 runs everything on the calling thread. */
+  threads?: number;
+  /** Summarise every file now (the second pass for the whole tree). */
+  full?: boolean;
+}
+
+export interface IndexFailure { file: string; message: string }
+
+export interface IndexStats {
+  /** Files in the index. */
+  files: number;
+  /** Files read and scanned (first pass) in this run: new ones, and those whose stat changed. */
+  scanned: number;
+  /** Files read and summarised (second pass) in this run. */
+  parsed: number;
+  /** Files whose stat changed but whose content (by hash) is that of their cached summary, taken. */
+  rehashed: number;
+  /** Files whose first pass came from the cache without a read (size and mtime unchanged). */
+  cached: number;
+}
+
+export interface DefSite { file: string; isStatic: boolean }
+
+export interface TreeIndex {
+  root: string;
+  /** Every indexed file (relative path), sorted. */
+  fileList: string[];
+  /** First pass: where a function name is defined, in path order. */
+  defsOf(name: string): DefSite[];
+  /** First pass: every defined name. */
+  names(): IterableIterator<string>;
+  /** Function-pointer member -> the number of distinct functions assigned to it in initialisers. */
+  impls: Map<string, number>;
+  /** Second pass: the summaries of the files loaded so far, by file. */
+  files: Map<string, FnSummary[]>;
+  failures: IndexFailure[];
+  stats: IndexStats;
+  /** The cache directory of this tree, if any. */
+  cacheFile?: string;
+  /** Summarises the files given (from the cache, or reading them on the worker threads). */
+  load(files: Iterable<string>): Promise<void>;
+  /** Writes the cache, if it changed. Called by the flow when it is done; safe to call again. */
+  save(): void;
+  /** Ends the worker threads (a later load starts them again). */
+  close(): void;
+}
+
+interface Entry { size: number; mtimeMs: number; hash: string; d?: FileDefs; s?: FileSummary }
+
+/** What a worker is asked: a pass over files (with the hash the cache has for each, if any). */
+export interface WorkItem { rel: string; hash?: string }
+export type WorkResult =
+  | { rel: string; kind: 'defs'; size: number; mtimeMs: number; d: FileDefs }
+  | { rel: string; kind: 'summary'; size: number; mtimeMs: number; hash: string; d: FileDefs; s: FileSummary }
+  | { rel: string; kind: 'same'; size: number; mtimeMs: number; hash: string }
+  | { rel: string; kind: 'failed'; message: string };
+
+/**
+ * Reads and hashes each file; the first pass (`defs`) scans it unless the hash is the cached one,
+ * the second (`summary`) summarises it. Never throws: a file that cannot be read or summarised is
+ * a failure of its own.
+ */
+export function workFiles(root: string, items: readonly WorkItem[], pass: 'defs' | 'summary', maxFileSize?: number): WorkResult[] {
+  return items.map((it): WorkResult => {
+    const path = join(root, it.rel);
+    let st;
+    try {
+      st = statSync(path);
+    } catch (e) {
+      return { rel: it.rel, kind: 'failed', message: `cannot read file: ${(e as NodeJS.ErrnoException).code ?? 'EIO'}` };
+    }
+    const buf = readRegular(path, { maxFileSize });
+    if (isProblem(buf)) return { rel: it.rel, kind: 'failed', message: buf.message };
+    try {
+      // The first pass is about as cheap as a hash: it is redone for a file whose stat changed.
+      if (pass === 'defs') return { rel: it.rel, kind: 'defs', size: st.size, mtimeMs: st.mtimeMs, d: scanDefs(buf, it.rel.endsWith('.h')) };
+      const hash = createHash('md5').update(buf).digest('hex');
+      if (hash === it.hash) return { rel: it.rel, kind: 'same', size: st.size, mtimeMs: st.mtimeMs, hash };
+      return { rel: it.rel, kind: 'summary', size: st.size, mtimeMs: st.mtimeMs, hash, d: scanDefs(buf, it.rel.endsWith('.h')), s: summarizeFile(buf.toString('latin1'), it.rel) };
+    } catch (e) {
+      // A stack overflow on absurd nesting, say: that file is left out, the index goes on.
+      return { rel: it.rel, kind: 'failed', message: `cannot ${pass === 'defs' ? 'scan' : 'summarise'}: ${(e as Error).message}` };
+    }
+  });
+}
+
+const wanted = (rel: string, name: string) =>
+  name.endsWith('.c') || (name.endsWith('.h') && (rel.startsWith('include/') || rel.startsWith('arch/x86/include/')));
+
+/** The files of the tree to index, relative, sorted; unreadable directories are failures. */
+function listTree(root: string, failures: IndexFailure[]): { rel: string; size: number; mtimeMs: number }[] {
+  const names: string[] = [];
+  const walk = (dir: string, rel: string) => {
+    let ents;
+    try {
+      ents = readdirSync(dir, { withFileTypes: true });
+    } catch (e) {
+      failures.push({ file: rel || '.', message: `cannot read directory: ${(e as NodeJS.ErrnoException).code ?? 'EIO'}` });
+      return;
+    }
+    for (const e of ents) {
+      const r = rel ? `${rel}/${e.name}` : e.name;
+      if (e.isDirectory()) {
+        if (SKIP_ANY.has(e.name) || (!rel && SKIP_TOP.has(e.name))) continue;
+        walk(join(dir, e.name), r);
+      } else if (e.isFile() && wanted(r, e.name)) names.push(r);
+    }
+  };
+  walk(root, '');
+  const out: { rel: string; size: number; mtimeMs: number }[] = [];
+  for (const r of names) {
+    try {
+      const st = statSync(join(root, r));
+      out.push({ rel: r, size: st.size, mtimeMs: st.mtimeMs });
+    } catch (err) {
+      failures.push({ file: r, message: `cannot read file: ${(err as NodeJS.ErrnoException).code ?? 'EIO'}` });
+    }
+  }
+  return out.sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
+}
+
+/** The default cache directory. */
+export function defaultCacheDir(): string {
+  const xdg = process.env.XDG_CACHE_HOME;
+  return join(xdg && xdg.startsWith('/') ? xdg : join(homedir(), '.cache'), 'kapi');
+}
+
+function cacheDirOf(dir: string, root: string): string {
+  const id = createHash('sha1').update(root).digest('hex').slice(0, 16);
+  return join(dir, `tree-v${INDEX_VERSION}-${id}`);
+}
+
+/** Buckets of the name table: a lookup parses one small bucket, never the whole table. */
+const BUCKETS = 1 << 16;
+function bucketOf(name: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < name.length; i++) h = Math.imul(h ^ name.charCodeAt(i), 0x01000193);
+  return (h >>> 0) & (BUCKETS - 1);
+}
+
+/**
+ * The first pass of every file put together: the name table in buckets (`name\tsites` lines,
+ * sites `N[:s]` (N indexes `files`) joined by `|`), the syscall names, and member -> implementation count.
+ */
+interface Aggregate { files: string[]; buckets: string[]; syscalls: string[]; impls: Record<string, number> }
+
+function aggregateOf(fileList: readonly string[], entries: Map<string, Entry>): Aggregate {
+  const sites = new Map<string, string>();
+  const implSets = new Map<string, Set<string>>();
+  fileList.forEach((rel, n) => {
+    const d = entries.get(rel)!.d!;
+    for (const x of decodeDefs(d.defs)) {
+      const site = `${n}${x.isStatic ? ':s' : ''}`;
+      const old = sites.get(x.name);
+      sites.set(x.name, old === undefined ? site : `${old}|${site}`);
+    }
+    for (const [m, fn] of decodeImpls(d.impls)) {
+      const set = implSets.get(m);
+      if (set) set.add(fn);
+      else implSets.set(m, new Set([fn]));
+    }
+  });
+  const parts: string[][] = Array.from({ length: BUCKETS }, () => []);
+  for (const [name, v] of sites) parts[bucketOf(name)]!.push(`${name}\t${v}`);
+  const impls: Record<string, number> = Object.create(null) as Record<string, number>;
+  for (const [m, set] of [...implSets].sort((x, y) => byPath(x[0], y[0]))) impls[m] = set.size;
+  return { files: [...fileList], buckets: parts.map((p) => p.join('\n')), syscalls: [...sites.keys()].filter((n) => /^(compat_)?sys_/.test(n)).sort(), impls };
+}
+
+/**
+ * The cache, a directory per tree: `stat.json` (`[rel, size, mtimeMs, hash]` per file),
+ * `names.json` (the aggregate of the first pass over exactly those files), `defs.ndjson` (one
+ * line per file, its first-pass facts, read only when some file changed) and `summaries.ndjson`
+ * (`[rel, hash, summary]` per summarised file, each line parsed only when that file is needed).
+ * Anything that does not parse is ignored (and rebuilt). Written and read as Latin-1 (as the
+ * sources are), characters above U+00FF escaped.
+ */
+interface CacheRead { entries: Map<string, Entry>; aggregate?: Aggregate; dir: string }
+
+const readJson = (f: string): unknown => {
+  try {
+    return JSON.parse(readFileSync(f, 'latin1'));
+  } catch {
+    return undefined;
+  }
+};
+
+function readCache(dir: string): CacheRead {
+  const entries = new Map<string, Entry>();
+  const stat = readJson(join(dir, 'stat.json')) as { kapiIndex?: number; files?: [string, number, number, string][] } | undefined;
+  if (stat?.kapiIndex !== INDEX_VERSION || !Array.isArray(stat.files)) return { entries, dir };
+  for (const x of stat.files) if (Array.isArray(x) && typeof x[0] === 'string' && typeof x[3] === 'string') entries.set(x[0], { size: x[1], mtimeMs: x[2], hash: x[3] });
+  const agg = readJson(join(dir, 'names.json')) as Aggregate | undefined;
+  const ok = agg && Array.isArray(agg.files) && Array.isArray(agg.buckets) && agg.buckets.length === BUCKETS && Array.isArray(agg.syscalls) && typeof agg.impls === 'object';
+  return { entries, dir, ...(ok ? { aggregate: agg } : {}) };
+}
+
+/** Lines of an ndjson cache file by their first field (a path). */
+function linesByPath(file: string): Map<string, string> {
+  const out = new Map<string, string>();
+  let text: string;
+  try {
+    text = readFileSync(file, 'latin1');
+  } catch {
+    return out;
+  }
+  for (const line of text.split('\n')) {
+    const m = /^\["((?:[^"\\]|\\.)*)"/.exec(line);
+    if (m) out.set(m[1]!, line);
+  }
+  return out;
+}
+
+/**
+ * Worker threads kept for the whole index (the flow asks for summaries in many small rounds:
+ * starting threads per round would cost more than the work). They do not keep the process
+ * alive, and end with close().
+ */
+class Pool {
+  private workers: Worker[] = [];
+  constructor(private readonly root: string, private readonly threads: number, private readonly maxFileSize?: number) {}
+
+  private spawn(): Worker {
+    const w = new Worker(new URL('./tree-worker.js', import.meta.url));
+    w.unref();
+    this.workers.push(w);
+    return w;
+  }
+
+  /** Runs the items in shares over the threads (on this thread with threads=0 or one item). */
+  async run(items: WorkItem[], pass: 'defs' | 'summary'): Promise<WorkResult[]> {
+    if (this.threads <= 0 || items.length < 2) return workFiles(this.root, items, pass, this.maxFileSize);
+    while (this.workers.length < this.threads) this.spawn();
+    const results: WorkResult[] = [];
+    const share = Math.max(1, Math.min(256, Math.ceil(items.length / (this.threads * 8))));
+    let next = 0;
+    await Promise.all(this.workers.map((w) => new Promise<void>((resolve, reject) => {
+      const send = () => {
+        if (next >= items.length) { w.off('message', onMessage); w.off('error', reject); resolve(); return; }
+        const part = items.slice(next, next + share);
+        next += share;
+        w.postMessage({ root: this.root, items: part, pass, maxFileSize: this.maxFileSize });
+      };
+      const onMessage = (r: WorkResult[]) => { for (const x of r) results.push(x); send(); };
+      w.on('message', onMessage);
+      w.once('error', reject);
+      send();
+    })));
+    return results;
+  }
+
+  close(): void {
+    for (const w of this.workers) void w.terminate();
+    this.workers = [];
+  }
+}
+
+const byPath = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Builds (or updates from the cache) the index of a tree: the first pass now, summaries on `load`. */
+export async function indexTree(rootIn: string, opts: IndexOptions = {}): Promise<TreeIndex> {
+  let root: string;
+  try {
+    root = realpathSync(rootIn);
+  } catch {
+    root = rootIn;
+  }
+  const failures: IndexFailure[] = [];
+  const listed = listTree(root, failures);
+  const base = opts.cacheDir === false ? undefined : (opts.cacheDir ?? defaultCacheDir());
+  const dir = base ? cacheDirOf(base, root) : undefined;
+  const read: CacheRead = dir ? readCache(dir) : { entries: new Map(), dir: '' };
+  const cache = read.entries;
+  const entries = new Map<string, Entry>();
+  const work: WorkItem[] = [];
+  const stats: IndexStats = { files: 0, scanned: 0, parsed: 0, rehashed: 0, cached: 0 };
+  for (const f of listed) {
+    const e = cache.get(f.rel);
+    if (e && e.size === f.size && e.mtimeMs === f.mtimeMs) { entries.set(f.rel, e); stats.cached++; } else work.push({ rel: f.rel, ...(e ? { hash: e.hash } : {}) });
+  }
+  // Changed: the first pass is rebuilt from every file's facts, and all caches are written.
+  let changed = cache.size !== entries.size || work.length > 0 || !read.aggregate;
+  let summariesChanged = false;
+  /** Cached summaries whose file's stat changed, waiting for the hash check of the summary pass. */
+  const cachedSummaries = new Map<string, FileSummary>();
+  const threads = opts.threads ?? Math.max(1, Math.min(availableParallelism(), 4));
+  const accept = (r: WorkResult) => {
+    if (r.kind === 'failed') { failures.push({ file: r.rel, message: r.message }); entries.delete(r.rel); return; }
+    if (r.kind === 'same') {
+      // The summary pass found the content of the cached summary: it is taken.
+      const e = entries.get(r.rel);
+      const s = cachedSummaries.get(r.rel);
+      if (e && s) { e.hash = r.hash; e.s = s; stats.rehashed++; summariesChanged = true; }
+      return;
+    }
+    if (r.kind === 'defs') { stats.scanned++; entries.set(r.rel, { size: r.size, mtimeMs: r.mtimeMs, hash: '', d: r.d }); return; }
+    stats.parsed++;
+    summariesChanged = true;
+    const old = entries.get(r.rel);
+    if (old && (old.size !== r.size || old.mtimeMs !== r.mtimeMs)) changed = true; // changed between the passes
+    entries.set(r.rel, { size: r.size, mtimeMs: r.mtimeMs, hash: r.hash, d: r.d, s: r.s });
+  };
+  const pool = new Pool(root, threads, opts.maxFileSize);
+  for (const r of await pool.run(work, opts.full ? 'summary' : 'defs')) accept(r);
+
+  let aggregate: Aggregate;
+  if (!changed) aggregate = read.aggregate!;
+  else {
+    // The first-pass facts of the unchanged files from the cache; a file whose line is missing or
+    // junk is scanned again.
+    const lines = dir && cache.size ? linesByPath(join(dir, 'defs.ndjson')) : new Map<string, string>();
+    const again: WorkItem[] = [];
+    for (const [rel, e] of entries) {
+      if (e.d) continue;
+      try {
+        const [r, size, mtimeMs, d] = JSON.parse(lines.get(rel) ?? '') as [string, number, number, FileDefs];
+        if (r === rel && size === e.size && mtimeMs === e.mtimeMs && typeof d?.defs === 'string' && typeof d.impls === 'string') { e.d = d; continue; }
+      } catch {
+        // scanned again below
+      }
+      again.push({ rel });
+    }
+    for (const r of await pool.run(again, 'defs')) accept(r);
+    aggregate = aggregateOf([...entries.keys()].sort(byPath), entries);
+  }
+  const fileList = [...entries.keys()].sort(byPath);
+  const buckets = new Map<number, Map<string, string>>();
+  const decoded = new Map<string, DefSite[]>();
+  const impls = new Map(Object.entries(aggregate.impls));
+  const files = new Map<string, FnSummary[]>();
+  stats.files = fileList.length;
+  let summaryLines: Map<string, string> | undefined;
+
+  const index: TreeIndex = {
+    root, fileList, impls, files, failures, stats, ...(dir ? { cacheFile: dir } : {}),
+    defsOf(name) {
+      let d = decoded.get(name);
+      if (d) return d;
+      const k = bucketOf(name);
+      let b = buckets.get(k);
+      if (!b) {
+        b = new Map();
+        for (const line of (aggregate.buckets[k] ?? '').split('\n')) {
+          const tab = line.indexOf('\t');
+          if (tab > 0) b.set(line.slice(0, tab), line.slice(tab + 1));
+        }
+        buckets.set(k, b);
+      }
+      const raw = b.get(name);
+      d = raw ? raw.split('|').map((x) => { const [n, st] = x.split(':'); return { file: aggregate.files[Number(n)] ?? '', isStatic: st === 's' }; }).filter((x) => x.file) : [];
+      decoded.set(name, d);
+      return d;
+    },
+    names: () => aggregate.syscalls[Symbol.iterator](),
+    async load(want) {
+      const work2: WorkItem[] = [];
+      for (const rel of new Set(want)) {
+        if (files.has(rel)) continue;
+        const e = entries.get(rel);
+        if (!e) continue;
+        if (!e.s && dir) {
+          summaryLines ??= linesByPath(join(dir, 'summaries.ndjson'));
+          try {
+            const [r, h, s] = JSON.parse(summaryLines.get(rel) ?? '') as [string, string, FileSummary];
+            if (r === rel && typeof h === 'string' && Array.isArray(s?.functions)) {
+              if (e.hash && h === e.hash) e.s = s;
+              else { cachedSummaries.set(rel, s); work2.push({ rel, hash: h }); continue; }
+            }
+          } catch {
+            // summarised again below
+          }
+        }
+        if (e.s) files.set(rel, e.s.functions);
+        else work2.push({ rel });
+      }
+      for (const r of await pool.run(work2, 'summary')) {
+        accept(r);
+        if (r.kind === 'summary') files.set(r.rel, r.s.functions);
+        const e = entries.get(r.rel);
+        if (r.kind === 'same' && e?.s) files.set(r.rel, e.s.functions);
+      }
+    },
+    close() {
+      pool.close();
+    },
+    save() {
+      if (!dir || (!changed && !summariesChanged)) return;
+      try {
+        mkdirSync(dir, { recursive: true });
+        const write = (name: string, text: string) => {
+          const tmp = join(dir, `${name}.${process.pid}.tmp`);
+          // Latin-1 both ways (sources are read as Latin-1); anything wider is escaped.
+          writeFileSync(tmp, text.replace(/[\u0100-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`), 'latin1');
+          renameSync(tmp, join(dir, name));
+        };
+        const rels = [...entries.keys()].sort(byPath);
+        // Summaries: the ones of this run, and the cached ones still valid.
+        summaryLines ??= linesByPath(join(dir, 'summaries.ndjson'));
+        const sums: string[] = [];
+        for (const rel of rels) {
+          const e = entries.get(rel)!;
+          if (e.s) sums.push(JSON.stringify([rel, e.hash, e.s]));
+          else {
+            // Kept as it is: its hash is checked when it is next needed.
+            const line = summaryLines.get(rel);
+            if (line) sums.push(line);
+          }
+        }
+        write('summaries.ndjson', sums.join('\n') + '\n');
+        if (changed) {
+          write('defs.ndjson', rels.map((r) => { const e = entries.get(r)!; return JSON.stringify([r, e.size, e.mtimeMs, e.d]); }).join('\n') + '\n');
+          write('names.json', JSON.stringify(aggregate));
+        }
+        write('stat.json', JSON.stringify({ kapiIndex: INDEX_VERSION, root, files: rels.map((r) => { const e = entries.get(r)!; return [r, e.size, e.mtimeMs, e.hash]; }) }));
+      } catch (e) {
+        failures.push({ file: dir, message: `cannot write the index cache: ${(e as Error).message}` });
+      }
+      changed = false;
+      summariesChanged = false;
+    },
+  };
+  if (opts.full) await index.load(fileList);
+  failures.sort((a, b) => byPath(a.file, b.file));
+  return index;
+}
