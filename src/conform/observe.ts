@@ -99,45 +99,62 @@ static const char *sb_tfd(const char *list, int target, int *len)
 	return NULL;
 }
 
+/* One VMA of /proc/self/smaps: its range, whether it is readable or the vsyscall page, and its
+ * VmFlags as " f1 f2 ... " (so " lo " finds a flag). */
+struct sb_vma { unsigned long start, end; int readable, special; char flags[256]; };
+static char sb_smaps_text[262144];
+
+/* Reads /proc/self/smaps; 0 on success. */
+static int sb_smaps_read(void) { return sb_slurp("/proc/self/smaps", sb_smaps_text, sizeof(sb_smaps_text)) < 0 ? -1 : 0; }
+
+/* The next VMA from *cursor (start it at sb_smaps_text): 1 with v filled, 0 at the end. */
+static int sb_smaps_next(char **cursor, struct sb_vma *v)
+{
+	int have = 0;
+	for (char *l = *cursor; *l; l += strcspn(l, "\n") + (l[strcspn(l, "\n")] != 0)) {
+		unsigned long a, b;
+		char perms[8];
+		int w = (int)strcspn(l, "\n");
+		if (sscanf(l, "%lx-%lx %7s ", &a, &b, perms) == 3 && l[strspn(l, "0123456789abcdef")] == '-') {
+			v->start = a;
+			v->end = b;
+			v->readable = perms[0] == 'r';
+			v->special = w >= 10 && !memcmp(l + w - 10, "[vsyscall]", 10);
+			have = 1;
+			continue;
+		}
+		if (!have || strncmp(l, "VmFlags:", 8))
+			continue;
+		snprintf(v->flags, sizeof(v->flags), "%.*s ", w - 8 > 250 ? 250 : w - 8, l + 8);
+		*cursor = l + w + (l[w] != 0);
+		return 1;
+	}
+	return 0;
+}
+
+/* A VMA mlock never locks: VM_IO, VM_PFNMAP, VM_MIXEDMAP, VM_DONTEXPAND, the vsyscall page. */
+static int sb_vma_unlockable(const struct sb_vma *v)
+{
+	return v->special || strstr(v->flags, " io ") || strstr(v->flags, " pf ") || strstr(v->flags, " mm ") || strstr(v->flags, " de ");
+}
+
 /*
  * The VMAs of /proc/self/smaps overlapping [lo, hi): how many there are, and how many carry the
- * two-letter flag. With lo == hi == 0 every VMA counts but the ones mlock never locks (VM_IO,
- * VM_PFNMAP, VM_MIXEDMAP, VM_DONTEXPAND, the vsyscall page).
+ * two-letter flag. With lo == hi == 0 every VMA counts but the ones mlock never locks.
  */
 static void sb_vmas(unsigned long lo, unsigned long hi, const char *flag, int *total, int *with)
 {
-	static char sm[262144];
-	unsigned long s = 0, e = 0;
-	int special = 0;
+	struct sb_vma v;
+	char pat[8], *cur = sb_smaps_text;
 	*total = *with = 0;
-	if (sb_slurp("/proc/self/smaps", sm, sizeof(sm)) < 0)
+	if (sb_smaps_read())
 		return;
-	for (char *l = sm; *l; l += strcspn(l, "\n") + (l[strcspn(l, "\n")] != 0)) {
-		unsigned long a, b;
-		int w = (int)strcspn(l, "\n");
-		if (sscanf(l, "%lx-%lx ", &a, &b) == 2 && l[strspn(l, "0123456789abcdef")] == '-') {
-			s = a;
-			e = b;
-			special = w >= 10 && !memcmp(l + w - 10, "[vsyscall]", 10);
+	snprintf(pat, sizeof(pat), " %.2s ", flag);
+	while (sb_smaps_next(&cur, &v)) {
+		if (lo == 0 && hi == 0 ? sb_vma_unlockable(&v) : v.end <= lo || v.start >= hi)
 			continue;
-		}
-		if (strncmp(l, "VmFlags:", 8))
-			continue;
-		{
-			char flags[256], pat[8];
-			int has;
-			snprintf(flags, sizeof(flags), "%.*s ", w - 8 > 250 ? 250 : w - 8, l + 8);
-			if (lo == 0 && hi == 0) {
-				if (special || strstr(flags, " io ") || strstr(flags, " pf ") || strstr(flags, " mm ") || strstr(flags, " de "))
-					continue;
-			} else if (e <= lo || s >= hi) {
-				continue;
-			}
-			snprintf(pat, sizeof(pat), " %.2s ", flag);
-			has = strstr(flags, pat) != NULL;
-			++*total;
-			*with += has;
-		}
+		++*total;
+		*with += strstr(v.flags, pat) != NULL;
 	}
 }
 
@@ -156,33 +173,17 @@ static int sb_future_locked(void)
 /* Pages of locked, readable mappings that are not resident (mincore); -1 when it cannot tell. */
 static long sb_locked_not_resident(void)
 {
-	static char sm[262144];
 	static unsigned char vec[65536];
-	unsigned long s = 0, e = 0;
-	int readable = 0;
+	struct sb_vma v;
+	char *cur = sb_smaps_text;
 	long missing = 0;
-	if (sb_slurp("/proc/self/smaps", sm, sizeof(sm)) < 0)
+	if (sb_smaps_read())
 		return -1;
-	for (char *l = sm; *l; l += strcspn(l, "\n") + (l[strcspn(l, "\n")] != 0)) {
-		unsigned long a, b;
-		char perms[8];
-		if (sscanf(l, "%lx-%lx %7s ", &a, &b, perms) == 3 && l[strspn(l, "0123456789abcdef")] == '-') {
-			s = a;
-			e = b;
-			readable = perms[0] == 'r';
+	while (sb_smaps_next(&cur, &v)) {
+		if (!v.readable || !strstr(v.flags, " lo ") || strstr(v.flags, " io ") || strstr(v.flags, " pf "))
 			continue;
-		}
-		if (strncmp(l, "VmFlags:", 8) || !readable)
-			continue;
-		{
-			int w = (int)strcspn(l, "\n");
-			char flags[256];
-			snprintf(flags, sizeof(flags), "%.*s ", w - 8 > 250 ? 250 : w - 8, l + 8);
-			if (!strstr(flags, " lo ") || strstr(flags, " io ") || strstr(flags, " pf "))
-				continue;
-		}
-		for (unsigned long p = s; p < e; p += sizeof(vec) * 4096UL) {
-			unsigned long n = (e - p) / 4096 < sizeof(vec) ? (e - p) / 4096 : sizeof(vec);
+		for (unsigned long p = v.start; p < v.end; p += sizeof(vec) * 4096UL) {
+			unsigned long n = (v.end - p) / 4096 < sizeof(vec) ? (v.end - p) / 4096 : sizeof(vec);
 			if (syscall(SYS_mincore, p, n * 4096, vec))
 				return -1;
 			for (unsigned long k = 0; k < n; k++)
