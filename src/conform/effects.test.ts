@@ -8,6 +8,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
+import fc from 'fast-check';
 import { DiagSink } from '../diag/index.js';
 import { specsFromC } from '../sources/index.js';
 import { kapi, repoPath } from '../testutil.js';
@@ -134,6 +135,26 @@ describe('kapi-effect tags', () => {
     const fine = judge(spec!, c, 3n, undefined, 'exit 0', { effects: { checked: 2 } });
     assert.equal(fine.pass, true);
     assert.equal(fine.effects, 2);
+  });
+});
+
+describe('hostile kapi-effect text', () => {
+  const [spec] = specsFromC(DEMO, 'demo.c', new DiagSink());
+  it('never throws, and what it accepts reaches the C as claim numbers and small integers only', () => {
+    const word = fc.constantFrom('fd:new=ret', 'mem:filled=buf,ret*12', 'mem:vmflag=fd,flags,rr', 'fd:cloexec=ret if flags&O_CLOEXEC', 'fd:new', 'mem:filled', 'mem:vmflag', 'file:created', 'epoll:added', 'ret', 'ret*12', 'ret*9999999', 'fd', 'flags', 'buf', 'rr', 'if', '&', '=', '!=', ',', ';', '*', '"', '\\', '*/', '\n', 'O_CLOEXEC', '0x80000', '-1');
+    const text = fc.oneof(fc.array(word, { maxLength: 12 }).map((w) => w.join(' ')), fc.string({ unit: 'binary', maxLength: 80 }));
+    let emitted = 0;
+    fc.assert(fc.property(text, (t) => {
+      const r = parseEffects(t, spec!.params!);
+      emitted += r.claims.length;
+      const plan = planSpec({ ...spec!, return: { ...spec!.return!, ext: { 'kapi-effect': t } } });
+      const c = emitProgram(plan.cases.filter((x) => x.effects).map((x) => ({ ...x, nr: 0 })), new Map(), { timeoutMs: 1000, origin: 'test' });
+      for (const l of c.split('\n').filter((x) => x.includes('struct sb_claim cl[]'))) {
+        assert.match(l, /^\tstatic const struct sb_claim cl\[\] = \{ (\{ 0 \}|\{ CL_[A-Z_]+, \{ -?\d, -?\d, -?\d \}, \d{1,7} \}(, \{ CL_[A-Z_]+, \{ -?\d, -?\d, -?\d \}, \d{1,7} \})*) \};$/);
+      }
+      return r.claims.length + r.problems.length > 0 || !t.split(';').some((x) => x.trim());
+    }), { numRuns: 300 });
+    assert.ok(emitted > 0, 'some generated texts were claims that reached the C');
   });
 });
 
