@@ -4,7 +4,7 @@
 
 import { statSync } from 'node:fs';
 import { escapeControls } from '../diag/index.js';
-import { formatChain, resolver, syscallErrnos, type SyscallErrnos } from '../facts/flow.js';
+import { formatChain, indirectText, resolver, syscallErrnos, type SyscallErrnos } from '../facts/flow.js';
 import { indexTree } from '../facts/tree.js';
 import { checkFormat, UsageError, type GlobalOptions } from './args.js';
 import type { CommandModule } from './commands.js';
@@ -24,7 +24,7 @@ Exit status: 0 success; 1 a named syscall was not found; 2 usage error or unread
 function text(r: SyscallErrnos): string {
   const lines = [`${r.name} (${r.file}:${r.line})`];
   for (const e of r.errors) lines.push(`  ${e.name}${e.internal ? ' (kernel-internal)' : ''}: ${formatChain(e.chain)}`);
-  for (const i of r.indirect) lines.push(`  indirect: errors of calls through ${i.name} are not included (${i.implementations} implementations in the tree; called in ${i.at.function}, ${i.at.file}:${i.at.line})`);
+  for (const i of r.indirect) lines.push(`  indirect: ${indirectText(i)}`);
   lines.push(`  coverage: ${r.errors.length} errnos found; ${r.unresolved.length} calls unresolved${r.unresolved.length ? ` (${r.unresolved.join(', ')})` : ''}; ${r.indirect.length} indirect calls; ${r.functions} functions followed`);
   return lines.map((l) => escapeControls(l)).join("\n") + "\n";
 }

@@ -14,6 +14,7 @@
 import { errnoNumber } from '../sources/consts/index.js';
 import type { FnSummary } from './summary.js';
 import { indexTree, type DefSite, type IndexFailure, type IndexOptions, type IndexStats, type TreeIndex } from './tree.js';
+import { objectFiles, OBJECTS, SLOT_TYPES, type ObjectTables } from './objects.js';
 import { dispatchOf, wrapperOf } from './wrappers.js';
 
 export interface ChainStep {
@@ -23,6 +24,8 @@ export interface ChainStep {
   line: number;
   /** Set on a last step that is a wrappers-table entry: where its errnos come from. */
   wrapper?: string;
+  /** Set on a step entered through a function pointer: the pointer and the object (objects.ts) whose implementation this is. */
+  through?: { slot: string; object: string };
 }
 
 export interface SyscallError {
@@ -40,7 +43,16 @@ export interface SyscallError {
  * too when the handler lacks SA_RESTART (-ERESTARTNOINTR is always restarted).
  */
 export const RESTART_AS_EINTR: ReadonlySet<string> = new Set(['ERESTARTSYS', 'ERESTARTNOHAND', 'ERESTART_RESTARTBLOCK']);
-export interface IndirectCall { name: string; implementations: number; at: ChainStep }
+export interface IndirectCall {
+  name: string;
+  implementations: number;
+  at: ChainStep;
+  /** The objects (objects.ts) whose implementations of this pointer were followed. */
+  followed?: string[];
+}
+
+/** One object's implementation of a function pointer: `pipe_read` for `f_op->read_iter` of a pipe. */
+export interface Implementation { object: string; fn: string; file: string }
 
 export interface SyscallErrnos {
   /** `sys_openat`. */
@@ -65,6 +77,10 @@ export interface Resolver {
   local(file: string): Map<string, FnSummary> | undefined;
   /** The global (non-static .c) definitions of a name after the per-architecture choice, else the header ones. */
   global(name: string): DefSite[];
+  /** The objects' implementations of a pointer slot (`f_op->read_iter`), once their table files are loaded. */
+  implementations(slot: string): Implementation[];
+  /** The objects followed (objects.ts by default). */
+  objects: readonly ObjectTables[];
 }
 
 const idOf = (s: FnSummary) => (s.variant ? `${s.name}(${s.variant})` : s.name);
@@ -78,11 +94,31 @@ function preferred(defs: DefSite[]): DefSite[] {
   return generic.length ? generic : defs;
 }
 
-export function resolver(index: TreeIndex): Resolver {
+export function resolver(index: TreeIndex, objects: readonly ObjectTables[] = OBJECTS): Resolver {
   const locals = new Map<string, Map<string, FnSummary>>();
   const globals = new Map<string, DefSite[]>();
+  const impls = new Map<string, Implementation[]>();
   return {
     index,
+    objects,
+    implementations(slot) {
+      let l = impls.get(slot);
+      if (l) return l;
+      l = [];
+      const arrow = Math.max(slot.lastIndexOf('->'), slot.lastIndexOf('.'));
+      const member = slot.slice(arrow + (slot[arrow] === '.' ? 1 : 2));
+      const owner = arrow > 0 ? slot.slice(0, arrow) : '';
+      const type = Object.hasOwn(SLOT_TYPES, owner) ? SLOT_TYPES[owner] : undefined;
+      for (const o of objects) {
+        for (const [file, name] of o.tables) {
+          const t = index.tables.get(file)?.find((x) => x.name === name);
+          if (!t || (type !== undefined && t.type !== type)) continue;
+          for (const [m, fn] of t.members) if (m === member && !l.some((x) => x.object === o.name && x.fn === fn)) l.push({ object: o.name, fn, file });
+        }
+      }
+      impls.set(slot, l);
+      return l;
+    },
     local(file) {
       let m = locals.get(file);
       if (m) return m;
@@ -151,7 +187,7 @@ export function syscallSites(r: Resolver): Map<string, DefSite> {
  * (breadth first, one batch of files per round, read on the worker threads).
  */
 export async function loadReachable(r: Resolver, starts: readonly DefSite[], names: readonly string[]): Promise<void> {
-  await r.index.load(starts.map((s) => s.file));
+  await r.index.load([...starts.map((s) => s.file), ...objectFiles(r.objects)]);
   const seen = new Set<FnSummary>();
   let work: FnSummary[] = [];
   starts.forEach((s, i) => { const f = r.local(s.file)?.get(names[i]!); if (f) work.push(f); });
@@ -174,6 +210,10 @@ export async function loadReachable(r: Resolver, starts: readonly DefSite[], nam
         visit(fn.file, id);
         for (const [, kind, x] of args ?? []) if (kind !== 'p') visit(fn.file, x);
       }
+      for (const [via, , candidates] of fn.indirect) {
+        for (const im of r.implementations(via)) visit(im.file, im.fn);
+        for (const c of candidates ?? []) visit(fn.file, c);
+      }
     }
     deferred = later;
     if (!pending.size) break;
@@ -184,41 +224,68 @@ export async function loadReachable(r: Resolver, starts: readonly DefSite[], nam
 /** Kernel-internal codes (ERESTARTSYS and the others from 512 up) that never reach user space. */
 export const isInternal = (e: string) => (errnoNumber(e) ?? 0) >= 512;
 
-/** The errnos of one function (a syscall, usually) with their shortest chains. */
+/**
+ * The errnos of one function (a syscall, usually) with their shortest chains. The walk is over
+ * states (function, object): a call through a pointer from outside any object follows every
+ * object's implementation (objects.ts), each into a state of that object; inside an object, only
+ * that object's implementations are followed, so a chain never mixes two objects (a pipe's write
+ * never reaches ext4's address-space operations).
+ */
 export function errnosOf(r: Resolver, start: FnSummary): SyscallErrnos {
-  const parent = new Map<FnSummary, { from: FnSummary; line: number } | null>([[start, null]]);
-  const queue: FnSummary[] = [start];
+  interface Node { fn: FnSummary; obj?: string }
+  const nodes = new Map<FnSummary, Map<string, Node>>();
+  const node = (fn: FnSummary, obj?: string): [Node, boolean] => {
+    let m = nodes.get(fn);
+    if (!m) { m = new Map(); nodes.set(fn, m); }
+    const k = obj ?? '';
+    const n = m.get(k);
+    if (n) return [n, false];
+    const fresh: Node = obj === undefined ? { fn } : { fn, obj };
+    m.set(k, fresh);
+    return [fresh, true];
+  };
+  const [root] = node(start);
+  const parent = new Map<Node, { from: Node; line: number; through?: ChainStep['through'] } | null>([[root, null]]);
+  const queue: Node[] = [root];
   const errors = new Map<string, SyscallError>();
   const unresolved = new Set<string>();
   const ambiguous = new Set<string>();
   const indirect = new Map<string, IndirectCall>();
-  const chainTo = (fn: FnSummary, line: number): ChainStep[] => {
-    const steps: ChainStep[] = [{ function: fn.name, file: fn.file, line }];
-    for (let p = parent.get(fn); p; p = parent.get(p.from)) steps.unshift({ function: p.from.name, file: p.from.file, line: p.line });
+  const chainTo = (n: Node, line: number): ChainStep[] => {
+    const steps: ChainStep[] = [{ function: n.fn.name, file: n.fn.file, line }];
+    for (let p = parent.get(n); p; p = parent.get(p.from)) {
+      if (p.through) steps[0]!.through = p.through;
+      steps.unshift({ function: p.from.fn.name, file: p.from.fn.file, line: p.line });
+    }
     return steps;
   };
   const found = (e: string, chain: ChainStep[]) => {
     if (!errors.has(e)) errors.set(e, { name: e, chain, ...(isInternal(e) ? { internal: true } : {}) });
     if (RESTART_AS_EINTR.has(e) && !errors.has('EINTR')) errors.set('EINTR', { name: 'EINTR', chain, via: e });
   };
-  /** Follows a callee id called by `from` (resolved in `ctx`'s file) at `line`. */
-  const edge = (from: FnSummary, ctx: FnSummary, id: string, line: number): FnSummary[] => {
-    const t = resolve(r, ctx.file, id);
+  /**
+   * Follows a callee id called by `from` at `line`, the name resolved in file `ctxFile`; a call
+   * through a pointer passes `through` and the object the callee belongs to.
+   */
+  const edge = (from: Node, ctxFile: string, id: string, line: number, through?: ChainStep['through']): FnSummary[] => {
+    const t = resolve(r, ctxFile, id);
     if (t.kind === 'none') { unresolved.add(id.replace(/\(.*$/, '')); return []; }
     if (t.kind === 'dispatch') {
-      if (!indirect.has(t.via)) indirect.set(t.via, { name: t.via, implementations: 0, at: { function: from.name, file: from.file, line } });
+      if (!indirect.has(t.via)) indirect.set(t.via, { name: t.via, implementations: 0, at: { function: from.fn.name, file: from.fn.file, line } });
       return [];
     }
     if (t.kind === 'wrapper') {
       const chain = chainTo(from, line);
-      for (const e of t.errors) found(e, [...chain, { function: id.replace(/\(.*$/, ''), file: from.file, line, wrapper: t.why }]);
+      for (const e of t.errors) found(e, [...chain, { function: id.replace(/\(.*$/, ''), file: from.fn.file, line, wrapper: t.why }]);
       return [];
     }
     if (t.ambiguous) ambiguous.add(id);
+    const obj = through ? through.object : from.obj;
     for (const d of t.defs) {
-      if (parent.has(d)) continue;
-      parent.set(d, { from, line });
-      queue.push(d);
+      const [n, fresh] = node(d, obj);
+      if (!fresh) continue;
+      parent.set(n, through ? { from, line, through } : { from, line });
+      queue.push(n);
     }
     return t.defs;
   };
@@ -243,22 +310,34 @@ export function errnosOf(r: Resolver, start: FnSummary): SyscallErrnos {
     return m.has(i);
   };
   for (let q = 0; q < queue.length; q++) {
-    const fn = queue[q]!;
-    for (const [e, line] of fn.direct) found(e, chainTo(fn, line));
-    for (const [via, line] of fn.indirect) {
-      if (!indirect.has(via)) indirect.set(via, { name: via, implementations: r.index.impls.get(via.replace(/^.*(->|\.)/, '')) ?? 0, at: { function: fn.name, file: fn.file, line } });
+    const n = queue[q]!;
+    const fn = n.fn;
+    for (const [e, line] of fn.direct) found(e, chainTo(n, line));
+    for (const [via, line, candidates] of fn.indirect) {
+      let ic = indirect.get(via);
+      if (!ic) {
+        ic = { name: via, implementations: r.index.impls.get(via.replace(/^.*(->|\.)/, '')) ?? 0, at: { function: fn.name, file: fn.file, line } };
+        indirect.set(via, ic);
+      }
+      const ims = r.implementations(via).filter((im) => n.obj === undefined || im.object === n.obj);
+      for (const im of ims) {
+        if (edge(n, im.file, im.fn, line, { slot: via, object: im.object }).length && !(ic.followed ??= []).includes(im.object)) ic.followed.push(im.object);
+      }
+      // The functions an INDIRECT_CALL_n names, when no object's implementation was followed.
+      if (!ims.length) for (const c of candidates ?? []) edge(n, fn.file, c, line);
     }
     for (const [id, line, , args] of fn.props) {
-      const defs = edge(fn, fn, id, line);
+      const defs = edge(n, fn.file, id, line);
       if (!args) continue;
       // The parameter rules: a callee that returns its parameter i returns what argument i
       // holds (the result of a call here); one that calls its parameter i returns what the
       // function passed as argument i returns.
       for (const d of defs) {
+        const [dn] = node(d, n.obj);
         for (const [i, kind, x] of args) {
-          if (kind === 'c' && returnsParam(d, i)) edge(fn, fn, x, line);
+          if (kind === 'c' && returnsParam(d, i)) edge(n, fn.file, x, line);
           const called = d.paramCalled?.find(([k]) => k === i);
-          if (kind === 'r' && called && resolve(r, fn.file, x).kind === 'fn') edge(d, fn, x, called[1]);
+          if (kind === 'r' && called && resolve(r, fn.file, x).kind === 'fn') edge(dn, fn.file, x, called[1]);
         }
       }
     }
@@ -268,9 +347,9 @@ export function errnosOf(r: Resolver, start: FnSummary): SyscallErrnos {
     name: start.name, file: start.file, line: start.line,
     errors: sort([...errors.values()], (e) => e.name),
     unresolved: [...unresolved].sort(),
-    indirect: sort([...indirect.values()], (i) => i.name),
+    indirect: sort([...indirect.values()], (i) => i.name).map((i) => (i.followed ? { ...i, followed: i.followed.sort() } : i)),
     ambiguous: [...ambiguous].sort(),
-    functions: queue.length,
+    functions: nodes.size,
   };
 }
 
@@ -303,10 +382,26 @@ export async function syscallErrnos(r: Resolver, names: readonly string[] = []):
   return { results, missing };
 }
 
-/** `sys_openat -> do_sys_open -> ... -> path_openat (fs/namei.c:3845)`. */
+/**
+ * `sys_openat -> do_sys_open -> ... -> path_openat (fs/namei.c:3845)`; a step entered through a
+ * function pointer says whose implementation it is: `vfs_read -> pipe_read [pipe: f_op->read_iter]`.
+ */
 export function formatChain(c: readonly ChainStep[]): string {
   const last = c[c.length - 1]!;
-  return `${c.map((s) => s.function).join(' -> ')} (${last.wrapper ? `wrapper: ${last.wrapper}; called at ` : ''}${last.file}:${last.line})`;
+  const step = (s: ChainStep) => (s.through ? `${s.function} [${s.through.object}: ${s.through.slot}]` : s.function);
+  return `${c.map(step).join(' -> ')} (${last.wrapper ? `wrapper: ${last.wrapper}; called at ` : ''}${last.file}:${last.line})`;
+}
+
+/** The objects an errno's chain went through (`pipe`), in chain order; empty for a path without function pointers. */
+export function objectsOf(c: readonly ChainStep[]): string[] {
+  return c.flatMap((s) => (s.through ? [s.through.object] : []));
+}
+
+/** What an indirect call's line says: which implementations were followed, and how many were not. */
+export function indirectText(i: IndirectCall): string {
+  const where = `called in ${i.at.function}, ${i.at.file}:${i.at.line}`;
+  if (!i.followed?.length) return `errors of calls through ${i.name} are not included (${i.implementations} implementations in the tree; ${where})`;
+  return `errors of calls through ${i.name} are included for ${i.followed.join(', ')} only (${i.implementations} implementations in the tree; ${where})`;
 }
 
 /**
@@ -315,10 +410,10 @@ export function formatChain(c: readonly ChainStep[]): string {
  * return them sorted by name, with the syscalls not found, the files that could not be read and
  * the index's counts.
  */
-export async function treeErrnos(root: string, names: readonly string[] = [], opts: IndexOptions = {}): Promise<{
+export async function treeErrnos(root: string, names: readonly string[] = [], opts: IndexOptions & { objects?: readonly ObjectTables[] } = {}): Promise<{
   results: SyscallErrnos[]; missing: string[]; failures: IndexFailure[]; stats: IndexStats;
 }> {
   const index = await indexTree(root, opts);
-  const { results, missing } = await syscallErrnos(resolver(index), names);
+  const { results, missing } = await syscallErrnos(resolver(index, opts.objects), names);
   return { results, missing, failures: index.failures, stats: index.stats };
 }

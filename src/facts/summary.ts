@@ -51,8 +51,11 @@ export interface FnSummary {
   paramReturned?: number[];
   /** Parameters called as functions whose result is returned: [index, line] (`return visit(vma, ...)`). */
   paramCalled?: [number, number][];
-  /** Calls through function pointers whose result is returned: [`f_op->read`, line]. */
-  indirect: [string, number][];
+  /**
+   * Calls through function pointers whose result is returned: [`f_op->read`, line], and for an
+   * INDIRECT_CALL_n the functions it names: [`ops->sendmsg`, line, ['inet6_sendmsg', 'inet_sendmsg']].
+   */
+  indirect: [string, number, string[]?][];
   /**
    * Every direct call, compact: `name@line` separated by spaces, `name@line:mask` when some
    * arguments are constants (mask: one character per argument, `c` constant, `.` not). Decoded
@@ -77,8 +80,20 @@ export function callsOf(s: FnSummary): CallSite[] {
   });
 }
 
+/** A struct initialised at file scope with function members: `const struct file_operations pipefifo_fops = { .read_iter = pipe_read, ... }`. */
+export interface OpsTable {
+  name: string;
+  /** The struct's tag (`file_operations`). */
+  type: string;
+  line: number;
+  /** [member, function] in the order written. */
+  members: [string, string][];
+}
+
 export interface FileSummary {
   functions: FnSummary[];
+  /** The file-scope initialised structs with at least one function member. */
+  tables?: OpsTable[];
   /** Struct initialisers: member name -> functions assigned to it (`.read = foo_read`). */
   impls: Record<string, string[]>;
   /** Lexer problems (an unterminated comment, ...), for the caller to report. */
@@ -87,6 +102,24 @@ export interface FileSummary {
 
 const SKIP_BEFORE_PAREN = new Set(['if', 'while', 'for', 'switch', 'return', 'sizeof', 'defined', 'typeof', '__typeof__', 'asm', '__asm__', 'volatile', 'case', 'do', 'else']);
 const NOT_CALLS = new Set([...SKIP_BEFORE_PAREN, 'likely', 'unlikely', 'WARN_ON', 'WARN_ON_ONCE', 'BUG_ON', '__builtin_expect', 'offsetof', 'ARRAY_SIZE', 'container_of', 'READ_ONCE', 'WRITE_ONCE']);
+/**
+ * Macros that call a function pointer unless it equals one of the functions named
+ * (include/linux/indirect_call_wrapper.h): `INDIRECT_CALL_2(f, f2, f1, args...)` calls f2, f1 or
+ * f. The count is how many named candidates follow the pointer; the rest are the arguments.
+ * INDIRECT_CALL_INET names the IPv6 and the IPv4 function (both are followed).
+ */
+export const CANDIDATE_CALLS: Readonly<Record<string, number>> = {
+  INDIRECT_CALL_1: 1, INDIRECT_CALL_2: 2, INDIRECT_CALL_3: 3, INDIRECT_CALL_4: 4, INDIRECT_CALL_INET: 2, INDIRECT_CALL_INET_1: 1,
+};
+
+/** The `owner->member` name of a member-access chain (`sock->ops->sendmsg` -> `ops->sendmsg`), or undefined. */
+function memberName(e: Token[]): string | undefined {
+  if (e.length < 3 || !e.every((x) => x.kind === 'ident' || x.text === '->' || x.text === '.')) return undefined;
+  const name = e[e.length - 1]!, sep = e[e.length - 2]!.text, owner = e[e.length - 3]!;
+  if (name.kind !== 'ident' || (sep !== '->' && sep !== '.')) return undefined;
+  return `${owner.kind === 'ident' ? owner.text + sep : ''}${name.text}`;
+}
+
 /** Wrappers that return what their argument holds, for error purposes. */
 const UNWRAP = new Set(['ERR_PTR', 'PTR_ERR', 'ERR_CAST', 'PTR_ERR_OR_ZERO', 'likely', 'unlikely', 'READ_ONCE']);
 
@@ -136,7 +169,7 @@ function branches(t: Token[]): Token[][] {
 }
 
 /** What an expression yields: a variable, a direct call, a call through a pointer. */
-type Source = { kind: 'var'; name: string } | { kind: 'call'; name: string; args: Token[]; line: number } | { kind: 'indirect'; via: string; line: number }
+type Source = { kind: 'var'; name: string } | { kind: 'call'; name: string; args: Token[]; line: number } | { kind: 'indirect'; via: string; line: number; candidates?: string[] }
   | { kind: 'param'; index: number; line: number };
 
 /** What names mean inside one function: its parameters, and locals holding a member's function pointer. */
@@ -161,12 +194,25 @@ function sources(t: Token[], scope: Scope = NO_SCOPE): Source[] {
     if (open <= 0 || closing(e, open) !== last) continue;
     const name = e[open - 1]!;
     if (name.kind !== 'ident') continue;
+    if (open === 1 && Object.hasOwn(CANDIDATE_CALLS, name.text)) {
+      const n = CANDIDATE_CALLS[name.text]!;
+      const args = splitArgs(e.slice(2, last));
+      if (args.length < n + 1) continue;
+      const via = memberName(unwrap(args[0]!));
+      const named = args.slice(1, n + 1).filter((c) => c.length === 1 && c[0]!.kind === 'ident').map((c) => c[0]!.text);
+      if (via) { out.push({ kind: 'indirect', via, line: name.line, candidates: named }); continue; }
+      const rest: Token[] = [];
+      args.slice(n + 1).forEach((a, i) => { if (i) rest.push({ ...(a[0] ?? name), kind: 'punct', text: ',' }); rest.push(...a); });
+      for (const c of named) out.push({ kind: 'call', name: c, args: rest, line: name.line });
+      continue;
+    }
     if (open === 1) {
       const pi = scope.params.get(name.text);
       const via = scope.fnVars.get(name.text);
+      // A parameter may also be given a member's pointer (`if (!open) open = f->f_op->open;`): both.
       if (pi !== undefined) out.push({ kind: 'param', index: pi, line: name.line });
-      else if (via !== undefined) out.push({ kind: 'indirect', via, line: name.line });
-      else if (!NOT_CALLS.has(name.text)) out.push({ kind: 'call', name: name.text, args: e.slice(2, last), line: name.line });
+      if (via !== undefined) out.push({ kind: 'indirect', via, line: name.line });
+      if (pi === undefined && via === undefined && !NOT_CALLS.has(name.text)) out.push({ kind: 'call', name: name.text, args: e.slice(2, last), line: name.line });
       continue;
     }
     const sep = e[open - 2]!.text;
@@ -272,7 +318,6 @@ export function summarizeFile(text: string, file: string): FileSummary {
         scope.fnVars.set(b[k]!.text, `${owner.kind === 'ident' ? owner.text + sep : ''}${b[e - 1]!.text}`);
       }
     }
-    for (const p of scope.params.keys()) scope.fnVars.delete(p);
     for (let k = 0; k < b.length; k++) {
       const x = b[k]!;
       if (x.kind === 'ident' && b[k + 1]?.text === '(' && !NOT_CALLS.has(x.text) && b[k - 1]?.text !== '->' && b[k - 1]?.text !== '.') {
@@ -331,7 +376,7 @@ export function summarizeFile(text: string, file: string): FileSummary {
     }
     for (const v of [...vars].sort()) for (const [e, line] of varErrors.get(v) ?? []) noteErr(direct, e, line);
     const props = new Map<string, [string, number, PropKind, ArgInfo[]?]>();
-    const indirect = new Map<string, number>();
+    const indirect = new Map<string, [number, string[]?]>();
     const paramCalled = new Map<number, number>();
     /** The callee id of a direct call from here: a same-file function gets its constant-argument variant. */
     const target = (name: string, args: Token[][]) => {
@@ -339,7 +384,12 @@ export function summarizeFile(text: string, file: string): FileSummary {
       return callee ? summarize(callee, calleeBindings(callee.fn, { name, args }, bind)) : name;
     };
     const follow = (s: Source, how: PropKind) => {
-      if (s.kind === 'indirect') { if (!indirect.has(s.via)) indirect.set(s.via, s.line); return; }
+      if (s.kind === 'indirect') {
+        const had = indirect.get(s.via);
+        if (!had) indirect.set(s.via, s.candidates?.length ? [s.line, s.candidates] : [s.line]);
+        else if (s.candidates?.length) had[1] = [...new Set([...(had[1] ?? []), ...s.candidates])];
+        return;
+      }
       if (s.kind === 'param') { if (!paramCalled.has(s.index)) paramCalled.set(s.index, s.line); return; }
       if (s.kind !== 'call') return;
       const args = splitArgs(s.args);
@@ -350,6 +400,13 @@ export function summarizeFile(text: string, file: string): FileSummary {
         if (a.length === 1 && a[0]!.kind === 'ident') {
           const pi = scope.params.get(a[0]!.text);
           info.push(pi === undefined ? [i, 'r', a[0]!.text] : [i, 'p', String(pi)]);
+          // A local holding a call's result (`s = path_init(nd); ... link_path_walk(s, nd)`):
+          // a callee returning that parameter returns what the call returned.
+          if (pi === undefined) {
+            for (const x of varSources.get(a[0]!.text) ?? []) {
+              if (x.kind === 'call') { const t = target(x.name, splitArgs(x.args)); if (!info.some((y) => y[0] === i && y[1] === 'c' && y[2] === t)) info.push([i, 'c', t]); }
+            }
+          }
           return;
         }
         for (const x of sources(a, scope)) if (x.kind === 'call') info.push([i, 'c', target(x.name, splitArgs(x.args))]);
@@ -358,13 +415,14 @@ export function summarizeFile(text: string, file: string): FileSummary {
     };
     for (const s of returned) follow(s, 'return');
     for (const v of [...vars].sort()) for (const s of varSources.get(v) ?? []) follow(s, 'var');
-    const paramReturned = [...vars].filter((v) => scope.params.has(v) && !varSources.has(v) && !varErrors.has(v)).map((v) => scope.params.get(v)!).sort((x, y) => x - y);
+    // A parameter reassigned on some path still returns its incoming value on others (flow-insensitive).
+    const paramReturned = [...vars].filter((v) => scope.params.has(v)).map((v) => scope.params.get(v)!).sort((x, y) => x - y);
     functions.push({
       name: d.fn.name, ...(bind.size ? { variant: bindKey(bind) } : {}), file, line: d.fn.line, isStatic: d.isStatic,
       ...(d.fn.syscall !== undefined ? { syscall: d.fn.syscall } : {}),
       params: d.fn.params.map((p) => `${p.c_type} ${p.name}`.trim()),
       direct: [...direct].sort((a, b2) => a[1] - b2[1] || (a[0] < b2[0] ? -1 : 1)),
-      props: [...props.values()], indirect: [...indirect], calls: calls.join(' '),
+      props: [...props.values()], indirect: [...indirect].map(([via, [line, c]]) => (c ? [via, line, c] : [via, line])), calls: calls.join(' '),
       ...(paramReturned.length ? { paramReturned } : {}),
       ...(paramCalled.size ? { paramCalled: [...paramCalled].sort((x, y) => x[0] - y[0]) } : {}),
     });
@@ -386,5 +444,39 @@ export function summarizeFile(text: string, file: string): FileSummary {
     }
   }
   for (const m of Object.keys(impls)) impls[m] = [...new Set(impls[m])].sort();
-  return { functions, impls, problems: lx.problems.length };
+  const tables = opsTables(t);
+  return { functions, impls, ...(tables.length ? { tables } : {}), problems: lx.problems.length };
+}
+
+/**
+ * File-scope `struct TAG NAME [attributes] = { ... }` initialisers with `.member = function`
+ * entries at their top level (nested initialisers and `[i] =` entries are skipped).
+ */
+export function opsTables(t: Token[]): OpsTable[] {
+  const out: OpsTable[] = [];
+  let depth = 0;
+  for (let k = 0; k < t.length; k++) {
+    const x = t[k]!;
+    if (x.text === '{') { depth++; continue; }
+    if (x.text === '}') { depth = x.col === 1 ? 0 : Math.max(0, depth - 1); continue; }
+    if (depth !== 0 || x.text !== 'struct' || t[k + 1]?.kind !== 'ident' || t[k + 2]?.kind !== 'ident') continue;
+    let eq = k + 3;
+    while (eq < t.length && eq - k < 12 && t[eq]!.kind === 'ident') eq++;
+    if (t[eq]?.text !== '=' || t[eq + 1]?.text !== '{') continue;
+    const end = closing(t, eq + 1);
+    if (end < 0) continue;
+    const members: [string, string][] = [];
+    for (let j = eq + 2, d = 0; j < end; j++) {
+      const y = t[j]!.text;
+      if (y === '{' || y === '(' || y === '[') d++;
+      else if (y === '}' || y === ')' || y === ']') d--;
+      else if (d === 0 && y === '.' && t[j + 1]?.kind === 'ident' && t[j + 2]?.text === '=' && t[j + 3]?.kind === 'ident' && (t[j + 4]?.text === ',' || j + 4 === end)) {
+        const fn = t[j + 3]!.text;
+        if (fn !== 'NULL' && /[a-z]/.test(fn)) members.push([t[j + 1]!.text, fn]);
+      }
+    }
+    if (members.length) out.push({ name: t[k + 2]!.text, type: t[k + 1]!.text, line: t[k + 2]!.line, members });
+    k = end;
+  }
+  return out;
 }

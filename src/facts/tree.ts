@@ -26,10 +26,10 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { isProblem, readRegular } from '../sources/read.js';
 import { decodeDefs, decodeImpls, scanDefs, type FileDefs } from './defs.js';
-import { summarizeFile, type FileSummary, type FnSummary } from './summary.js';
+import { summarizeFile, type FileSummary, type FnSummary, type OpsTable } from './summary.js';
 
 /** Bumped whenever the cached facts change shape or meaning: an older cache is ignored. */
-export const INDEX_VERSION = 5;
+export const INDEX_VERSION = 8;
 
 const SKIP_TOP = new Set(['Documentation', 'tools', 'samples', 'scripts', 'usr']);
 const SKIP_ANY = new Set(['.git', '.hg', '.svn', 'node_modules', '.tmp_versions']);
@@ -73,6 +73,8 @@ export interface TreeIndex {
   impls: Map<string, number>;
   /** Second pass: the summaries of the files loaded so far, by file. */
   files: Map<string, FnSummary[]>;
+  /** Second pass: the initialised structs with function members of the files loaded so far. */
+  tables: Map<string, OpsTable[]>;
   failures: IndexFailure[];
   stats: IndexStats;
   /** The cache directory of this tree, if any. */
@@ -368,11 +370,13 @@ export async function indexTree(rootIn: string, opts: IndexOptions = {}): Promis
   const decoded = new Map<string, DefSite[]>();
   const impls = new Map(Object.entries(aggregate.impls));
   const files = new Map<string, FnSummary[]>();
+  const tables = new Map<string, OpsTable[]>();
+  const setFile = (rel: string, s: FileSummary) => { files.set(rel, s.functions); tables.set(rel, Array.isArray(s.tables) ? s.tables : []); };
   stats.files = fileList.length;
   let summaryLines: Map<string, string> | undefined;
 
   const index: TreeIndex = {
-    root, fileList, impls, files, failures, stats, ...(dir ? { cacheFile: dir } : {}),
+    root, fileList, impls, files, tables, failures, stats, ...(dir ? { cacheFile: dir } : {}),
     defsOf(name) {
       let d = decoded.get(name);
       if (d) return d;
@@ -410,14 +414,14 @@ export async function indexTree(rootIn: string, opts: IndexOptions = {}): Promis
             // summarised again below
           }
         }
-        if (e.s) files.set(rel, e.s.functions);
+        if (e.s) setFile(rel, e.s);
         else work2.push({ rel });
       }
       for (const r of await pool.run(work2, 'summary')) {
         accept(r);
-        if (r.kind === 'summary') files.set(r.rel, r.s.functions);
+        if (r.kind === 'summary') setFile(r.rel, r.s);
         const e = entries.get(r.rel);
-        if (r.kind === 'same' && e?.s) files.set(r.rel, e.s.functions);
+        if (r.kind === 'same' && e?.s) setFile(r.rel, e.s);
       }
     },
     close() {
