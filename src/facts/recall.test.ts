@@ -3,7 +3,7 @@
 
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { canonicalErrno, foundFromErrnosJson, listedFromSpecs, manErrnoSets, provokedFromConform, recallJson, recallTable, recallText } from './recall.js';
+import { canonicalErrno, foundFromErrnosJson, kindsOf, listedFromSpecs, manErrnoSets, provokedFromConform, recallJson, recallTable, recallText } from './recall.js';
 
 const m = (o: Record<string, string[]>) => new Map(Object.entries(o).map(([k, v]) => [k, new Set(v)]));
 
@@ -67,14 +67,31 @@ describe('recall table', () => {
     assert.equal(text, recallText(recallTable(input)));
     const lines = text.trimEnd().split('\n');
     assert.equal(lines.length, 6);
-    assert.match(lines[0]!, /^syscall +found +provoked +listed +man +extra/);
-    assert.match(lines.find((l) => l.startsWith('sys_close'))!, /^sys_close +0 +0\/1 0\.0% +0\/1 0\.0% +no page +-$/);
-    assert.match(lines.find((l) => l.startsWith('sys_open'))!, /1\/2 50\.0% +3\/4 75\.0% +2\/4 50\.0% +ESTALE$/);
-    assert.match(lines.at(-1)!, /^overall +6 +2\/4 50\.0% +5\/8 62\.5% +4\/6 66\.7% +1$/);
+    assert.match(lines[0]!, /^syscall +found +provoked +listed +man +objects +extra/);
+    assert.match(lines.find((l) => l.startsWith('sys_close'))!, /^sys_close +0 +0\/1 0\.0% +0\/1 0\.0% +no page +0 +-$/);
+    assert.match(lines.find((l) => l.startsWith('sys_open'))!, /1\/2 50\.0% +3\/4 75\.0% +2\/4 50\.0% +0 +ESTALE$/);
+    assert.match(lines.at(-1)!, /^overall +6 +2\/4 50\.0% +5\/8 62\.5% +4\/6 66\.7% +0 +1$/);
     const j = JSON.parse(JSON.stringify(recallJson(t))) as { rows: { syscall: string; extra: string[]; man_not_listed: string[] }[]; overall: { listed: { pct: number } } };
     assert.deepEqual(j.rows.find((r) => r.syscall === 'sys_open')!.extra, ['ESTALE']);
     assert.deepEqual(j.rows.find((r) => r.syscall === 'sys_open')!.man_not_listed, ['EMFILE']);
     assert.equal(j.overall.listed.pct, 62.5);
+  });
+
+  it('extras: kernel-internal codes are never extra; errnos found through an object are counted apart', () => {
+    const results = [{ name: 'sys_open', errors: [
+      { name: 'ESTALE', chain: [{}] }, { name: 'ERESTARTSYS', internal: true, chain: [{}] },
+      { name: 'ECONNRESET', chain: [{}, { through: { slot: 'f_op->open', object: 'TCP socket' } }] },
+    ] }];
+    const kinds = kindsOf(results);
+    assert.deepEqual([...kinds.get('sys_open')!], [['ERESTARTSYS', 'internal'], ['ECONNRESET', 'object']]);
+    const found = new Map([['sys_open', new Set(['ESTALE', 'ERESTARTSYS', 'ECONNRESET', 'EACCES'])]]);
+    const t = recallTable({ ...input, found, kinds });
+    const open = t.rows.find((r) => r.syscall === 'sys_open')!;
+    assert.deepEqual(open.extra, ['ESTALE']);
+    assert.deepEqual(open.extraObjects, ['ECONNRESET']);
+    assert.equal(t.overall.extraObjects, 1);
+    // Without kinds, every unlisted errno is extra.
+    assert.deepEqual(recallTable({ ...input, found }).rows.find((r) => r.syscall === 'sys_open')!.extra, ['ECONNRESET', 'ERESTARTSYS', 'ESTALE']);
   });
 
   it('inputs: spec errors, conform --json (plain and --fs), man page lookups', () => {

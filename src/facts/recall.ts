@@ -31,8 +31,13 @@ export interface RecallRow {
   provoked: Recall;
   listed: Recall;
   man: Recall;
-  /** Found, but listed neither by the spec nor by the man page. */
+  /**
+   * Found, listed neither by the spec nor by the man page, on a path without function pointers
+   * (kernel-internal codes are never extra).
+   */
   extra: string[];
+  /** Like extra, but found through an object's implementation (objects.ts): specific to that object. */
+  extraObjects: string[];
   /** Named by the man page, not listed by the spec. */
   manNotListed: string[];
   /** Whether a man page documents the syscall (with an ERRORS section). */
@@ -42,7 +47,7 @@ export interface RecallRow {
 export interface RecallTable {
   rows: RecallRow[];
   /** Sums over the rows (micro-averaged: found / of over every syscall). */
-  overall: { provoked: Recall; listed: Recall; man: Recall; extra: number; found: number };
+  overall: { provoked: Recall; listed: Recall; man: Recall; extra: number; extraObjects: number; found: number };
 }
 
 export interface RecallInput {
@@ -56,6 +61,25 @@ export interface RecallInput {
   man: ErrnoSets;
   /** The rows, in this order; default: the syscalls of `listed` and `provoked`, sorted. */
   syscalls?: readonly string[];
+  /** How each found errno was found, where not by a plain path (see kindsOf). */
+  kinds?: ErrnoKinds;
+}
+
+/** Per syscall, the found errnos that are kernel-internal, or whose chain goes through an object's implementation. */
+export type ErrnoKinds = ReadonlyMap<string, ReadonlyMap<string, 'internal' | 'object'>>;
+
+/** The kinds of the errnos of `kapi errnos` results (or its JSON): internal codes, and chains through objects. */
+export function kindsOf(results: readonly { name: string; errors: readonly { name: string; internal?: boolean; chain: readonly { through?: unknown }[] }[] }[]): Map<string, Map<string, 'internal' | 'object'>> {
+  const out = new Map<string, Map<string, 'internal' | 'object'>>();
+  for (const r of results) {
+    const m = new Map<string, 'internal' | 'object'>();
+    for (const e of r.errors) {
+      if (e.internal) m.set(canonicalErrno(e.name), 'internal');
+      else if (e.chain.some((c) => c.through)) m.set(canonicalErrno(e.name), 'object');
+    }
+    out.set(r.name, m);
+  }
+  return out;
 }
 
 function recall(found: ReadonlySet<string>, of: ReadonlySet<string>): Recall {
@@ -151,13 +175,16 @@ export function recallTable(input: RecallInput): RecallTable {
     const listed = canon(input.listed.get(syscall));
     const provoked = canon(input.provoked.get(syscall));
     const man = canon(input.man.get(syscall));
+    const kind = input.kinds?.get(syscall);
+    const unlisted = [...found].filter((e) => !listed.has(e) && !man.has(e) && kind?.get(e) !== 'internal').sort();
     return {
       syscall,
       found: [...found].sort(),
       provoked: recall(found, provoked),
       listed: recall(found, listed),
       man: recall(found, man),
-      extra: [...found].filter((e) => !listed.has(e) && !man.has(e)).sort(),
+      extra: unlisted.filter((e) => kind?.get(e) !== 'object'),
+      extraObjects: unlisted.filter((e) => kind?.get(e) === 'object'),
       manNotListed: [...man].filter((e) => !listed.has(e)).sort(),
       hasMan: input.man.has(syscall),
     };
@@ -166,7 +193,7 @@ export function recallTable(input: RecallInput): RecallTable {
     rows,
     overall: {
       provoked: sum(rows.map((r) => r.provoked)), listed: sum(rows.map((r) => r.listed)), man: sum(rows.map((r) => r.man)),
-      extra: rows.reduce((a, r) => a + r.extra.length, 0), found: rows.reduce((a, r) => a + r.found.length, 0),
+      extra: rows.reduce((a, r) => a + r.extra.length, 0), extraObjects: rows.reduce((a, r) => a + r.extraObjects.length, 0), found: rows.reduce((a, r) => a + r.found.length, 0),
     },
   };
 }
@@ -177,9 +204,9 @@ function cell(r: Recall): string {
 
 /** A fixed-width text table: one row per syscall, then the totals; `-` where nothing is listed. */
 export function recallText(t: RecallTable): string {
-  const head = ['syscall', 'found', 'provoked', 'listed', 'man', 'extra (neither spec nor man)'];
-  const body = t.rows.map((r) => [r.syscall, String(r.found.length), cell(r.provoked), cell(r.listed), r.hasMan ? cell(r.man) : 'no page', r.extra.join(' ') || '-']);
-  const total = ['overall', String(t.overall.found), cell(t.overall.provoked), cell(t.overall.listed), cell(t.overall.man), String(t.overall.extra)];
+  const head = ['syscall', 'found', 'provoked', 'listed', 'man', 'objects', 'extra (neither spec nor man)'];
+  const body = t.rows.map((r) => [r.syscall, String(r.found.length), cell(r.provoked), cell(r.listed), r.hasMan ? cell(r.man) : 'no page', String(r.extraObjects.length), r.extra.join(' ') || '-']);
+  const total = ['overall', String(t.overall.found), cell(t.overall.provoked), cell(t.overall.listed), cell(t.overall.man), String(t.overall.extraObjects), String(t.overall.extra)];
   const all = [head, ...body, total];
   const w = head.map((_, i) => Math.max(...all.map((r) => r[i]!.length)));
   const line = (r: string[]) => r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(w[i]!))).join('  ').trimEnd();
@@ -191,7 +218,7 @@ export function recallJson(t: RecallTable): object {
   return {
     rows: t.rows.map((r) => ({
       syscall: r.syscall, found: r.found, provoked: r.provoked, listed: r.listed, man: r.man,
-      has_man: r.hasMan, extra: r.extra, man_not_listed: r.manNotListed,
+      has_man: r.hasMan, extra: r.extra, extra_objects: r.extraObjects, man_not_listed: r.manNotListed,
     })),
     overall: t.overall,
   };
