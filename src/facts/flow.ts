@@ -15,7 +15,7 @@ import { errnoNumber } from '../sources/consts/index.js';
 import type { FnSummary } from './summary.js';
 import { indexTree, type DefSite, type IndexFailure, type IndexOptions, type IndexStats, type TreeIndex } from './tree.js';
 import { objectFiles, OBJECTS, SLOT_TYPES, type ObjectTables } from './objects.js';
-import { dispatchOf, wrapperOf } from './wrappers.js';
+import { dispatchOf, RETRIED, wrapperOf } from './wrappers.js';
 
 export interface ChainStep {
   function: string;
@@ -221,6 +221,8 @@ export async function loadReachable(r: Resolver, starts: readonly DefSite[], nam
   }
 }
 
+const RETRIED_BY = new Map(Object.entries(RETRIED).map(([fn, w]) => [fn, w.errors]));
+
 /** Kernel-internal codes (ERESTARTSYS and the others from 512 up) that never reach user space. */
 export const isInternal = (e: string) => (errnoNumber(e) ?? 0) >= 512;
 
@@ -232,17 +234,24 @@ export const isInternal = (e: string) => (errnoNumber(e) ?? 0) >= 512;
  * never reaches ext4's address-space operations).
  */
 export function errnosOf(r: Resolver, start: FnSummary): SyscallErrnos {
-  interface Node { fn: FnSummary; obj?: string }
+  /** A function reached inside an object (or none), below callers that retry on the errnos in `retried`. */
+  interface Node { fn: FnSummary; obj?: string; retried?: string }
   const nodes = new Map<FnSummary, Map<string, Node>>();
-  const node = (fn: FnSummary, obj?: string): [Node, boolean] => {
+  const node = (fn: FnSummary, obj?: string, retried?: string): [Node, boolean] => {
     let m = nodes.get(fn);
     if (!m) { m = new Map(); nodes.set(fn, m); }
-    const k = obj ?? '';
+    const k = `${obj ?? ''}|${retried ?? ''}`;
     const n = m.get(k);
     if (n) return [n, false];
-    const fresh: Node = obj === undefined ? { fn } : { fn, obj };
+    const fresh: Node = { fn, ...(obj === undefined ? {} : { obj }), ...(retried ? { retried } : {}) };
     m.set(k, fresh);
     return [fresh, true];
+  };
+  /** The retried errnos a callee of `n` is under: n's own, and those n's function retries on (wrappers.ts RETRIED). */
+  const below = (n: Node): string | undefined => {
+    const own = RETRIED_BY.get(n.fn.name);
+    if (!own) return n.retried;
+    return [...new Set([...(n.retried ? n.retried.split(',') : []), ...own])].sort().join(',');
   };
   const [root] = node(start);
   const parent = new Map<Node, { from: Node; line: number; through?: ChainStep['through'] } | null>([[root, null]]);
@@ -259,7 +268,9 @@ export function errnosOf(r: Resolver, start: FnSummary): SyscallErrnos {
     }
     return steps;
   };
-  const found = (e: string, chain: ChainStep[]) => {
+  const found = (e: string, chain: ChainStep[], retried: string | undefined) => {
+    // A caller that retries on this errno (wrappers.ts RETRIED) keeps it from the syscall.
+    if (retried && retried.split(',').includes(e)) return;
     if (!errors.has(e)) errors.set(e, { name: e, chain, ...(isInternal(e) ? { internal: true } : {}) });
     if (RESTART_AS_EINTR.has(e) && !errors.has('EINTR')) errors.set('EINTR', { name: 'EINTR', chain, via: e });
   };
@@ -276,13 +287,14 @@ export function errnosOf(r: Resolver, start: FnSummary): SyscallErrnos {
     }
     if (t.kind === 'wrapper') {
       const chain = chainTo(from, line);
-      for (const e of t.errors) found(e, [...chain, { function: id.replace(/\(.*$/, ''), file: from.fn.file, line, wrapper: t.why }]);
+      for (const e of t.errors) found(e, [...chain, { function: id.replace(/\(.*$/, ''), file: from.fn.file, line, wrapper: t.why }], below(from));
       return [];
     }
     if (t.ambiguous) ambiguous.add(id);
     const obj = through ? through.object : from.obj;
+    const retried = below(from);
     for (const d of t.defs) {
-      const [n, fresh] = node(d, obj);
+      const [n, fresh] = node(d, obj, retried);
       if (!fresh) continue;
       parent.set(n, through ? { from, line, through } : { from, line });
       queue.push(n);
@@ -312,7 +324,7 @@ export function errnosOf(r: Resolver, start: FnSummary): SyscallErrnos {
   for (let q = 0; q < queue.length; q++) {
     const n = queue[q]!;
     const fn = n.fn;
-    for (const [e, line] of fn.direct) found(e, chainTo(n, line));
+    for (const [e, line] of fn.direct) found(e, chainTo(n, line), n.retried);
     for (const [via, line, candidates] of fn.indirect) {
       let ic = indirect.get(via);
       if (!ic) {
@@ -333,7 +345,7 @@ export function errnosOf(r: Resolver, start: FnSummary): SyscallErrnos {
       // holds (the result of a call here); one that calls its parameter i returns what the
       // function passed as argument i returns.
       for (const d of defs) {
-        const [dn] = node(d, n.obj);
+        const [dn] = node(d, n.obj, below(n));
         for (const [i, kind, x] of args) {
           if (kind === 'c' && returnsParam(d, i)) edge(n, fn.file, x, line);
           const called = d.paramCalled?.find(([k]) => k === i);

@@ -1,6 +1,7 @@
 // Following calls through function pointers into the objects' implementations (objects.ts), the
-// INDIRECT_CALL_n candidates, and the two parameter rules that path walks need: one tiny tree
-// per rule, each failing when its rule is taken out; then the objects' tables in the 6.1 tree.
+// INDIRECT_CALL_n candidates, the two parameter rules that path walks need, and two rules that
+// keep codes out (comparisons, retries): one tiny tree per rule, each failing when its rule is
+// taken out; then the objects' tables in the 6.1 tree.
 
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -118,6 +119,27 @@ describe('parameter rules of path walks', () => {
       'fs/fifo.c': 'static int fifo_open(struct file *f)\n{\n\treturn -ENXIO;\n}\n\nconst struct file_operations fifo_fops = {\n\t.open = fifo_open,\n};\n',
     }), 'op', [obj('fifo', ['fs/fifo.c', 'fifo_fops'])]);
     assert.deepEqual(names(r), ['ENXIO']);
+  });
+});
+
+describe('codes that are not returned', () => {
+  it('an errno compared with is not an errno returned', async () => {
+    const r = await errnos(tree({
+      'mm/a.c': 'SYSCALL_DEFINE1(pop, int, n)\n{\n\tint ret;\n\tret = fault(n, PTR_ERR(p) == -EMLINK);\n\tif (ret != -EBUSY)\n\t\treturn ret;\n\treturn err == -ENOENT ? 0 : -EIO;\n}\n',
+    }), 'pop', []);
+    assert.deepEqual(names(r), ['EIO']);
+  });
+
+  it('an errno a caller retries on (wrappers.ts RETRIED) does not reach the syscall through it', async () => {
+    const r = await errnos(tree({
+      'fs/a.c': 'SYSCALL_DEFINE1(walk, int, n)\n{\n\tif (n)\n\t\treturn do_filp_open(n);\n\treturn other_walk(n);\n}\n',
+      'fs/namei.c': 'static int path_openat(int n)\n{\n\tif (n > 1)\n\t\treturn -ECHILD;\n\treturn -ENOENT;\n}\n\n'
+        + 'int do_filp_open(int n)\n{\n\tint e = path_openat(n);\n\tif (e == -ECHILD)\n\t\te = path_openat(0);\n\treturn e;\n}\n\n'
+        + 'int other_walk(int n)\n{\n\treturn path_openat(n);\n}\n',
+    }), 'walk', []);
+    assert.deepEqual(names(r), ['ECHILD', 'ENOENT']);
+    // ECHILD still arrives, but only by the path that does not retry.
+    assert.deepEqual(r.errors[0]!.chain.map((c) => c.function), ['sys_walk', 'other_walk', 'path_openat']);
   });
 });
 

@@ -120,6 +120,17 @@ function memberName(e: Token[]): string | undefined {
   return `${owner.kind === 'ident' ? owner.text + sep : ''}${name.text}`;
 }
 
+const COMPARE = new Set(['==', '!=', '<', '>', '<=', '>=']);
+
+/**
+ * Is `t[j] t[j+1]` a `-EFOO` that is a value, not an operand of a comparison
+ * (`PTR_ERR(page) == -EMLINK` tests for a code; it does not return it)?
+ */
+function errnoAt(t: Token[], j: number): boolean {
+  if (t[j]!.text !== '-' || t[j + 1]!.kind !== 'ident' || !isErrnoName(t[j + 1]!.text)) return false;
+  return !COMPARE.has(t[j - 1]?.text ?? '') && !COMPARE.has(t[j + 2]?.text ?? '');
+}
+
 /** Wrappers that return what their argument holds, for error purposes. */
 const UNWRAP = new Set(['ERR_PTR', 'PTR_ERR', 'ERR_CAST', 'PTR_ERR_OR_ZERO', 'likely', 'unlikely', 'READ_ONCE']);
 
@@ -336,7 +347,7 @@ export function summarizeFile(text: string, file: string): FileSummary {
           else if (y === ';' && depth <= 0) break;
         }
         const expr = b.slice(k + 1, e);
-        for (let j = 0; j + 1 < expr.length; j++) if (expr[j]!.text === '-' && expr[j + 1]!.kind === 'ident' && isErrnoName(expr[j + 1]!.text)) noteErr(direct, expr[j + 1]!.text, expr[j + 1]!.line);
+        for (let j = 0; j + 1 < expr.length; j++) if (errnoAt(expr, j)) noteErr(direct, expr[j + 1]!.text, expr[j + 1]!.line);
         returned.push(...sources(expr, scope));
         continue; // calls inside the return expression are recorded as the loop goes on
       }
@@ -350,7 +361,7 @@ export function summarizeFile(text: string, file: string): FileSummary {
         }
         const rhs = b.slice(k + 2, e);
         for (let j = 0; j + 1 < rhs.length; j++) {
-          if (rhs[j]!.text === '-' && rhs[j + 1]!.kind === 'ident' && isErrnoName(rhs[j + 1]!.text)) {
+          if (errnoAt(rhs, j)) {
             const l = varErrors.get(x.text) ?? [];
             l.push([rhs[j + 1]!.text, rhs[j + 1]!.line]);
             varErrors.set(x.text, l);

@@ -56,3 +56,16 @@ export const DISPATCH: Readonly<Record<string, string>> = {
 };
 
 export const dispatchOf = (name: string): string | undefined => (Object.prototype.hasOwnProperty.call(DISPATCH, name) ? DISPATCH[name] : undefined);
+
+/**
+ * Functions that retry a call when it fails with one of these errnos, so the errno never leaves
+ * them: fs/namei.c walks a path in RCU mode first, and when a step cannot be done without
+ * sleeping it returns -ECHILD, which these callers answer by walking again in ref-walk mode
+ * (where no step returns -ECHILD). The errno is dropped on the paths below them, and kept on others.
+ */
+export const RETRIED: Readonly<Record<string, Wrapper>> = {
+  do_filp_open: { errors: ['ECHILD'], why: 'fs/namei.c: an RCU-walk failure is retried in ref-walk mode' },
+  do_file_open_root: { errors: ['ECHILD'], why: 'fs/namei.c: an RCU-walk failure is retried in ref-walk mode' },
+  filename_lookup: { errors: ['ECHILD'], why: 'fs/namei.c: an RCU-walk failure is retried in ref-walk mode' },
+  filename_parentat: { errors: ['ECHILD'], why: 'fs/namei.c: an RCU-walk failure is retried in ref-walk mode' },
+};
