@@ -14,8 +14,12 @@ const HELP = `Usage: kapi errnos --source TREE [-f text|json] [--cache DIR | --n
 For each syscall defined under TREE (or only the named ones, 'openat' or 'sys_openat'), the
 errnos its code can return, each with one shortest call chain from the syscall to the return
 site, and a coverage line: errnos found, calls whose result is returned but whose code the tree
-does not have (unresolved), and calls through function pointers (indirect; their errors are
-not included). The index of the tree is cached under --cache DIR (default
+does not have (unresolved), and calls through function pointers (indirect). A call through a
+pointer is followed into the implementations of a fixed list of common objects (pipes, tmpfs
+and ext4 files and directories, UDP, TCP and Unix sockets, eventfd, epoll, ptys, /proc/PID/mem,
+/dev/null and /dev/zero, ELF executables and scripts); a chain step taken that way names the
+object and the pointer (pipe_read [pipe: f_op->read_iter]), and the errors of the other
+implementations are not included. The index of the tree is cached under --cache DIR (default
 $XDG_CACHE_HOME/kapi, else ~/.cache/kapi): a second run reads only the files that changed.
 
 Exit status: 0 success; 1 a named syscall was not found; 2 usage error or unreadable tree.
