@@ -25,7 +25,8 @@ The code of a syscall spec is the whole kernel tree's (as kapi errnos follows it
 each errno with a shortest call chain) when --tree DIR is given, or when the spec's file lies
 inside a kernel tree (a directory above it has Kbuild or Kconfig, MAINTAINERS, fs/ and
 kernel/): code-error-missing then points at the return site in the tree and gives the chain,
-and code-error-unseen names the calls through function pointers the analysis did not follow.
+and code-error-unseen names the calls through function pointers the analysis did not follow
+and the calls it could not resolve.
 Aliases are one errno (EWOULDBLOCK is EAGAIN, EDEADLOCK EDEADLK, ENOTSUP EOPNOTSUPP);
 kernel-internal codes (512 and up) are never reported missing, and a restart code counts as
 EINTR. Other specs, and every spec without a tree, are checked against the returns of the
@@ -39,7 +40,8 @@ Options:
                         repeatable
   --tree DIR            the kernel tree the syscall specs' code is followed in
   --cache DIR           where the tree's index is cached (default $XDG_CACHE_HOME/kapi,
-                        else ~/.cache/kapi); --no-cache: none
+                        else ~/.cache/kapi): a second run reads only the files that changed
+  --no-cache            index the tree without a cache
   -q, --quiet           no informational lines on stderr
 
 Checks:
