@@ -26,11 +26,10 @@ each errno with a shortest call chain) when --tree DIR is given, or when the spe
 inside a kernel tree (a directory above it has Kbuild or Kconfig, MAINTAINERS, fs/ and
 kernel/): code-error-missing then points at the return site in the tree and gives the chain,
 and code-error-unseen names the calls through function pointers the analysis did not follow
-and the calls it could not resolve.
-Aliases are one errno (EWOULDBLOCK is EAGAIN, EDEADLOCK EDEADLK, ENOTSUP EOPNOTSUPP);
-kernel-internal codes (512 and up) are never reported missing, and a restart code counts as
-EINTR. Other specs, and every spec without a tree, are checked against the returns of the
-spec's own file.
+and the calls it could not resolve. Aliases are one errno (EWOULDBLOCK is EAGAIN, EDEADLOCK
+EDEADLK, ENOTSUP EOPNOTSUPP); kernel-internal codes (512 and up) are never reported missing,
+and a restart code counts as EINTR. Other specs, and every spec without a tree, are checked
+against the returns of the spec's own file.
 
 Options:
   -f, --format FMT      text (default), json, sarif (SARIF 2.1.0), github (annotations)
