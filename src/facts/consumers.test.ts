@@ -92,6 +92,17 @@ describe('kapi scaffold of a tree', () => {
     assert.equal(s!.errors![0]!.description, `TODO; the code returns it at fs/e.c:39 via ${['sys_deep', ...fns].join(' -> ')}`);
   });
 
+  it('file names with a comment end or a newline in them do not break the skeleton', () => {
+    const t = tree({ 'fs/a.c': SYSCALL, 'fs/odd*/b\nx.c': CALLEE });
+    const r = kapi(['scaffold', '-q', '--cache', cache, '--source', t]);
+    assert.equal(r.code, 0, r.stderr);
+    const d = new DiagSink();
+    const specs = specsFromC(r.stdout, 'out.c', d);
+    assert.deepEqual(d.items, []);
+    assert.equal(specs.length, 1);
+    assert.equal(specs[0]!.errors!.find((e) => e.name === 'EMFILE')!.description, 'TODO; the code returns it at fs/odd* /b?x.c:4 via sys_demo -> do_it');
+  });
+
   it('wrapTag breaks at spaces only, continuation lines two columns deeper', () => {
     const lines = wrapTag('  ', 'desc: ', 'aaaa bbbb cccc dddd', 20);
     assert.deepEqual(lines, [' *   desc: aaaa bbbb', ' *     cccc dddd']);

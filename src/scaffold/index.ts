@@ -63,6 +63,12 @@ export function wrapTag(indent: string, tag: string, text: string, width = WRAP)
 
 interface ErrorBlock { name: string; desc: string }
 
+/**
+ * Text from the tree (its file names are anyone's) made safe inside a DSL comment: control
+ * characters (a newline would end the tag) become '?', and a comment end is split.
+ */
+export const commentSafe = (t: string) => t.replace(/[\x00-\x1f\x7f]/g, '?').replace(/\*\//g, '* /');
+
 function render(fn: FnDef, errors: readonly ErrorBlock[], notes: string): string {
   const name = fn.syscall!;
   const lines: string[] = [
@@ -79,8 +85,8 @@ function render(fn: FnDef, errors: readonly ErrorBlock[], notes: string): string
     lines.push(` *   desc: TODO${g.hint ? ` (${g.hint})` : ''}`, ' *');
   }
   lines.push(' * return:', ' *   type: long', ' *   check-type: exact', ' *   success: 0', ' *   desc: TODO: the result on success; a negative errno on failure', ' *');
-  for (const e of errors) lines.push(` * error: ${e.name}, TODO: when`, ...wrapTag('  ', 'desc: ', e.desc), ' *');
-  lines.push(...wrapTag('', 'notes: ', notes));
+  for (const e of errors) lines.push(` * error: ${e.name}, TODO: when`, ...wrapTag('  ', 'desc: ', commentSafe(e.desc)), ' *');
+  lines.push(...wrapTag('', 'notes: ', commentSafe(notes)));
   lines.push(' */');
   const sig = `SYSCALL_DEFINE${fn.params.length}(${[name, ...fn.params.flatMap((p) => [p.c_type, p.name])].join(', ')})`;
   return `${lines.join('\n')}\n${sig}\n{\n}\n`;
