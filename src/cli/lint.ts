@@ -127,8 +127,9 @@ export interface TreeLookup {
 
 /**
  * The whole-tree errno flow of every syscall spec, computed once per tree before the checks run:
- * the tree is `tree` when given, else the kernel tree the spec's file lies in (none for specs
- * read from a binary or debugfs, or outside any tree). Throws when a tree cannot be indexed.
+ * the tree is `tree` when given (for specs from any source), else the kernel tree the spec's C
+ * file lies in (none for specs read from a binary or debugfs, or outside any tree). Throws when
+ * a tree cannot be indexed.
  */
 export async function treeLookup(specs: readonly ApiSpec[], tree: string | undefined, opts: IndexOptions = {}): Promise<TreeLookup> {
   const memo = new Map<string, string | null>();
@@ -138,8 +139,10 @@ export async function treeLookup(specs: readonly ApiSpec[], tree: string | undef
     const name = syscallOf(s);
     if (!name) continue;
     // Walked up from the absolute path; named as the spec's file is (relative stays relative).
-    const file = where(s.at).file;
-    const above = tree === undefined ? treeAbove(resolve(file), memo) : undefined;
+    // Only a spec read from C (a position with a line, a signature) has a file to walk up from.
+    const pos = where(s.at);
+    const file = pos.file;
+    const above = tree === undefined && pos.line !== undefined && s.signature ? treeAbove(resolve(file), memo) : undefined;
     const root = tree ?? (above === undefined ? undefined : isAbsolute(file) ? above : relative('.', above) || '.');
     if (root === undefined) continue;
     rootOf.set(s, root);
