@@ -3,6 +3,7 @@
 
 import type { ApiSpec } from '../model/types.js';
 import type { ErrorFacts } from '../facts/index.js';
+import type { SyscallErrnos } from '../facts/flow.js';
 
 export type Level = 'error' | 'warning' | 'info';
 export const LEVELS: Level[] = ['info', 'warning', 'error'];
@@ -17,9 +18,18 @@ export interface Finding {
   spec?: string;
 }
 
+/** The whole-tree errno flow of one syscall, and the tree's root as given (its files are relative to it). */
+export interface TreeErrnoFacts { root: string; errnos: SyscallErrnos }
+
 export interface LintContext {
   /** What the code of the spec's function can return; undefined when the code is not at hand. */
   code(spec: ApiSpec): (ErrorFacts & { at: string }) | undefined;
+  /**
+   * What the whole tree's code can return for a syscall spec (flow.ts, computed before the checks
+   * run); undefined without a tree, for specs that are not syscalls, or when the tree does not
+   * define the syscall. The code-error checks use it instead of `code` when it is there.
+   */
+  tree?(spec: ApiSpec): TreeErrnoFacts | undefined;
 }
 
 export interface Check {
