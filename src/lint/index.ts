@@ -2,7 +2,7 @@
 // SpecSet, a context with facts from the code, level overrides. Out: sorted findings.
 
 import type { ApiSpec } from '../model/types.js';
-import { codeErrorMissing, codeErrorUnseen } from './checks/code-errors.js';
+import { codeErrorMissing, codeErrorObject, codeErrorUnseen } from './checks/code-errors.js';
 import { constraintShape } from './checks/constraint-shape.js';
 import { duplicateError } from './checks/duplicate-error.js';
 import { effectClaim } from './checks/effect-claim.js';
@@ -37,6 +37,7 @@ export const CHECKS = {
   'test-tags': testTags,
   'code-error-missing': codeErrorMissing,
   'code-error-unseen': codeErrorUnseen,
+  'code-error-object': codeErrorObject,
 } satisfies Record<string, Check>;
 
 export type CheckId = keyof typeof CHECKS;

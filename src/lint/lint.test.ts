@@ -50,6 +50,8 @@ const CASES: Record<CheckId, { bad: string; line: number; good: string }> = {
   'effect-claim': { bad: spec(`${PARAMS}\nside-effect: resource_destroy\n  target: descriptor table slot\n${ERR}`), line: 13, good: spec(`${PARAMS}\nside-effect: resource_destroy\n  target: descriptor table slot\n  kapi-effect: fd:closed=fd\nstate-trans: slot\n  object: table\n  kapi-unobservable: nothing to see\n${ERR}`) },
   'test-tags': { bad: spec(`${PARAMS}\n  kapi-semantic: fd:epol\n${ERR}`), line: 10, good: spec(`${PARAMS}\n  kapi-semantic: fd:epoll\n  kapi-test: no-boundary\n  kapi-valid: O_CLOEXEC\n${ERR}`) },
   'code-error-missing': { bad: spec(`${PARAMS}\n${ERR}`, '\tif (flags)\n\t\treturn -EINVAL;\n\treturn -EBADF;'), line: 19, good: spec(`${PARAMS}\n${ERR}`, '\treturn -EBADF;') },
+  // Needs a kernel tree: src/facts/consumers.test.ts.
+  'code-error-object': { bad: '', line: 0, good: spec(`${PARAMS}\n${ERR}`) },
   'code-error-unseen': { bad: spec(`${PARAMS}\n${ERR}\nerror: EPERM, never\n  desc: d`, '\treturn -EBADF;'), line: 15, good: spec(`${PARAMS}\n${ERR}`, '\tint err = -EBADF;\n\treturn err;') },
 };
 

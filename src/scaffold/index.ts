@@ -122,7 +122,7 @@ export function coverageLine(r: SyscallErrnos): string {
   const internal = r.errors.filter((e) => e.internal).map((e) => e.name);
   return `${visible.length} errnos found${internal.length ? ` (and kernel-internal ${internal.join(', ')}, not listed)` : ''}; ` +
     `${r.unresolved.length} calls unresolved${r.unresolved.length ? ` (${r.unresolved.join(', ')})` : ''}; ` +
-    `${r.indirect.length} indirect calls, not followed${r.indirect.length ? ` (${r.indirect.map((i) => `${i.name}: ${i.implementations} implementation${i.implementations === 1 ? '' : 's'}`).join(', ')})` : ''}`;
+    `${r.indirect.length} indirect calls${r.indirect.length ? ` (${r.indirect.map((i) => `${i.name}: ${i.implementations} implementation${i.implementations === 1 ? '' : 's'}${i.followed?.length ? `, followed for ${i.followed.join(', ')}` : ', not followed'}`).join('; ')})` : ''}`;
 }
 
 /**

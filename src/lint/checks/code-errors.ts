@@ -5,10 +5,12 @@
 // missing, and a restart code the flow found counts as the EINTR user space sees.
 
 import { join } from 'node:path';
-import { formatChain, type IndirectCall } from '../../facts/flow.js';
+import { formatChain, objectsOf, type IndirectCall, type SyscallError } from '../../facts/flow.js';
 import { canonicalErrno } from '../../facts/recall.js';
 import { errnoNumber } from '../../sources/consts/index.js';
-import type { Check } from '../types.js';
+import { notReturnedMap } from '../not-returned.js';
+import type { ApiSpec } from '../../model/types.js';
+import type { Check, Finding } from '../types.js';
 
 /** Kernel-internal codes (ERESTARTSYS and the others from 512 up) never reach user space. */
 const userVisible = (e: string) => (errnoNumber(e) ?? 0) < 512;
@@ -20,7 +22,27 @@ function few(names: readonly string[]): string {
   return names.length > FEW ? `${names.slice(0, FEW).join(', ')} and ${names.length - FEW} more` : names.join(', ');
 }
 
-const indirectName = (i: IndirectCall) => `${i.name} (${i.implementations} implementation${i.implementations === 1 ? '' : 's'})`;
+const indirectName = (i: IndirectCall) => `${i.name} (${i.implementations} implementation${i.implementations === 1 ? '' : 's'}${i.followed?.length ? `, followed for ${i.followed.join(', ')} only` : ''})`;
+
+/**
+ * The tree errnos a spec does not list and does not mark kapi-not-returned, user-visible ones
+ * only; `objects` picks those found through an object's implementation (objects.ts), or the others.
+ */
+function unlisted(s: ApiSpec, errors: readonly SyscallError[], objects: boolean): SyscallError[] {
+  const listed = new Set((s.errors ?? []).map((e) => canonicalErrno(e.name)));
+  const not = notReturnedMap(s.ext?.['kapi-not-returned']);
+  return errors.filter((e) => !e.internal && !listed.has(canonicalErrno(e.name)) && !not.has(e.name) && (objectsOf(e.chain).length > 0) === objects);
+}
+
+function missingFinding(root: string, s: ApiSpec, e: SyscallError): Finding {
+  const last = e.chain[e.chain.length - 1]!;
+  const what = e.via ? `-${e.via} (which user space sees as EINTR)` : `-${e.name}`;
+  const obj = objectsOf(e.chain)[0];
+  return {
+    at: `${join(root, last.file)}:${last.line}:1`,
+    message: `${obj ? `when the object is a ${obj}, ` : ''}the code can return ${what}, but ${s.name} does not list ${e.name}: ${formatChain(e.chain)}`,
+  } as Finding;
+}
 
 /** Errors the code returns that the spec does not list. */
 export const codeErrorMissing: Check = {
@@ -28,15 +50,13 @@ export const codeErrorMissing: Check = {
   run(s, ctx) {
     const t = ctx.tree?.(s);
     if (t) {
-      const listed = new Set((s.errors ?? []).map((e) => canonicalErrno(e.name)));
-      return t.errnos.errors.filter((e) => !e.internal && !listed.has(canonicalErrno(e.name))).map((e) => {
-        const last = e.chain[e.chain.length - 1]!;
-        const what = e.via ? `-${e.via} (which user space sees as EINTR)` : `-${e.name}`;
-        return {
-          at: `${join(t.root, last.file)}:${last.line}:1`,
-          message: `the code can return ${what}, but ${s.name} does not list ${e.name}: ${formatChain(e.chain)}`,
-        };
-      });
+      const out = unlisted(s, t.errnos.errors, false).map((e) => missingFinding(t.root, s, e));
+      // A kapi-not-returned errno the code no longer returns: the note is stale.
+      const found = new Set(t.errnos.errors.map((e) => e.name));
+      for (const [e] of notReturnedMap(s.ext?.['kapi-not-returned'])) {
+        if (!found.has(e)) out.push({ at: s.at, message: `kapi-not-returned names ${e}, but no path from ${t.errnos.name} in the tree returns it` } as Finding);
+      }
+      return out;
     }
     const f = ctx.code(s);
     if (!f) return [];
@@ -45,6 +65,19 @@ export const codeErrorMissing: Check = {
     return [...f.errors].filter(([e]) => !listed.has(e) && userVisible(e)).map(([e, line]) => ({
       at: `${file}:${line}:1`, message: `the code returns -${e} here, but ${s.name} does not list ${e}`,
     }));
+  },
+};
+
+/**
+ * Errors the code returns only when the object behind a descriptor or path is one of the common
+ * objects whose implementations the flow follows (a UDP socket's ECONNREFUSED for write): a hint,
+ * since a spec may keep to the errors every object shares.
+ */
+export const codeErrorObject: Check = {
+  id: 'code-error-object', level: 'info', summary: 'an errno the code returns for one kind of object that the spec does not list',
+  run(s, ctx) {
+    const t = ctx.tree?.(s);
+    return t ? unlisted(s, t.errnos.errors, true).map((e) => missingFinding(t.root, s, e)) : [];
   },
 };
 
@@ -57,7 +90,7 @@ export const codeErrorUnseen: Check = {
       const r = t.errnos;
       const found = new Set(r.errors.map((e) => canonicalErrno(e.name)));
       const notSeen = [
-        r.indirect.length ? `${r.indirect.length} indirect call${r.indirect.length === 1 ? '' : 's'} not followed (${few(r.indirect.map(indirectName))})` : '',
+        r.indirect.length ? `${r.indirect.length} indirect call${r.indirect.length === 1 ? '' : 's'} not followed or followed in part (${few([...r.indirect].sort((a, b) => Number(!!a.followed) - Number(!!b.followed)).map(indirectName))})` : '',
         r.unresolved.length ? `${r.unresolved.length} call${r.unresolved.length === 1 ? '' : 's'} unresolved (${few(r.unresolved)})` : '',
       ].filter((x) => x);
       const why = notSeen.length ? `; it may come from ${notSeen.join(', or ')}` : '';
