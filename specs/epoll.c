@@ -79,6 +79,10 @@
  *   condition: the system-wide open-file count is at or above fs.file-max
  *   priority: 0
  *
+ * kapi-not-returned: ENODEV, ENOENT __anon_inode_getfile fails so only when the anonymous inode
+ *   could not be made at boot (ENODEV) or the file operations' module cannot be pinned (ENOENT), and
+ *   eventpoll is built in with file operations that name no module
+ *
  * notes: epoll_create1(0) is the modern equivalent.  The size argument has
  *   been ignored apart from the sign check since Linux 2.6.8.
  */
@@ -163,6 +167,10 @@ SYSCALL_DEFINE1(epoll_create, int, size)
  *   without: the call fails with ENFILE once the global limit is reached
  *   condition: the system-wide open-file count is at or above fs.file-max
  *   priority: 0
+ *
+ * kapi-not-returned: ENODEV, ENOENT __anon_inode_getfile fails so only when the anonymous inode
+ *   could not be made at boot (ENODEV) or the file operations' module cannot be pinned (ENOENT), and
+ *   eventpoll is built in with file operations that name no module
  *
  * notes: The returned descriptor can itself be polled, and added to another
  *   epoll instance; it reports readable while its ready list is not empty.

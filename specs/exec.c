@@ -369,6 +369,14 @@
  *   desc: The path name with its NUL fits in PATH_MAX bytes.
  *   expr: strlen(filename) < PATH_MAX
  *
+ * kapi-not-returned: EBADF execve walks the path from AT_FDCWD, never from a descriptor; EEXIST,
+ *   EISDIR, EROFS, EOPNOTSUPP, EOVERFLOW do_open_execat opens the program without O_CREAT or
+ *   O_TMPFILE (open_exec_flags), so the create and temporary-file steps of the walk are never taken;
+ *   ENODEV, ENOTRECOVERABLE WARN_ONs (an inode without file operations in do_dentry_open, set_root
+ *   in a scoped walk): kernel bugs, not outcomes; EXDEV exec's walk is never scoped (only openat2's
+ *   RESOLVE_BENEATH, RESOLVE_IN_ROOT and RESOLVE_NO_XDEV scope one); EINTR count() returns
+ *   -ERESTARTNOHAND only when a fatal signal is pending, and the task dies without returning
+ *
  * notes: The kernel never returns EISDIR (a directory as interpreter gives
  *   EACCES), and EMFILE can only arise after the point of no return, where
  *   it kills the process instead; the manual's nosuid and tracing EPERM
@@ -715,6 +723,14 @@ SYSCALL_DEFINE3(execve,
  * constraint: path length
  *   desc: The path name with its NUL fits in PATH_MAX bytes.
  *   expr: strlen(filename) < PATH_MAX
+ *
+ * kapi-not-returned: EEXIST, EISDIR, EROFS, EOPNOTSUPP, EOVERFLOW do_open_execat opens the program
+ *   without O_CREAT or O_TMPFILE (open_exec_flags), so the create and temporary-file steps of the
+ *   walk are never taken; ENODEV, ENOTRECOVERABLE WARN_ONs (an inode without file operations in
+ *   do_dentry_open, set_root in a scoped walk): kernel bugs, not outcomes; EXDEV exec's walk is
+ *   never scoped (only openat2's RESOLVE_BENEATH, RESOLVE_IN_ROOT and RESOLVE_NO_XDEV scope one);
+ *   EINTR count() returns -ERESTARTNOHAND only when a fatal signal is pending, and the task dies
+ *   without returning
  *
  * notes: Added in Linux 3.19.  Errors are found in this order: the path name
  *   copy (EFAULT, ENAMETOOLONG, ENOENT for ""), EAGAIN, string counting and

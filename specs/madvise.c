@@ -311,6 +311,17 @@
  *     and the end of the range must not wrap.
  *   expr: start + PAGE_ALIGN(len_in) >= start && (len_in == 0 || PAGE_ALIGN(len_in) != 0)
  *
+ * kapi-not-returned: ESPIPE, EISDIR vfs_fallocate's FIFO and directory checks: neither can be
+ *   mapped, so MADV_REMOVE never reaches them; EMLINK, EEXIST internal codes of get_user_pages:
+ *   -EMLINK from follow_page_pte makes __get_user_pages fault the page in, and -EEXIST needs a
+ *   caller passing neither FOLL_GET nor FOLL_PIN, while get_user_pages_fast passes FOLL_GET; ENXIO
+ *   soft_offline_page's pfn_valid check fails only for a page frame without a memory map, which a
+ *   page of the caller's mapping always has; ENOSYS migrate_folio_unmap refuses a transparent huge
+ *   page only where THP migration is not supported, and x86-64 supports it; EOPNOTSUPP
+ *   soft_offline_page refuses a page only when the hwpoison-inject debugging module is loaded and
+ *   its filter, enabled in debugfs, excludes the page: a kernel test facility, not a state programs
+ *   run in
+ *
  * notes: Advice is processed mapping by mapping without rollback, so an error
  *   on a later mapping leaves earlier ones changed.  MADV_HWPOISON and
  *   MADV_SOFT_OFFLINE do not walk the mappings: they pin and handle the range

@@ -125,6 +125,13 @@
  *   desc: The page-rounded end of the range must not be below its start.
  *   expr: start + len >= start
  *
+ * kapi-not-returned: EFAULT __mlock_posix_error_return turns populate's -EFAULT into ENOMEM (and
+ *   -ENOMEM into EAGAIN); EBUSY, EMLINK, EEXIST internal codes of __get_user_pages: -EBUSY (a fault
+ *   that dropped the lock and was retried) becomes 0, -EMLINK makes it fault the page in, and
+ *   -EEXIST (a DAX mapping without struct pages) is skipped when no page array is passed, as
+ *   populate passes none; EHWPOISON, EOPNOTSUPP need gup flags populate does not pass
+ *   (FOLL_HWPOISON, FOLL_LONGTERM)
+ *
  * notes: VM_IO, VM_PFNMAP, hugetlb, DAX, secretmem and gate mappings inside the
  *   range are accepted but silently left unlocked and not counted against the
  *   limit.  Mappings are processed in address order and nothing is rolled back,
@@ -255,6 +262,13 @@ SYSCALL_DEFINE2(mlock, unsigned long, start, size_t, len)
  *   desc: Without CAP_IPC_LOCK the locked pages plus the not yet locked pages of
  *     the range must fit in RLIMIT_MEMLOCK.
  *   expr: (mm->locked_vm << PAGE_SHIFT) + len <= rlimit(RLIMIT_MEMLOCK)
+ *
+ * kapi-not-returned: EFAULT __mlock_posix_error_return turns populate's -EFAULT into ENOMEM (and
+ *   -ENOMEM into EAGAIN); EBUSY, EMLINK, EEXIST internal codes of __get_user_pages: -EBUSY (a fault
+ *   that dropped the lock and was retried) becomes 0, -EMLINK makes it fault the page in, and
+ *   -EEXIST (a DAX mapping without struct pages) is skipped when no page array is passed, as
+ *   populate passes none; EHWPOISON, EOPNOTSUPP need gup flags populate does not pass
+ *   (FOLL_HWPOISON, FOLL_LONGTERM)
  *
  * notes: Calling mlock2() with MLOCK_ONFAULT on an already fully locked range
  *   switches it to lock-on-fault and vice versa; the lock mode is a property of

@@ -333,6 +333,11 @@
  *   desc: The returned descriptor is below the caller's RLIMIT_NOFILE.
  *   expr: fd < rlimit(RLIMIT_NOFILE)
  *
+ * kapi-not-returned: EBADF open walks the path from AT_FDCWD (do_sys_open), never from a
+ *   descriptor; EXDEV only openat2's RESOLVE_BENEATH, RESOLVE_IN_ROOT and RESOLVE_NO_XDEV scope a
+ *   walk, and open passes none of them; ENOTRECOVERABLE, EIO WARN_ONs (set_root in a scoped walk,
+ *   atomic_open leaving the dentry unset): kernel or filesystem bugs, not outcomes
+ *
  * notes: Unknown flag bits are ignored for compatibility, so open() cannot be
  *   used to probe for flag support; openat2() rejects them.  With O_CREAT and
  *   O_EXCL a final symbolic link is never followed.  Opening neither updates the

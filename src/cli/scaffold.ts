@@ -128,7 +128,7 @@ async function run(o: GlobalOptions): Promise<number> {
       const sum = (f: (s: Skeleton) => number) => tr.reduce((a, s) => a + f(s), 0);
       process.stderr.write(escapeControls(`kapi scaffold: ${all.length} syscalls found, ${tr.length} followed through the tree: ` +
         `${sum((s) => s.errors)} errnos listed in all (${tr.filter((s) => s.errors > 0).length} syscalls with errors, ${tr.filter((s) => s.errors === 0).length} with none found), ` +
-        `${sum((s) => s.internal!.length)} kernel-internal codes not listed, ${sum((s) => s.unresolved.length)} calls unresolved, ${sum((s) => s.indirect!)} indirect calls not followed` +
+        `${sum((s) => s.internal!.length)} kernel-internal codes not listed, ${sum((s) => s.unresolved.length)} calls unresolved, ${sum((s) => s.indirect!)} indirect calls` +
         `${perFile.length ? `; ${perFile.length} the tree's flow does not define, from their own file only (${perFile.join(', ')})` : ''}${skip}${tail}`) + '\n');
     } else {
       process.stderr.write(`kapi scaffold: ${all.length} syscalls found, ${withErrors} with errors found in their code, ` +

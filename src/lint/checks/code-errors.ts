@@ -22,7 +22,7 @@ function few(names: readonly string[]): string {
   return names.length > FEW ? `${names.slice(0, FEW).join(', ')} and ${names.length - FEW} more` : names.join(', ');
 }
 
-const indirectName = (i: IndirectCall) => `${i.name} (${i.implementations} implementation${i.implementations === 1 ? '' : 's'}${i.followed?.length ? `, followed for ${i.followed.join(', ')} only` : ''})`;
+const indirectName = (i: IndirectCall) => `${i.name} (${i.implementations} implementation${i.implementations === 1 ? '' : 's'}, ${i.followed?.length ? `followed for ${i.followed.join(', ')} only` : 'not followed'})`;
 
 /**
  * The tree errnos a spec does not list and does not mark kapi-not-returned, user-visible ones
@@ -40,7 +40,7 @@ function missingFinding(root: string, s: ApiSpec, e: SyscallError): Finding {
   const obj = objectsOf(e.chain)[0];
   return {
     at: `${join(root, last.file)}:${last.line}:1`,
-    message: `${obj ? `when the object is a ${obj}, ` : ''}the code can return ${what}, but ${s.name} does not list ${e.name}: ${formatChain(e.chain)}`,
+    message: `${obj ? `for the object '${obj}', ` : ''}the code can return ${what}, but ${s.name} does not list ${e.name}: ${formatChain(e.chain)}`,
   } as Finding;
 }
 
@@ -90,7 +90,7 @@ export const codeErrorUnseen: Check = {
       const r = t.errnos;
       const found = new Set(r.errors.map((e) => canonicalErrno(e.name)));
       const notSeen = [
-        r.indirect.length ? `${r.indirect.length} indirect call${r.indirect.length === 1 ? '' : 's'} not followed or followed in part (${few([...r.indirect].sort((a, b) => Number(!!a.followed) - Number(!!b.followed)).map(indirectName))})` : '',
+        r.indirect.length ? `${r.indirect.length} indirect call${r.indirect.length === 1 ? '' : 's'} (${few([...r.indirect].sort((a, b) => Number(!!a.followed) - Number(!!b.followed)).map(indirectName))})` : '',
         r.unresolved.length ? `${r.unresolved.length} call${r.unresolved.length === 1 ? '' : 's'} unresolved (${few(r.unresolved)})` : '',
       ].filter((x) => x);
       const why = notSeen.length ? `; it may come from ${notSeen.join(', or ')}` : '';

@@ -2,6 +2,7 @@ import { effectBlocks } from '../../conform/effect.js';
 import { parseConditions } from '../../conform/cond.js';
 import { parseFsTag, SEMANTICS, tagList, TEST_SWITCHES } from '../../conform/plan.js';
 import { constOfText } from '../../sources/values.js';
+import { parseNotReturned } from '../not-returned.js';
 import type { Check } from '../types.js';
 
 const semantics: ReadonlySet<string> = new Set(SEMANTICS);
@@ -49,6 +50,12 @@ export const testTags: Check = {
     for (const p of s.params ?? []) fsTag(p.ext, p.at, `parameter '${p.name}'`);
     for (const e of s.errors ?? []) fsTag(e.ext, e.at, `error ${e.name}`);
     for (const b of effectBlocks(s)) fsTag(b.ext, b.at, b.label);
+    // kapi-not-returned (code-error-missing leaves its errnos out): an entry lint cannot read is ignored.
+    for (const m of parseNotReturned(s.ext?.['kapi-not-returned']).problems) out.push({ at: s.at, message: `spec: kapi-not-returned ${m}` });
+    const listed = new Set((s.errors ?? []).map((e) => e.name));
+    for (const e of parseNotReturned(s.ext?.['kapi-not-returned']).entries.flatMap((x) => x.errnos)) {
+      if (listed.has(e)) out.push({ at: s.at, message: `spec: kapi-not-returned names ${e}, which the spec lists as an error` });
+    }
     return out;
   },
 };
