@@ -3,7 +3,7 @@
 
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { canonicalErrno, foundFromErrnosJson, kindsOf, listedFromSpecs, manErrnoSets, provokedFromConform, recallJson, recallTable, recallText } from './recall.js';
+import { canonicalErrno, foundFromErrnosJson, kindsOf, notReturnedFromSpecs, listedFromSpecs, manErrnoSets, provokedFromConform, recallJson, recallTable, recallText } from './recall.js';
 
 const m = (o: Record<string, string[]>) => new Map(Object.entries(o).map(([k, v]) => [k, new Set(v)]));
 
@@ -67,10 +67,10 @@ describe('recall table', () => {
     assert.equal(text, recallText(recallTable(input)));
     const lines = text.trimEnd().split('\n');
     assert.equal(lines.length, 6);
-    assert.match(lines[0]!, /^syscall +found +provoked +listed +man +objects +extra/);
-    assert.match(lines.find((l) => l.startsWith('sys_close'))!, /^sys_close +0 +0\/1 0\.0% +0\/1 0\.0% +no page +0 +-$/);
-    assert.match(lines.find((l) => l.startsWith('sys_open'))!, /1\/2 50\.0% +3\/4 75\.0% +2\/4 50\.0% +0 +ESTALE$/);
-    assert.match(lines.at(-1)!, /^overall +6 +2\/4 50\.0% +5\/8 62\.5% +4\/6 66\.7% +0 +1$/);
+    assert.match(lines[0]!, /^syscall +found +provoked +listed +man +objects +explained +extra/);
+    assert.match(lines.find((l) => l.startsWith('sys_close'))!, /^sys_close +0 +0\/1 0\.0% +0\/1 0\.0% +no page +0 +0 +-$/);
+    assert.match(lines.find((l) => l.startsWith('sys_open'))!, /1\/2 50\.0% +3\/4 75\.0% +2\/4 50\.0% +0 +0 +ESTALE$/);
+    assert.match(lines.at(-1)!, /^overall +6 +2\/4 50\.0% +5\/8 62\.5% +4\/6 66\.7% +0 +0 +1$/);
     const j = JSON.parse(JSON.stringify(recallJson(t))) as { rows: { syscall: string; extra: string[]; man_not_listed: string[] }[]; overall: { listed: { pct: number } } };
     assert.deepEqual(j.rows.find((r) => r.syscall === 'sys_open')!.extra, ['ESTALE']);
     assert.deepEqual(j.rows.find((r) => r.syscall === 'sys_open')!.man_not_listed, ['EMFILE']);
@@ -90,6 +90,11 @@ describe('recall table', () => {
     assert.deepEqual(open.extra, ['ESTALE']);
     assert.deepEqual(open.extraObjects, ['ECONNRESET']);
     assert.equal(t.overall.extraObjects, 1);
+    // kapi-not-returned explains an extra.
+    const nr = recallTable({ ...input, found, kinds, notReturned: notReturnedFromSpecs([{ name: 'sys_open', ext: { 'kapi-not-returned': 'ESTALE only on NFS' } }]) });
+    assert.deepEqual(nr.rows.find((r) => r.syscall === 'sys_open')!.extra, []);
+    assert.deepEqual(nr.rows.find((r) => r.syscall === 'sys_open')!.explained, ['ESTALE']);
+    assert.equal(nr.overall.explained, 1);
     // Without kinds, every unlisted errno is extra.
     assert.deepEqual(recallTable({ ...input, found }).rows.find((r) => r.syscall === 'sys_open')!.extra, ['ECONNRESET', 'ERESTARTSYS', 'ESTALE']);
   });

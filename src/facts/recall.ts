@@ -5,6 +5,7 @@
 // Aliases are compared as one errno (EWOULDBLOCK is EAGAIN, EDEADLOCK is EDEADLK, glibc's ENOTSUP
 // is EOPNOTSUPP): the kernel returns the same number for both spellings.
 
+import { notReturnedMap } from '../lint/not-returned.js';
 import type { ApiSpec } from '../model/types.js';
 
 /** Per syscall (`sys_openat`), a set of errno names. */
@@ -38,6 +39,8 @@ export interface RecallRow {
   extra: string[];
   /** Like extra, but found through an object's implementation (objects.ts): specific to that object. */
   extraObjects: string[];
+  /** Found and unlisted, but named by the spec's kapi-not-returned with a reason: not extra. */
+  explained: string[];
   /** Named by the man page, not listed by the spec. */
   manNotListed: string[];
   /** Whether a man page documents the syscall (with an ERRORS section). */
@@ -47,7 +50,7 @@ export interface RecallRow {
 export interface RecallTable {
   rows: RecallRow[];
   /** Sums over the rows (micro-averaged: found / of over every syscall). */
-  overall: { provoked: Recall; listed: Recall; man: Recall; extra: number; extraObjects: number; found: number };
+  overall: { provoked: Recall; listed: Recall; man: Recall; extra: number; extraObjects: number; explained: number; found: number };
 }
 
 export interface RecallInput {
@@ -63,6 +66,15 @@ export interface RecallInput {
   syscalls?: readonly string[];
   /** How each found errno was found, where not by a plain path (see kindsOf). */
   kinds?: ErrnoKinds;
+  /** The errnos each spec's kapi-not-returned explains (see notReturnedFromSpecs). */
+  notReturned?: ErrnoSets;
+}
+
+/** The kapi-not-returned errnos per API. */
+export function notReturnedFromSpecs(specs: readonly Pick<ApiSpec, 'name' | 'ext'>[]): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  for (const s of specs) out.set(s.name, new Set([...notReturnedMap(s.ext?.['kapi-not-returned']).keys()].map(canonicalErrno)));
+  return out;
 }
 
 /** Per syscall, the found errnos that are kernel-internal, or whose chain goes through an object's implementation. */
@@ -176,7 +188,8 @@ export function recallTable(input: RecallInput): RecallTable {
     const provoked = canon(input.provoked.get(syscall));
     const man = canon(input.man.get(syscall));
     const kind = input.kinds?.get(syscall);
-    const unlisted = [...found].filter((e) => !listed.has(e) && !man.has(e) && kind?.get(e) !== 'internal').sort();
+    const not = canon(input.notReturned?.get(syscall));
+    const unlisted = [...found].filter((e) => !listed.has(e) && !man.has(e) && kind?.get(e) !== 'internal' && !not.has(e)).sort();
     return {
       syscall,
       found: [...found].sort(),
@@ -185,6 +198,7 @@ export function recallTable(input: RecallInput): RecallTable {
       man: recall(found, man),
       extra: unlisted.filter((e) => kind?.get(e) !== 'object'),
       extraObjects: unlisted.filter((e) => kind?.get(e) === 'object'),
+      explained: [...found].filter((e) => not.has(e) && !listed.has(e)).sort(),
       manNotListed: [...man].filter((e) => !listed.has(e)).sort(),
       hasMan: input.man.has(syscall),
     };
@@ -193,7 +207,7 @@ export function recallTable(input: RecallInput): RecallTable {
     rows,
     overall: {
       provoked: sum(rows.map((r) => r.provoked)), listed: sum(rows.map((r) => r.listed)), man: sum(rows.map((r) => r.man)),
-      extra: rows.reduce((a, r) => a + r.extra.length, 0), extraObjects: rows.reduce((a, r) => a + r.extraObjects.length, 0), found: rows.reduce((a, r) => a + r.found.length, 0),
+      extra: rows.reduce((a, r) => a + r.extra.length, 0), extraObjects: rows.reduce((a, r) => a + r.extraObjects.length, 0), explained: rows.reduce((a, r) => a + r.explained.length, 0), found: rows.reduce((a, r) => a + r.found.length, 0),
     },
   };
 }
@@ -204,9 +218,9 @@ function cell(r: Recall): string {
 
 /** A fixed-width text table: one row per syscall, then the totals; `-` where nothing is listed. */
 export function recallText(t: RecallTable): string {
-  const head = ['syscall', 'found', 'provoked', 'listed', 'man', 'objects', 'extra (neither spec nor man)'];
-  const body = t.rows.map((r) => [r.syscall, String(r.found.length), cell(r.provoked), cell(r.listed), r.hasMan ? cell(r.man) : 'no page', String(r.extraObjects.length), r.extra.join(' ') || '-']);
-  const total = ['overall', String(t.overall.found), cell(t.overall.provoked), cell(t.overall.listed), cell(t.overall.man), String(t.overall.extraObjects), String(t.overall.extra)];
+  const head = ['syscall', 'found', 'provoked', 'listed', 'man', 'objects', 'explained', 'extra (neither spec nor man)'];
+  const body = t.rows.map((r) => [r.syscall, String(r.found.length), cell(r.provoked), cell(r.listed), r.hasMan ? cell(r.man) : 'no page', String(r.extraObjects.length), String(r.explained.length), r.extra.join(' ') || '-']);
+  const total = ['overall', String(t.overall.found), cell(t.overall.provoked), cell(t.overall.listed), cell(t.overall.man), String(t.overall.extraObjects), String(t.overall.explained), String(t.overall.extra)];
   const all = [head, ...body, total];
   const w = head.map((_, i) => Math.max(...all.map((r) => r[i]!.length)));
   const line = (r: string[]) => r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(w[i]!))).join('  ').trimEnd();
@@ -218,7 +232,7 @@ export function recallJson(t: RecallTable): object {
   return {
     rows: t.rows.map((r) => ({
       syscall: r.syscall, found: r.found, provoked: r.provoked, listed: r.listed, man: r.man,
-      has_man: r.hasMan, extra: r.extra, extra_objects: r.extraObjects, man_not_listed: r.manNotListed,
+      has_man: r.hasMan, extra: r.extra, extra_objects: r.extraObjects, explained: r.explained, man_not_listed: r.manNotListed,
     })),
     overall: t.overall,
   };
