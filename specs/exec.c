@@ -153,6 +153,16 @@
  *     A nosuid mount or a tracer does not give EPERM in 6.1: the set-ID bits
  *     are then ignored or downgraded instead.
  *
+ * error: ESTALE, the filesystem reported the file handle of the program stale
+ *   kapi-cond: filename=path:fuse-open-fails
+ *   desc: Opening the program or an interpreter reached a filesystem that
+ *     found the object behind its file handle gone: a network filesystem
+ *     (NFS) whose server no longer knows the handle, or a FUSE server that
+ *     answered the open request with ESTALE.  The open walks the path a second time with every
+ *     cached name checked again (LOOKUP_REVAL) before it gives up; the
+ *     failure comes before the point of no return, so the caller keeps
+ *     running unchanged.
+ *
  * error: ETXTBSY, the program or an interpreter is open for writing
  *   kapi-cond: filename=path:exec-busy
  *   desc: Some process holds a writable open file on it, so write access
@@ -559,6 +569,16 @@ SYSCALL_DEFINE3(execve,
  *     some of its permitted capabilities are neither in the bounding set nor
  *     granted through the inheritable sets, or a security module forbids the
  *     transition.
+ *
+ * error: ESTALE, the filesystem reported the file handle of the program stale
+ *   kapi-cond: filename=path:fuse-open-fails
+ *   desc: Opening the program or an interpreter reached a filesystem that
+ *     found the object behind its file handle gone: a network filesystem
+ *     (NFS) whose server no longer knows the handle, or a FUSE server that
+ *     answered the open request with ESTALE.  The open walks the path a second time with every
+ *     cached name checked again (LOOKUP_REVAL) before it gives up; the
+ *     failure comes before the point of no return, so the caller keeps
+ *     running unchanged.
  *
  * error: ETXTBSY, the program or an interpreter is open for writing
  *   kapi-cond: filename=path:exec-busy

@@ -187,6 +187,17 @@
  *   desc: The file, or the directory that would receive it, is on a read-only
  *     mount or filesystem.
  *
+ * error: ESTALE, the filesystem reported the file handle of the file stale
+ *   kapi-cond: filename=path:fuse-open-fails
+ *   desc: The file's filesystem found the object behind its file handle
+ *     gone: a network filesystem (NFS) whose server no longer knows the
+ *     handle, or a FUSE server that answered the open request with ESTALE.
+ *     The kernel does not give up at once: a walk that ends in
+ *     ESTALE, or in the internal EOPENSTALE an NFS open returns for a cached
+ *     name, is repeated once with every cached name checked again
+ *     (LOOKUP_REVAL); only when that walk fails too does open() return
+ *     ESTALE.
+ *
  * error: ETXTBSY, write access to a file that is executing or being read by the kernel
  *   kapi-cond: filename=path:exec-running, flags=O_WRONLY
  *   desc: The file is a running executable or is being loaded by the kernel

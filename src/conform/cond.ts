@@ -25,7 +25,7 @@ export const FD_OF_KINDS: readonly FdKind[] = ['watched', 'watcher'];
 export const PATH_KINDS = [
   'file', 'new', 'exec', 'missing', 'empty', 'toolong', 'name-toolong', 'notdir', 'loop', 'dir', 'dangling',
   'symlink', 'fifo', 'exec-junk', 'exec-busy', 'exec-running', 'exec-badinterp', 'rofs-new', 'sealed', 'leased', 'nospace-new', 'notmpfile-dir', 'noperm', 'quota-new',
-  'fuse-read-fails', 'fuse-create-fails',
+  'fuse-read-fails', 'fuse-create-fails', 'fuse-open-fails',
 ] as const;
 export type PathKind = (typeof PATH_KINDS)[number];
 
@@ -34,7 +34,7 @@ export type PathKind = (typeof PATH_KINDS)[number];
  * the errno of the error block the condition is in: the planner passes that errno's number.
  */
 export const FUSE_KINDS: readonly string[] = [
-  'fuse-flush-fails', 'fuse-flush-waits', 'fuse-read-fails', 'fuse-fallocate-fails', 'fuse-write-fails', 'fuse-create-fails',
+  'fuse-flush-fails', 'fuse-flush-waits', 'fuse-read-fails', 'fuse-fallocate-fails', 'fuse-write-fails', 'fuse-create-fails', 'fuse-open-fails',
 ];
 
 /** Pointer fixtures (`ptr:KIND`). */

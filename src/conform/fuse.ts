@@ -1,10 +1,10 @@
 // A FUSE filesystem the case serves itself, so that errors only a filesystem returns can be
 // provoked: a child of the case answers the raw /dev/fuse protocol (<linux/fuse.h>, no libfuse)
 // for a root directory holding `file` (regular, 4096 bytes, mode 0644) and `exec` (the same,
-// mode 0755), and answers one operation (FLUSH, READ, FALLOCATE, WRITE, or CREATE with MKNOD)
-// with -ERRNO, the errno of the error block the planner builds the case from; or it holds FLUSH until the kernel reports
-// that a signal interrupted the caller (FUSE_INTERRUPT), and answers it with -ERRNO then, as a
-// FUSE server does. emit.ts carries this C with its fixtures.
+// mode 0755), and answers one operation (FLUSH, READ, FALLOCATE, WRITE, CREATE with MKNOD, or
+// OPEN) with -ERRNO, the errno of the error block the planner builds the case from; or it holds
+// FLUSH until the kernel reports that a signal interrupted the caller (FUSE_INTERRUPT), and
+// answers it with -ERRNO then, as a FUSE server does. emit.ts carries this C with its fixtures.
 //
 // The case is root of its user namespace, where fuse may be mounted (FS_USERNS_MOUNT): it opens
 // /dev/fuse (sandbox.ts makes it in the sandbox's /dev), mounts `fuse-fs` in its scratch
@@ -22,7 +22,7 @@ export const FUSE_C = String.raw`
 #include <sys/uio.h>
 
 /* The operation a fuse fixture makes fail. */
-enum { FX_FUSE_FLUSH = 1, FX_FUSE_FLUSH_WAIT, FX_FUSE_READ, FX_FUSE_FALLOCATE, FX_FUSE_WRITE, FX_FUSE_CREATE };
+enum { FX_FUSE_FLUSH = 1, FX_FUSE_FLUSH_WAIT, FX_FUSE_READ, FX_FUSE_FALLOCATE, FX_FUSE_WRITE, FX_FUSE_CREATE, FX_FUSE_OPEN };
 #define FX_FUSE_DIR "fuse-fs"
 #define FX_FUSE_SIZE 4096
 
@@ -117,6 +117,11 @@ static void fx_fuse_serve(int fd, int op, int err)
 			struct fuse_open_out o;
 			if (node < 2 || node > 3)
 				_exit(0);
+			if (op == FX_FUSE_OPEN) {
+				/* Every OPEN: an open ending in ESTALE walks again (LOOKUP_REVAL) and reopens. */
+				fx_fuse_reply(fd, in->unique, err, NULL, 0);
+				break;
+			}
 			memset(&o, 0, sizeof(o));
 			o.fh = node;
 			fx_fuse_reply(fd, in->unique, 0, &o, sizeof(o));
@@ -237,7 +242,7 @@ static long fx_fuse_fd(int op, int err)
 	return fd;
 }
 
-/* The FUSE executable. */
+/* The FUSE executable (mode 0755; the mount is nosuid and nodev, not noexec). */
 static long fx_fuse_path(int op, int err)
 {
 	fx_fuse(op, err);
