@@ -117,6 +117,17 @@ export function scanDefs(b: Buffer, header: boolean): FileDefs {
   for (let p = b.indexOf(BODY); p >= 0; p = b.indexOf(BODY, p + 2)) {
     let k = p - 1;
     while (k >= 0 && isSpace(b[k])) k--;
+    // `#endif` (or another directive) between the head and its body: per-configuration heads
+    // (kernel/fork.c's SYSCALL_DEFINE5(clone, ...)) share one body; the last head is taken.
+    for (let guard = 0; guard < 8 && k >= 0 && b[k] !== RPAREN; guard++) {
+      let ls = k;
+      while (ls > 0 && b[ls - 1] !== NL) ls--;
+      let f = ls;
+      while (b[f] === 0x20 || b[f] === 0x09) f++;
+      if (b[f] !== 0x23) break;
+      k = ls - 1;
+      while (k >= 0 && isSpace(b[k])) k--;
+    }
     if (b[k] !== RPAREN) continue;
     const d = defAt(b, k);
     if (d) found.push({ at: d.start, name: d.name, isStatic: staticBefore(b, d.start) });

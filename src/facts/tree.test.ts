@@ -289,3 +289,13 @@ describe('kapi errnos', () => {
     assert.match(m.stderr, /no SYSCALL_DEFINE for 'nosuch'/);
   });
 });
+
+describe('heads per configuration', () => {
+  it('SYSCALL_DEFINEn heads in #if/#else sharing one body after #endif: the syscall is found, with the last head', async () => {
+    const r = await errnos(tree({
+      'kernel/fork.c': '#ifdef CONFIG_A\nSYSCALL_DEFINE2(cl, unsigned long, a, int, b)\n#elif defined(CONFIG_B)\nSYSCALL_DEFINE2(cl, int, b, unsigned long, a)\n#else\nSYSCALL_DEFINE2(cl, unsigned long, a,\n\t\tint, b)\n#endif\n{\n\tif (b)\n\t\treturn -EAGAIN;\n\treturn 0;\n}\n',
+    }), 'cl');
+    assert.deepEqual(names(r), ['EAGAIN']);
+    assert.equal(r.line, 6);
+  });
+});

@@ -29,7 +29,7 @@ import { decodeDefs, decodeImpls, scanDefs, type FileDefs } from './defs.js';
 import { summarizeFile, type FileSummary, type FnSummary, type OpsTable } from './summary.js';
 
 /** Bumped whenever the cached facts change shape or meaning: an older cache is ignored. */
-export const INDEX_VERSION = 9;
+export const INDEX_VERSION = 10;
 
 const SKIP_TOP = new Set(['Documentation', 'tools', 'samples', 'scripts', 'usr']);
 const SKIP_ANY = new Set(['.git', '.hg', '.svn', 'node_modules', '.tmp_versions']);
