@@ -94,8 +94,8 @@
  *     vfs_fallocate before the filesystem sees the hole.  mmap accepts any
  *     offset of a regular file up to MAX_LFS_FILESIZE, so a mapping can lie
  *     past that maximum: on ext2, ext3 and ext4 (16 TiB - 4 KiB for ext4
- *     with 4 KiB blocks) and vfat (4 GiB - 1), not on tmpfs, xfs or btrfs,
- *     which allow MAX_LFS_FILESIZE.
+ *     with 4 KiB blocks), not on tmpfs, xfs or btrfs, which allow
+ *     MAX_LFS_FILESIZE.
  *
  * error: EHWPOISON, a hardware-poisoned page was met
  *   kapi-unprovokable: needs a hardware-poisoned page; poisoning one takes MADV_HWPOISON with CAP_SYS_ADMIN in the initial namespace, which the sandbox never has
@@ -139,11 +139,11 @@
  *
  * error: ENODEV, MADV_REMOVE on a mapping of neither a regular file nor a block device
  *   kapi-cond: start=addr:aio-ring, behavior=MADV_REMOVE
- *   desc: The shared writable mapping belongs to an object that has no
- *     holes to punch: its inode is not a regular file or a block device.
- *     Examples are the ring io_setup maps for an AIO context, an
- *     io_uring's rings and an AF_PACKET socket's packet ring (their
- *     pseudo-files are open for writing, so the earlier checks pass).
+ *   desc: The shared writable mapping is of an object with no holes to
+ *     punch: its inode is neither a regular file nor a block device, as for
+ *     the ring io_setup maps for an AIO context, the rings of an io_uring or
+ *     the packet ring of an AF_PACKET socket (each file is open for writing,
+ *     so the checks before this one pass).
  *
  * error: EPERM, injection without CAP_SYS_ADMIN, or hole punching not permitted
  *   kapi-cond: start=addr:memfd-sealed, behavior=MADV_REMOVE
