@@ -87,6 +87,16 @@
  *     file); or MADV_HWPOISON or MADV_SOFT_OFFLINE could not pin the page at
  *     an address of the range.
  *
+ * error: EFBIG, MADV_REMOVE past the largest file the filesystem allows
+ *   kapi-cond: start=addr:beyond-maxbytes, behavior=MADV_REMOVE
+ *   desc: The file offset at which the range ends lies beyond the maximum
+ *     file size of the mapped file's filesystem (s_maxbytes), checked by
+ *     vfs_fallocate before the filesystem sees the hole.  mmap accepts any
+ *     offset of a regular file up to MAX_LFS_FILESIZE, so a mapping can lie
+ *     past that maximum: on ext2, ext3 and ext4 (16 TiB - 4 KiB for ext4
+ *     with 4 KiB blocks), not on tmpfs, xfs or btrfs, which allow
+ *     MAX_LFS_FILESIZE.
+ *
  * error: EHWPOISON, a hardware-poisoned page was met
  *   kapi-unprovokable: needs a hardware-poisoned page; poisoning one takes MADV_HWPOISON with CAP_SYS_ADMIN in the initial namespace, which the sandbox never has
  *   desc: MADV_POPULATE_READ or MADV_POPULATE_WRITE reached a poisoned page,
@@ -127,11 +137,24 @@
  *     MADV_POPULATE_READ or MADV_POPULATE_WRITE ran out of memory; or
  *     MADV_COLLAPSE could not allocate a huge page.
  *
+ * error: ENODEV, MADV_REMOVE on a mapping of neither a regular file nor a block device
+ *   kapi-cond: start=addr:aio-ring, behavior=MADV_REMOVE
+ *   desc: The shared writable mapping is of an object with no holes to
+ *     punch: its inode is neither a regular file nor a block device, as for
+ *     the ring io_setup maps for an AIO context, the rings of an io_uring or
+ *     the packet ring of an AF_PACKET socket (each file is open for writing,
+ *     so the checks before this one pass).
+ *
  * error: EPERM, injection without CAP_SYS_ADMIN, or hole punching not permitted
  *   kapi-cond: start=addr:memfd-sealed, behavior=MADV_REMOVE
  *   desc: MADV_HWPOISON or MADV_SOFT_OFFLINE was used by a caller without
  *     CAP_SYS_ADMIN; or MADV_REMOVE targeted an append-only or immutable file
  *     or a memfd sealed against writing.
+ *
+ * error: ETXTBSY, MADV_REMOVE on an active swap file
+ *   kapi-unprovokable: needs a file in use as swap space; swapon takes CAP_SYS_ADMIN in the initial user namespace and changes the memory of the whole machine, which no case may do
+ *   desc: The mapped file is in use as swap space (S_SWAPFILE), and no
+ *     hole may be punched in it.
  *
  * lock: mmap_lock
  *   type: rwlock

@@ -42,7 +42,7 @@ export const PTR_KINDS = ['null', 'unmapped', 'readonly', 'argv-toolong'] as con
 export type PtrKind = (typeof PTR_KINDS)[number];
 
 /** Address fixtures (`addr:KIND`): the start of a one-page mapping of a particular kind. */
-export const ADDR_KINDS = ['file-private', 'beyond-eof', 'memfd-sealed', 'maps-full', 'locked', 'filled', 'fuse-fallocate-fails', 'collapsible'] as const;
+export const ADDR_KINDS = ['file-private', 'beyond-eof', 'memfd-sealed', 'maps-full', 'locked', 'filled', 'fuse-fallocate-fails', 'collapsible', 'aio-ring', 'beyond-maxbytes'] as const;
 export type AddrKind = (typeof ADDR_KINDS)[number];
 
 /** Limits a condition may set (`rlimit.NAME=N`), and signals it may ignore (`sig.NAME=ignore`). */

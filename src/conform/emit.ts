@@ -752,6 +752,37 @@ static long fx_collapsible(void)
 	if (madvise(a + 4096, 4096, MADV_DONTNEED)) _exit(138);
 	return (long)a;
 }
+/*
+ * The ring io_setup maps for a new AIO context (one event): a MAP_SHARED, writable mapping of
+ * the context's pseudo-file, opened read-write, whose inode (alloc_anon_inode) has no file type
+ * bits: neither a regular file nor a block device. The context goes with the case.
+ */
+static long fx_aio_ring(void)
+{
+	unsigned long ctx = 0;
+	if (syscall(SYS_io_setup, 1, &ctx) || !ctx) _exit(156);
+	return (long)ctx;
+}
+/*
+ * A one-page MAP_SHARED, writable mapping of a new scratch file at file offset 16 TiB, so the
+ * page ends at 16 TiB + 4 KiB: past the largest file ext4 allows with 4 KiB blocks (16 TiB - 4 KiB),
+ * while mmap only checks a regular file's offset against MAX_LFS_FILESIZE. The case is skipped
+ * when the scratch directory's filesystem allows files that long: lseek, which refuses a position
+ * past the filesystem's maximum file size with EINVAL, can go there (tmpfs, xfs, btrfs do).
+ */
+static long fx_map_beyond_max(void)
+{
+	const off_t off = (off_t)1 << 44;
+	int fd = open("huge.txt", O_RDWR | O_CREAT | O_TRUNC, 0600);
+	void *p;
+	if (fd < 0) _exit(157);
+	if (lseek(fd, off + 4096, SEEK_SET) >= 0)
+		sb_skip("the scratch directory's filesystem allows files longer than 16 TiB + 4 KiB (lseek goes there)");
+	if (errno != EINVAL) _exit(157);
+	p = mmap(NULL, 4096, PROT_READ | PROT_WRITE, MAP_SHARED, fd, off);
+	if (p == MAP_FAILED || close(fd)) _exit(157);
+	return (long)p;
+}
 static long fx_argv(void) { static const char *argv[] = { "true", NULL }; return (long)argv; }
 static long fx_envp(void) { static const char *envp[] = { NULL }; return (long)envp; }
 static long fx_sigset(void) { static unsigned long set[16]; return (long)set; }
@@ -788,7 +819,7 @@ const ADDR_C: Record<AddrKind, string> = {
   'file-private': 'fx_map_file(0, 0)', 'beyond-eof': 'fx_map_file(1, 1)', 'memfd-sealed': 'fx_map_sealed()', 'maps-full': 'fx_maps_full()',
   locked: 'fx_map_locked()', filled: 'fx_map_filled()',
   'fuse-fallocate-fails': 'fx_fuse_map(FX_FUSE_FALLOCATE', // told the errno (fuseExpr)
-  collapsible: 'fx_collapsible()',
+  collapsible: 'fx_collapsible()', 'aio-ring': 'fx_aio_ring()', 'beyond-maxbytes': 'fx_map_beyond_max()',
 };
 const PATH_FIXTURES = new Set<string>(PATH_KINDS);
 

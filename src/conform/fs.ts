@@ -242,18 +242,23 @@ export function outcomeText(o: Outcome): string {
   return o.ret < 0n ? `${o.errno}` : `returns ${o.ret}`;
 }
 
-/** Cases whose outcome differs between the filesystems that ran: `API case N WHAT: fs1 X, fs2 Y`. */
+/**
+ * Cases whose outcome differs between the filesystems that ran: `API case N WHAT: fs1 X, fs2 Y`.
+ * A case skipped on a filesystem (its fixture found the filesystem lacks what it needs) made no
+ * call there, so that filesystem is left out of the case's comparison.
+ */
 export function fsDifferences(runs: readonly FsRun[]): string[] {
   const ran = runs.filter((r) => !r.lacking && !r.error && r.outcomes.length);
   if (ran.length < 2) return [];
   const lines: string[] = [];
   ran[0]!.outcomes.forEach((_, i) => {
-    const per = ran.map((r) => r.outcomes[i]!);
+    const here = ran.filter((r) => r.outcomes[i]!.skip === undefined);
+    const per = here.map((r) => r.outcomes[i]!);
     // A return value that only says "success" (a descriptor number) is not a difference.
     const key = (o: Outcome) => (o.ret !== undefined && o.ret >= 0n && o.case.expect.kind === 'success' ? `succeeds${o.pass ? '' : ' (fail)'}` : `${outcomeText(o)}${o.pass ? '' : ' (fail)'}`);
     if (new Set(per.map(key)).size > 1) {
       const c = per[0]!.case;
-      lines.push(`${c.api} case ${c.n} ${c.what}: ${ran.map((r, j) => `${r.fs} ${key(per[j]!)}${per[j]!.note ? ' (documented)' : ''}`).join(', ')}`);
+      lines.push(`${c.api} case ${c.n} ${c.what}: ${here.map((r, j) => `${r.fs} ${key(per[j]!)}${per[j]!.note ? ' (documented)' : ''}`).join(', ')}`);
     }
   });
   return lines;

@@ -30,9 +30,9 @@ export interface Outcome {
   /** How many claimed effects the successful call was checked for; absent when none were. */
   effects?: number;
   /**
-   * Why the case was skipped: a fixture found the kernel lacks what the case needs (`sb_skip`).
-   * A skipped case is not a failure (KTAP `ok N WHAT # SKIP WHY`), never counted as passed, and
-   * provokes nothing.
+   * Why the case was skipped: a fixture found the kernel (or the scratch directory's filesystem)
+   * lacks what the case needs (`sb_skip`). A skipped case is not a failure (KTAP
+   * `ok N WHAT # SKIP WHY`), never counted as passed, and provokes nothing.
    */
   skip?: string;
 }

@@ -114,7 +114,7 @@ static void sb_fail(const char *what)
 	_exit(119);
 }
 
-/* Called by a fixture that finds the kernel lacks what the case needs: the case is skipped. */
+/* Called by a fixture that finds the kernel (or the scratch filesystem) lacks what the case needs: the case is skipped. */
 static void sb_skip(const char *why)
 {
 	if (sb_res->state == 0) {
