@@ -145,6 +145,13 @@
  *     the packet ring of an AF_PACKET socket (each file is open for writing,
  *     so the checks before this one pass).
  *
+ * error: EOPNOTSUPP, MADV_REMOVE on a file whose filesystem cannot punch holes
+ *   kapi-cond: start=addr:fuse-fallocate-fails, behavior=MADV_REMOVE
+ *   desc: vfs_fallocate found no fallocate method for the mapping's file, or
+ *     the filesystem does not support FALLOC_FL_PUNCH_HOLE (FUSE passes on its
+ *     server's answer to FALLOCATE, and one that does not implement it gives
+ *     EOPNOTSUPP from then on).
+ *
  * error: EPERM, injection without CAP_SYS_ADMIN, or hole punching not permitted
  *   kapi-cond: start=addr:memfd-sealed, behavior=MADV_REMOVE
  *   desc: MADV_HWPOISON or MADV_SOFT_OFFLINE was used by a caller without
@@ -340,10 +347,7 @@
  *   caller passing neither FOLL_GET nor FOLL_PIN, while get_user_pages_fast passes FOLL_GET; ENXIO
  *   soft_offline_page's pfn_valid check fails only for a page frame without a memory map, which a
  *   page of the caller's mapping always has; ENOSYS migrate_folio_unmap refuses a transparent huge
- *   page only where THP migration is not supported, and x86-64 supports it; EOPNOTSUPP
- *   soft_offline_page refuses a page only when the hwpoison-inject debugging module is loaded and
- *   its filter, enabled in debugfs, excludes the page: a kernel test facility, not a state programs
- *   run in
+ *   page only where THP migration is not supported, and x86-64 supports it
  *
  * notes: Advice is processed mapping by mapping without rollback, so an error
  *   on a later mapping leaves earlier ones changed.  MADV_HWPOISON and

@@ -108,6 +108,13 @@
  *     without write access; O_DIRECT on a file whose filesystem cannot do
  *     direct I/O; or the filesystem rejects characters of the final component.
  *
+ * error: EIO, the filesystem failed to read what the open needs
+ *   kapi-cond: filename=path:fuse-open-fails
+ *   desc: A lookup or the open method met an I/O error: an inode or a
+ *     directory block that could not be read (ext4 reports a corrupted one
+ *     as EIO too), or a FUSE or network server that answered the open with
+ *     EIO.
+ *
  * error: EISDIR, filename is a directory and write access or creation was asked
  *   kapi-cond: filename=path:dir, flags=O_WRONLY
  *   desc: O_WRONLY, O_RDWR or O_TRUNC on a directory; or O_CREAT on an existing
@@ -346,8 +353,8 @@
  *
  * kapi-not-returned: EBADF open walks the path from AT_FDCWD (do_sys_open), never from a
  *   descriptor; EXDEV only openat2's RESOLVE_BENEATH, RESOLVE_IN_ROOT and RESOLVE_NO_XDEV scope a
- *   walk, and open passes none of them; ENOTRECOVERABLE, EIO WARN_ONs (set_root in a scoped walk,
- *   atomic_open leaving the dentry unset): kernel or filesystem bugs, not outcomes
+ *   walk, and open passes none of them; ENOTRECOVERABLE a WARN_ON in set_root for a scoped walk: a
+ *   kernel bug, not an outcome
  *
  * notes: Unknown flag bits are ignored for compatibility, so open() cannot be
  *   used to probe for flag support; openat2() rejects them.  With O_CREAT and
