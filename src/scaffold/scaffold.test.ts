@@ -82,14 +82,15 @@ describe('kapi scaffold', () => {
       const emfile = openat.errors!.find((e) => e.name === 'EMFILE');
       assert.ok(emfile, 'openat lists EMFILE');
       assert.match(emfile.description ?? '', /^TODO; the code returns it at fs\/file\.c:\d+ via sys_openat -> .*get_unused_fd_flags -> .*alloc_fd$/);
-      assert.match(openat.notes!, /Coverage: \d+ errnos found; \d+ calls unresolved.*; \d+ indirect calls \(.*i_op->lookup: \d+ implementations, followed for ext4 directory, tmpfs directory/);
+      assert.match(openat.notes!, /Coverage: \d+ errnos found[^;]*; \d+ calls unresolved.*; \d+ indirect calls \(.*i_op->lookup: \d+ implementations, followed for ext4 directory, tmpfs directory/);
       assert.ok(!specs.some((s) => s.errors?.some((e) => /^ERESTART|^EIOCBQUEUED$|^ENOIOCTLCMD$/.test(e.name))), 'kernel-internal codes are not listed');
       assert.ok(specs.some((s) => s.errors?.some((e) => e.name === 'EINTR' && /returns ERESTART\w+ \(which user space sees as EINTR/.test(e.description ?? ''))));
       const file = join(dir, 'all.c');
       writeFileSync(file, text);
-      const lint = kapi(['lint', '-q', '--source', file]);
+      // The TODO skeletons' missing conditions (thousands of them) are turned off: nothing else is found.
+      const lint = kapi(['lint', '-q', '--severity', 'error-condition=off', '--source', file]);
       assert.equal(lint.code, 0, lint.stdout.slice(0, 2000));
-      assert.doesNotMatch(lint.stdout, /\[(?!error-condition\])[a-z-]+\]/, 'no finding other than the TODO skeletons\' missing conditions');
+      assert.equal(lint.stdout, '0 errors, 0 warnings, 0 info\n');
 
       const t1 = Date.now();
       const w = kapi(['scaffold', '--cache', cache, '--source', tree!, '--out', out2], { timeout: 120_000 });
