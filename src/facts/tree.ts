@@ -24,7 +24,8 @@ import { mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, statSyn
 import { availableParallelism, homedir } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { isProblem, readRegular } from '../sources/read.js';
+import { closeSync } from 'node:fs';
+import { isProblem, limitOf, openRegular, readOpen, tooLarge, type ReadProblem } from '../sources/read.js';
 import { decodeDefs, decodeImpls, scanDefs, type FileDefs } from './defs.js';
 import { summarizeFile, type FileSummary, type FnSummary } from './summary.js';
 
@@ -101,22 +102,17 @@ export type WorkResult =
  * a failure of its own.
  */
 export function workFiles(root: string, items: readonly WorkItem[], pass: 'defs' | 'summary', maxFileSize?: number): WorkResult[] {
+  const limit = limitOf({ maxFileSize });
   return items.map((it): WorkResult => {
-    const path = join(root, it.rel);
-    let st;
-    try {
-      st = statSync(path);
-    } catch (e) {
-      return { rel: it.rel, kind: 'failed', message: `cannot read file: ${(e as NodeJS.ErrnoException).code ?? 'EIO'}` };
-    }
-    const buf = readRegular(path, { maxFileSize });
-    if (isProblem(buf)) return { rel: it.rel, kind: 'failed', message: buf.message };
+    const got = readTreeFile(join(root, it.rel), limit);
+    if (isProblem(got)) return { rel: it.rel, kind: 'failed', message: got.message };
+    const { buf, size, mtimeMs } = got;
     try {
       // The first pass is about as cheap as a hash: it is redone for a file whose stat changed.
-      if (pass === 'defs') return { rel: it.rel, kind: 'defs', size: st.size, mtimeMs: st.mtimeMs, d: scanDefs(buf, it.rel.endsWith('.h')) };
+      if (pass === 'defs') return { rel: it.rel, kind: 'defs', size, mtimeMs, d: scanDefs(buf, it.rel.endsWith('.h')) };
       const hash = createHash('md5').update(buf).digest('hex');
-      if (hash === it.hash) return { rel: it.rel, kind: 'same', size: st.size, mtimeMs: st.mtimeMs, hash };
-      return { rel: it.rel, kind: 'summary', size: st.size, mtimeMs: st.mtimeMs, hash, d: scanDefs(buf, it.rel.endsWith('.h')), s: summarizeFile(buf.toString('latin1'), it.rel) };
+      if (hash === it.hash) return { rel: it.rel, kind: 'same', size, mtimeMs, hash };
+      return { rel: it.rel, kind: 'summary', size, mtimeMs, hash, d: scanDefs(buf, it.rel.endsWith('.h')), s: summarizeFile(buf.toString('latin1'), it.rel) };
     } catch (e) {
       // A stack overflow on absurd nesting, say: that file is left out, the index goes on.
       return { rel: it.rel, kind: 'failed', message: `cannot ${pass === 'defs' ? 'scan' : 'summarise'}: ${(e as Error).message}` };
@@ -124,11 +120,37 @@ export function workFiles(root: string, items: readonly WorkItem[], pass: 'defs'
   });
 }
 
+/** The read buffer of this thread, reused from file to file (grown to the largest file read). */
+let shared: Buffer = Buffer.allocUnsafe(1 << 20);
+
+/**
+ * A tree file's bytes (in the thread's shared buffer: valid until the next read) with its size
+ * and mtime from the fstat of the open file. The walk saw a regular file (its directory entry);
+ * the open never blocks and fstat refuses anything else (see read.ts), so no stat comes first.
+ */
+function readTreeFile(path: string, limit: number): { buf: Buffer; size: number; mtimeMs: number } | ReadProblem {
+  const o = openRegular(path, limit);
+  if (isProblem(o)) return o;
+  try {
+    if (shared.length <= o.size && o.size < limit) shared = Buffer.allocUnsafe(Math.min(limit + 1, Math.max(o.size + 1, shared.length * 2)));
+    const buf = readOpen(o.fd, o.size, limit, { buf: shared, shortReadEnds: true });
+    return buf ? { buf, size: o.st.size, mtimeMs: o.st.mtimeMs } : tooLarge(undefined, limit);
+  } catch (e) {
+    return { code: 'unreadable', message: `cannot read file: ${(e as NodeJS.ErrnoException).code ?? 'EIO'}` };
+  } finally {
+    closeSync(o.fd);
+  }
+}
+
 const wanted = (rel: string, name: string) =>
   name.endsWith('.c') || (name.endsWith('.h') && (rel.startsWith('include/') || rel.startsWith('arch/x86/include/')));
 
-/** The files of the tree to index, relative, sorted; unreadable directories are failures. */
-function listTree(root: string, failures: IndexFailure[]): { rel: string; size: number; mtimeMs: number }[] {
+/**
+ * The files of the tree to index, relative, sorted; unreadable directories are failures. With
+ * `stat`, each file's size and mtime (to compare with the cache); without, they are -1 (the
+ * workers take them from the fstat of the file they read).
+ */
+function listTree(root: string, failures: IndexFailure[], stat: boolean): { rel: string; size: number; mtimeMs: number }[] {
   const names: string[] = [];
   const walk = (dir: string, rel: string) => {
     let ents;
@@ -147,6 +169,8 @@ function listTree(root: string, failures: IndexFailure[]): { rel: string; size: 
     }
   };
   walk(root, '');
+  names.sort(byPath);
+  if (!stat) return names.map((rel) => ({ rel, size: -1, mtimeMs: -1 }));
   const out: { rel: string; size: number; mtimeMs: number }[] = [];
   for (const r of names) {
     try {
@@ -156,7 +180,7 @@ function listTree(root: string, failures: IndexFailure[]): { rel: string; size: 
       failures.push({ file: r, message: `cannot read file: ${(err as NodeJS.ErrnoException).code ?? 'EIO'}` });
     }
   }
-  return out.sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
+  return out;
 }
 
 /** The default cache directory. */
@@ -306,11 +330,12 @@ export async function indexTree(rootIn: string, opts: IndexOptions = {}): Promis
     root = rootIn;
   }
   const failures: IndexFailure[] = [];
-  const listed = listTree(root, failures);
   const base = opts.cacheDir === false ? undefined : (opts.cacheDir ?? defaultCacheDir());
   const dir = base ? cacheDirOf(base, root) : undefined;
   const read: CacheRead = dir ? readCache(dir) : { entries: new Map(), dir: '' };
   const cache = read.entries;
+  // Without a cache to compare with, the files are not stat'ed here: their reads tell.
+  const listed = listTree(root, failures, cache.size > 0);
   const entries = new Map<string, Entry>();
   const work: WorkItem[] = [];
   const stats: IndexStats = { files: 0, scanned: 0, parsed: 0, rehashed: 0, cached: 0 };
