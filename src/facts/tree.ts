@@ -7,9 +7,9 @@
 // flow (flow.ts) asks for the files it reaches from the syscalls; other users can ask for any.
 //
 // Cache: a directory per tree under the cache directory (`cacheDir`, else `$XDG_CACHE_HOME/kapi`,
-// else `~/.cache/kapi`), named by the index format version and the tree's real path (see
-// readCache). A file whose size and mtime match the cache is not read at all (as git's index
-// does). One whose stat changed is scanned again (the first pass costs about what a hash does);
+// else `~/.cache/kapi`), named by the index format version and the tree's real path, holding one
+// file, `index` (tree-cache.ts: the file table, first-pass facts, name table and summaries). A
+// file whose size and mtime match the cache is not read at all (as git's index does). One whose stat changed is scanned again (the first pass costs about what a hash does);
 // its summary, the costly part, is keyed by the MD5 of its content: when the summary pass finds
 // the content the cached summary was made from, that summary is taken without lexing. Reads,
 // scans, hashes and summaries run on worker threads, one per core (at most 4).
@@ -20,17 +20,18 @@
 // file, and the headers under include/ and arch/x86/include/ (for their static inline functions).
 
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { availableParallelism, homedir } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { closeSync } from 'node:fs';
 import { isProblem, limitOf, openRegular, readOpen, tooLarge, type ReadProblem } from '../sources/read.js';
-import { decodeDefs, decodeImpls, scanDefs, type FileDefs } from './defs.js';
+import { scanDefs, type FileDefs } from './defs.js';
+import { NameTable, readCacheFile, writeCacheFile } from './tree-cache.js';
 import { summarizeFile, type FileSummary, type FnSummary } from './summary.js';
 
 /** Bumped whenever the cached facts change shape or meaning: an older cache is ignored. */
-export const INDEX_VERSION = 5;
+export const INDEX_VERSION = 6;
 
 const SKIP_TOP = new Set(['Documentation', 'tools', 'samples', 'scripts', 'usr']);
 const SKIP_ANY = new Set(['.git', '.hg', '.svn', 'node_modules', '.tmp_versions']);
@@ -194,86 +195,7 @@ function cacheDirOf(dir: string, root: string): string {
   return join(dir, `tree-v${INDEX_VERSION}-${id}`);
 }
 
-/** Buckets of the name table: a lookup parses one small bucket, never the whole table. */
-const BUCKETS = 1 << 16;
-function bucketOf(name: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < name.length; i++) h = Math.imul(h ^ name.charCodeAt(i), 0x01000193);
-  return (h >>> 0) & (BUCKETS - 1);
-}
-
-/**
- * The first pass of every file put together: the name table in buckets (`name\tsites` lines,
- * sites `N[:s]` (N indexes `files`) joined by `|`), the syscall names, and member -> implementation count.
- */
-interface Aggregate { files: string[]; buckets: string[]; syscalls: string[]; impls: Record<string, number> }
-
-function aggregateOf(fileList: readonly string[], entries: Map<string, Entry>): Aggregate {
-  const sites = new Map<string, string>();
-  const implSets = new Map<string, Set<string>>();
-  fileList.forEach((rel, n) => {
-    const d = entries.get(rel)!.d!;
-    for (const x of decodeDefs(d.defs)) {
-      const site = `${n}${x.isStatic ? ':s' : ''}`;
-      const old = sites.get(x.name);
-      sites.set(x.name, old === undefined ? site : `${old}|${site}`);
-    }
-    for (const [m, fn] of decodeImpls(d.impls)) {
-      const set = implSets.get(m);
-      if (set) set.add(fn);
-      else implSets.set(m, new Set([fn]));
-    }
-  });
-  const parts: string[][] = Array.from({ length: BUCKETS }, () => []);
-  for (const [name, v] of sites) parts[bucketOf(name)]!.push(`${name}\t${v}`);
-  const impls: Record<string, number> = Object.create(null) as Record<string, number>;
-  for (const [m, set] of [...implSets].sort((x, y) => byPath(x[0], y[0]))) impls[m] = set.size;
-  return { files: [...fileList], buckets: parts.map((p) => p.join('\n')), syscalls: [...sites.keys()].filter((n) => /^(compat_)?sys_/.test(n)).sort(), impls };
-}
-
-/**
- * The cache, a directory per tree: `stat.json` (`[rel, size, mtimeMs, hash]` per file),
- * `names.json` (the aggregate of the first pass over exactly those files), `defs.ndjson` (one
- * line per file, its first-pass facts, read only when some file changed) and `summaries.ndjson`
- * (`[rel, hash, summary]` per summarised file, each line parsed only when that file is needed).
- * Anything that does not parse is ignored (and rebuilt). Written and read as Latin-1 (as the
- * sources are), characters above U+00FF escaped.
- */
-interface CacheRead { entries: Map<string, Entry>; aggregate?: Aggregate; dir: string }
-
-const readJson = (f: string): unknown => {
-  try {
-    return JSON.parse(readFileSync(f, 'latin1'));
-  } catch {
-    return undefined;
-  }
-};
-
-function readCache(dir: string): CacheRead {
-  const entries = new Map<string, Entry>();
-  const stat = readJson(join(dir, 'stat.json')) as { kapiIndex?: number; files?: [string, number, number, string][] } | undefined;
-  if (stat?.kapiIndex !== INDEX_VERSION || !Array.isArray(stat.files)) return { entries, dir };
-  for (const x of stat.files) if (Array.isArray(x) && typeof x[0] === 'string' && typeof x[3] === 'string') entries.set(x[0], { size: x[1], mtimeMs: x[2], hash: x[3] });
-  const agg = readJson(join(dir, 'names.json')) as Aggregate | undefined;
-  const ok = agg && Array.isArray(agg.files) && Array.isArray(agg.buckets) && agg.buckets.length === BUCKETS && Array.isArray(agg.syscalls) && typeof agg.impls === 'object';
-  return { entries, dir, ...(ok ? { aggregate: agg } : {}) };
-}
-
-/** Lines of an ndjson cache file by their first field (a path). */
-function linesByPath(file: string): Map<string, string> {
-  const out = new Map<string, string>();
-  let text: string;
-  try {
-    text = readFileSync(file, 'latin1');
-  } catch {
-    return out;
-  }
-  for (const line of text.split('\n')) {
-    const m = /^\["((?:[^"\\]|\\.)*)"/.exec(line);
-    if (m) out.set(m[1]!, line);
-  }
-  return out;
-}
+const cachePathOf = (dir: string) => join(dir, 'index');
 
 /**
  * Worker threads kept for the whole index (the flow asks for summaries in many small rounds:
@@ -292,8 +214,12 @@ class Pool {
   }
 
   /** Runs the items in shares over the threads (on this thread with threads=0 or one item). */
-  async run(items: WorkItem[], pass: 'defs' | 'summary'): Promise<WorkResult[]> {
-    if (this.threads <= 0 || items.length < 2) return workFiles(this.root, items, pass, this.maxFileSize);
+  async run(items: WorkItem[], pass: 'defs' | 'summary', each?: (r: WorkResult) => void): Promise<WorkResult[]> {
+    if (this.threads <= 0 || items.length < 2) {
+      const r = workFiles(this.root, items, pass, this.maxFileSize);
+      if (each) r.forEach(each);
+      return each ? [] : r;
+    }
     while (this.workers.length < this.threads) this.spawn();
     const results: WorkResult[] = [];
     const share = Math.max(1, Math.min(256, Math.ceil(items.length / (this.threads * 8))));
@@ -305,7 +231,7 @@ class Pool {
         next += share;
         w.postMessage({ root: this.root, items: part, pass, maxFileSize: this.maxFileSize });
       };
-      const onMessage = (r: WorkResult[]) => { for (const x of r) results.push(x); send(); };
+      const onMessage = (r: WorkResult[]) => { send(); for (const x of r) if (each) each(x); else results.push(x); };
       w.on('message', onMessage);
       w.once('error', reject);
       send();
@@ -332,8 +258,18 @@ export async function indexTree(rootIn: string, opts: IndexOptions = {}): Promis
   const failures: IndexFailure[] = [];
   const base = opts.cacheDir === false ? undefined : (opts.cacheDir ?? defaultCacheDir());
   const dir = base ? cacheDirOf(base, root) : undefined;
-  const read: CacheRead = dir ? readCache(dir) : { entries: new Map(), dir: '' };
-  const cache = read.entries;
+  const cf = dir ? readCacheFile(cachePathOf(dir), INDEX_VERSION, root) : undefined;
+  const cache = new Map<string, Entry>();
+  /** Where a cached file is in the cache file's table (its first-pass facts are there). */
+  const cachedAt = new Map<string, number>();
+  cf?.files.forEach((f, i) => { cache.set(f.rel, { size: f.size, mtimeMs: f.mtimeMs, hash: f.hash }); cachedAt.set(f.rel, i); });
+  let cachedDefs: FileDefs[] | undefined | null = null;
+  const cachedDefsOf = (rel: string): FileDefs | undefined => {
+    const i = cachedAt.get(rel);
+    if (i === undefined) return undefined;
+    if (cachedDefs === null) cachedDefs = cf?.defs();
+    return cachedDefs?.[i];
+  };
   // Without a cache to compare with, the files are not stat'ed here: their reads tell.
   const listed = listTree(root, failures, cache.size > 0);
   const entries = new Map<string, Entry>();
@@ -343,14 +279,23 @@ export async function indexTree(rootIn: string, opts: IndexOptions = {}): Promis
     const e = cache.get(f.rel);
     if (e && e.size === f.size && e.mtimeMs === f.mtimeMs) { entries.set(f.rel, e); stats.cached++; } else work.push({ rel: f.rel, ...(e ? { hash: e.hash } : {}) });
   }
-  // Changed: the first pass is rebuilt from every file's facts, and all caches are written.
-  let changed = cache.size !== entries.size || work.length > 0 || !read.aggregate;
+  // Changed: the name table is rebuilt from every file's facts, and the whole cache written.
+  let changed = cache.size !== entries.size || work.length > 0 || !cf;
   let summariesChanged = false;
   /** Cached summaries whose file's stat changed, waiting for the hash check of the summary pass. */
   const cachedSummaries = new Map<string, FileSummary>();
   const threads = opts.threads ?? Math.max(1, Math.min(availableParallelism(), 4));
+  // The table being built takes each file's facts as they come (in any order) from the workers.
+  let building = changed ? NameTable.building(listed.map((f) => f.rel)) : undefined;
+  const posOf = building ? new Map(listed.map((f, i) => [f.rel, i])) : undefined;
   const accept = (r: WorkResult) => {
-    if (r.kind === 'failed') { failures.push({ file: r.rel, message: r.message }); entries.delete(r.rel); return; }
+    if (r.kind === 'failed') {
+      failures.push({ file: r.rel, message: r.message });
+      // Out of the first pass (and so of the table); one that fails in the summary pass stays
+      // in it, unsummarised (and is tried again in the next run).
+      if (building) entries.delete(r.rel);
+      return;
+    }
     if (r.kind === 'same') {
       // The summary pass found the content of the cached summary: it is taken.
       const e = entries.get(r.rel);
@@ -358,81 +303,63 @@ export async function indexTree(rootIn: string, opts: IndexOptions = {}): Promis
       if (e && s) { e.hash = r.hash; e.s = s; stats.rehashed++; summariesChanged = true; }
       return;
     }
+    if (building) building.add(posOf!.get(r.rel)!, r.d);
     if (r.kind === 'defs') { stats.scanned++; entries.set(r.rel, { size: r.size, mtimeMs: r.mtimeMs, hash: '', d: r.d }); return; }
     stats.parsed++;
     summariesChanged = true;
     const old = entries.get(r.rel);
-    if (old && (old.size !== r.size || old.mtimeMs !== r.mtimeMs)) changed = true; // changed between the passes
-    entries.set(r.rel, { size: r.size, mtimeMs: r.mtimeMs, hash: r.hash, d: r.d, s: r.s });
+    // Changed between the passes: the table has the facts of the first. Cached with an unknown
+    // stat, so that the next run scans it again (and takes this summary after a hash check).
+    const moved = !building && old && (old.size !== r.size || old.mtimeMs !== r.mtimeMs);
+    entries.set(r.rel, { size: moved ? -1 : r.size, mtimeMs: moved ? -1 : r.mtimeMs, hash: r.hash, ...(moved ? { d: old.d } : { d: r.d }), s: r.s });
   };
   const pool = new Pool(root, threads, opts.maxFileSize);
-  for (const r of await pool.run(work, opts.full ? 'summary' : 'defs')) accept(r);
+  await pool.run(work, opts.full ? 'summary' : 'defs', accept);
 
-  let aggregate: Aggregate;
-  if (!changed) aggregate = read.aggregate!;
+  let table: NameTable;
+  if (!building) table = cf!.table;
   else {
-    // The first-pass facts of the unchanged files from the cache; a file whose line is missing or
-    // junk is scanned again.
-    const lines = dir && cache.size ? linesByPath(join(dir, 'defs.ndjson')) : new Map<string, string>();
+    // The first-pass facts of the unchanged files from the cache; a file whose facts do not
+    // decode is scanned again.
     const again: WorkItem[] = [];
     for (const [rel, e] of entries) {
       if (e.d) continue;
-      try {
-        const [r, size, mtimeMs, d] = JSON.parse(lines.get(rel) ?? '') as [string, number, number, FileDefs];
-        if (r === rel && size === e.size && mtimeMs === e.mtimeMs && typeof d?.defs === 'string' && typeof d.impls === 'string') { e.d = d; continue; }
-      } catch {
-        // scanned again below
-      }
-      again.push({ rel });
+      const d = cachedDefsOf(rel);
+      if (d) { e.d = d; building.add(posOf!.get(rel)!, d); } else again.push({ rel });
     }
-    for (const r of await pool.run(again, 'defs')) accept(r);
-    aggregate = aggregateOf([...entries.keys()].sort(byPath), entries);
+    await pool.run(again, 'defs', accept);
+    building.finish();
+    table = building;
+    building = undefined;
   }
   const fileList = [...entries.keys()].sort(byPath);
-  const buckets = new Map<number, Map<string, string>>();
   const decoded = new Map<string, DefSite[]>();
-  const impls = new Map(Object.entries(aggregate.impls));
+  const impls = new Map(Object.entries(table.impls));
   const files = new Map<string, FnSummary[]>();
   stats.files = fileList.length;
-  let summaryLines: Map<string, string> | undefined;
 
   const index: TreeIndex = {
     root, fileList, impls, files, failures, stats, ...(dir ? { cacheFile: dir } : {}),
     defsOf(name) {
       let d = decoded.get(name);
-      if (d) return d;
-      const k = bucketOf(name);
-      let b = buckets.get(k);
-      if (!b) {
-        b = new Map();
-        for (const line of (aggregate.buckets[k] ?? '').split('\n')) {
-          const tab = line.indexOf('\t');
-          if (tab > 0) b.set(line.slice(0, tab), line.slice(tab + 1));
-        }
-        buckets.set(k, b);
+      if (!d) {
+        d = table.sites(name).map((x) => ({ file: table.files[x.n]!, isStatic: x.isStatic }));
+        decoded.set(name, d);
       }
-      const raw = b.get(name);
-      d = raw ? raw.split('|').map((x) => { const [n, st] = x.split(':'); return { file: aggregate.files[Number(n)] ?? '', isStatic: st === 's' }; }).filter((x) => x.file) : [];
-      decoded.set(name, d);
       return d;
     },
-    names: () => aggregate.syscalls[Symbol.iterator](),
+    names: () => table.syscalls[Symbol.iterator](),
     async load(want) {
       const work2: WorkItem[] = [];
       for (const rel of new Set(want)) {
         if (files.has(rel)) continue;
         const e = entries.get(rel);
         if (!e) continue;
-        if (!e.s && dir) {
-          summaryLines ??= linesByPath(join(dir, 'summaries.ndjson'));
-          try {
-            const [r, h, s] = JSON.parse(summaryLines.get(rel) ?? '') as [string, string, FileSummary];
-            if (r === rel && typeof h === 'string' && Array.isArray(s?.functions)) {
-              if (e.hash && h === e.hash) e.s = s;
-              else { cachedSummaries.set(rel, s); work2.push({ rel, hash: h }); continue; }
-            }
-          } catch {
-            // summarised again below
+        if (!e.s && cf) {
+          const c = cf.summary(rel);
+          if (c) {
+            if (e.hash && c.hash === e.hash) e.s = c.s;
+            else { cachedSummaries.set(rel, c.s); work2.push({ rel, hash: c.hash }); continue; }
           }
         }
         if (e.s) files.set(rel, e.s.functions);
@@ -452,31 +379,27 @@ export async function indexTree(rootIn: string, opts: IndexOptions = {}): Promis
       if (!dir || (!changed && !summariesChanged)) return;
       try {
         mkdirSync(dir, { recursive: true });
-        const write = (name: string, text: string) => {
-          const tmp = join(dir, `${name}.${process.pid}.tmp`);
-          // Latin-1 both ways (sources are read as Latin-1); anything wider is escaped.
-          writeFileSync(tmp, text.replace(/[\u0100-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`), 'latin1');
-          renameSync(tmp, join(dir, name));
-        };
         const rels = [...entries.keys()].sort(byPath);
-        // Summaries: the ones of this run, and the cached ones still valid.
-        summaryLines ??= linesByPath(join(dir, 'summaries.ndjson'));
-        const sums: string[] = [];
+        const list = rels.map((rel) => { const e = entries.get(rel)!; return { rel, size: e.size, mtimeMs: e.mtimeMs, hash: e.hash }; });
+        // Summaries: the ones of this run, and the cached ones still valid (as they are: their
+        // hash is checked when they are next needed).
+        const summaries: { rel: string; hash: string; bytes: Buffer }[] = [];
         for (const rel of rels) {
           const e = entries.get(rel)!;
-          if (e.s) sums.push(JSON.stringify([rel, e.hash, e.s]));
-          else {
-            // Kept as it is: its hash is checked when it is next needed.
-            const line = summaryLines.get(rel);
-            if (line) sums.push(line);
-          }
+          const raw = e.s ? undefined : cf?.rawSummary(rel);
+          if (e.s) summaries.push({ rel, hash: e.hash, bytes: Buffer.from(JSON.stringify(e.s), 'utf8') });
+          else if (raw) summaries.push({ rel, ...raw });
         }
-        write('summaries.ndjson', sums.join('\n') + '\n');
-        if (changed) {
-          write('defs.ndjson', rels.map((r) => { const e = entries.get(r)!; return JSON.stringify([r, e.size, e.mtimeMs, e.d]); }).join('\n') + '\n');
-          write('names.json', JSON.stringify(aggregate));
+        let defs: FileDefs[] | { raw: Buffer[] };
+        if (!changed) defs = { raw: cf!.raw() }; // the same files as the cache file: its first pass and table stand
+        else {
+          defs = rels.map((rel) => {
+            const d = entries.get(rel)!.d ?? cachedDefsOf(rel);
+            if (!d) throw new Error(`no first-pass facts for ${rel}`);
+            return d;
+          });
         }
-        write('stat.json', JSON.stringify({ kapiIndex: INDEX_VERSION, root, files: rels.map((r) => { const e = entries.get(r)!; return [r, e.size, e.mtimeMs, e.hash]; }) }));
+        writeCacheFile(cachePathOf(dir), INDEX_VERSION, { root, files: list, defs, table, summaries });
       } catch (e) {
         failures.push({ file: dir, message: `cannot write the index cache: ${(e as Error).message}` });
       }

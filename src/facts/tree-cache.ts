@@ -1,0 +1,351 @@
+// The name table of the tree index (tree.ts) and the cache file it is kept in. In: the first-pass
+// facts of every file (defs.ts) and the summaries made so far. Out: one file per tree, read in a
+// few calls and decoded only where it is needed: a warm run decodes the file table, looks up
+// the names the errno flow asks for (one small bucket each) and parses only the summaries it
+// loads.
+//
+// The file: a 16-byte magic, the format version (u32), the section count (u32), then per section
+// its offset and length (u32 each), then the sections:
+//   0 meta      JSON {root}
+//   1 files     `rel\0size\0mtimeMs\0hash\0` per file, sorted (hash '' until the file is summarised)
+//   2 defs      `defs\0impls\0` per file of section 1, in its order (the first-pass facts, decoded
+//               only when some file changed and the table is rebuilt)
+//   3 names     the table's files, `rel\0` each (sites below index them)
+//   4 buckets   the name table's text: per bucket, `name\tN` or `name\tN:s` lines (one per
+//               definition, N indexing section 3, `:s` static)
+//   5 offsets   where each bucket starts in section 4 (u32, BUCKETS + 1 of them)
+//   6 extra     JSON {syscalls, impls}: the syscall names, sorted, and member -> implementation count
+//   7 index     `rel\0hash\0offset\0length\0` per summarised file, into section 8
+//   8 summaries the FileSummary JSON of each, UTF-8
+// Paths cannot hold NUL; names and sites are ASCII. Anything that does not decode (a foreign or
+// truncated file, junk) makes the whole cache absent (rebuilt); a summary that does not parse is
+// made again. Written to a temporary file and renamed, so a reader sees an old file or a new one.
+
+import { closeSync, fstatSync, openSync, readSync, renameSync, writeFileSync } from 'node:fs';
+import type { FileDefs } from './defs.js';
+import type { FileSummary } from './summary.js';
+
+/** Buckets of the name table: a lookup parses one small bucket, never the whole table. */
+export const BUCKETS = 1 << 16;
+
+export function bucketOf(name: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < name.length; i++) h = Math.imul(h ^ name.charCodeAt(i), 0x01000193);
+  return (h >>> 0) & (BUCKETS - 1);
+}
+
+const SYSCALL = /^(compat_)?sys_/;
+
+/** A definition site: N indexes the table's files. */
+export interface Site { n: number; isStatic: boolean }
+
+/**
+ * The first pass of every file put together: where each name is defined (in path order), the
+ * syscall names, and member -> the number of distinct functions assigned to it. Built with add()
+ * (files in any order) and finish(), or read from the cache file.
+ */
+export class NameTable {
+  syscalls: string[] = [];
+  impls: Record<string, number> = Object.create(null) as Record<string, number>;
+  private parts?: string[][];
+  private blob?: Buffer;
+  private offs?: Uint32Array;
+  private implSets?: Map<string, Set<string>>;
+  private sys?: Set<string>;
+  private parsed = new Map<number, Map<string, string[]>>();
+
+  constructor(readonly files: readonly string[]) {}
+
+  static building(files: readonly string[]): NameTable {
+    const t = new NameTable(files);
+    t.parts = Array.from({ length: BUCKETS }, () => []);
+    t.implSets = new Map();
+    t.sys = new Set();
+    return t;
+  }
+
+  static decoded(files: readonly string[], blob: Buffer, offs: Uint32Array, syscalls: string[], impls: Record<string, number>): NameTable {
+    const t = new NameTable(files);
+    t.blob = blob;
+    t.offs = offs;
+    t.syscalls = syscalls;
+    t.impls = impls;
+    return t;
+  }
+
+  /** The first-pass facts of file n (its index in `files`). */
+  add(n: number, d: FileDefs): void {
+    const parts = this.parts!;
+    if (d.defs) {
+      for (const x of d.defs.split(' ')) {
+        const st = x.endsWith(':s');
+        const name = st ? x.slice(0, -2) : x;
+        parts[bucketOf(name)]!.push(st ? `${name}\t${n}:s` : `${name}\t${n}`);
+        if (SYSCALL.test(name)) this.sys!.add(name);
+      }
+    }
+    if (d.impls) {
+      for (const x of d.impls.split(' ')) {
+        const eq = x.indexOf('=');
+        const m = x.slice(0, eq);
+        const set = this.implSets!.get(m);
+        if (set) set.add(x.slice(eq + 1));
+        else this.implSets!.set(m, new Set([x.slice(eq + 1)]));
+      }
+    }
+  }
+
+  finish(): void {
+    this.syscalls = [...this.sys!].sort(byCode);
+    for (const m of [...this.implSets!.keys()].sort(byCode)) this.impls[m] = this.implSets!.get(m)!.size;
+    this.sys = undefined;
+    this.implSets = undefined;
+  }
+
+  /** The sites of a name, in path order (the order of `files`), definitions of one file in file order. */
+  sites(name: string): Site[] {
+    const k = bucketOf(name);
+    let b = this.parsed.get(k);
+    if (!b) {
+      b = new Map();
+      const lines = this.parts ? this.parts[k]! : this.blob && this.offs ? this.blob.toString('latin1', this.offs[k]!, this.offs[k + 1]!).split('\n') : [];
+      for (const line of lines) {
+        const tab = line.indexOf('\t');
+        if (tab <= 0) continue;
+        const key = line.slice(0, tab);
+        const l = b.get(key);
+        if (l) l.push(line.slice(tab + 1));
+        else b.set(key, [line.slice(tab + 1)]);
+      }
+      this.parsed.set(k, b);
+    }
+    const raw = b.get(name);
+    if (!raw) return [];
+    const out: Site[] = [];
+    for (const x of raw) {
+      const st = x.endsWith(':s');
+      const n = Number(st ? x.slice(0, -2) : x);
+      if (Number.isInteger(n) && n >= 0 && n < this.files.length) out.push({ n, isStatic: st });
+    }
+    // Files may have been added in any order: stable, so one file's definitions keep theirs.
+    return out.length > 1 ? out.sort((a, b2) => a.n - b2.n) : out;
+  }
+
+  /** The buckets as text and their offsets, for the cache file. */
+  encode(): { blob: Buffer; offs: Uint32Array } {
+    if (this.blob && this.offs) return { blob: this.blob, offs: this.offs };
+    const offs = new Uint32Array(BUCKETS + 1);
+    const texts: string[] = [];
+    let at = 0;
+    for (let k = 0; k < BUCKETS; k++) {
+      offs[k] = at;
+      const p = this.parts![k]!;
+      if (!p.length) continue;
+      const s = p.join('\n') + '\n';
+      texts.push(s);
+      at += s.length;
+    }
+    offs[BUCKETS] = at;
+    return { blob: Buffer.from(texts.join(''), 'latin1'), offs };
+  }
+}
+
+const byCode = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** The cache format version (see INDEX_VERSION in tree.ts for the meaning of what is cached). */
+const MAGIC = Buffer.from('kapi tree index\n', 'latin1');
+const SECTIONS = 9;
+const HEAD = MAGIC.length + 8 + SECTIONS * 8;
+
+export interface CachedFile { rel: string; size: number; mtimeMs: number; hash: string }
+
+/** A cache file read (every part checked for shape; the lazily decoded ones when they are asked for). */
+export interface CacheFile {
+  files: CachedFile[];
+  /** The first-pass facts of files[i], or undefined when the section does not decode. */
+  defs(): FileDefs[] | undefined;
+  table: NameTable;
+  /** The cached summary of a file with the hash it was made from; undefined when none or junk. */
+  summary(rel: string): { hash: string; s: FileSummary } | undefined;
+  /** The raw bytes of a cached summary (copied as they are into the next cache file). */
+  rawSummary(rel: string): { hash: string; bytes: Buffer } | undefined;
+  /** Raw sections 2-6 (first-pass facts and name table), to copy when only summaries and hashes changed. */
+  raw(): Buffer[];
+}
+
+const nulFields = (buf: Buffer, width: number): string[] | undefined => {
+  if (!buf.length) return [];
+  const f = buf.toString('utf8').split('\0');
+  return (f.length - 1) % width === 0 && f[f.length - 1] === '' ? f : undefined;
+};
+
+/** Reads `len` bytes at `off` of an open file. */
+function readAt(fd: number, off: number, len: number): Buffer {
+  const b = Buffer.allocUnsafe(len);
+  let got = 0;
+  while (got < len) {
+    const n = readSync(fd, b, got, len - got, off + got);
+    if (n === 0) throw new Error('short read');
+    got += n;
+  }
+  return b;
+}
+
+/**
+ * Reads the cache file of a tree: every section but the first-pass facts, which defs() and raw()
+ * read when they are needed (from the same file: its inode, size and mtime are checked). Undefined
+ * when it is absent, of another version or root, or does not decode.
+ */
+export function readCacheFile(path: string, version: number, root: string): CacheFile | undefined {
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
+  } catch {
+    return undefined;
+  }
+  try {
+    const st = fstatSync(fd);
+    if (!st.isFile() || st.size < HEAD) return undefined;
+    const head = readAt(fd, 0, HEAD);
+    if (!head.subarray(0, MAGIC.length).equals(MAGIC)) return undefined;
+    if (head.readUInt32LE(MAGIC.length) !== version || head.readUInt32LE(MAGIC.length + 4) !== SECTIONS) return undefined;
+    const at: [number, number][] = [];
+    for (let i = 0; i < SECTIONS; i++) {
+      const off = head.readUInt32LE(MAGIC.length + 8 + i * 8), len = head.readUInt32LE(MAGIC.length + 12 + i * 8);
+      if (off < HEAD || off + len > st.size) return undefined;
+      at.push([off, len]);
+    }
+    const sec: Buffer[] = at.map(([off, len], i) => (i === 2 ? Buffer.alloc(0) : readAt(fd, off, len)));
+    let defsRaw: Buffer | undefined;
+    /** Section 2, read from the file if it is still the one read (else this throws). */
+    const defsSection = (): Buffer => {
+      if (defsRaw) return defsRaw;
+      const fd2 = openSync(path, 'r');
+      try {
+        const st2 = fstatSync(fd2);
+        if (st2.ino !== st.ino || st2.dev !== st.dev || st2.size !== st.size || st2.mtimeMs !== st.mtimeMs) throw new Error('the cache file changed');
+        defsRaw = readAt(fd2, at[2]![0], at[2]![1]);
+      } finally {
+        closeSync(fd2);
+      }
+      return defsRaw;
+    };
+    const meta = JSON.parse(sec[0]!.toString('utf8')) as { root?: unknown };
+    if (meta?.root !== root) return undefined;
+    const f = nulFields(sec[1]!, 4);
+    if (!f) return undefined;
+    const files: CachedFile[] = [];
+    for (let i = 0; i + 4 < f.length; i += 4) {
+      const size = Number(f[i + 1]), mtimeMs = Number(f[i + 2]);
+      if (!f[i] || !Number.isFinite(size) || !Number.isFinite(mtimeMs)) return undefined;
+      files.push({ rel: f[i]!, size, mtimeMs, hash: f[i + 3]! });
+    }
+    const names = nulFields(sec[3]!, 1);
+    if (!names) return undefined;
+    names.pop();
+    if (sec[5]!.length !== (BUCKETS + 1) * 4) return undefined;
+    const offs = new Uint32Array(BUCKETS + 1);
+    for (let k = 0; k <= BUCKETS; k++) offs[k] = sec[5]!.readUInt32LE(k * 4);
+    for (let k = 0; k < BUCKETS; k++) if (offs[k]! > offs[k + 1]!) return undefined;
+    if (offs[BUCKETS]! > sec[4]!.length) return undefined;
+    const extra = JSON.parse(sec[6]!.toString('utf8')) as { syscalls?: unknown; impls?: unknown };
+    const syscalls = extra?.syscalls, implsIn = extra?.impls;
+    if (!Array.isArray(syscalls) || !syscalls.every((x) => typeof x === 'string') || !implsIn || typeof implsIn !== 'object' || Array.isArray(implsIn)) return undefined;
+    const impls: Record<string, number> = Object.create(null) as Record<string, number>;
+    for (const [m, c] of Object.entries(implsIn)) if (typeof c === 'number') impls[m] = c;
+    const table = NameTable.decoded(names, sec[4]!, offs, syscalls as string[], impls);
+    const ix = nulFields(sec[7]!, 4);
+    if (!ix) return undefined;
+    const where = new Map<string, { hash: string; off: number; len: number }>();
+    for (let i = 0; i + 4 < ix.length; i += 4) {
+      const off = Number(ix[i + 2]), len = Number(ix[i + 3]);
+      if (Number.isInteger(off) && Number.isInteger(len) && off >= 0 && len >= 0 && off + len <= sec[8]!.length) where.set(ix[i]!, { hash: ix[i + 1]!, off, len });
+    }
+    const rawSummary = (rel: string) => {
+      const w = where.get(rel);
+      return w ? { hash: w.hash, bytes: sec[8]!.subarray(w.off, w.off + w.len) } : undefined;
+    };
+    return {
+      files, table, rawSummary,
+      raw() {
+        return [defsSection(), ...sec.slice(3, 7)];
+      },
+      defs() {
+        let d: string[] | undefined;
+        try {
+          d = nulFields(defsSection(), 2);
+        } catch {
+          return undefined;
+        }
+        if (!d || d.length !== files.length * 2 + 1) return undefined;
+        const out: FileDefs[] = [];
+        for (let i = 0; i < files.length; i++) out.push({ defs: d[2 * i]!, impls: d[2 * i + 1]! });
+        return out;
+      },
+      summary(rel) {
+        const r = rawSummary(rel);
+        if (!r) return undefined;
+        try {
+          const s = JSON.parse(r.bytes.toString('utf8')) as FileSummary;
+          return s && Array.isArray(s.functions) ? { hash: r.hash, s } : undefined;
+        } catch {
+          return undefined;
+        }
+      },
+    };
+  } catch {
+    return undefined;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+const nul = (xs: readonly (string | number)[]) => xs.join('\0') + (xs.length ? '\0' : '');
+
+/** What a cache file holds; sections 1-6 either built or copied raw from the file read. */
+export interface CacheContent {
+  root: string;
+  files: readonly CachedFile[];
+  /** The first-pass facts of each file, in the order of `files`; or the raw sections 2-6 of the file read, when the files are those it has. */
+  defs: readonly FileDefs[] | { raw: Buffer[] };
+  table: NameTable;
+  summaries: readonly { rel: string; hash: string; bytes: Buffer }[];
+}
+
+/** Writes the cache file (a temporary file renamed over it). Throws on an error of the filesystem. */
+export function writeCacheFile(path: string, version: number, c: CacheContent): void {
+  const sec: Buffer[] = [
+    Buffer.from(JSON.stringify({ root: c.root }), 'utf8'),
+    Buffer.from(nul(c.files.flatMap((f) => [f.rel, f.size, f.mtimeMs, f.hash])), 'utf8'),
+  ];
+  if ('raw' in c.defs) sec.push(...c.defs.raw);
+  else {
+    const { blob, offs } = c.table.encode();
+    const o = Buffer.alloc(offs.length * 4);
+    offs.forEach((x, k) => o.writeUInt32LE(x, k * 4));
+    sec.push(
+      Buffer.from(nul(c.defs.flatMap((d) => [d.defs, d.impls])), 'utf8'),
+      Buffer.from(nul(c.table.files), 'utf8'),
+      blob, o,
+      Buffer.from(JSON.stringify({ syscalls: c.table.syscalls, impls: c.table.impls }), 'utf8'),
+    );
+  }
+  let at = 0;
+  const ix: (string | number)[] = [];
+  for (const s of c.summaries) { ix.push(s.rel, s.hash, at, s.bytes.length); at += s.bytes.length; }
+  sec.push(Buffer.from(nul(ix), 'utf8'), Buffer.concat(c.summaries.map((s) => s.bytes)));
+  if (HEAD + sec.reduce((n, x) => n + x.length, 0) > 0xffffffff) throw new Error('the index is over 4 GiB');
+  const head = Buffer.alloc(HEAD);
+  MAGIC.copy(head);
+  head.writeUInt32LE(version, MAGIC.length);
+  head.writeUInt32LE(SECTIONS, MAGIC.length + 4);
+  let off = HEAD;
+  sec.forEach((s, i) => {
+    head.writeUInt32LE(off, MAGIC.length + 8 + i * 8);
+    head.writeUInt32LE(s.length, MAGIC.length + 12 + i * 8);
+    off += s.length;
+  });
+  const tmp = `${path}.${process.pid}.tmp`;
+  writeFileSync(tmp, Buffer.concat([head, ...sec]));
+  renameSync(tmp, path);
+}
