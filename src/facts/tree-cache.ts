@@ -34,72 +34,107 @@ export function bucketOf(name: string): number {
   return (h >>> 0) & (BUCKETS - 1);
 }
 
-const SYSCALL = /^(compat_)?sys_/;
-
 /** A definition site: N indexes the table's files. */
 export interface Site { n: number; isStatic: boolean }
 
+/** One builder's share of the name table, encoded (what a worker thread sends back). */
+export interface TablePart {
+  /** Per bucket, `name\tN[:s]` lines, each ended by a newline. */
+  blob: Uint8Array;
+  /** Where each bucket starts in blob (BUCKETS + 1). */
+  offs: Uint32Array;
+  syscalls: string[];
+  /** Member -> the functions assigned to it. */
+  impls: [string, string[]][];
+}
+
 /**
- * The first pass of every file put together: where each name is defined (in path order), the
- * syscall names, and member -> the number of distinct functions assigned to it. Built with add()
- * (files in any order) and finish(), or read from the cache file.
+ * Builds a share of the name table from first-pass facts, files in any order (each worker thread
+ * has one for the files it scans: the table is built where the scan is, in parallel).
  */
-export class NameTable {
-  syscalls: string[] = [];
-  impls: Record<string, number> = Object.create(null) as Record<string, number>;
-  private parts?: string[][];
-  private blob?: Buffer;
-  private offs?: Uint32Array;
-  private implSets?: Map<string, Set<string>>;
-  private sys?: Set<string>;
-  private parsed = new Map<number, Map<string, string[]>>();
+export class TableBuilder {
+  private parts: string[][] = Array.from({ length: BUCKETS }, () => []);
+  private implSets = new Map<string, Set<string>>();
+  private sys = new Set<string>();
+  private count = 0;
 
-  constructor(readonly files: readonly string[]) {}
-
-  static building(files: readonly string[]): NameTable {
-    const t = new NameTable(files);
-    t.parts = Array.from({ length: BUCKETS }, () => []);
-    t.implSets = new Map();
-    t.sys = new Set();
-    return t;
-  }
-
-  static decoded(files: readonly string[], blob: Buffer, offs: Uint32Array, syscalls: string[], impls: Record<string, number>): NameTable {
-    const t = new NameTable(files);
-    t.blob = blob;
-    t.offs = offs;
-    t.syscalls = syscalls;
-    t.impls = impls;
-    return t;
-  }
-
-  /** The first-pass facts of file n (its index in `files`). */
+  /** The first-pass facts of file n (its index in the table's files). */
   add(n: number, d: FileDefs): void {
-    const parts = this.parts!;
+    this.count++;
+    const parts = this.parts;
     if (d.defs) {
       for (const x of d.defs.split(' ')) {
         const st = x.endsWith(':s');
         const name = st ? x.slice(0, -2) : x;
         parts[bucketOf(name)]!.push(st ? `${name}\t${n}:s` : `${name}\t${n}`);
-        if (SYSCALL.test(name)) this.sys!.add(name);
+        if (name.startsWith('sys_') || name.startsWith('compat_sys_')) this.sys.add(name);
       }
     }
     if (d.impls) {
       for (const x of d.impls.split(' ')) {
         const eq = x.indexOf('=');
         const m = x.slice(0, eq);
-        const set = this.implSets!.get(m);
+        const set = this.implSets.get(m);
         if (set) set.add(x.slice(eq + 1));
-        else this.implSets!.set(m, new Set([x.slice(eq + 1)]));
+        else this.implSets.set(m, new Set([x.slice(eq + 1)]));
       }
     }
   }
 
-  finish(): void {
-    this.syscalls = [...this.sys!].sort(byCode);
-    for (const m of [...this.implSets!.keys()].sort(byCode)) this.impls[m] = this.implSets!.get(m)!.size;
-    this.sys = undefined;
-    this.implSets = undefined;
+  get empty(): boolean {
+    return this.count === 0;
+  }
+
+  encode(): TablePart {
+    const offs = new Uint32Array(BUCKETS + 1);
+    const texts: string[] = [];
+    let at = 0;
+    for (let k = 0; k < BUCKETS; k++) {
+      offs[k] = at;
+      const p = this.parts[k]!;
+      if (!p.length) continue;
+      const s = p.join('\n') + '\n';
+      texts.push(s);
+      at += s.length;
+    }
+    offs[BUCKETS] = at;
+    return { blob: Buffer.from(texts.join(''), 'latin1'), offs, syscalls: [...this.sys], impls: [...this.implSets].map(([m, fns]) => [m, [...fns]]) };
+  }
+}
+
+/**
+ * The first pass of every file put together: where each name is defined (in path order), the
+ * syscall names, and member -> the number of distinct functions assigned to it. Made of the
+ * shares of the builders, or read from the cache file (one share).
+ */
+export class NameTable {
+  readonly syscalls: string[];
+  readonly impls: Record<string, number> = Object.create(null) as Record<string, number>;
+  private parsed = new Map<number, Map<string, string[]>>();
+
+  private constructor(readonly files: readonly string[], private readonly parts: readonly { blob: Uint8Array; offs: Uint32Array }[], syscalls: string[], impls: Record<string, number>) {
+    this.syscalls = syscalls;
+    this.impls = impls;
+  }
+
+  static of(files: readonly string[], parts: readonly TablePart[]): NameTable {
+    const sys = new Set<string>();
+    const sets = new Map<string, Set<string>>();
+    for (const p of parts) {
+      for (const x of p.syscalls) sys.add(x);
+      for (const [m, fns] of p.impls) {
+        const set = sets.get(m);
+        if (set) for (const f of fns) set.add(f);
+        else sets.set(m, new Set(fns));
+      }
+    }
+    const impls: Record<string, number> = Object.create(null) as Record<string, number>;
+    for (const m of [...sets.keys()].sort(byCode)) impls[m] = sets.get(m)!.size;
+    return new NameTable(files, parts.map((p) => ({ blob: p.blob, offs: p.offs })), [...sys].sort(byCode), impls);
+  }
+
+  static decoded(files: readonly string[], blob: Uint8Array, offs: Uint32Array, syscalls: string[], impls: Record<string, number>): NameTable {
+    return new NameTable(files, [{ blob, offs }], syscalls, impls);
   }
 
   /** The sites of a name, in path order (the order of `files`), definitions of one file in file order. */
@@ -108,14 +143,16 @@ export class NameTable {
     let b = this.parsed.get(k);
     if (!b) {
       b = new Map();
-      const lines = this.parts ? this.parts[k]! : this.blob && this.offs ? this.blob.toString('latin1', this.offs[k]!, this.offs[k + 1]!).split('\n') : [];
-      for (const line of lines) {
-        const tab = line.indexOf('\t');
-        if (tab <= 0) continue;
-        const key = line.slice(0, tab);
-        const l = b.get(key);
-        if (l) l.push(line.slice(tab + 1));
-        else b.set(key, [line.slice(tab + 1)]);
+      for (const p of this.parts) {
+        if (p.offs[k] === p.offs[k + 1]) continue;
+        for (const line of Buffer.from(p.blob.buffer, p.blob.byteOffset, p.blob.length).toString('latin1', p.offs[k]!, p.offs[k + 1]!).split('\n')) {
+          const tab = line.indexOf('\t');
+          if (tab <= 0) continue;
+          const key = line.slice(0, tab);
+          const l = b.get(key);
+          if (l) l.push(line.slice(tab + 1));
+          else b.set(key, [line.slice(tab + 1)]);
+        }
       }
       this.parsed.set(k, b);
     }
@@ -127,26 +164,27 @@ export class NameTable {
       const n = Number(st ? x.slice(0, -2) : x);
       if (Number.isInteger(n) && n >= 0 && n < this.files.length) out.push({ n, isStatic: st });
     }
-    // Files may have been added in any order: stable, so one file's definitions keep theirs.
+    // Shares hold files in any order: a stable sort, so one file's definitions keep theirs.
     return out.length > 1 ? out.sort((a, b2) => a.n - b2.n) : out;
   }
 
-  /** The buckets as text and their offsets, for the cache file. */
+  /** The buckets of every share as one text, with their offsets, for the cache file. */
   encode(): { blob: Buffer; offs: Uint32Array } {
-    if (this.blob && this.offs) return { blob: this.blob, offs: this.offs };
+    const toBuf = (u: Uint8Array) => Buffer.from(u.buffer, u.byteOffset, u.length);
+    if (this.parts.length === 1) return { blob: toBuf(this.parts[0]!.blob), offs: this.parts[0]!.offs };
+    const total = this.parts.reduce((n, p) => n + p.offs[BUCKETS]!, 0);
+    const blob = Buffer.allocUnsafe(total);
     const offs = new Uint32Array(BUCKETS + 1);
-    const texts: string[] = [];
     let at = 0;
     for (let k = 0; k < BUCKETS; k++) {
       offs[k] = at;
-      const p = this.parts![k]!;
-      if (!p.length) continue;
-      const s = p.join('\n') + '\n';
-      texts.push(s);
-      at += s.length;
+      for (const p of this.parts) {
+        const a = p.offs[k]!, e = p.offs[k + 1]!;
+        if (e > a) { blob.set(p.blob.subarray(a, e), at); at += e - a; }
+      }
     }
     offs[BUCKETS] = at;
-    return { blob: Buffer.from(texts.join(''), 'latin1'), offs };
+    return { blob, offs };
   }
 }
 

@@ -27,7 +27,7 @@ import { Worker } from 'node:worker_threads';
 import { closeSync } from 'node:fs';
 import { isProblem, limitOf, openRegular, readOpen, tooLarge, type ReadProblem } from '../sources/read.js';
 import { scanDefs, type FileDefs } from './defs.js';
-import { NameTable, readCacheFile, writeCacheFile } from './tree-cache.js';
+import { NameTable, readCacheFile, TableBuilder, writeCacheFile, type TablePart } from './tree-cache.js';
 import { summarizeFile, type FileSummary, type FnSummary } from './summary.js';
 
 /** Bumped whenever the cached facts change shape or meaning: an older cache is ignored. */
@@ -90,7 +90,12 @@ export interface TreeIndex {
 interface Entry { size: number; mtimeMs: number; hash: string; d?: FileDefs; s?: FileSummary }
 
 /** What a worker is asked: a pass over files (with the hash the cache has for each, if any). */
-export interface WorkItem { rel: string; hash?: string }
+export interface WorkItem {
+  rel: string;
+  hash?: string;
+  /** The file's index in the name table being built: its first-pass facts go to the thread's TableBuilder. */
+  n?: number;
+}
 export type WorkResult =
   | { rel: string; kind: 'defs'; size: number; mtimeMs: number; d: FileDefs }
   | { rel: string; kind: 'summary'; size: number; mtimeMs: number; hash: string; d: FileDefs; s: FileSummary }
@@ -102,9 +107,17 @@ export type WorkResult =
  * the second (`summary`) summarises it. Never throws: a file that cannot be read or summarised is
  * a failure of its own.
  */
-export function workFiles(root: string, items: readonly WorkItem[], pass: 'defs' | 'summary', maxFileSize?: number): WorkResult[] {
+export function workFiles(root: string, items: readonly WorkItem[], pass: 'defs' | 'summary', maxFileSize?: number, table?: TableBuilder): WorkResult[] {
   const limit = limitOf({ maxFileSize });
   return items.map((it): WorkResult => {
+    const r = workFile(root, it, pass, limit);
+    if (table && it.n !== undefined && (r.kind === 'defs' || r.kind === 'summary')) table.add(it.n, r.d);
+    return r;
+  });
+}
+
+function workFile(root: string, it: WorkItem, pass: 'defs' | 'summary', limit: number): WorkResult {
+  {
     const got = readTreeFile(join(root, it.rel), limit);
     if (isProblem(got)) return { rel: it.rel, kind: 'failed', message: got.message };
     const { buf, size, mtimeMs } = got;
@@ -118,7 +131,7 @@ export function workFiles(root: string, items: readonly WorkItem[], pass: 'defs'
       // A stack overflow on absurd nesting, say: that file is left out, the index goes on.
       return { rel: it.rel, kind: 'failed', message: `cannot ${pass === 'defs' ? 'scan' : 'summarise'}: ${(e as Error).message}` };
     }
-  });
+  }
 }
 
 /** The read buffer of this thread, reused from file to file (grown to the largest file read). */
@@ -204,6 +217,8 @@ const cachePathOf = (dir: string) => join(dir, 'index');
  */
 class Pool {
   private workers: Worker[] = [];
+  /** The share of the name table built on this thread (threads=0, or a run of one file). */
+  private inline = new TableBuilder();
   constructor(private readonly root: string, private readonly threads: number, private readonly maxFileSize?: number) {}
 
   private spawn(): Worker {
@@ -213,10 +228,14 @@ class Pool {
     return w;
   }
 
-  /** Runs the items in shares over the threads (on this thread with threads=0 or one item). */
+  /**
+   * Runs the items in shares over the threads (on this thread with threads=0 or one item); items
+   * with `n` add their first-pass facts to the name table being built. Results are given to
+   * `each` as they come (and not returned), or returned all together.
+   */
   async run(items: WorkItem[], pass: 'defs' | 'summary', each?: (r: WorkResult) => void): Promise<WorkResult[]> {
     if (this.threads <= 0 || items.length < 2) {
-      const r = workFiles(this.root, items, pass, this.maxFileSize);
+      const r = workFiles(this.root, items, pass, this.maxFileSize, this.inline);
       if (each) r.forEach(each);
       return each ? [] : r;
     }
@@ -237,6 +256,24 @@ class Pool {
       send();
     })));
     return results;
+  }
+
+  /** Adds a file's first-pass facts to the share of the name table built on this thread. */
+  add(n: number, d: FileDefs): void {
+    this.inline.add(n, d);
+  }
+
+  /** The shares of the name table built since the last call, from every thread. */
+  async tables(): Promise<TablePart[]> {
+    const parts = await Promise.all(this.workers.map((w) => new Promise<TablePart | undefined>((resolve, reject) => {
+      w.once('message', (m: { table?: TablePart }) => { w.off('error', reject); resolve(m.table); });
+      w.once('error', reject);
+      w.postMessage({ tables: true });
+    })));
+    const out = parts.filter((p): p is TablePart => !!p);
+    if (!this.inline.empty) out.push(this.inline.encode());
+    this.inline = new TableBuilder();
+    return out;
   }
 
   close(): void {
@@ -285,9 +322,11 @@ export async function indexTree(rootIn: string, opts: IndexOptions = {}): Promis
   /** Cached summaries whose file's stat changed, waiting for the hash check of the summary pass. */
   const cachedSummaries = new Map<string, FileSummary>();
   const threads = opts.threads ?? Math.max(1, Math.min(availableParallelism(), 4));
-  // The table being built takes each file's facts as they come (in any order) from the workers.
-  let building = changed ? NameTable.building(listed.map((f) => f.rel)) : undefined;
+  // The name table is built where the files are scanned (each thread a share), file n being
+  // listed[n]; the unchanged files' facts, from the cache, are added on this thread.
+  let building = changed;
   const posOf = building ? new Map(listed.map((f, i) => [f.rel, i])) : undefined;
+  if (posOf) for (const it of work) it.n = posOf.get(it.rel);
   const accept = (r: WorkResult) => {
     if (r.kind === 'failed') {
       failures.push({ file: r.rel, message: r.message });
@@ -303,7 +342,6 @@ export async function indexTree(rootIn: string, opts: IndexOptions = {}): Promis
       if (e && s) { e.hash = r.hash; e.s = s; stats.rehashed++; summariesChanged = true; }
       return;
     }
-    if (building) building.add(posOf!.get(r.rel)!, r.d);
     if (r.kind === 'defs') { stats.scanned++; entries.set(r.rel, { size: r.size, mtimeMs: r.mtimeMs, hash: '', d: r.d }); return; }
     stats.parsed++;
     summariesChanged = true;
@@ -325,12 +363,11 @@ export async function indexTree(rootIn: string, opts: IndexOptions = {}): Promis
     for (const [rel, e] of entries) {
       if (e.d) continue;
       const d = cachedDefsOf(rel);
-      if (d) { e.d = d; building.add(posOf!.get(rel)!, d); } else again.push({ rel });
+      if (d) { e.d = d; pool.add(posOf!.get(rel)!, d); } else again.push({ rel, n: posOf!.get(rel)! });
     }
     await pool.run(again, 'defs', accept);
-    building.finish();
-    table = building;
-    building = undefined;
+    table = NameTable.of(listed.map((f) => f.rel), await pool.tables());
+    building = false;
   }
   const fileList = [...entries.keys()].sort(byPath);
   const decoded = new Map<string, DefSite[]>();
