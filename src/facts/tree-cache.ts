@@ -50,10 +50,16 @@ export interface TablePart {
 
 /**
  * Builds a share of the name table from first-pass facts, files in any order (each worker thread
- * has one for the files it scans: the table is built where the scan is, in parallel).
+ * has one for the files it scans: the table is built where the scan is, in parallel). The lines
+ * are written as bytes as they come, with their buckets; encode() sorts them by bucket.
  */
 export class TableBuilder {
-  private parts: string[][] = Array.from({ length: BUCKETS }, () => []);
+  private recs = Buffer.allocUnsafe(1 << 20);
+  private len = 0;
+  /** Per line: where it starts in recs, and its bucket. */
+  private starts = new Uint32Array(1 << 14);
+  private buckets = new Uint32Array(1 << 14);
+  private lines = 0;
   private implSets = new Map<string, Set<string>>();
   private sys = new Set<string>();
   private count = 0;
@@ -61,14 +67,32 @@ export class TableBuilder {
   /** The first-pass facts of file n (its index in the table's files). */
   add(n: number, d: FileDefs): void {
     this.count++;
-    const parts = this.parts;
-    if (d.defs) {
-      for (const x of d.defs.split(' ')) {
-        const st = x.endsWith(':s');
-        const name = st ? x.slice(0, -2) : x;
-        parts[bucketOf(name)]!.push(st ? `${name}\t${n}:s` : `${name}\t${n}`);
-        if (name.startsWith('sys_') || name.startsWith('compat_sys_')) this.sys.add(name);
+    const s = d.defs, site = String(n);
+    for (let i = 0; i < s.length;) {
+      let j = s.indexOf(' ', i);
+      if (j < 0) j = s.length;
+      let e = j;
+      const st = e - i > 2 && s.charCodeAt(e - 1) === 0x73 && s.charCodeAt(e - 2) === 0x3a; // `:s`
+      if (st) e -= 2;
+      this.room(e - i + site.length + 4);
+      if (this.lines === this.starts.length) {
+        const grow = (a: Uint32Array) => { const b = new Uint32Array(a.length * 2); b.set(a); return b; };
+        this.starts = grow(this.starts);
+        this.buckets = grow(this.buckets);
       }
+      const r = this.recs;
+      let at = this.len, h = 0x811c9dc5;
+      this.starts[this.lines] = at;
+      // Names are ASCII (identifier bytes): one byte each, hashed as bucketOf does.
+      for (let k = i; k < e; k++) { const c = s.charCodeAt(k); h = Math.imul(h ^ c, 0x01000193); r[at++] = c; }
+      r[at++] = 0x09;
+      for (let k = 0; k < site.length; k++) r[at++] = site.charCodeAt(k);
+      if (st) { r[at++] = 0x3a; r[at++] = 0x73; }
+      r[at++] = 0x0a;
+      this.len = at;
+      this.buckets[this.lines++] = (h >>> 0) & (BUCKETS - 1);
+      if (s.startsWith('sys_', i) || s.startsWith('compat_sys_', i)) this.sys.add(s.slice(i, e));
+      i = j + 1;
     }
     if (d.impls) {
       for (const x of d.impls.split(' ')) {
@@ -81,24 +105,30 @@ export class TableBuilder {
     }
   }
 
+  private room(more: number): void {
+    if (this.len + more <= this.recs.length) return;
+    const b = Buffer.allocUnsafe(Math.max(this.recs.length * 2, this.len + more));
+    this.recs.copy(b, 0, 0, this.len);
+    this.recs = b;
+  }
+
   get empty(): boolean {
     return this.count === 0;
   }
 
   encode(): TablePart {
     const offs = new Uint32Array(BUCKETS + 1);
-    const texts: string[] = [];
-    let at = 0;
-    for (let k = 0; k < BUCKETS; k++) {
-      offs[k] = at;
-      const p = this.parts[k]!;
-      if (!p.length) continue;
-      const s = p.join('\n') + '\n';
-      texts.push(s);
-      at += s.length;
+    const end = (l: number) => (l + 1 < this.lines ? this.starts[l + 1]! : this.len);
+    for (let l = 0; l < this.lines; l++) offs[this.buckets[l]! + 1] += end(l) - this.starts[l]!;
+    for (let k = 0; k < BUCKETS; k++) offs[k + 1] += offs[k]!;
+    const pos = offs.slice();
+    const blob = Buffer.allocUnsafe(this.len);
+    for (let l = 0; l < this.lines; l++) {
+      const b = this.buckets[l]!, a = this.starts[l]!, e = end(l);
+      this.recs.copy(blob, pos[b]!, a, e);
+      pos[b] += e - a;
     }
-    offs[BUCKETS] = at;
-    return { blob: Buffer.from(texts.join(''), 'latin1'), offs, syscalls: [...this.sys], impls: [...this.implSets].map(([m, fns]) => [m, [...fns]]) };
+    return { blob, offs, syscalls: [...this.sys], impls: [...this.implSets].map(([m, fns]) => [m, [...fns]]) };
   }
 }
 
