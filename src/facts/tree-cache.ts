@@ -21,7 +21,7 @@
 // truncated file, junk) makes the whole cache absent (rebuilt); a summary that does not parse is
 // made again. Written to a temporary file and renamed, so a reader sees an old file or a new one.
 
-import { closeSync, fstatSync, openSync, readSync, renameSync, writeFileSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync, renameSync, writeSync, writevSync } from 'node:fs';
 import type { FileDefs } from './defs.js';
 import type { FileSummary } from './summary.js';
 
@@ -368,6 +368,10 @@ export function readCacheFile(path: string, version: number, root: string): Cach
   }
 }
 
+function writeAll(fd: number, b: Buffer): void {
+  for (let at = 0; at < b.length;) at += writeSync(fd, b, at, b.length - at);
+}
+
 const nul = (xs: readonly (string | number)[]) => xs.join('\0') + (xs.length ? '\0' : '');
 
 /** What a cache file holds; sections 1-6 either built or copied raw from the file read. */
@@ -401,19 +405,41 @@ export function writeCacheFile(path: string, version: number, c: CacheContent): 
   let at = 0;
   const ix: (string | number)[] = [];
   for (const s of c.summaries) { ix.push(s.rel, s.hash, at, s.bytes.length); at += s.bytes.length; }
-  sec.push(Buffer.from(nul(ix), 'utf8'), Buffer.concat(c.summaries.map((s) => s.bytes)));
-  if (HEAD + sec.reduce((n, x) => n + x.length, 0) > 0xffffffff) throw new Error('the index is over 4 GiB');
+  sec.push(Buffer.from(nul(ix), 'utf8'));
+  const parts = [...sec, ...c.summaries.map((s) => s.bytes)];
+  const lens = [...sec.map((x) => x.length), at];
+  if (HEAD + lens.reduce((n, x) => n + x, 0) > 0xffffffff) throw new Error('the index is over 4 GiB');
   const head = Buffer.alloc(HEAD);
   MAGIC.copy(head);
   head.writeUInt32LE(version, MAGIC.length);
   head.writeUInt32LE(SECTIONS, MAGIC.length + 4);
   let off = HEAD;
-  sec.forEach((s, i) => {
+  lens.forEach((len, i) => {
     head.writeUInt32LE(off, MAGIC.length + 8 + i * 8);
-    head.writeUInt32LE(s.length, MAGIC.length + 12 + i * 8);
-    off += s.length;
+    head.writeUInt32LE(len, MAGIC.length + 12 + i * 8);
+    off += len;
   });
   const tmp = `${path}.${process.pid}.tmp`;
-  writeFileSync(tmp, Buffer.concat([head, ...sec]));
+  const fd = openSync(tmp, 'w');
+  try {
+    // The pieces as they are, in as few calls as writev takes (no copy into one buffer).
+    const all = [head, ...parts].filter((b) => b.length);
+    for (let i = 0; i < all.length;) {
+      const batch = all.slice(i, i + 512);
+      let n = writevSync(fd, batch);
+      const want = batch.reduce((k, b) => k + b.length, 0);
+      // A short write: the rest of this batch, piece by piece.
+      for (let j = 0; n < want && j < batch.length; j++) {
+        const b = batch[j]!;
+        if (n >= b.length) { n -= b.length; continue; }
+        writeAll(fd, b.subarray(n));
+        for (const rest of batch.slice(j + 1)) writeAll(fd, rest);
+        break;
+      }
+      i += batch.length;
+    }
+  } finally {
+    closeSync(fd);
+  }
   renameSync(tmp, path);
 }
