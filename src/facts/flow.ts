@@ -197,9 +197,11 @@ export function errnosOf(r: Resolver, start: FnSummary): SyscallErrnos {
     for (let p = parent.get(fn); p; p = parent.get(p.from)) steps.unshift({ function: p.from.name, file: p.from.file, line: p.line });
     return steps;
   };
-  const found = (e: string, chain: ChainStep[]) => {
-    if (!errors.has(e)) errors.set(e, { name: e, chain, ...(isInternal(e) ? { internal: true } : {}) });
-    if (RESTART_AS_EINTR.has(e) && !errors.has('EINTR')) errors.set('EINTR', { name: 'EINTR', chain, via: e });
+  /** The chain is made only when it is kept (the first one found per errno). */
+  const found = (e: string, chainOf: () => ChainStep[]) => {
+    let chain: ChainStep[] | undefined;
+    if (!errors.has(e)) errors.set(e, { name: e, chain: (chain = chainOf()), ...(isInternal(e) ? { internal: true } : {}) });
+    if (RESTART_AS_EINTR.has(e) && !errors.has('EINTR')) errors.set('EINTR', { name: 'EINTR', chain: chain ?? chainOf(), via: e });
   };
   /** Follows a callee id called by `from` (resolved in `ctx`'s file) at `line`. */
   const edge = (from: FnSummary, ctx: FnSummary, id: string, line: number): FnSummary[] => {
@@ -210,8 +212,8 @@ export function errnosOf(r: Resolver, start: FnSummary): SyscallErrnos {
       return [];
     }
     if (t.kind === 'wrapper') {
-      const chain = chainTo(from, line);
-      for (const e of t.errors) found(e, [...chain, { function: id.replace(/\(.*$/, ''), file: from.file, line, wrapper: t.why }]);
+      let chain: ChainStep[] | undefined;
+      for (const e of t.errors) found(e, () => [...(chain ??= chainTo(from, line)), { function: id.replace(/\(.*$/, ''), file: from.file, line, wrapper: t.why }]);
       return [];
     }
     if (t.ambiguous) ambiguous.add(id);
@@ -244,7 +246,7 @@ export function errnosOf(r: Resolver, start: FnSummary): SyscallErrnos {
   };
   for (let q = 0; q < queue.length; q++) {
     const fn = queue[q]!;
-    for (const [e, line] of fn.direct) found(e, chainTo(fn, line));
+    for (const [e, line] of fn.direct) found(e, () => chainTo(fn, line));
     for (const [via, line] of fn.indirect) {
       if (!indirect.has(via)) indirect.set(via, { name: via, implementations: r.index.impls.get(via.replace(/^.*(->|\.)/, '')) ?? 0, at: { function: fn.name, file: fn.file, line } });
     }
