@@ -7,20 +7,23 @@
 // The file: a 16-byte magic, the format version (u32), the section count (u32), then per section
 // its offset and length (u32 each), then the sections:
 //   0 meta      JSON {root}
-//   1 files     `rel\0size\0mtimeMs\0hash\0` per file, sorted (hash '' until the file is summarised)
+//   1 files     `rel\0` per file, sorted
 //   2 defs      `defs\0impls\0` per file of section 1, in its order (the first-pass facts, decoded
 //               only when some file changed and the table is rebuilt)
-//   3 names     the table's files, `rel\0` each (sites below index them)
+//   3 names     the table's files, `rel\0` each (sites below index them); empty: those of section 1
 //   4 buckets   the name table's text: per bucket, `name\tN` or `name\tN:s` lines (one per
 //               definition, N indexing section 3, `:s` static)
 //   5 offsets   where each bucket starts in section 4 (u32, BUCKETS + 1 of them)
 //   6 extra     JSON {syscalls, impls}: the syscall names, sorted, and member -> implementation count
 //   7 index     `rel\0hash\0offset\0length\0` per summarised file, into section 8
 //   8 summaries the FileSummary JSON of each, UTF-8
+//   9 stats     size and mtimeMs of each file of section 1 (f64 each, this machine's byte order)
+//  10 hashes    `i\0hash\0` for each file i of section 1 with the hash of a summarised content
 // Paths cannot hold NUL; names and sites are ASCII. Anything that does not decode (a foreign or
 // truncated file, junk) makes the whole cache absent (rebuilt); a summary that does not parse is
 // made again. Written to a temporary file and renamed, so a reader sees an old file or a new one.
 
+import { isAscii } from 'node:buffer';
 import { closeSync, fstatSync, openSync, readSync, renameSync, writeSync, writevSync } from 'node:fs';
 import type { FileDefs } from './defs.js';
 import type { FileSummary } from './summary.js';
@@ -222,7 +225,7 @@ const byCode = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** The cache format version (see INDEX_VERSION in tree.ts for the meaning of what is cached). */
 const MAGIC = Buffer.from('kapi tree index\n', 'latin1');
-const SECTIONS = 9;
+const SECTIONS = 11;
 const HEAD = MAGIC.length + 8 + SECTIONS * 8;
 
 export interface CachedFile { rel: string; size: number; mtimeMs: number; hash: string }
@@ -241,9 +244,12 @@ export interface CacheFile {
   raw(): Buffer[];
 }
 
+/** UTF-8 text (decoded as Latin-1 when it is all ASCII, which is the same and faster). */
+export const textOf = (buf: Buffer): string => (isAscii(buf) ? buf.toString('latin1') : buf.toString('utf8'));
+
 const nulFields = (buf: Buffer, width: number): string[] | undefined => {
   if (!buf.length) return [];
-  const f = buf.toString('utf8').split('\0');
+  const f = textOf(buf).split('\0');
   return (f.length - 1) % width === 0 && f[f.length - 1] === '' ? f : undefined;
 };
 
@@ -298,17 +304,27 @@ export function readCacheFile(path: string, version: number, root: string): Cach
       }
       return defsRaw;
     };
-    const meta = JSON.parse(sec[0]!.toString('utf8')) as { root?: unknown };
+    const meta = JSON.parse(textOf(sec[0]!)) as { root?: unknown };
     if (meta?.root !== root) return undefined;
-    const f = nulFields(sec[1]!, 4);
-    if (!f) return undefined;
+    const rels = nulFields(sec[1]!, 1);
+    if (!rels) return undefined;
+    rels.pop();
+    if (sec[9]!.length !== rels.length * 16) return undefined;
+    const stats = new Float64Array(rels.length * 2);
+    new Uint8Array(stats.buffer).set(sec[9]!);
     const files: CachedFile[] = [];
-    for (let i = 0; i + 4 < f.length; i += 4) {
-      const size = Number(f[i + 1]), mtimeMs = Number(f[i + 2]);
-      if (!f[i] || !Number.isFinite(size) || !Number.isFinite(mtimeMs)) return undefined;
-      files.push({ rel: f[i]!, size, mtimeMs, hash: f[i + 3]! });
+    for (let i = 0; i < rels.length; i++) {
+      const size = stats[2 * i]!, mtimeMs = stats[2 * i + 1]!;
+      if (!rels[i] || !Number.isFinite(size) || !Number.isFinite(mtimeMs)) return undefined;
+      files.push({ rel: rels[i]!, size, mtimeMs, hash: '' });
     }
-    const names = nulFields(sec[3]!, 1);
+    const hashes = nulFields(sec[10]!, 2);
+    if (!hashes) return undefined;
+    for (let i = 0; i + 2 < hashes.length; i += 2) {
+      const f = files[Number(hashes[i])];
+      if (f) f.hash = hashes[i + 1]!;
+    }
+    const names = sec[3]!.length ? nulFields(sec[3]!, 1) : [...rels, ''];
     if (!names) return undefined;
     names.pop();
     if (sec[5]!.length !== (BUCKETS + 1) * 4) return undefined;
@@ -316,7 +332,7 @@ export function readCacheFile(path: string, version: number, root: string): Cach
     for (let k = 0; k <= BUCKETS; k++) offs[k] = sec[5]!.readUInt32LE(k * 4);
     for (let k = 0; k < BUCKETS; k++) if (offs[k]! > offs[k + 1]!) return undefined;
     if (offs[BUCKETS]! > sec[4]!.length) return undefined;
-    const extra = JSON.parse(sec[6]!.toString('utf8')) as { syscalls?: unknown; impls?: unknown };
+    const extra = JSON.parse(textOf(sec[6]!)) as { syscalls?: unknown; impls?: unknown };
     const syscalls = extra?.syscalls, implsIn = extra?.impls;
     if (!Array.isArray(syscalls) || !syscalls.every((x) => typeof x === 'string') || !implsIn || typeof implsIn !== 'object' || Array.isArray(implsIn)) return undefined;
     const impls: Record<string, number> = Object.create(null) as Record<string, number>;
@@ -354,7 +370,7 @@ export function readCacheFile(path: string, version: number, root: string): Cach
         const r = rawSummary(rel);
         if (!r) return undefined;
         try {
-          const s = JSON.parse(r.bytes.toString('utf8')) as FileSummary;
+          const s = JSON.parse(textOf(r.bytes)) as FileSummary;
           return s && Array.isArray(s.functions) ? { hash: r.hash, s } : undefined;
         } catch {
           return undefined;
@@ -386,28 +402,37 @@ export interface CacheContent {
 
 /** Writes the cache file (a temporary file renamed over it). Throws on an error of the filesystem. */
 export function writeCacheFile(path: string, version: number, c: CacheContent): void {
-  const sec: Buffer[] = [
-    Buffer.from(JSON.stringify({ root: c.root }), 'utf8'),
-    Buffer.from(nul(c.files.flatMap((f) => [f.rel, f.size, f.mtimeMs, f.hash])), 'utf8'),
+  const stats = new Float64Array(c.files.length * 2);
+  const hashes: (string | number)[] = [];
+  c.files.forEach((f, i) => {
+    stats[2 * i] = f.size;
+    stats[2 * i + 1] = f.mtimeMs;
+    if (f.hash) hashes.push(i, f.hash);
+  });
+  const rels = c.files.map((f) => f.rel);
+  const sec: Buffer[][] = [
+    [Buffer.from(JSON.stringify({ root: c.root }), 'utf8')],
+    [Buffer.from(nul(rels), 'utf8')],
   ];
-  if ('raw' in c.defs) sec.push(...c.defs.raw);
+  if ('raw' in c.defs) for (const x of c.defs.raw) sec.push([x]);
   else {
     const { blob, offs } = c.table.encode();
     const o = Buffer.alloc(offs.length * 4);
     offs.forEach((x, k) => o.writeUInt32LE(x, k * 4));
+    const same = c.table.files.length === rels.length && c.table.files.every((r, i) => r === rels[i]);
     sec.push(
-      Buffer.from(nul(c.defs.flatMap((d) => [d.defs, d.impls])), 'utf8'),
-      Buffer.from(nul(c.table.files), 'utf8'),
-      blob, o,
-      Buffer.from(JSON.stringify({ syscalls: c.table.syscalls, impls: c.table.impls }), 'utf8'),
+      [Buffer.from(nul(c.defs.flatMap((d) => [d.defs, d.impls])), 'utf8')],
+      [Buffer.from(same ? '' : nul(c.table.files), 'utf8')],
+      [blob], [o],
+      [Buffer.from(JSON.stringify({ syscalls: c.table.syscalls, impls: c.table.impls }), 'utf8')],
     );
   }
   let at = 0;
   const ix: (string | number)[] = [];
   for (const s of c.summaries) { ix.push(s.rel, s.hash, at, s.bytes.length); at += s.bytes.length; }
-  sec.push(Buffer.from(nul(ix), 'utf8'));
-  const parts = [...sec, ...c.summaries.map((s) => s.bytes)];
-  const lens = [...sec.map((x) => x.length), at];
+  sec.push([Buffer.from(nul(ix), 'utf8')], c.summaries.map((s) => s.bytes), [Buffer.from(stats.buffer, stats.byteOffset, stats.byteLength)], [Buffer.from(nul(hashes), 'utf8')]);
+  const parts = sec.flat();
+  const lens = sec.map((x) => x.reduce((n, b) => n + b.length, 0));
   if (HEAD + lens.reduce((n, x) => n + x, 0) > 0xffffffff) throw new Error('the index is over 4 GiB');
   const head = Buffer.alloc(HEAD);
   MAGIC.copy(head);
