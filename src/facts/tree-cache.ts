@@ -390,6 +390,22 @@ function writeAll(fd: number, b: Buffer): void {
 
 const nul = (xs: readonly (string | number)[]) => xs.join('\0') + (xs.length ? '\0' : '');
 
+/**
+ * `x\0` for each string, written straight into one buffer (no joined string in between); as
+ * Latin-1 when the strings are known to be ASCII, else UTF-8.
+ */
+function nulBuffer(xs: readonly string[], ascii: boolean): Buffer {
+  let n = 0;
+  for (const x of xs) n += (ascii ? x.length : Buffer.byteLength(x, 'utf8')) + 1;
+  const b = Buffer.allocUnsafe(n);
+  let at = 0;
+  for (const x of xs) {
+    at += b.write(x, at, ascii ? 'latin1' : 'utf8');
+    b[at++] = 0;
+  }
+  return b;
+}
+
 /** What a cache file holds; sections 1-6 either built or copied raw from the file read. */
 export interface CacheContent {
   root: string;
@@ -412,7 +428,7 @@ export function writeCacheFile(path: string, version: number, c: CacheContent): 
   const rels = c.files.map((f) => f.rel);
   const sec: Buffer[][] = [
     [Buffer.from(JSON.stringify({ root: c.root }), 'utf8')],
-    [Buffer.from(nul(rels), 'utf8')],
+    [nulBuffer(rels, false)],
   ];
   if ('raw' in c.defs) for (const x of c.defs.raw) sec.push([x]);
   else {
@@ -421,8 +437,9 @@ export function writeCacheFile(path: string, version: number, c: CacheContent): 
     offs.forEach((x, k) => o.writeUInt32LE(x, k * 4));
     const same = c.table.files.length === rels.length && c.table.files.every((r, i) => r === rels[i]);
     sec.push(
-      [Buffer.from(nul(c.defs.flatMap((d) => [d.defs, d.impls])), 'utf8')],
-      [Buffer.from(same ? '' : nul(c.table.files), 'utf8')],
+      // First-pass facts are identifiers and `:s`, `=`, ` `: ASCII.
+      [nulBuffer(c.defs.flatMap((d) => [d.defs, d.impls]), true)],
+      [same ? Buffer.alloc(0) : nulBuffer(c.table.files, false)],
       [blob], [o],
       [Buffer.from(JSON.stringify({ syscalls: c.table.syscalls, impls: c.table.impls }), 'utf8')],
     );
