@@ -72,8 +72,12 @@ function staticBefore(b: Buffer, at: number): boolean {
     if (c === 0x2f && b[k - 1] === 0x2a) break;
     if (c === 0x23 && (k === 0 || b[k - 1] === NL)) break;
   }
-  const head = b.toString('latin1', k + 1, at);
-  return /\bstatic\b/.test(head);
+  // `static` as a word of the bytes k+1..at (as /\bstatic\b/ on their text: the ends count as boundaries).
+  for (let j = k + 1; j + 6 <= at; j++) {
+    if (b[j] === 0x73 && b[j + 1] === 0x74 && b[j + 2] === 0x61 && b[j + 3] === 0x74 && b[j + 4] === 0x69 && b[j + 5] === 0x63
+      && (j === k + 1 || !isId(b[j - 1])) && (j + 6 === at || !isId(b[j + 6]))) return true;
+  }
+  return false;
 }
 
 
@@ -93,7 +97,7 @@ function defAt(b: Buffer, close: number): { start: number; name: string } | unde
       close = k;
       continue;
     }
-    const sys = /^(COMPAT_)?SYSCALL_DEFINE\d$/.exec(id[1]);
+    const sys = id[1].includes('SYSCALL_DEFINE') ? /^(COMPAT_)?SYSCALL_DEFINE\d$/.exec(id[1]) : null;
     if (sys) {
       let k = open + 1;
       while (isSpace(b[k])) k++;
@@ -102,19 +106,21 @@ function defAt(b: Buffer, close: number): { start: number; name: string } | unde
       if (e2 === k) return undefined;
       return { start: id[0], name: `${sys[1] ? 'compat_' : ''}sys_${b.toString('latin1', k, e2)}` };
     }
-    if (['if', 'while', 'for', 'switch', 'return', 'sizeof'].includes(id[1])) return undefined;
+    if (NOT_NAMES.has(id[1])) return undefined;
     return { start: id[0], name: id[1] };
   }
   return undefined;
 }
 
+const NOT_NAMES = new Set(['if', 'while', 'for', 'switch', 'return', 'sizeof']);
 const INLINE_MARKS = [Buffer.from('static inline '), Buffer.from('static __always_inline ')];
-const BODY = Buffer.from('\n{');
-const MEMBER = Buffer.from('\n\t.');
 
 export function scanDefs(b: Buffer, header: boolean): FileDefs {
   const found: { at: number; name: string; isStatic: boolean }[] = [];
-  for (let p = b.indexOf(BODY); p >= 0; p = b.indexOf(BODY, p + 2)) {
+  // `\n{` found by its `{` (a one-byte search is much faster, and `{` is rarer than a newline).
+  for (let q = b.indexOf(LBRACE, 1); q >= 0; q = b.indexOf(LBRACE, q + 1)) {
+    if (b[q - 1] !== NL) continue;
+    const p = q - 1;
     let k = p - 1;
     while (k >= 0 && isSpace(b[k])) k--;
     // `#endif` (or another directive) between the head and its body: per-configuration heads
@@ -156,8 +162,10 @@ export function scanDefs(b: Buffer, header: boolean): FileDefs {
   const defs = found.map((f) => `${f.name}${f.isStatic ? ':s' : ''}`);
   // `.member = fn,` at the start of a line (kernel style initialisers).
   const impls: string[] = [];
-  for (let p = b.indexOf(MEMBER); p >= 0; p = b.indexOf(MEMBER, p + 3)) {
-    let k = p + 3, s = k;
+  // `\n\t.` found by its `.`, as `\n{` above.
+  for (let q = b.indexOf(0x2e, 2); q >= 0; q = b.indexOf(0x2e, q + 1)) {
+    if (b[q - 1] !== 0x09 || b[q - 2] !== NL) continue;
+    let k = q + 1, s = k;
     while (isId(b[k])) k++;
     if (k === s) continue;
     const member = b.toString('latin1', s, k);

@@ -268,11 +268,13 @@ export function errnosOf(r: Resolver, start: FnSummary): SyscallErrnos {
     }
     return steps;
   };
-  const found = (e: string, chain: ChainStep[], retried: string | undefined) => {
+  /** The chain is made only when it is kept (the first one found per errno). */
+  const found = (e: string, chainOf: () => ChainStep[], retried: string | undefined) => {
     // A caller that retries on this errno (wrappers.ts RETRIED) keeps it from the syscall.
     if (retried && retried.split(',').includes(e)) return;
-    if (!errors.has(e)) errors.set(e, { name: e, chain, ...(isInternal(e) ? { internal: true } : {}) });
-    if (RESTART_AS_EINTR.has(e) && !errors.has('EINTR')) errors.set('EINTR', { name: 'EINTR', chain, via: e });
+    let chain: ChainStep[] | undefined;
+    if (!errors.has(e)) errors.set(e, { name: e, chain: (chain = chainOf()), ...(isInternal(e) ? { internal: true } : {}) });
+    if (RESTART_AS_EINTR.has(e) && !errors.has('EINTR')) errors.set('EINTR', { name: 'EINTR', chain: chain ?? chainOf(), via: e });
   };
   /**
    * Follows a callee id called by `from` at `line`, the name resolved in file `ctxFile`; a call
@@ -286,8 +288,9 @@ export function errnosOf(r: Resolver, start: FnSummary): SyscallErrnos {
       return [];
     }
     if (t.kind === 'wrapper') {
-      const chain = chainTo(from, line);
-      for (const e of t.errors) found(e, [...chain, { function: id.replace(/\(.*$/, ''), file: from.fn.file, line, wrapper: t.why }], below(from));
+      let chain: ChainStep[] | undefined;
+      const retried = below(from);
+      for (const e of t.errors) found(e, () => [...(chain ??= chainTo(from, line)), { function: id.replace(/\(.*$/, ''), file: from.fn.file, line, wrapper: t.why }], retried);
       return [];
     }
     if (t.ambiguous) ambiguous.add(id);
@@ -324,7 +327,7 @@ export function errnosOf(r: Resolver, start: FnSummary): SyscallErrnos {
   for (let q = 0; q < queue.length; q++) {
     const n = queue[q]!;
     const fn = n.fn;
-    for (const [e, line] of fn.direct) found(e, chainTo(n, line), n.retried);
+    for (const [e, line] of fn.direct) found(e, () => chainTo(n, line), n.retried);
     for (const [via, line, candidates] of fn.indirect) {
       let ic = indirect.get(via);
       if (!ic) {

@@ -7,9 +7,9 @@
 // flow (flow.ts) asks for the files it reaches from the syscalls; other users can ask for any.
 //
 // Cache: a directory per tree under the cache directory (`cacheDir`, else `$XDG_CACHE_HOME/kapi`,
-// else `~/.cache/kapi`), named by the index format version and the tree's real path (see
-// readCache). A file whose size and mtime match the cache is not read at all (as git's index
-// does). One whose stat changed is scanned again (the first pass costs about what a hash does);
+// else `~/.cache/kapi`), named by the index format version and the tree's real path, holding one
+// file, `index` (tree-cache.ts: the file table, first-pass facts, name table and summaries). A
+// file whose size and mtime match the cache is not read at all (as git's index does). One whose stat changed is scanned again (the first pass costs about what a hash does);
 // its summary, the costly part, is keyed by the MD5 of its content: when the summary pass finds
 // the content the cached summary was made from, that summary is taken without lexing. Reads,
 // scans, hashes and summaries run on worker threads, one per core (at most 4).
@@ -20,16 +20,18 @@
 // file, and the headers under include/ and arch/x86/include/ (for their static inline functions).
 
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { availableParallelism, homedir } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { isProblem, readRegular } from '../sources/read.js';
-import { decodeDefs, decodeImpls, scanDefs, type FileDefs } from './defs.js';
+import { closeSync } from 'node:fs';
+import { isProblem, limitOf, openRegular, readOpen, tooLarge, type ReadProblem } from '../sources/read.js';
+import { scanDefs, type FileDefs } from './defs.js';
+import { NameTable, readCacheFile, TableBuilder, writeCacheFile, type TablePart } from './tree-cache.js';
 import { summarizeFile, type FileSummary, type FnSummary, type OpsTable } from './summary.js';
 
 /** Bumped whenever the cached facts change shape or meaning: an older cache is ignored. */
-export const INDEX_VERSION = 10;
+export const INDEX_VERSION = 11;
 
 const SKIP_TOP = new Set(['Documentation', 'tools', 'samples', 'scripts', 'usr']);
 const SKIP_ANY = new Set(['.git', '.hg', '.svn', 'node_modules', '.tmp_versions']);
@@ -90,7 +92,12 @@ export interface TreeIndex {
 interface Entry { size: number; mtimeMs: number; hash: string; d?: FileDefs; s?: FileSummary }
 
 /** What a worker is asked: a pass over files (with the hash the cache has for each, if any). */
-export interface WorkItem { rel: string; hash?: string }
+export interface WorkItem {
+  rel: string;
+  hash?: string;
+  /** The file's index in the name table being built: its first-pass facts go to the thread's TableBuilder. */
+  n?: number;
+}
 export type WorkResult =
   | { rel: string; kind: 'defs'; size: number; mtimeMs: number; d: FileDefs }
   | { rel: string; kind: 'summary'; size: number; mtimeMs: number; hash: string; d: FileDefs; s: FileSummary }
@@ -102,35 +109,64 @@ export type WorkResult =
  * the second (`summary`) summarises it. Never throws: a file that cannot be read or summarised is
  * a failure of its own.
  */
-export function workFiles(root: string, items: readonly WorkItem[], pass: 'defs' | 'summary', maxFileSize?: number): WorkResult[] {
+export function workFiles(root: string, items: readonly WorkItem[], pass: 'defs' | 'summary', maxFileSize?: number, table?: TableBuilder): WorkResult[] {
+  const limit = limitOf({ maxFileSize });
   return items.map((it): WorkResult => {
-    const path = join(root, it.rel);
-    let st;
-    try {
-      st = statSync(path);
-    } catch (e) {
-      return { rel: it.rel, kind: 'failed', message: `cannot read file: ${(e as NodeJS.ErrnoException).code ?? 'EIO'}` };
-    }
-    const buf = readRegular(path, { maxFileSize });
-    if (isProblem(buf)) return { rel: it.rel, kind: 'failed', message: buf.message };
+    const r = workFile(root, it, pass, limit);
+    if (table && it.n !== undefined && (r.kind === 'defs' || r.kind === 'summary')) table.add(it.n, r.d);
+    return r;
+  });
+}
+
+function workFile(root: string, it: WorkItem, pass: 'defs' | 'summary', limit: number): WorkResult {
+  {
+    const got = readTreeFile(join(root, it.rel), limit);
+    if (isProblem(got)) return { rel: it.rel, kind: 'failed', message: got.message };
+    const { buf, size, mtimeMs } = got;
     try {
       // The first pass is about as cheap as a hash: it is redone for a file whose stat changed.
-      if (pass === 'defs') return { rel: it.rel, kind: 'defs', size: st.size, mtimeMs: st.mtimeMs, d: scanDefs(buf, it.rel.endsWith('.h')) };
+      if (pass === 'defs') return { rel: it.rel, kind: 'defs', size, mtimeMs, d: scanDefs(buf, it.rel.endsWith('.h')) };
       const hash = createHash('md5').update(buf).digest('hex');
-      if (hash === it.hash) return { rel: it.rel, kind: 'same', size: st.size, mtimeMs: st.mtimeMs, hash };
-      return { rel: it.rel, kind: 'summary', size: st.size, mtimeMs: st.mtimeMs, hash, d: scanDefs(buf, it.rel.endsWith('.h')), s: summarizeFile(buf.toString('latin1'), it.rel) };
+      if (hash === it.hash) return { rel: it.rel, kind: 'same', size, mtimeMs, hash };
+      return { rel: it.rel, kind: 'summary', size, mtimeMs, hash, d: scanDefs(buf, it.rel.endsWith('.h')), s: summarizeFile(buf.toString('latin1'), it.rel) };
     } catch (e) {
       // A stack overflow on absurd nesting, say: that file is left out, the index goes on.
       return { rel: it.rel, kind: 'failed', message: `cannot ${pass === 'defs' ? 'scan' : 'summarise'}: ${(e as Error).message}` };
     }
-  });
+  }
+}
+
+/** The read buffer of this thread, reused from file to file (grown to the largest file read). */
+let shared: Buffer = Buffer.allocUnsafe(1 << 20);
+
+/**
+ * A tree file's bytes (in the thread's shared buffer: valid until the next read) with its size
+ * and mtime from the fstat of the open file. The walk saw a regular file (its directory entry);
+ * the open never blocks and fstat refuses anything else (see read.ts), so no stat comes first.
+ */
+function readTreeFile(path: string, limit: number): { buf: Buffer; size: number; mtimeMs: number } | ReadProblem {
+  const o = openRegular(path, limit);
+  if (isProblem(o)) return o;
+  try {
+    if (shared.length <= o.size && o.size < limit) shared = Buffer.allocUnsafe(Math.min(limit + 1, Math.max(o.size + 1, shared.length * 2)));
+    const buf = readOpen(o.fd, o.size, limit, { buf: shared, shortReadEnds: true });
+    return buf ? { buf, size: o.st.size, mtimeMs: o.st.mtimeMs } : tooLarge(undefined, limit);
+  } catch (e) {
+    return { code: 'unreadable', message: `cannot read file: ${(e as NodeJS.ErrnoException).code ?? 'EIO'}` };
+  } finally {
+    closeSync(o.fd);
+  }
 }
 
 const wanted = (rel: string, name: string) =>
   name.endsWith('.c') || (name.endsWith('.h') && (rel.startsWith('include/') || rel.startsWith('arch/x86/include/')));
 
-/** The files of the tree to index, relative, sorted; unreadable directories are failures. */
-function listTree(root: string, failures: IndexFailure[]): { rel: string; size: number; mtimeMs: number }[] {
+/**
+ * The files of the tree to index, relative, sorted; unreadable directories are failures. With
+ * `stat`, each file's size and mtime (to compare with the cache); without, they are -1 (the
+ * workers take them from the fstat of the file they read).
+ */
+function listTree(root: string, failures: IndexFailure[], stat: boolean): { rel: string; size: number; mtimeMs: number }[] {
   const names: string[] = [];
   const walk = (dir: string, rel: string) => {
     let ents;
@@ -149,6 +185,8 @@ function listTree(root: string, failures: IndexFailure[]): { rel: string; size: 
     }
   };
   walk(root, '');
+  names.sort(byPath);
+  if (!stat) return names.map((rel) => ({ rel, size: -1, mtimeMs: -1 }));
   const out: { rel: string; size: number; mtimeMs: number }[] = [];
   for (const r of names) {
     try {
@@ -158,7 +196,7 @@ function listTree(root: string, failures: IndexFailure[]): { rel: string; size: 
       failures.push({ file: r, message: `cannot read file: ${(err as NodeJS.ErrnoException).code ?? 'EIO'}` });
     }
   }
-  return out.sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
+  return out;
 }
 
 /** The default cache directory. */
@@ -172,86 +210,7 @@ function cacheDirOf(dir: string, root: string): string {
   return join(dir, `tree-v${INDEX_VERSION}-${id}`);
 }
 
-/** Buckets of the name table: a lookup parses one small bucket, never the whole table. */
-const BUCKETS = 1 << 16;
-function bucketOf(name: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < name.length; i++) h = Math.imul(h ^ name.charCodeAt(i), 0x01000193);
-  return (h >>> 0) & (BUCKETS - 1);
-}
-
-/**
- * The first pass of every file put together: the name table in buckets (`name\tsites` lines,
- * sites `N[:s]` (N indexes `files`) joined by `|`), the syscall names, and member -> implementation count.
- */
-interface Aggregate { files: string[]; buckets: string[]; syscalls: string[]; impls: Record<string, number> }
-
-function aggregateOf(fileList: readonly string[], entries: Map<string, Entry>): Aggregate {
-  const sites = new Map<string, string>();
-  const implSets = new Map<string, Set<string>>();
-  fileList.forEach((rel, n) => {
-    const d = entries.get(rel)!.d!;
-    for (const x of decodeDefs(d.defs)) {
-      const site = `${n}${x.isStatic ? ':s' : ''}`;
-      const old = sites.get(x.name);
-      sites.set(x.name, old === undefined ? site : `${old}|${site}`);
-    }
-    for (const [m, fn] of decodeImpls(d.impls)) {
-      const set = implSets.get(m);
-      if (set) set.add(fn);
-      else implSets.set(m, new Set([fn]));
-    }
-  });
-  const parts: string[][] = Array.from({ length: BUCKETS }, () => []);
-  for (const [name, v] of sites) parts[bucketOf(name)]!.push(`${name}\t${v}`);
-  const impls: Record<string, number> = Object.create(null) as Record<string, number>;
-  for (const [m, set] of [...implSets].sort((x, y) => byPath(x[0], y[0]))) impls[m] = set.size;
-  return { files: [...fileList], buckets: parts.map((p) => p.join('\n')), syscalls: [...sites.keys()].filter((n) => /^(compat_)?sys_/.test(n)).sort(), impls };
-}
-
-/**
- * The cache, a directory per tree: `stat.json` (`[rel, size, mtimeMs, hash]` per file),
- * `names.json` (the aggregate of the first pass over exactly those files), `defs.ndjson` (one
- * line per file, its first-pass facts, read only when some file changed) and `summaries.ndjson`
- * (`[rel, hash, summary]` per summarised file, each line parsed only when that file is needed).
- * Anything that does not parse is ignored (and rebuilt). Written and read as Latin-1 (as the
- * sources are), characters above U+00FF escaped.
- */
-interface CacheRead { entries: Map<string, Entry>; aggregate?: Aggregate; dir: string }
-
-const readJson = (f: string): unknown => {
-  try {
-    return JSON.parse(readFileSync(f, 'latin1'));
-  } catch {
-    return undefined;
-  }
-};
-
-function readCache(dir: string): CacheRead {
-  const entries = new Map<string, Entry>();
-  const stat = readJson(join(dir, 'stat.json')) as { kapiIndex?: number; files?: [string, number, number, string][] } | undefined;
-  if (stat?.kapiIndex !== INDEX_VERSION || !Array.isArray(stat.files)) return { entries, dir };
-  for (const x of stat.files) if (Array.isArray(x) && typeof x[0] === 'string' && typeof x[3] === 'string') entries.set(x[0], { size: x[1], mtimeMs: x[2], hash: x[3] });
-  const agg = readJson(join(dir, 'names.json')) as Aggregate | undefined;
-  const ok = agg && Array.isArray(agg.files) && Array.isArray(agg.buckets) && agg.buckets.length === BUCKETS && Array.isArray(agg.syscalls) && typeof agg.impls === 'object';
-  return { entries, dir, ...(ok ? { aggregate: agg } : {}) };
-}
-
-/** Lines of an ndjson cache file by their first field (a path). */
-function linesByPath(file: string): Map<string, string> {
-  const out = new Map<string, string>();
-  let text: string;
-  try {
-    text = readFileSync(file, 'latin1');
-  } catch {
-    return out;
-  }
-  for (const line of text.split('\n')) {
-    const m = /^\["((?:[^"\\]|\\.)*)"/.exec(line);
-    if (m) out.set(m[1]!, line);
-  }
-  return out;
-}
+const cachePathOf = (dir: string) => join(dir, 'index');
 
 /**
  * Worker threads kept for the whole index (the flow asks for summaries in many small rounds:
@@ -260,6 +219,8 @@ function linesByPath(file: string): Map<string, string> {
  */
 class Pool {
   private workers: Worker[] = [];
+  /** The share of the name table built on this thread (threads=0, or a run of one file). */
+  private inline = new TableBuilder();
   constructor(private readonly root: string, private readonly threads: number, private readonly maxFileSize?: number) {}
 
   private spawn(): Worker {
@@ -269,9 +230,17 @@ class Pool {
     return w;
   }
 
-  /** Runs the items in shares over the threads (on this thread with threads=0 or one item). */
-  async run(items: WorkItem[], pass: 'defs' | 'summary'): Promise<WorkResult[]> {
-    if (this.threads <= 0 || items.length < 2) return workFiles(this.root, items, pass, this.maxFileSize);
+  /**
+   * Runs the items in shares over the threads (on this thread with threads=0 or one item); items
+   * with `n` add their first-pass facts to the name table being built. Results are given to
+   * `each` as they come (and not returned), or returned all together.
+   */
+  async run(items: WorkItem[], pass: 'defs' | 'summary', each?: (r: WorkResult) => void): Promise<WorkResult[]> {
+    if (this.threads <= 0 || items.length < 2) {
+      const r = workFiles(this.root, items, pass, this.maxFileSize, this.inline);
+      if (each) r.forEach(each);
+      return each ? [] : r;
+    }
     while (this.workers.length < this.threads) this.spawn();
     const results: WorkResult[] = [];
     const share = Math.max(1, Math.min(256, Math.ceil(items.length / (this.threads * 8))));
@@ -283,12 +252,30 @@ class Pool {
         next += share;
         w.postMessage({ root: this.root, items: part, pass, maxFileSize: this.maxFileSize });
       };
-      const onMessage = (r: WorkResult[]) => { for (const x of r) results.push(x); send(); };
+      const onMessage = (r: WorkResult[]) => { send(); for (const x of r) if (each) each(x); else results.push(x); };
       w.on('message', onMessage);
       w.once('error', reject);
       send();
     })));
     return results;
+  }
+
+  /** Adds a file's first-pass facts to the share of the name table built on this thread. */
+  add(n: number, d: FileDefs): void {
+    this.inline.add(n, d);
+  }
+
+  /** The shares of the name table built since the last call, from every thread. */
+  async tables(): Promise<TablePart[]> {
+    const parts = await Promise.all(this.workers.map((w) => new Promise<TablePart | undefined>((resolve, reject) => {
+      w.once('message', (m: { table?: TablePart }) => { w.off('error', reject); resolve(m.table); });
+      w.once('error', reject);
+      w.postMessage({ tables: true });
+    })));
+    const out = parts.filter((p): p is TablePart => !!p);
+    if (!this.inline.empty) out.push(this.inline.encode());
+    this.inline = new TableBuilder();
+    return out;
   }
 
   close(): void {
@@ -308,11 +295,22 @@ export async function indexTree(rootIn: string, opts: IndexOptions = {}): Promis
     root = rootIn;
   }
   const failures: IndexFailure[] = [];
-  const listed = listTree(root, failures);
   const base = opts.cacheDir === false ? undefined : (opts.cacheDir ?? defaultCacheDir());
   const dir = base ? cacheDirOf(base, root) : undefined;
-  const read: CacheRead = dir ? readCache(dir) : { entries: new Map(), dir: '' };
-  const cache = read.entries;
+  const cf = dir ? readCacheFile(cachePathOf(dir), INDEX_VERSION, root) : undefined;
+  const cache = new Map<string, Entry>();
+  /** Where a cached file is in the cache file's table (its first-pass facts are there). */
+  const cachedAt = new Map<string, number>();
+  cf?.files.forEach((f, i) => { cache.set(f.rel, { size: f.size, mtimeMs: f.mtimeMs, hash: f.hash }); cachedAt.set(f.rel, i); });
+  let cachedDefs: FileDefs[] | undefined | null = null;
+  const cachedDefsOf = (rel: string): FileDefs | undefined => {
+    const i = cachedAt.get(rel);
+    if (i === undefined) return undefined;
+    if (cachedDefs === null) cachedDefs = cf?.defs();
+    return cachedDefs?.[i];
+  };
+  // Without a cache to compare with, the files are not stat'ed here: their reads tell.
+  const listed = listTree(root, failures, cache.size > 0);
   const entries = new Map<string, Entry>();
   const work: WorkItem[] = [];
   const stats: IndexStats = { files: 0, scanned: 0, parsed: 0, rehashed: 0, cached: 0 };
@@ -320,14 +318,25 @@ export async function indexTree(rootIn: string, opts: IndexOptions = {}): Promis
     const e = cache.get(f.rel);
     if (e && e.size === f.size && e.mtimeMs === f.mtimeMs) { entries.set(f.rel, e); stats.cached++; } else work.push({ rel: f.rel, ...(e ? { hash: e.hash } : {}) });
   }
-  // Changed: the first pass is rebuilt from every file's facts, and all caches are written.
-  let changed = cache.size !== entries.size || work.length > 0 || !read.aggregate;
+  // Changed: the name table is rebuilt from every file's facts, and the whole cache written.
+  let changed = cache.size !== entries.size || work.length > 0 || !cf;
   let summariesChanged = false;
   /** Cached summaries whose file's stat changed, waiting for the hash check of the summary pass. */
   const cachedSummaries = new Map<string, FileSummary>();
   const threads = opts.threads ?? Math.max(1, Math.min(availableParallelism(), 4));
+  // The name table is built where the files are scanned (each thread a share), file n being
+  // listed[n]; the unchanged files' facts, from the cache, are added on this thread.
+  let building = changed;
+  const posOf = building ? new Map(listed.map((f, i) => [f.rel, i])) : undefined;
+  if (posOf) for (const it of work) it.n = posOf.get(it.rel);
   const accept = (r: WorkResult) => {
-    if (r.kind === 'failed') { failures.push({ file: r.rel, message: r.message }); entries.delete(r.rel); return; }
+    if (r.kind === 'failed') {
+      failures.push({ file: r.rel, message: r.message });
+      // Out of the first pass (and so of the table); one that fails in the summary pass stays
+      // in it, unsummarised (and is tried again in the next run).
+      if (building) entries.delete(r.rel);
+      return;
+    }
     if (r.kind === 'same') {
       // The summary pass found the content of the cached summary: it is taken.
       const e = entries.get(r.rel);
@@ -339,79 +348,59 @@ export async function indexTree(rootIn: string, opts: IndexOptions = {}): Promis
     stats.parsed++;
     summariesChanged = true;
     const old = entries.get(r.rel);
-    if (old && (old.size !== r.size || old.mtimeMs !== r.mtimeMs)) changed = true; // changed between the passes
-    entries.set(r.rel, { size: r.size, mtimeMs: r.mtimeMs, hash: r.hash, d: r.d, s: r.s });
+    // Changed between the passes: the table has the facts of the first. Cached with an unknown
+    // stat, so that the next run scans it again (and takes this summary after a hash check).
+    const moved = !building && old && (old.size !== r.size || old.mtimeMs !== r.mtimeMs);
+    entries.set(r.rel, { size: moved ? -1 : r.size, mtimeMs: moved ? -1 : r.mtimeMs, hash: r.hash, ...(moved ? { d: old.d } : { d: r.d }), s: r.s });
   };
   const pool = new Pool(root, threads, opts.maxFileSize);
-  for (const r of await pool.run(work, opts.full ? 'summary' : 'defs')) accept(r);
+  await pool.run(work, opts.full ? 'summary' : 'defs', accept);
 
-  let aggregate: Aggregate;
-  if (!changed) aggregate = read.aggregate!;
+  let table: NameTable;
+  if (!building) table = cf!.table;
   else {
-    // The first-pass facts of the unchanged files from the cache; a file whose line is missing or
-    // junk is scanned again.
-    const lines = dir && cache.size ? linesByPath(join(dir, 'defs.ndjson')) : new Map<string, string>();
+    // The first-pass facts of the unchanged files from the cache; a file whose facts do not
+    // decode is scanned again.
     const again: WorkItem[] = [];
     for (const [rel, e] of entries) {
       if (e.d) continue;
-      try {
-        const [r, size, mtimeMs, d] = JSON.parse(lines.get(rel) ?? '') as [string, number, number, FileDefs];
-        if (r === rel && size === e.size && mtimeMs === e.mtimeMs && typeof d?.defs === 'string' && typeof d.impls === 'string') { e.d = d; continue; }
-      } catch {
-        // scanned again below
-      }
-      again.push({ rel });
+      const d = cachedDefsOf(rel);
+      if (d) { e.d = d; pool.add(posOf!.get(rel)!, d); } else again.push({ rel, n: posOf!.get(rel)! });
     }
-    for (const r of await pool.run(again, 'defs')) accept(r);
-    aggregate = aggregateOf([...entries.keys()].sort(byPath), entries);
+    await pool.run(again, 'defs', accept);
+    table = NameTable.of(listed.map((f) => f.rel), await pool.tables());
+    building = false;
   }
   const fileList = [...entries.keys()].sort(byPath);
-  const buckets = new Map<number, Map<string, string>>();
   const decoded = new Map<string, DefSite[]>();
-  const impls = new Map(Object.entries(aggregate.impls));
+  const impls = new Map(Object.entries(table.impls));
   const files = new Map<string, FnSummary[]>();
   const tables = new Map<string, OpsTable[]>();
   const setFile = (rel: string, s: FileSummary) => { files.set(rel, s.functions); tables.set(rel, Array.isArray(s.tables) ? s.tables : []); };
   stats.files = fileList.length;
-  let summaryLines: Map<string, string> | undefined;
 
   const index: TreeIndex = {
     root, fileList, impls, files, tables, failures, stats, ...(dir ? { cacheFile: dir } : {}),
     defsOf(name) {
       let d = decoded.get(name);
-      if (d) return d;
-      const k = bucketOf(name);
-      let b = buckets.get(k);
-      if (!b) {
-        b = new Map();
-        for (const line of (aggregate.buckets[k] ?? '').split('\n')) {
-          const tab = line.indexOf('\t');
-          if (tab > 0) b.set(line.slice(0, tab), line.slice(tab + 1));
-        }
-        buckets.set(k, b);
+      if (!d) {
+        d = table.sites(name).map((x) => ({ file: table.files[x.n]!, isStatic: x.isStatic }));
+        decoded.set(name, d);
       }
-      const raw = b.get(name);
-      d = raw ? raw.split('|').map((x) => { const [n, st] = x.split(':'); return { file: aggregate.files[Number(n)] ?? '', isStatic: st === 's' }; }).filter((x) => x.file) : [];
-      decoded.set(name, d);
       return d;
     },
-    names: () => aggregate.syscalls[Symbol.iterator](),
+    names: () => table.syscalls[Symbol.iterator](),
     async load(want) {
       const work2: WorkItem[] = [];
       for (const rel of new Set(want)) {
         if (files.has(rel)) continue;
         const e = entries.get(rel);
         if (!e) continue;
-        if (!e.s && dir) {
-          summaryLines ??= linesByPath(join(dir, 'summaries.ndjson'));
-          try {
-            const [r, h, s] = JSON.parse(summaryLines.get(rel) ?? '') as [string, string, FileSummary];
-            if (r === rel && typeof h === 'string' && Array.isArray(s?.functions)) {
-              if (e.hash && h === e.hash) e.s = s;
-              else { cachedSummaries.set(rel, s); work2.push({ rel, hash: h }); continue; }
-            }
-          } catch {
-            // summarised again below
+        if (!e.s && cf) {
+          const c = cf.summary(rel);
+          if (c) {
+            if (e.hash && c.hash === e.hash) e.s = c.s;
+            else { cachedSummaries.set(rel, c.s); work2.push({ rel, hash: c.hash }); continue; }
           }
         }
         if (e.s) setFile(rel, e.s);
@@ -431,31 +420,27 @@ export async function indexTree(rootIn: string, opts: IndexOptions = {}): Promis
       if (!dir || (!changed && !summariesChanged)) return;
       try {
         mkdirSync(dir, { recursive: true });
-        const write = (name: string, text: string) => {
-          const tmp = join(dir, `${name}.${process.pid}.tmp`);
-          // Latin-1 both ways (sources are read as Latin-1); anything wider is escaped.
-          writeFileSync(tmp, text.replace(/[\u0100-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`), 'latin1');
-          renameSync(tmp, join(dir, name));
-        };
         const rels = [...entries.keys()].sort(byPath);
-        // Summaries: the ones of this run, and the cached ones still valid.
-        summaryLines ??= linesByPath(join(dir, 'summaries.ndjson'));
-        const sums: string[] = [];
+        const list = rels.map((rel) => { const e = entries.get(rel)!; return { rel, size: e.size, mtimeMs: e.mtimeMs, hash: e.hash }; });
+        // Summaries: the ones of this run, and the cached ones still valid (as they are: their
+        // hash is checked when they are next needed).
+        const summaries: { rel: string; hash: string; bytes: Buffer }[] = [];
         for (const rel of rels) {
           const e = entries.get(rel)!;
-          if (e.s) sums.push(JSON.stringify([rel, e.hash, e.s]));
-          else {
-            // Kept as it is: its hash is checked when it is next needed.
-            const line = summaryLines.get(rel);
-            if (line) sums.push(line);
-          }
+          const raw = e.s ? undefined : cf?.rawSummary(rel);
+          if (e.s) summaries.push({ rel, hash: e.hash, bytes: Buffer.from(JSON.stringify(e.s), 'utf8') });
+          else if (raw) summaries.push({ rel, ...raw });
         }
-        write('summaries.ndjson', sums.join('\n') + '\n');
-        if (changed) {
-          write('defs.ndjson', rels.map((r) => { const e = entries.get(r)!; return JSON.stringify([r, e.size, e.mtimeMs, e.d]); }).join('\n') + '\n');
-          write('names.json', JSON.stringify(aggregate));
+        let defs: FileDefs[] | { raw: Buffer[] };
+        if (!changed) defs = { raw: cf!.raw() }; // the same files as the cache file: its first pass and table stand
+        else {
+          defs = rels.map((rel) => {
+            const d = entries.get(rel)!.d ?? cachedDefsOf(rel);
+            if (!d) throw new Error(`no first-pass facts for ${rel}`);
+            return d;
+          });
         }
-        write('stat.json', JSON.stringify({ kapiIndex: INDEX_VERSION, root, files: rels.map((r) => { const e = entries.get(r)!; return [r, e.size, e.mtimeMs, e.hash]; }) }));
+        writeCacheFile(cachePathOf(dir), INDEX_VERSION, { root, files: list, defs, table, summaries });
       } catch (e) {
         failures.push({ file: dir, message: `cannot write the index cache: ${(e as Error).message}` });
       }

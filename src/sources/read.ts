@@ -81,8 +81,8 @@ export function statRegular(path: string): Stats | ReadProblem {
   return st.isFile() ? st : notRegular(st);
 }
 
-/** Opens a regular file without blocking; the fd and its size, or why it is not read. */
-export function openRegular(path: string, limit: number): { fd: number; size: number } | ReadProblem {
+/** Opens a regular file without blocking; the fd, its size and its stats, or why it is not read. */
+export function openRegular(path: string, limit: number): { fd: number; size: number; st: Stats } | ReadProblem {
   let fd: number;
   try {
     fd = openSync(path, OPEN_FLAGS);
@@ -91,8 +91,9 @@ export function openRegular(path: string, limit: number): { fd: number; size: nu
   }
   let problem: ReadProblem | undefined;
   let size = 0;
+  let st: Stats | undefined;
   try {
-    const st = fstatSync(fd);
+    st = fstatSync(fd);
     if (!st.isFile()) problem = notRegular(st);
     else if (st.size > limit) problem = tooLarge(st.size, limit);
     else size = st.size;
@@ -103,7 +104,7 @@ export function openRegular(path: string, limit: number): { fd: number; size: nu
     closeSync(fd);
     return problem;
   }
-  return { fd, size };
+  return { fd, size, st: st! };
 }
 
 /**
