@@ -45,7 +45,7 @@ async function run(o: GlobalOptions): Promise<number> {
   }
   const cacheDir = o.extra.has('--no-cache') ? false : o.extra.get('--cache')?.at(-1);
   const index = await indexTree(root, { cacheDir, maxFileSize: o.maxFileSize });
-  const { results, missing } = await syscallErrnos(resolver(index), o.rest);
+  const { results, missing, cached } = await syscallErrnos(resolver(index), o.rest);
   for (const f of index.failures) process.stderr.write(escapeControls(`${f.file}: warning: ${f.message}`) + '\n');
   if (format === 'json') {
     process.stdout.write(JSON.stringify(results.map((r) => ({
@@ -55,7 +55,7 @@ async function run(o: GlobalOptions): Promise<number> {
   if (!o.quiet) {
     const s = index.stats;
     process.stderr.write(`kapi errnos: ${results.length} syscalls; index of ${s.files} files (${s.scanned} scanned, ${s.cached} from the cache), ` +
-      `${index.files.size} summarised (${s.parsed} lexed in this run, ${s.rehashed} taken from the cache after a hash check)${index.failures.length ? `; ${index.failures.length} not read` : ''}\n`);
+      `${cached ? 'results of the last run reused (no file, name or kapi code changed)' : `${index.files.size} summarised (${s.parsed} lexed in this run, ${s.rehashed} taken from the cache after a hash check)`}${index.failures.length ? `; ${index.failures.length} not read` : ''}\n`);
   }
   for (const n of missing) process.stderr.write(escapeControls(`kapi: no SYSCALL_DEFINE for '${n}' under ${root}`) + '\n');
   return missing.length ? 1 : 0;

@@ -11,6 +11,10 @@
 // else those outside arch/ when there are any, else all; when more than one remains, the union is
 // followed and the name is counted as ambiguous.
 
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { errnoNumber } from '../sources/consts/index.js';
 import type { FnSummary } from './summary.js';
 import { indexTree, type DefSite, type IndexFailure, type IndexOptions, type IndexStats, type TreeIndex } from './tree.js';
@@ -368,12 +372,69 @@ export function errnosOf(r: Resolver, start: FnSummary): SyscallErrnos {
   };
 }
 
+let codeDigestMemo: string | undefined;
+
+/**
+ * A digest of the code that decides the results: the built modules of src/facts and of the errno
+ * names, read once per process. A cached result made by other code is not reused.
+ */
+function codeDigest(): string {
+  if (codeDigestMemo) return codeDigestMemo;
+  const h = createHash('sha1');
+  for (const d of ['.', '../sources/consts']) {
+    const dir = join(dirname(fileURLToPath(import.meta.url)), d);
+    for (const f of readdirSync(dir).filter((x) => x.endsWith('.js') && !x.endsWith('.test.js')).sort()) h.update(`${d}/${f}\0`).update(readFileSync(join(dir, f)));
+  }
+  return (codeDigestMemo = h.digest('hex'));
+}
+
+/** The results of a run kept in the tree's cache directory, keyed by what decides them. */
+const RESULTS = 'results.json';
+
+function cachedResults(dir: string, key: string): { results: SyscallErrnos[]; missing: string[] } | undefined {
+  try {
+    const c = JSON.parse(readFileSync(join(dir, RESULTS), 'utf8')) as { key?: unknown; results?: unknown; missing?: unknown };
+    if (c.key !== key || !Array.isArray(c.results) || !Array.isArray(c.missing)) return undefined;
+    if (!c.results.every((x: SyscallErrnos) => x && typeof x.name === 'string' && Array.isArray(x.errors) && Array.isArray(x.indirect) && Array.isArray(x.unresolved))) return undefined;
+    if (!c.missing.every((x) => typeof x === 'string')) return undefined;
+    return { results: c.results as SyscallErrnos[], missing: c.missing as string[] };
+  } catch {
+    return undefined;
+  }
+}
+
+function keepResults(dir: string, key: string, v: { results: SyscallErrnos[]; missing: string[] }): void {
+  try {
+    const tmp = join(dir, `${RESULTS}.${process.pid}.tmp`);
+    writeFileSync(tmp, JSON.stringify({ key, ...v }));
+    renameSync(tmp, join(dir, RESULTS));
+  } catch {
+    // a cache that cannot be written costs the next run time, nothing else
+  }
+}
+
 /**
  * The errnos of syscalls by name (`openat` or `sys_openat`), or of every native syscall
  * (compat_ ones only when named). Loads what the walk needs, then saves the index's cache. Names
- * the tree does not define come back in `missing`.
+ * the tree does not define come back in `missing`. With a cache directory, the results of the
+ * last run are reused when nothing that decides them changed: the tree's files (path, size,
+ * mtime), the names asked for, the objects, and kapi's own code; `cached` says so.
  */
-export async function syscallErrnos(r: Resolver, names: readonly string[] = []): Promise<{ results: SyscallErrnos[]; missing: string[] }> {
+export async function syscallErrnos(r: Resolver, names: readonly string[] = []): Promise<{ results: SyscallErrnos[]; missing: string[]; cached?: boolean }> {
+  const dir = r.index.cacheFile;
+  const key = dir ? createHash('sha1').update(`${r.index.fingerprint}\0${codeDigest()}\0${JSON.stringify(r.objects)}\0${JSON.stringify(names)}`).digest('hex') : '';
+  const hit = dir ? cachedResults(dir, key) : undefined;
+  if (hit) {
+    r.index.save();
+    r.index.close();
+    return { ...hit, cached: true };
+  }
+  const out = await computeErrnos(r, names);
+  if (dir) keepResults(dir, key, out);
+  return out;
+}
+
+async function computeErrnos(r: Resolver, names: readonly string[]): Promise<{ results: SyscallErrnos[]; missing: string[] }> {
   const sites = syscallSites(r);
   const missing: string[] = [];
   const chosen: string[] = [];

@@ -186,3 +186,41 @@ describe('the first pass', () => {
     assert.equal(scanDefs(Buffer.from('.'), false).impls, '');
   });
 });
+
+describe('the results of the last run', () => {
+  const runCached = async (root: string, cacheDir: string, names: string[] = []) => {
+    const ix = await indexTree(root, { cacheDir, threads: 0 });
+    const r = await syscallErrnos(resolver(ix), names);
+    return { json: JSON.stringify(r.results), missing: r.missing, cached: r.cached === true };
+  };
+
+  it('are reused only when no file, name or object changed; a damaged results file is recomputed', async () => {
+    const root = tree(SOURCES);
+    const cacheDir = tempDir('kapi-perf-results-');
+    const first = await runCached(root, cacheDir);
+    assert.equal(first.cached, false);
+    assert.deepEqual(await runCached(root, cacheDir), { ...first, cached: true });
+    // Other names: computed (and kept in their place).
+    const named = await runCached(root, cacheDir, ['one', 'nonesuch']);
+    assert.equal(named.cached, false);
+    assert.deepEqual(named.missing, ['nonesuch']);
+    assert.equal((await runCached(root, cacheDir, ['one', 'nonesuch'])).cached, true);
+    // A file changes: computed again, and the change shows.
+    writeFileSync(join(root, 'fs/b.c'), SOURCES['fs/b.c']!.replace('-EMFILE', '-ENFILE'));
+    const changed = await runCached(root, cacheDir, ['one', 'nonesuch']);
+    assert.equal(changed.cached, false);
+    assert.match(changed.json, /ENFILE/);
+    assert.doesNotMatch(changed.json, /EMFILE/);
+    // Other objects: computed.
+    const ix = await indexTree(root, { cacheDir, threads: 0 });
+    assert.notEqual((await syscallErrnos(resolver(ix, []), ['one', 'nonesuch'])).cached, true);
+    // A damaged or foreign results file: computed, never trusted.
+    const results = join(cacheDir, readdirSync(cacheDir)[0]!, 'results.json');
+    for (const junk of ['{', '{"key":"x","results":[],"missing":[]}', JSON.stringify({ ...JSON.parse(readFileSync(results, 'utf8')), results: [{ name: 1 }] })]) {
+      writeFileSync(results, junk);
+      const again = await runCached(root, cacheDir, ['one', 'nonesuch']);
+      assert.equal(again.cached, false);
+      assert.equal(again.json, changed.json);
+    }
+  });
+});

@@ -81,6 +81,12 @@ export interface TreeIndex {
   stats: IndexStats;
   /** The cache directory of this tree, if any. */
   cacheFile?: string;
+  /**
+   * A digest of what the index saw: every file's path, size and modification time, and the
+   * failures. Two runs with the same fingerprint read the same bytes (short of a file rewritten
+   * in place with its size and mtime kept, which the index's own cache trusts too).
+   */
+  fingerprint: string;
   /** Summarises the files given (from the cache, or reading them on the worker threads). */
   load(files: Iterable<string>): Promise<void>;
   /** Writes the cache, if it changed. Called by the flow when it is done; safe to call again. */
@@ -381,6 +387,12 @@ export async function indexTree(rootIn: string, opts: IndexOptions = {}): Promis
 
   const index: TreeIndex = {
     root, fileList, impls, files, tables, failures, stats, ...(dir ? { cacheFile: dir } : {}),
+    get fingerprint() {
+      const h = createHash('sha1').update(`${INDEX_VERSION}\0${root}\0`);
+      for (const rel of fileList) { const e = entries.get(rel)!; h.update(`${rel}\0${e.size}\0${e.mtimeMs}\0`); }
+      for (const f of failures) h.update(`!${f.file}\0${f.message}\0`);
+      return h.digest('hex');
+    },
     defsOf(name) {
       let d = decoded.get(name);
       if (!d) {
