@@ -4,7 +4,7 @@
 import { escapeControls } from '../diag/index.js';
 import { stringifyDoc, toJsonDoc } from '../model/json.js';
 import type { ApiSpec } from '../model/types.js';
-import { renderMan, renderPlainList, renderPlainSpec, renderRstList, renderRstSpec } from '../render/index.js';
+import { LIST_LIMIT, renderMan, renderPlainList, renderPlainSpec, renderPlainSummary, renderRstList, renderRstSpec } from '../render/index.js';
 import { checkFormat, FORMATS, type ExtraOptions, type GlobalOptions } from './args.js';
 import { loadOrExplain } from './load.js';
 
@@ -33,7 +33,8 @@ export const COMMANDS: Record<string, () => Promise<CommandModule>> = {
 function renderList(o: GlobalOptions, specs: readonly ApiSpec[]): string | undefined {
   const set = { specs };
   switch (o.format) {
-    case 'plain': return renderPlainList(set);
+    // More than a screen: the summary by source file, unless --all asks for every name.
+    case 'plain': return specs.length > LIST_LIMIT && !o.extra.has('--all') ? renderPlainSummary(set) : renderPlainList(set);
     case 'json': return stringifyDoc(toJsonDoc(set));
     case 'rst': return renderRstList(set);
     default: return undefined;

@@ -6,7 +6,8 @@ export const HELP = `Usage: kapi [OPTIONS] [API_NAME]
        kapi COMMAND [OPTIONS] [ARGS]
 
 Read Linux kernel API specifications and show them. Without API_NAME, list the
-specs grouped by kind; with it, show that one spec in full.
+specs grouped by kind (more than 20: a summary by source file, with a count and
+the names each holds; --all lists every one); with it, show that one spec in full.
 
 Commands (each has --help):
   lint       check specs against themselves, their signatures and their code
@@ -30,6 +31,7 @@ Choosing specs (one of; default: debugfs when the running kernel has
 
 Output:
   -f, --format FMT    plain (default), json, rst or man (man needs API_NAME)
+  --all               list every spec, however many (plain format)
   --arch ARCH         errno numbers of ARCH: generic (x86, arm, ...), alpha,
                       mips, parisc, sparc, powerpc
   -q, --quiet         no progress or informational lines on stderr

@@ -16,7 +16,7 @@ export const EXIT = { ok: 0, findings: 1, usage: 2, internal: 3 } as const;
 
 async function main(argv: string[]): Promise<number> {
   const entry = argv[0] !== undefined ? own(COMMANDS, argv[0]) : undefined;
-  const cmd = entry ? await entry() : { run: runShow, options: {}, help: HELP };
+  const cmd = entry ? await entry() : { run: runShow, options: { '--all': 'flag' as const }, help: HELP };
   try {
     const opts = parseGlobal(entry ? argv.slice(1) : argv, cmd.options);
     if (opts.help) {

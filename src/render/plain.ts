@@ -3,6 +3,7 @@
 // the only line breaks are the renderer's own and a value's newline cannot fake a line.
 
 import { escapeControls } from '../diag/index.js';
+import { where } from '../report/index.js';
 import type { ApiSpec, SpecSet } from '../model/types.js';
 import { wrap } from './text.js';
 import { KIND_TITLES, specView, type Row } from './view.js';
@@ -33,6 +34,48 @@ export function renderPlainList(set: SpecSet): string {
     for (const s of specs) out.push(`  ${s.name.padEnd(width)}  ${s.description ?? ''}`.trimEnd());
   }
   out.push('', `Total specifications found: ${set.specs.length}`);
+  return document(out);
+}
+
+/** Above this many specs, `kapi` without API_NAME prints a summary (renderPlainSummary), not every name. */
+export const LIST_LIMIT = 20;
+
+/**
+ * The listing in brief, for a set too long for one screen: per kind, one line per source file
+ * with its count and the names it holds (without `sys_`, cut to the line's width), then the total
+ * and how to see the rest. Groups are sorted by file; names in set order.
+ */
+export function renderPlainSummary(set: SpecSet): string {
+  const out: string[] = [];
+  for (const kind of Object.keys(KIND_TITLES) as ApiSpec['kind'][]) {
+    const specs = set.specs.filter((s) => s.kind === kind);
+    if (!specs.length) continue;
+    const groups = new Map<string, string[]>();
+    for (const s of specs) {
+      const file = where(s.at).file || '(unknown)';
+      const l = groups.get(file) ?? [];
+      l.push(kind === 'syscall' ? s.name.replace(/^sys_/, '') : s.name);
+      groups.set(file, l);
+    }
+    const title = `${KIND_TITLES[kind]}: ${specs.length} in ${groups.size} file${groups.size === 1 ? '' : 's'}`;
+    out.push('', title, '-'.repeat(title.length));
+    const files = [...groups.keys()].sort();
+    const fw = Math.min(40, Math.max(...files.map((f) => f.length)));
+    const cw = String(Math.max(...[...groups.values()].map((l) => l.length))).length;
+    for (const f of files) {
+      const names = groups.get(f)!;
+      const head = `  ${f.padEnd(fw)}  ${String(names.length).padStart(cw)}  `;
+      let line = head;
+      for (let i = 0; i < names.length; i++) {
+        const more = names.length - i - 1;
+        const next = `${line === head ? '' : ' '}${names[i]}`;
+        if ((line + next).length > WIDTH - (more ? 6 : 0)) { line += ' ...'; break; }
+        line += next;
+      }
+      out.push(line.trimEnd());
+    }
+  }
+  out.push('', `Total specifications found: ${set.specs.length} (kapi --all lists each one; kapi NAME shows one)`);
   return document(out);
 }
 
