@@ -13,8 +13,7 @@ cd "$here"
 # shellcheck source=bench/lib.sh
 . bench/lib.sh
 export RUNS=${RUNS:-3}
-if ! command -v rg >/dev/null; then DEBIAN_FRONTEND=noninteractive apt-get install -y -qq ripgrep >&2; fi
-[ -f dist/src/cli/main.js ] || npm run -s build
+need_rg_and_kapi
 tree=${KAPI_KERNEL_TREE:-$(scripts/kernel-tree.sh)}
 cache=$(mktemp -d)
 trap 'rm -rf "$cache"' EXIT

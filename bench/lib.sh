@@ -22,3 +22,9 @@ peak() {
   tail -1 "$out"
   rm -f "$out"
 }
+
+# The tools the tree benchmarks need: ripgrep (the reference command) and a built kapi.
+need_rg_and_kapi() {
+  if ! command -v rg >/dev/null; then DEBIAN_FRONTEND=noninteractive apt-get install -y -qq ripgrep >&2; fi
+  [ -f dist/src/cli/main.js ] || npm run -s build
+}
