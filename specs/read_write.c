@@ -432,3 +432,130 @@ SYSCALL_DEFINE3(write, unsigned int, fd, const char __user *, buf,
 		size_t, count)
 {
 }
+
+/**
+ * sys_lseek - move the file offset of an open file description
+ * @fd: descriptor whose offset is moved
+ * @offset: new position, or a distance from the place whence names
+ * @whence: what offset is measured from
+ *
+ * long-desc: Sets the file offset of the open file description behind fd,
+ *   which every descriptor duplicated from it (dup(), fork()) shares, and
+ *   returns the new offset counted in bytes from the start of the file.
+ *   SEEK_SET takes offset as the new position, SEEK_CUR adds it to the current
+ *   one and SEEK_END to the file size.  SEEK_DATA and SEEK_HOLE find the first
+ *   byte at or after offset that belongs to data, or to a hole (the end of file
+ *   counts as a hole); a filesystem that does not track holes treats the whole
+ *   file as data.  A position past the end of file is allowed: a later write
+ *   there leaves a hole.  The file's own llseek method does the work, so its
+ *   limits (the filesystem's maximum file size, a directory's cookie space)
+ *   decide which positions are accepted.  Nothing is read or written.
+ * contexts: process, sleepable
+ *
+ * param: fd
+ *   type: fd, input
+ *   constraint: Must be an open descriptor other than an O_PATH one; pipes,
+ *     FIFOs and sockets have no offset and fail with ESPIPE.
+ *   desc: The descriptor whose offset changes.
+ *
+ * param: offset
+ *   kapi-valid: 16
+ *   type: int, input
+ *   constraint: A signed 64-bit value.  The resulting position must not be
+ *     negative (except on files with unsigned offsets such as /proc/PID/mem)
+ *     and not beyond the filesystem's maximum file size; for SEEK_DATA and
+ *     SEEK_HOLE it must be below the file size.
+ *   desc: The position (SEEK_SET) or the distance to add (SEEK_CUR, SEEK_END),
+ *     or where the search starts (SEEK_DATA, SEEK_HOLE).
+ *
+ * param: whence
+ *   type: uint, input
+ *   constraint-type: enum(SEEK_SET, SEEK_CUR, SEEK_END, SEEK_DATA, SEEK_HOLE)
+ *   constraint: Any value above SEEK_MAX (SEEK_HOLE) gives EINVAL before the
+ *     file is consulted; a file may refuse SEEK_DATA and SEEK_HOLE, or accept
+ *     only some of the five.
+ *   desc: SEEK_SET (0), SEEK_CUR (1), SEEK_END (2), SEEK_DATA (3) or
+ *     SEEK_HOLE (4).
+ *
+ * return:
+ *   type: int
+ *   check-type: range
+ *   success-range: 0, MAX_LFS_FILESIZE
+ *   desc: The new offset in bytes from the start of the file, or a negative
+ *     errno.  A file with unsigned offsets (/proc/PID/mem) may report a
+ *     position that reads as negative; only -4095 to -1 are errors there.
+ *
+ * error: EBADF, fd is not an open descriptor, or an O_PATH one
+ *   kapi-cond: fd=fd:opath
+ *   desc: fdget_pos() finds no file for the number; O_PATH descriptors are
+ *     refused as well.
+ *
+ * error: EINVAL, whence is not one of the five values, or the position is not allowed
+ *   kapi-cond: offset=-1; offset=-8192, whence=SEEK_END
+ *   desc: whence is above SEEK_MAX, or the file's llseek method refuses the
+ *     result: it would be negative on a file whose offsets are signed, or
+ *     beyond the filesystem's maximum file size (vfs_setpos()), or the method
+ *     does not support whence.
+ *
+ * error: ENXIO, SEEK_DATA or SEEK_HOLE starts at or past the end of file
+ *   kapi-cond: offset=4096, whence=SEEK_DATA; offset=8192, whence=SEEK_HOLE
+ *   desc: There is no data and no hole at or after offset (the fixture file
+ *     holds 4096 bytes), or offset is negative for one of these two searches.
+ *
+ * error: ESPIPE, fd refers to a pipe, FIFO or socket
+ *   kapi-cond: fd=fd:pipe; fd=fd:fifo; fd=fd:udp
+ *   desc: Pipes and FIFOs are opened as streams (stream_open() clears
+ *     FMODE_LSEEK), so vfs_llseek() refuses them; sockets have no_llseek()
+ *     as their method, which gives the same error.
+ *
+ * lock: file->f_pos_lock
+ *   type: mutex
+ *   scope: internal
+ *   desc: Taken by fdget_pos() for regular files and directories whose open
+ *     file description is shared (FMODE_ATOMIC_POS), so that the read of the
+ *     old offset and the store of the new one are not interleaved with a
+ *     concurrent read, write or lseek.
+ *
+ * lock: inode->i_rwsem
+ *   type: rwlock
+ *   scope: internal
+ *   desc: Taken shared by filesystems whose SEEK_END, SEEK_DATA or SEEK_HOLE
+ *     must see a stable file size (ext4's and tmpfs's search of the page
+ *     cache and the extent tree).
+ *
+ * side-effect: file_position
+ *   target: file->f_pos
+ *   condition: the call succeeds
+ *   desc: The offset of the open file description becomes the returned value,
+ *     for every descriptor that shares it.
+ *   reversible: yes
+ *   kapi-effect: fd:offset-set=fd
+ *   kapi-effect-case: whence=SEEK_CUR; whence=SEEK_END; whence=SEEK_DATA; whence=SEEK_HOLE
+ *
+ * state-trans: file offset
+ *   object: open file description
+ *   from: offset pos
+ *   to: the position whence and offset name
+ *   condition: the call succeeds
+ *   desc: On failure the offset is left as it was.
+ *   kapi-effect: fd:offset-set=fd
+ *
+ * constraint: resulting position
+ *   desc: For signed-offset files the new position lies between 0 and the
+ *     filesystem's maximum file size.
+ *   expr: pos >= 0 && pos <= sb->s_maxbytes
+ *
+ * kapi-not-returned: EOVERFLOW ksys_lseek() returns it only when the loff_t result does not fit
+ *   off_t, and on x86-64 both are 64 bits
+ *
+ * notes: On x86-64 off_t and loff_t are both 64 bits, so the EOVERFLOW check of
+ *   ksys_lseek() (a 64-bit result that does not fit a 32-bit off_t) never
+ *   fires; 32-bit programs use _llseek() or the compat entry, where it does.
+ *   The man page lists EOVERFLOW for the native call; the kernel cannot return
+ *   it there.  Seeking a directory is allowed and positions getdents64() at a
+ *   filesystem-specific cookie.  Seeking past the end of a file does not change
+ *   its size.
+ */
+SYSCALL_DEFINE3(lseek, unsigned int, fd, off_t, offset, unsigned int, whence)
+{
+}

@@ -143,6 +143,15 @@ static long fx_reopen(int flags)
 	if (fd < 0) _exit(130);
 	return fd;
 }
+/* A FIFO of the scratch directory opened read-write (which does not wait for a peer), empty. */
+static long fx_fifo_fd(void)
+{
+	int fd;
+	if (mkfifo("fixture-fifo", 0600)) _exit(158);
+	fd = open("fixture-fifo", O_RDWR);
+	if (fd < 0) _exit(158);
+	return fd;
+}
 /* An empty non-blocking pipe's read end. */
 static long fx_pipe_nb(void)
 {
@@ -796,7 +805,7 @@ const FD_C: Record<FdKind, string> = {
   'pipe-broken': 'fx_pipe_w(1)', epoll: 'fx_epoll()', eventfd: 'fx_eventfd()', closed: 'fx_closed()',
   'pipe-empty': 'fx_pipe_empty()', 'pipe-full': 'fx_pipe_full(0)', 'pipe-full-nonblock': 'fx_pipe_full(1)',
   udp: 'fx_udp()', 'fs-full': 'fx_fs_full()', sealed: 'fx_sealed_fd()', 'epoll-empty': 'fx_epoll_empty()',
-  'pty-slave-closed': 'fx_pty(1)', 'pty-master-closed': 'fx_pty(0)', 'mem-top': 'fx_mem_top()', 'quota-full': 'fx_quota_full()',
+  'pty-slave-closed': 'fx_pty(1)', 'pty-master-closed': 'fx_pty(0)', 'mem-top': 'fx_mem_top()', 'quota-full': 'fx_quota_full()', fifo: 'fx_fifo_fd()',
   // Made from another argument (`fd:KIND@PARAM`): argExpr passes that argument's variable.
   watched: 'fx_watched', watcher: 'fx_watcher',
   // Told the errno to answer with (fuseExpr).
