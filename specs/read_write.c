@@ -559,3 +559,125 @@ SYSCALL_DEFINE3(write, unsigned int, fd, const char __user *, buf,
 SYSCALL_DEFINE3(lseek, unsigned int, fd, off_t, offset, unsigned int, whence)
 {
 }
+
+/**
+ * sys_pread64 - read bytes at a given position without moving the file offset
+ * @fd: descriptor to read from; must be open for reading and seekable
+ * @buf: user buffer that receives the data
+ * @count: maximum number of bytes to read
+ * @pos: file position the read starts at
+ *
+ * long-desc: Like read(), but the transfer starts at pos instead of the
+ *   file offset, and the offset of the open file description is neither used
+ *   nor changed, so threads sharing a descriptor can read at their own
+ *   positions without seeking.  The file must allow positioned reads
+ *   (FMODE_PREAD, which open() gives every file it opens and which streams,
+ *   pipes, sockets, terminals and most anonymous-inode files lack).  A pos at
+ *   or past the end of file reads 0 bytes.  Exported to C libraries as
+ *   pread(); the raw syscall returns the byte count or a negative errno.
+ * contexts: process, sleepable
+ *
+ * param: fd
+ *   type: fd, input
+ *   constraint: Must be an open descriptor with read access on a file that
+ *     supports positioned reads; O_WRONLY and O_PATH descriptors give EBADF,
+ *     pipes, FIFOs and sockets ESPIPE.
+ *   desc: The descriptor to read from.
+ *
+ * param: buf
+ *   type: user_ptr, output
+ *   constraint-type: buffer(2)
+ *   constraint: [buf, buf + count) must lie in the user address space and be
+ *     writable, as for read().
+ *   desc: Destination of the data; only the bytes reported are meaningful.
+ *
+ * param: count
+ *   kapi-valid: 16
+ *   type: uint, input
+ *   constraint-type: range(0, SIZE_MAX)
+ *   constraint: Any value; counts above MAX_RW_COUNT are clamped to it.  pos +
+ *     count must not pass the top of the signed offset range.
+ *   desc: Size of buf and upper bound of the transfer.
+ *
+ * param: pos
+ *   kapi-valid: 16
+ *   type: int, input
+ *   constraint: Must not be negative (EINVAL, checked before the descriptor),
+ *     and pos + count must not overflow a loff_t on files with signed offsets.
+ *   desc: Byte position in the file where the read starts.
+ *
+ * return:
+ *   type: int
+ *   check-type: range
+ *   success-range: 0, MAX_RW_COUNT
+ *   desc: Number of bytes read (0 at or past end of file), or a negative errno.
+ *
+ * error: EBADF, fd is not an open descriptor or is not open for reading
+ *   kapi-cond: fd=fd:wronly; fd=fd:opath
+ *   desc: Includes O_WRONLY descriptors and O_PATH descriptors.
+ *
+ * error: EFAULT, buf lies outside the caller's accessible address space
+ *   kapi-cond: buf=ptr:unmapped; buf=ptr:readonly
+ *   desc: The range fails access_ok(), or copying to it faults before any
+ *     byte was transferred.
+ *
+ * error: EINVAL, pos is negative, pos + count overflows, or the file refuses the read
+ *   kapi-cond: pos=-1; pos=LLONG_MAX
+ *   desc: ksys_pread64() refuses a negative pos at once; rw_verify_area()
+ *     refuses a range whose end passes the top of the offset range; the file
+ *     has no read method; or O_DIRECT is set and buf, count or pos are not
+ *     suitably aligned.
+ *
+ * error: EIO, low-level I/O error, or a /proc/PID/mem read of memory that is not mapped
+ *   kapi-cond: fd=fd:mem-top
+ *   desc: A device or filesystem read failed, or the descriptor is
+ *     /proc/PID/mem and nothing at pos is mapped in that process (mem_rw()
+ *     copies nothing and reports EIO; the fixture reads at address 16).
+ *
+ * error: EISDIR, fd refers to a directory
+ *   kapi-cond: fd=fd:dir
+ *   desc: Directories are read with getdents64().
+ *
+ * error: ESPIPE, fd refers to a pipe, FIFO, socket or other file without positioned reads
+ *   kapi-cond: fd=fd:pipe; fd=fd:fifo; fd=fd:udp; fd=fd:epoll; fd=fd:eventfd
+ *   desc: The open file description lacks FMODE_PREAD: stream_open() clears
+ *     it for pipes and FIFOs, nonseekable_open() for terminals, and the files
+ *     the kernel makes for sockets, epoll and eventfd instances
+ *     (alloc_file_pseudo()) never have it.
+ *
+ * side-effect: modify_state
+ *   target: user buffer
+ *   condition: the read succeeds
+ *   desc: The first bytes of buf, as many as returned, hold the file's data
+ *     from pos on.
+ *   reversible: no
+ *   kapi-effect: mem:filled=buf,ret
+ *
+ * side-effect: file_position
+ *   target: file->f_pos
+ *   condition: the read succeeds
+ *   desc: The file offset is not changed: vfs_read() works on a copy of pos.
+ *   reversible: yes
+ *   kapi-effect: fd:offset-kept=fd
+ *
+ * side-effect: modify_state
+ *   target: inode access time, task I/O accounting
+ *   condition: data was read
+ *   desc: As for read(): the access time may be updated, and rchar and syscr
+ *     in /proc/PID/io grow.
+ *   kapi-unobservable: access-time updates depend on the mount (relatime, noatime), and task
+ *     I/O accounting is not compared
+ *
+ * kapi-not-returned: EOVERFLOW rw_verify_area() returns it only for a negative pos on a file with
+ *   unsigned offsets, and ksys_pread64() refuses every negative pos with EINVAL first
+ *
+ * notes: Unlike read(), pread64() takes no f_pos_lock: it does not touch the
+ *   offset.  The signal and blocking errors of read() (EAGAIN, EINTR) come from
+ *   pipes, sockets and terminals, which pread64() refuses with ESPIPE.  The
+ *   man page's EOVERFLOW for pread cannot happen on x86-64: a negative pos is
+ *   EINVAL.
+ */
+SYSCALL_DEFINE4(pread64, unsigned int, fd, char __user *, buf,
+		size_t, count, loff_t, pos)
+{
+}
