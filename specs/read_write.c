@@ -681,3 +681,165 @@ SYSCALL_DEFINE4(pread64, unsigned int, fd, char __user *, buf,
 		size_t, count, loff_t, pos)
 {
 }
+
+/**
+ * sys_pwrite64 - write bytes at a given position without moving the file offset
+ * @fd: descriptor to write to; must be open for writing and seekable
+ * @buf: user buffer holding the data
+ * @count: number of bytes to write
+ * @pos: file position the write starts at
+ *
+ * long-desc: Like write(), but the data goes to pos instead of the file
+ *   offset, and the offset of the open file description is neither used nor
+ *   changed.  The file must allow positioned writes (FMODE_PWRITE, which
+ *   open() and memfd_create() give and which pipes, sockets and terminals
+ *   lack).  Writing past the end of a regular file extends it, leaving a hole
+ *   between the old end and pos.  Exported to C libraries as pwrite(); the raw
+ *   syscall returns the byte count or a negative errno.
+ * contexts: process, sleepable
+ *
+ * param: fd
+ *   type: fd, input
+ *   constraint: Must be an open descriptor with write access on a file that
+ *     supports positioned writes; O_RDONLY and O_PATH descriptors give EBADF,
+ *     pipes, FIFOs and sockets ESPIPE.
+ *   desc: The descriptor to write to.
+ *
+ * param: buf
+ *   type: user_ptr, input
+ *   constraint-type: buffer(2)
+ *   constraint: [buf, buf + count) must lie in the user address space and be
+ *     readable, as for write().
+ *   desc: Source of the data.
+ *
+ * param: count
+ *   kapi-valid: 16
+ *   type: uint, input
+ *   constraint-type: range(0, SIZE_MAX)
+ *   constraint: Any value; counts above MAX_RW_COUNT are clamped to it.  pos +
+ *     count must not pass the top of the signed offset range.
+ *   desc: Number of bytes to write.
+ *
+ * param: pos
+ *   kapi-valid: 16
+ *   type: int, input
+ *   constraint: Must not be negative (EINVAL, checked before the descriptor),
+ *     and pos + count must not overflow a loff_t on files with signed offsets.
+ *   desc: Byte position in the file where the write starts.
+ *
+ * return:
+ *   type: int
+ *   check-type: range
+ *   success-range: 0, MAX_RW_COUNT
+ *   desc: Number of bytes written, or a negative errno.
+ *
+ * error: EBADF, fd is not an open descriptor or is not open for writing
+ *   kapi-cond: fd=fd:rdonly; fd=fd:opath
+ *   desc: Includes O_RDONLY descriptors and O_PATH descriptors.
+ *
+ * error: EDQUOT, the user's disk quota on the file's filesystem is exhausted
+ *   kapi-cond: fd=fd:quota-full, pos=1048576; fd=fd:fuse-write-fails
+ *   kapi-note: the quota case needs tmpfs quotas (Linux 6.6 and later, CONFIG_TMPFS_QUOTA): on 6.1, and on a kernel built without them, it is skipped
+ *   desc: The data needs blocks beyond the user's limit (the quota case
+ *     writes at 1 MiB, past the blocks already charged), or a FUSE server
+ *     that keeps quotas itself answers the WRITE with EDQUOT.
+ *
+ * error: EFAULT, buf lies outside the caller's accessible address space
+ *   kapi-cond: buf=ptr:unmapped; buf=ptr:null
+ *   desc: The range fails access_ok(), or reading it faults before any byte
+ *     was transferred.
+ *
+ * error: EFBIG, pos is at or beyond the file size limit
+ *   kapi-cond: rlimit.FSIZE=0, sig.XFSZ=ignore
+ *   desc: pos is at or past RLIMIT_FSIZE (SIGXFSZ is sent too), past the
+ *     filesystem's maximum file size, or past 2 GiB - 1 without O_LARGEFILE.
+ *     A write crossing a limit is shortened instead.
+ *
+ * error: EINVAL, pos is negative, pos + count overflows, or the file refuses the write
+ *   kapi-cond: pos=-1; pos=LLONG_MAX
+ *   desc: ksys_pwrite64() refuses a negative pos at once; rw_verify_area()
+ *     refuses a range whose end passes the top of the offset range; the file
+ *     has no write method; or O_DIRECT is set and buf, count or pos are not
+ *     suitably aligned.
+ *
+ * error: EIO, a low-level I/O error occurred
+ *   kapi-cond: fd=fd:fuse-write-fails
+ *   desc: The device or filesystem failed (the fixture's FUSE server answers
+ *     the WRITE with EIO), or a write-back error of an earlier write is
+ *     reported.
+ *
+ * error: ENOSPC, the device holding the file has no room for the data
+ *   kapi-cond: fd=fd:fs-full, pos=1048576
+ *   desc: Nothing could be written (the fixture's one-page tmpfs is full, and
+ *     the write at 1 MiB needs a new page); a partial write returns a short
+ *     count.
+ *
+ * error: EPERM, the write is forbidden by a file seal or security policy
+ *   kapi-cond: fd=fd:sealed
+ *   desc: A memfd has F_SEAL_WRITE, F_SEAL_FUTURE_WRITE or (to grow it)
+ *     F_SEAL_GROW, or a fanotify listener denied the access.
+ *
+ * error: ESPIPE, fd refers to a pipe, FIFO, socket or other file without positioned writes
+ *   kapi-cond: fd=fd:pipe-write; fd=fd:fifo; fd=fd:udp; fd=fd:eventfd
+ *   desc: The open file description lacks FMODE_PWRITE: stream_open() clears
+ *     it for pipes and FIFOs, nonseekable_open() for terminals, and the files
+ *     the kernel makes for sockets and eventfd instances never have it.
+ *
+ * lock: inode->i_rwsem
+ *   type: rwlock
+ *   scope: internal
+ *   desc: Taken for writing by regular-file write methods around the size
+ *     checks and the copy, as for write().
+ *
+ * lock: sb->s_writers
+ *   type: rwlock
+ *   scope: internal
+ *   desc: Freeze protection taken for reading around the write.
+ *
+ * signal: SIGXFSZ
+ *   direction: send
+ *   action: coredump
+ *   condition: pos is at or beyond RLIMIT_FSIZE
+ *   desc: Sent before EFBIG is returned; the default action dumps core.
+ *   target: calling thread
+ *   timing: before
+ *   errno: EFBIG
+ *
+ * side-effect: filesystem | modify_state
+ *   target: file data, size and timestamps
+ *   condition: the write succeeds
+ *   desc: The bytes at pos are replaced or the file grows; modification and
+ *     change times are updated and set-user-ID and set-group-ID bits may be
+ *     cleared, as for write().
+ *   reversible: no
+ *   kapi-effect: file:written=fd
+ *
+ * side-effect: file_position
+ *   target: file->f_pos
+ *   condition: the write succeeds
+ *   desc: The file offset is not changed: vfs_write() works on a copy of pos.
+ *   reversible: yes
+ *   kapi-effect: fd:offset-kept=fd
+ *
+ * capability: CAP_FSETID
+ *   type: modify_behavior
+ *   allows: writing a set-user-ID or set-group-ID file without clearing those
+ *     bits
+ *   without: the write clears the set-user-ID bit and, with group execute,
+ *     the set-group-ID bit
+ *   condition: the regular file has S_ISUID, or S_ISGID with S_IXGRP
+ *   priority: 0
+ *
+ * kapi-not-returned: EOVERFLOW rw_verify_area() returns it only for a negative pos on a file with
+ *   unsigned offsets, and ksys_pwrite64() refuses every negative pos with EINVAL first
+ *
+ * notes: With O_APPEND the kernel ignores pos and appends at the end of file
+ *   (generic_write_checks() sets the position to i_size for IOCB_APPEND); the
+ *   man page calls this a bug, the kernel keeps it.  The errors of write()
+ *   that come from streams (EAGAIN, EDESTADDRREQ, EINTR, EPIPE) cannot happen:
+ *   those files fail with ESPIPE first.
+ */
+SYSCALL_DEFINE4(pwrite64, unsigned int, fd, const char __user *, buf,
+		size_t, count, loff_t, pos)
+{
+}
