@@ -843,3 +843,166 @@ SYSCALL_DEFINE4(pwrite64, unsigned int, fd, const char __user *, buf,
 		size_t, count, loff_t, pos)
 {
 }
+
+/**
+ * sys_readv - read from a file descriptor into several user buffers
+ * @fd: descriptor to read from; must be open for reading
+ * @vec: array of vlen struct iovec, each naming one buffer
+ * @vlen: number of entries in vec
+ *
+ * long-desc: Reads like read(), but scatters the data over the buffers vec
+ *   describes, filling each completely before moving to the next, as one
+ *   transfer: for a file with a position it starts at the current offset,
+ *   which then advances by the total read.  The kernel first copies the whole
+ *   array in (import_iovec()), refusing more than UIO_MAXIOV entries and any
+ *   length above SSIZE_MAX, and checks every buffer with access_ok(); the total
+ *   is silently capped at MAX_RW_COUNT.  Then the descriptor's checks and the
+ *   read are those of read().  The raw syscall returns the byte count or a
+ *   negative errno.
+ * contexts: process, sleepable
+ *
+ * param: fd
+ *   type: fd, input
+ *   constraint: Must be an open descriptor whose open file description has
+ *     read access; O_WRONLY and O_PATH descriptors give EBADF.
+ *   desc: The descriptor to read from.
+ *
+ * param: vec
+ *   kapi-semantic: ptr:iovec
+ *   type: user_ptr, input
+ *   constraint-type: buffer(2)
+ *   constraint: vlen readable struct iovec entries; each iov_len must be at
+ *     most SSIZE_MAX and each [iov_base, iov_base + iov_len) must pass
+ *     access_ok() and be writable.  Entries of length 0 are allowed.
+ *   desc: The buffers, in the order they are filled.
+ *
+ * param: vlen
+ *   kapi-valid: 2
+ *   type: uint, input
+ *   constraint-type: range(0, UIO_MAXIOV)
+ *   constraint: At most UIO_MAXIOV (1024); 0 reads nothing and returns 0
+ *     once the descriptor is checked.
+ *   desc: The number of entries of vec.
+ *
+ * return:
+ *   type: int
+ *   check-type: range
+ *   success-range: 0, MAX_RW_COUNT
+ *   desc: Number of bytes read, over all buffers (0 at end of file), or a
+ *     negative errno.
+ *
+ * error: EAGAIN, fd is non-blocking and no data is available
+ *   kapi-cond: fd=fd:pipe-empty-nonblock
+ *   desc: As for read(); EWOULDBLOCK is the same value.
+ *
+ * error: EBADF, fd is not an open descriptor or is not open for reading
+ *   kapi-cond: fd=fd:wronly; fd=fd:opath
+ *   desc: Includes O_WRONLY descriptors and O_PATH descriptors.
+ *
+ * error: EFAULT, vec or one of its buffers lies outside the accessible address space
+ *   kapi-cond: vec=ptr:iovec-unmapped
+ *   desc: The array cannot be copied in, a buffer fails access_ok(), or
+ *     copying to the first buffer faults before any byte was transferred (a
+ *     fault after some data gives a short count instead).
+ *
+ * error: EINTR, a signal with a handler arrived before any data was read
+ *   kapi-cond: fd=fd:pipe-empty, sig.ALRM=interrupt
+ *   desc: As for read().
+ *
+ * error: EINVAL, too many entries, a length above SSIZE_MAX, or fd cannot be read
+ *   kapi-cond: vlen=1025; vec=ptr:iovec-badlen; fd=fd:epoll
+ *   desc: vlen is above UIO_MAXIOV, an iov_len is negative as an ssize_t
+ *     (copy_iovec_from_user()), the file has no read method (an epoll
+ *     instance), O_DIRECT alignment is wrong, or the object needs a minimum
+ *     size.  A total above SSIZE_MAX is not an error on Linux: the total is
+ *     capped at MAX_RW_COUNT (the man page says EINVAL).
+ *
+ * error: EIO, low-level I/O error, or a terminal whose other side is gone
+ *   kapi-cond: fd=fd:pty-slave-closed
+ *   desc: As for read(): a device or filesystem read failed, or the
+ *     descriptor is a pseudo-terminal master whose slave side was closed.
+ *
+ * error: EISDIR, fd refers to a directory
+ *   kapi-cond: fd=fd:dir
+ *   desc: The directory's read method (generic_read_dir()) refuses.
+ *
+ * error: ENOMEM, no memory for a copy of a long iovec array
+ *   kapi-unprovokable: the copy of more than UIO_FASTIOV (8) entries is one kmalloc of at most 16 KiB (UIO_MAXIOV entries) without __GFP_ACCOUNT, so a full memory cgroup does not fail it, and the page allocator retries such small allocations instead of failing them
+ *   desc: iovec_from_user() could not allocate the kernel's copy of an array
+ *     with more than UIO_FASTIOV entries.
+ *
+ * error: EOVERFLOW, the position plus the total passes the end of an unsigned-offset file
+ *   kapi-cond: fd=fd:mem-top
+ *   desc: As for read(): rw_verify_area() refuses a transfer from a position
+ *     that reads as negative (/proc/PID/mem at 2^64 - 1) that would wrap.
+ *
+ * lock: file->f_pos_lock
+ *   type: mutex
+ *   scope: internal
+ *   desc: Held by fdget_pos() across the read for files with
+ *     FMODE_ATOMIC_POS whose open file description is shared.
+ *
+ * lock: pipe->mutex
+ *   type: mutex
+ *   scope: internal
+ *   desc: Taken by the pipe and FIFO read method while copying.
+ *
+ * signal: ANY
+ *   direction: receive
+ *   action: return
+ *   condition: a caught signal arrives while the read sleeps, before any data
+ *     was copied, and the handler lacks SA_RESTART
+ *   desc: The call fails with EINTR; with data copied the count is returned.
+ *   errno: EINTR
+ *   timing: during
+ *   restartable: no
+ *   interruptible: yes
+ *   sa-flags-forbidden: SA_RESTART
+ *
+ * side-effect: modify_state
+ *   target: user buffers
+ *   condition: the read succeeds
+ *   desc: The first bytes of the buffers, as many as returned, in array
+ *     order, hold the data read.
+ *   reversible: no
+ *   kapi-effect: mem:filled=vec,ret
+ *
+ * side-effect: file_position
+ *   target: file->f_pos
+ *   condition: fd is not a stream and the read succeeds
+ *   desc: The offset advances by the number of bytes returned.
+ *   reversible: yes
+ *   kapi-effect: fd:offset=fd
+ *
+ * side-effect: modify_state | irreversible
+ *   target: pipe, FIFO, socket or terminal buffer
+ *   condition: fd is a stream
+ *   desc: The bytes read are consumed.
+ *   reversible: no
+ *   kapi-effect: mem:filled=vec,ret; fd:drained=fd
+ *   kapi-effect-case: fd=fd:pipe
+ *
+ * side-effect: modify_state
+ *   target: inode access time, task I/O accounting
+ *   condition: data was read
+ *   desc: As for read().
+ *   kapi-unobservable: access-time updates depend on the mount (relatime, noatime), and task
+ *     I/O accounting is not compared
+ *
+ * constraint: transfer size clamp
+ *   desc: The lengths are summed and capped at MAX_RW_COUNT; entries past the
+ *     cap take no data.
+ *   expr: min(sum(iov_len), MAX_RW_COUNT)
+ *
+ * kapi-not-returned: EOPNOTSUPP do_loop_readv_writev() refuses RWF_* flags other than RWF_HIPRI,
+ *   and readv() passes none
+ *
+ * notes: The read is one call to the file's read_iter method, so for regular
+ *   files it is atomic with respect to other readers and writers as far as a
+ *   single read() is.  Files with only a read method get one call per buffer
+ *   (do_loop_readv_writev()).
+ */
+SYSCALL_DEFINE3(readv, unsigned long, fd, const struct iovec __user *, vec,
+		unsigned long, vlen)
+{
+}
