@@ -1006,3 +1006,204 @@ SYSCALL_DEFINE3(readv, unsigned long, fd, const struct iovec __user *, vec,
 		unsigned long, vlen)
 {
 }
+
+/**
+ * sys_writev - write the contents of several user buffers to a file descriptor
+ * @fd: descriptor to write to; must be open for writing
+ * @vec: array of vlen struct iovec, each naming one buffer
+ * @vlen: number of entries in vec
+ *
+ * long-desc: Writes like write(), but gathers the data from the buffers vec
+ *   describes, in array order, as one transfer: for a file with a position it
+ *   goes to the current offset (the end of file with O_APPEND), which then
+ *   advances by the total written.  The kernel first copies the whole array in
+ *   (import_iovec()), refusing more than UIO_MAXIOV entries and any length above
+ *   SSIZE_MAX, and checks every buffer with access_ok(); the total is silently
+ *   capped at MAX_RW_COUNT.  Then the descriptor's checks and the write are
+ *   those of write().  The raw syscall returns the byte count or a negative
+ *   errno.
+ * contexts: process, sleepable
+ *
+ * param: fd
+ *   type: fd, input
+ *   constraint: Must be an open descriptor whose open file description has
+ *     write access; O_RDONLY and O_PATH descriptors give EBADF.
+ *   desc: The descriptor to write to.
+ *
+ * param: vec
+ *   kapi-semantic: ptr:iovec
+ *   type: user_ptr, input
+ *   constraint-type: buffer(2)
+ *   constraint: vlen readable struct iovec entries; each iov_len must be at
+ *     most SSIZE_MAX and each [iov_base, iov_base + iov_len) must pass
+ *     access_ok() and be readable.  Entries of length 0 are allowed.
+ *   desc: The buffers, in the order they are written.
+ *
+ * param: vlen
+ *   kapi-valid: 2
+ *   type: uint, input
+ *   constraint-type: range(0, UIO_MAXIOV)
+ *   constraint: At most UIO_MAXIOV (1024); 0 writes nothing and returns 0
+ *     once the descriptor is checked.
+ *   desc: The number of entries of vec.
+ *
+ * return:
+ *   type: int
+ *   check-type: range
+ *   success-range: 0, MAX_RW_COUNT
+ *   desc: Number of bytes written, over all buffers, or a negative errno.
+ *
+ * error: EAGAIN, fd is non-blocking and the write would block
+ *   kapi-cond: fd=fd:pipe-full-nonblock
+ *   desc: As for write(); EWOULDBLOCK is the same value.
+ *
+ * error: EBADF, fd is not an open descriptor or is not open for writing
+ *   kapi-cond: fd=fd:rdonly; fd=fd:opath
+ *   desc: Includes O_RDONLY descriptors and O_PATH descriptors.
+ *
+ * error: EDESTADDRREQ, fd is a datagram socket without a peer address
+ *   kapi-cond: fd=fd:udp
+ *   desc: The socket was not connected, so the data has no destination.
+ *
+ * error: EDQUOT, the user's disk quota on the file's filesystem is exhausted
+ *   kapi-cond: fd=fd:quota-full; fd=fd:fuse-write-fails
+ *   kapi-note: the quota case needs tmpfs quotas (Linux 6.6 and later, CONFIG_TMPFS_QUOTA): on 6.1, and on a kernel built without them, it is skipped
+ *   desc: As for write(): the kernel's quota code refuses the blocks, or a
+ *     FUSE server that keeps quotas itself answers the WRITE with EDQUOT.
+ *
+ * error: EFAULT, vec or one of its buffers lies outside the accessible address space
+ *   kapi-cond: vec=ptr:iovec-unmapped
+ *   desc: The array cannot be copied in, a buffer fails access_ok(), or
+ *     reading the first buffer faults before any byte was transferred (a
+ *     fault after some data gives a short count instead).
+ *
+ * error: EFBIG, the write starts at or beyond the file size limit
+ *   kapi-cond: rlimit.FSIZE=0, sig.XFSZ=ignore
+ *   desc: As for write(): the offset is at or past RLIMIT_FSIZE (SIGXFSZ is
+ *     sent too) or the filesystem's maximum file size.
+ *
+ * error: EINTR, a signal with a handler arrived before any data was written
+ *   kapi-cond: fd=fd:pipe-full, sig.ALRM=interrupt
+ *   desc: As for write().
+ *
+ * error: EINVAL, too many entries, a length above SSIZE_MAX, or fd cannot be written
+ *   kapi-cond: vlen=1025; vec=ptr:iovec-badlen; fd=fd:epoll
+ *   desc: vlen is above UIO_MAXIOV, an iov_len is negative as an ssize_t
+ *     (copy_iovec_from_user()), the file has no write method (an epoll
+ *     instance), or O_DIRECT alignment is wrong.  A total above SSIZE_MAX is
+ *     not an error on Linux: the total is capped at MAX_RW_COUNT (the man page
+ *     says EINVAL).
+ *
+ * error: EIO, a low-level I/O error occurred, or the terminal was hung up
+ *   kapi-cond: fd=fd:pty-master-closed
+ *   desc: As for write(): the device or filesystem failed, or the descriptor
+ *     is a pseudo-terminal slave whose master was closed.
+ *
+ * error: ENOMEM, no memory for a copy of a long iovec array
+ *   kapi-unprovokable: the copy of more than UIO_FASTIOV (8) entries is one kmalloc of at most 16 KiB (UIO_MAXIOV entries) without __GFP_ACCOUNT, so a full memory cgroup does not fail it, and the page allocator retries such small allocations instead of failing them
+ *   desc: iovec_from_user() could not allocate the kernel's copy of an array
+ *     with more than UIO_FASTIOV entries.
+ *
+ * error: ENOSPC, the device holding the file has no room for the data
+ *   kapi-cond: fd=fd:fs-full
+ *   desc: Nothing could be written; a partial write returns a short count.
+ *
+ * error: EOVERFLOW, the position plus the total passes the end of an unsigned-offset file
+ *   kapi-unprovokable: the only such file the sandbox reaches is /proc/PID/mem, and it cannot be opened for writing there: the sandbox's /proc is read-only and locked (EROFS), as for write()
+ *   desc: As for write(): rw_verify_area() refuses a transfer from a position
+ *     that reads as negative that would wrap.
+ *
+ * error: EPERM, the write is forbidden by a file seal or security policy
+ *   kapi-cond: fd=fd:sealed
+ *   desc: A memfd has F_SEAL_WRITE, F_SEAL_FUTURE_WRITE or (to grow it)
+ *     F_SEAL_GROW, or a fanotify listener denied the access.
+ *
+ * error: EPIPE, fd is a pipe, FIFO or socket whose reading end is closed
+ *   kapi-cond: fd=fd:pipe-broken, sig.PIPE=ignore
+ *   desc: SIGPIPE is sent to the caller as well, so the error is only seen if
+ *     that signal is caught, blocked or ignored.
+ *
+ * lock: file->f_pos_lock
+ *   type: mutex
+ *   scope: internal
+ *   desc: Held by fdget_pos() across the write for files with
+ *     FMODE_ATOMIC_POS whose open file description is shared.
+ *
+ * lock: inode->i_rwsem
+ *   type: rwlock
+ *   scope: internal
+ *   desc: Taken for writing by regular-file write methods around the whole
+ *     gathered write, so the buffers land contiguously.
+ *
+ * lock: sb->s_writers
+ *   type: rwlock
+ *   scope: internal
+ *   desc: Freeze protection taken by vfs_writev() (file_start_write()) around
+ *     the write.
+ *
+ * signal: SIGPIPE
+ *   direction: send
+ *   action: terminate
+ *   condition: the write targets a pipe, FIFO or stream socket with no reader
+ *   desc: Sent to the calling thread before EPIPE is returned.
+ *   target: calling thread
+ *   timing: during
+ *   errno: EPIPE
+ *
+ * signal: SIGXFSZ
+ *   direction: send
+ *   action: coredump
+ *   condition: the file offset is at or beyond RLIMIT_FSIZE
+ *   desc: Sent before EFBIG is returned.
+ *   target: calling thread
+ *   timing: before
+ *   errno: EFBIG
+ *
+ * side-effect: file_position
+ *   target: file->f_pos
+ *   condition: fd is not a stream and the write succeeds
+ *   desc: The offset advances by the number of bytes written.
+ *   reversible: yes
+ *   kapi-effect: fd:offset=fd
+ *
+ * side-effect: filesystem | modify_state
+ *   target: file data, size and timestamps
+ *   condition: fd refers to a regular file or block device
+ *   desc: The gathered data replaces or extends the file; times and
+ *     set-user-ID bits change as for write().
+ *   reversible: no
+ *   kapi-effect: file:written=fd
+ *
+ * side-effect: modify_state
+ *   target: pipe, FIFO, socket or device
+ *   condition: fd is a stream or device
+ *   desc: The data is queued for the reader.
+ *   reversible: no
+ *   kapi-effect: fd:queued=fd
+ *   kapi-effect-case: fd=fd:pipe-write
+ *
+ * capability: CAP_FSETID
+ *   type: modify_behavior
+ *   allows: writing a set-user-ID or set-group-ID file without clearing those
+ *     bits
+ *   without: the write clears the set-user-ID bit and, with group execute,
+ *     the set-group-ID bit
+ *   condition: the regular file has S_ISUID, or S_ISGID with S_IXGRP
+ *   priority: 0
+ *
+ * constraint: transfer size clamp
+ *   desc: The lengths are summed and capped at MAX_RW_COUNT.
+ *   expr: min(sum(iov_len), MAX_RW_COUNT)
+ *
+ * kapi-not-returned: EOPNOTSUPP do_loop_readv_writev() refuses RWF_* flags other than RWF_HIPRI,
+ *   and writev() passes none
+ *
+ * notes: A pipe write of at most PIPE_BUF bytes in total is atomic, however
+ *   many buffers it is gathered from.  Files with only a write method get one
+ *   call per buffer (do_loop_readv_writev()), so there the buffers are not
+ *   written atomically.
+ */
+SYSCALL_DEFINE3(writev, unsigned long, fd, const struct iovec __user *, vec,
+		unsigned long, vlen)
+{
+}
