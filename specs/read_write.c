@@ -1207,3 +1207,134 @@ SYSCALL_DEFINE3(writev, unsigned long, fd, const struct iovec __user *, vec,
 		unsigned long, vlen)
 {
 }
+
+/**
+ * sys_preadv - read at a given position into several user buffers
+ * @fd: descriptor to read from; must be open for reading and seekable
+ * @vec: array of vlen struct iovec, each naming one buffer
+ * @vlen: number of entries in vec
+ * @pos_l: file position the read starts at (low word)
+ * @pos_h: high word of the position, for 32-bit callers
+ *
+ * long-desc: Combines readv() and pread64(): the data is scattered over the
+ *   buffers vec describes, read from position pos, and the file offset is
+ *   neither used nor changed.  The position arrives split in two words so that
+ *   32-bit callers can pass 64 bits (pos_from_hilo()); on x86-64 the low word
+ *   is the whole position and pos_h is ignored.  The array is copied in and
+ *   checked as for readv(), before the descriptor's read checks.
+ * contexts: process, sleepable
+ *
+ * param: fd
+ *   type: fd, input
+ *   constraint: Must be an open descriptor with read access on a file that
+ *     supports positioned reads; O_WRONLY and O_PATH descriptors give EBADF,
+ *     pipes, FIFOs, sockets and epoll instances ESPIPE.
+ *   desc: The descriptor to read from.
+ *
+ * param: vec
+ *   kapi-semantic: ptr:iovec
+ *   type: user_ptr, input
+ *   constraint-type: buffer(2)
+ *   constraint: vlen readable struct iovec entries, each iov_len at most
+ *     SSIZE_MAX and each buffer passing access_ok() and writable.
+ *   desc: The buffers, in the order they are filled.
+ *
+ * param: vlen
+ *   kapi-valid: 2
+ *   type: uint, input
+ *   constraint-type: range(0, UIO_MAXIOV)
+ *   constraint: At most UIO_MAXIOV (1024); 0 reads nothing.
+ *   desc: The number of entries of vec.
+ *
+ * param: pos_l
+ *   kapi-valid: 16
+ *   type: int, input
+ *   constraint: Taken as a signed 64-bit position on x86-64: it must not be
+ *     negative (EINVAL, before the descriptor is looked at), and the position
+ *     plus the total length must not overflow a loff_t.
+ *   desc: The position (the low word where longs have 32 bits).
+ *
+ * param: pos_h
+ *   kapi-valid: 0
+ *   type: uint, input
+ *   kapi-test: no-invalid, no-boundary
+ *   constraint: Ignored on 64-bit kernels (it is shifted out of the result).
+ *   desc: The high 32 bits of the position for 32-bit callers.
+ *
+ * return:
+ *   type: int
+ *   check-type: range
+ *   success-range: 0, MAX_RW_COUNT
+ *   desc: Number of bytes read, over all buffers (0 at or past end of file),
+ *     or a negative errno.
+ *
+ * error: EBADF, fd is not an open descriptor or is not open for reading
+ *   kapi-cond: fd=fd:wronly; fd=fd:opath
+ *   desc: Includes O_WRONLY descriptors and O_PATH descriptors.
+ *
+ * error: EFAULT, vec or one of its buffers lies outside the accessible address space
+ *   kapi-cond: vec=ptr:iovec-unmapped
+ *   desc: As for readv(): the array cannot be copied in, a buffer fails
+ *     access_ok(), or the copy to the first buffer faults.
+ *
+ * error: EINVAL, a negative position, too many entries, a length above SSIZE_MAX, or an overflowing range
+ *   kapi-cond: pos_l=-1; vlen=1025; vec=ptr:iovec-badlen; pos_l=LLONG_MAX
+ *   desc: do_preadv() refuses a negative position; import_iovec() refuses
+ *     more than UIO_MAXIOV entries or a negative length; rw_verify_area()
+ *     refuses a position plus total past the top of the offset range; or the
+ *     O_DIRECT alignment is wrong.  A total above SSIZE_MAX is capped, not
+ *     refused.
+ *
+ * error: EIO, low-level I/O error, or a /proc/PID/mem read of memory that is not mapped
+ *   kapi-cond: fd=fd:mem-top
+ *   desc: As for pread64(): the device or filesystem failed, or nothing is
+ *     mapped at the position of a /proc/PID/mem read (address 16 here).
+ *
+ * error: EISDIR, fd refers to a directory
+ *   kapi-cond: fd=fd:dir
+ *   desc: The directory's read method refuses.
+ *
+ * error: ENOMEM, no memory for a copy of a long iovec array
+ *   kapi-unprovokable: the copy of more than UIO_FASTIOV (8) entries is one kmalloc of at most 16 KiB (UIO_MAXIOV entries) without __GFP_ACCOUNT, so a full memory cgroup does not fail it, and the page allocator retries such small allocations instead of failing them
+ *   desc: iovec_from_user() could not allocate the kernel's copy of an array
+ *     with more than UIO_FASTIOV entries.
+ *
+ * error: ESPIPE, fd refers to a pipe, FIFO, socket or other file without positioned reads
+ *   kapi-cond: fd=fd:pipe; fd=fd:fifo; fd=fd:udp; fd=fd:epoll
+ *   desc: The open file description lacks FMODE_PREAD, as for pread64().
+ *
+ * side-effect: modify_state
+ *   target: user buffers
+ *   condition: the read succeeds
+ *   desc: The first bytes of the buffers, as many as returned, in array
+ *     order, hold the file's data from the position on.
+ *   reversible: no
+ *   kapi-effect: mem:filled=vec,ret
+ *
+ * side-effect: file_position
+ *   target: file->f_pos
+ *   condition: the read succeeds
+ *   desc: The file offset is not changed.
+ *   reversible: yes
+ *   kapi-effect: fd:offset-kept=fd
+ *
+ * side-effect: modify_state
+ *   target: inode access time, task I/O accounting
+ *   condition: data was read
+ *   desc: As for read().
+ *   kapi-unobservable: access-time updates depend on the mount (relatime, noatime), and task
+ *     I/O accounting is not compared
+ *
+ * kapi-not-returned: EOPNOTSUPP do_loop_readv_writev() and kiocb_set_rw_flags() refuse only RWF_*
+ *   flags, and preadv() passes none; EOVERFLOW rw_verify_area() returns it only for a negative
+ *   position on a file with unsigned offsets, and do_preadv() refuses every negative position
+ *   with EINVAL first
+ *
+ * notes: The man page describes the C library's preadv(fd, iov, iovcnt,
+ *   offset); the library splits offset into pos_l and pos_h.  Calling the raw
+ *   syscall with a 64-bit position in pos_l works on x86-64 only.
+ */
+SYSCALL_DEFINE5(preadv, unsigned long, fd, const struct iovec __user *, vec,
+		unsigned long, vlen, unsigned long, pos_l, unsigned long, pos_h)
+{
+}
