@@ -1338,3 +1338,172 @@ SYSCALL_DEFINE5(preadv, unsigned long, fd, const struct iovec __user *, vec,
 		unsigned long, vlen, unsigned long, pos_l, unsigned long, pos_h)
 {
 }
+
+/**
+ * sys_pwritev - write several user buffers at a given position
+ * @fd: descriptor to write to; must be open for writing and seekable
+ * @vec: array of vlen struct iovec, each naming one buffer
+ * @vlen: number of entries in vec
+ * @pos_l: file position the write starts at (low word)
+ * @pos_h: high word of the position, for 32-bit callers
+ *
+ * long-desc: Combines writev() and pwrite64(): the data is gathered from the
+ *   buffers vec describes and written at position pos, and the file offset is
+ *   neither used nor changed.  The position arrives split in two words for
+ *   32-bit callers (pos_from_hilo()); on x86-64 pos_l is the whole position and
+ *   pos_h is ignored.  The array is copied in and checked as for writev(),
+ *   before the descriptor's write checks.
+ * contexts: process, sleepable
+ *
+ * param: fd
+ *   type: fd, input
+ *   constraint: Must be an open descriptor with write access on a file that
+ *     supports positioned writes; O_RDONLY and O_PATH descriptors give EBADF,
+ *     pipes, FIFOs, sockets and eventfds ESPIPE.
+ *   desc: The descriptor to write to.
+ *
+ * param: vec
+ *   kapi-semantic: ptr:iovec
+ *   type: user_ptr, input
+ *   constraint-type: buffer(2)
+ *   constraint: vlen readable struct iovec entries, each iov_len at most
+ *     SSIZE_MAX and each buffer passing access_ok() and readable.
+ *   desc: The buffers, in the order they are written.
+ *
+ * param: vlen
+ *   kapi-valid: 2
+ *   type: uint, input
+ *   constraint-type: range(0, UIO_MAXIOV)
+ *   constraint: At most UIO_MAXIOV (1024); 0 writes nothing.
+ *   desc: The number of entries of vec.
+ *
+ * param: pos_l
+ *   kapi-valid: 16
+ *   type: int, input
+ *   constraint: Taken as a signed 64-bit position on x86-64: it must not be
+ *     negative (EINVAL, before the descriptor is looked at), and the position
+ *     plus the total length must not overflow a loff_t.
+ *   desc: The position (the low word where longs have 32 bits).
+ *
+ * param: pos_h
+ *   kapi-valid: 0
+ *   type: uint, input
+ *   kapi-test: no-invalid, no-boundary
+ *   constraint: Ignored on 64-bit kernels (it is shifted out of the result).
+ *   desc: The high 32 bits of the position for 32-bit callers.
+ *
+ * return:
+ *   type: int
+ *   check-type: range
+ *   success-range: 0, MAX_RW_COUNT
+ *   desc: Number of bytes written, over all buffers, or a negative errno.
+ *
+ * error: EBADF, fd is not an open descriptor or is not open for writing
+ *   kapi-cond: fd=fd:rdonly; fd=fd:opath
+ *   desc: Includes O_RDONLY descriptors and O_PATH descriptors.
+ *
+ * error: EDQUOT, the user's disk quota on the file's filesystem is exhausted
+ *   kapi-cond: fd=fd:quota-full, pos_l=1048576; fd=fd:fuse-write-fails
+ *   kapi-note: the quota case needs tmpfs quotas (Linux 6.6 and later, CONFIG_TMPFS_QUOTA): on 6.1, and on a kernel built without them, it is skipped
+ *   desc: As for pwrite64(): the kernel's quota code refuses new blocks (the
+ *     quota case writes at 1 MiB), or a FUSE server answers the WRITE with
+ *     EDQUOT.
+ *
+ * error: EFAULT, vec or one of its buffers lies outside the accessible address space
+ *   kapi-cond: vec=ptr:iovec-unmapped
+ *   desc: As for writev(): the array cannot be copied in, a buffer fails
+ *     access_ok(), or reading the first buffer faults.
+ *
+ * error: EFBIG, the position is at or beyond the file size limit
+ *   kapi-cond: rlimit.FSIZE=0, sig.XFSZ=ignore
+ *   desc: As for pwrite64(): the position is at or past RLIMIT_FSIZE (SIGXFSZ
+ *     is sent too) or the filesystem's maximum file size.
+ *
+ * error: EINVAL, a negative position, too many entries, a length above SSIZE_MAX, or an overflowing range
+ *   kapi-cond: pos_l=-1; vlen=1025; vec=ptr:iovec-badlen; pos_l=LLONG_MAX
+ *   desc: do_pwritev() refuses a negative position; import_iovec() refuses
+ *     more than UIO_MAXIOV entries or a negative length; rw_verify_area()
+ *     refuses a position plus total past the top of the offset range; or the
+ *     O_DIRECT alignment is wrong.
+ *
+ * error: EIO, a low-level I/O error occurred
+ *   kapi-cond: fd=fd:fuse-write-fails
+ *   desc: The device or filesystem failed (the fixture's FUSE server answers
+ *     the WRITE with EIO), or a write-back error is reported.
+ *
+ * error: ENOMEM, no memory for a copy of a long iovec array
+ *   kapi-unprovokable: the copy of more than UIO_FASTIOV (8) entries is one kmalloc of at most 16 KiB (UIO_MAXIOV entries) without __GFP_ACCOUNT, so a full memory cgroup does not fail it, and the page allocator retries such small allocations instead of failing them
+ *   desc: iovec_from_user() could not allocate the kernel's copy of an array
+ *     with more than UIO_FASTIOV entries.
+ *
+ * error: ENOSPC, the device holding the file has no room for the data
+ *   kapi-cond: fd=fd:fs-full, pos_l=1048576
+ *   desc: Nothing could be written (the write at 1 MiB on the full one-page
+ *     tmpfs needs a new page); a partial write returns a short count.
+ *
+ * error: EPERM, the write is forbidden by a file seal or security policy
+ *   kapi-cond: fd=fd:sealed
+ *   desc: A memfd has F_SEAL_WRITE, F_SEAL_FUTURE_WRITE or (to grow it)
+ *     F_SEAL_GROW, or a fanotify listener denied the access.
+ *
+ * error: ESPIPE, fd refers to a pipe, FIFO, socket or other file without positioned writes
+ *   kapi-cond: fd=fd:pipe-write; fd=fd:fifo; fd=fd:udp; fd=fd:eventfd
+ *   desc: The open file description lacks FMODE_PWRITE, as for pwrite64().
+ *
+ * lock: inode->i_rwsem
+ *   type: rwlock
+ *   scope: internal
+ *   desc: Taken for writing by regular-file write methods around the whole
+ *     gathered write.
+ *
+ * lock: sb->s_writers
+ *   type: rwlock
+ *   scope: internal
+ *   desc: Freeze protection taken by vfs_writev() around the write.
+ *
+ * signal: SIGXFSZ
+ *   direction: send
+ *   action: coredump
+ *   condition: the position is at or beyond RLIMIT_FSIZE
+ *   desc: Sent before EFBIG is returned.
+ *   target: calling thread
+ *   timing: before
+ *   errno: EFBIG
+ *
+ * side-effect: filesystem | modify_state
+ *   target: file data, size and timestamps
+ *   condition: the write succeeds
+ *   desc: The gathered data replaces or extends the file at the position;
+ *     times and set-user-ID bits change as for write().
+ *   reversible: no
+ *   kapi-effect: file:written=fd
+ *
+ * side-effect: file_position
+ *   target: file->f_pos
+ *   condition: the write succeeds
+ *   desc: The file offset is not changed.
+ *   reversible: yes
+ *   kapi-effect: fd:offset-kept=fd
+ *
+ * capability: CAP_FSETID
+ *   type: modify_behavior
+ *   allows: writing a set-user-ID or set-group-ID file without clearing those
+ *     bits
+ *   without: the write clears the set-user-ID bit and, with group execute,
+ *     the set-group-ID bit
+ *   condition: the regular file has S_ISUID, or S_ISGID with S_IXGRP
+ *   priority: 0
+ *
+ * kapi-not-returned: EOPNOTSUPP do_loop_readv_writev() and kiocb_set_rw_flags() refuse only RWF_*
+ *   flags, and pwritev() passes none; EOVERFLOW rw_verify_area() returns it only for a negative
+ *   position on a file with unsigned offsets, and do_pwritev() refuses every negative position
+ *   with EINVAL first
+ *
+ * notes: With O_APPEND the data goes to the end of file whatever the
+ *   position, as for pwrite64().  The C library's pwritev(fd, iov, iovcnt,
+ *   offset) splits offset into pos_l and pos_h.
+ */
+SYSCALL_DEFINE5(pwritev, unsigned long, fd, const struct iovec __user *, vec,
+		unsigned long, vlen, unsigned long, pos_l, unsigned long, pos_h)
+{
+}
