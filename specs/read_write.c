@@ -1507,3 +1507,173 @@ SYSCALL_DEFINE5(pwritev, unsigned long, fd, const struct iovec __user *, vec,
 		unsigned long, vlen, unsigned long, pos_l, unsigned long, pos_h)
 {
 }
+
+/**
+ * sys_preadv2 - read into several user buffers, at a position or the file offset, with flags
+ * @fd: descriptor to read from; must be open for reading
+ * @vec: array of vlen struct iovec, each naming one buffer
+ * @vlen: number of entries in vec
+ * @pos_l: file position the read starts at (low word), or -1 for the file offset
+ * @pos_h: high word of the position, for 32-bit callers
+ * @flags: RWF_* flags for this one call
+ *
+ * long-desc: preadv() with per-call flags.  A position of -1 means the
+ *   current file offset, which then advances as for readv() (and streams such
+ *   as pipes are allowed); any other position must not be negative and reads
+ *   like preadv() without touching the offset.  flags are checked when the
+ *   read is started (kiocb_set_rw_flags()): bits outside RWF_SUPPORTED and
+ *   RWF_NOWAIT on a file that does not support non-blocking reads
+ *   (FMODE_NOWAIT) give EOPNOTSUPP; files with only a read method take no flag
+ *   but RWF_HIPRI.  On x86-64 pos_l is the whole position and pos_h is ignored.
+ * contexts: process, sleepable
+ *
+ * param: fd
+ *   type: fd, input
+ *   constraint: Must be an open descriptor with read access; for a position
+ *     other than -1 the file must support positioned reads (ESPIPE otherwise).
+ *   desc: The descriptor to read from.
+ *
+ * param: vec
+ *   kapi-semantic: ptr:iovec
+ *   type: user_ptr, input
+ *   constraint-type: buffer(2)
+ *   constraint: vlen readable struct iovec entries, each iov_len at most
+ *     SSIZE_MAX and each buffer passing access_ok() and writable.
+ *   desc: The buffers, in the order they are filled.
+ *
+ * param: vlen
+ *   kapi-valid: 2
+ *   type: uint, input
+ *   constraint-type: range(0, UIO_MAXIOV)
+ *   constraint: At most UIO_MAXIOV (1024); 0 reads nothing.
+ *   desc: The number of entries of vec.
+ *
+ * param: pos_l
+ *   kapi-valid: 16
+ *   type: int, input
+ *   constraint: -1 selects the file offset; any other negative value gives
+ *     EINVAL; the position plus the total length must not overflow a loff_t.
+ *   desc: The position (the low word where longs have 32 bits).
+ *
+ * param: pos_h
+ *   kapi-valid: 0
+ *   type: uint, input
+ *   kapi-test: no-invalid, no-boundary
+ *   constraint: Ignored on 64-bit kernels.
+ *   desc: The high 32 bits of the position for 32-bit callers.
+ *
+ * param: flags
+ *   type: uint, input
+ *   constraint-type: mask(RWF_HIPRI | RWF_DSYNC | RWF_SYNC | RWF_NOWAIT | RWF_APPEND)
+ *   kapi-test: no-invalid, no-valid-bits
+ *   constraint: Unknown bits give EOPNOTSUPP, not EINVAL (the conditions
+ *     below test them); RWF_NOWAIT needs FMODE_NOWAIT, which ext4, xfs and
+ *     btrfs files have and tmpfs files lack on 6.1, so whether it is accepted
+ *     depends on the filesystem; RWF_DSYNC, RWF_SYNC and RWF_APPEND mean
+ *     nothing for a read and are accepted.
+ *   desc: RWF_HIPRI (poll for completion of direct I/O), RWF_NOWAIT (fail
+ *     with EAGAIN instead of blocking), and the write flags.
+ *
+ * return:
+ *   type: int
+ *   check-type: range
+ *   success-range: 0, MAX_RW_COUNT
+ *   desc: Number of bytes read, over all buffers, or a negative errno.
+ *
+ * error: EAGAIN, the read would block: a non-blocking stream, or RWF_NOWAIT with data not at hand
+ *   kapi-cond: fd=fd:pipe-empty-nonblock, pos_l=-1
+ *   desc: At the file offset a non-blocking pipe, FIFO or socket has nothing
+ *     to read; or RWF_NOWAIT is set and the data is not in the page cache.
+ *
+ * error: EBADF, fd is not an open descriptor or is not open for reading
+ *   kapi-cond: fd=fd:wronly; fd=fd:opath
+ *   desc: Includes O_WRONLY descriptors and O_PATH descriptors.
+ *
+ * error: EFAULT, vec or one of its buffers lies outside the accessible address space
+ *   kapi-cond: vec=ptr:iovec-unmapped
+ *   desc: As for readv().
+ *
+ * error: EINTR, a signal with a handler arrived before any data was read
+ *   kapi-cond: fd=fd:pipe-empty, pos_l=-1, sig.ALRM=interrupt
+ *   desc: At the file offset (pos -1) a read that slept on an empty pipe or
+ *     similar was interrupted; without SA_RESTART this is EINTR.
+ *
+ * error: EINVAL, a bad position, too many entries, a length above SSIZE_MAX, or fd cannot be read
+ *   kapi-cond: pos_l=-2; vlen=1025; vec=ptr:iovec-badlen; pos_l=LLONG_MAX; fd=fd:epoll, pos_l=-1
+ *   desc: A negative position other than -1; more than UIO_MAXIOV entries or
+ *     a negative length; a range past the top of the offset range; at the file
+ *     offset, a file without a read method (an epoll instance); or wrong
+ *     O_DIRECT alignment.
+ *
+ * error: EIO, low-level I/O error, or a /proc/PID/mem read of memory that is not mapped
+ *   kapi-cond: fd=fd:mem-top
+ *   desc: As for pread64(): nothing is mapped at address 16 of the process
+ *     whose /proc/PID/mem is read.
+ *
+ * error: EISDIR, fd refers to a directory
+ *   kapi-cond: fd=fd:dir
+ *   desc: The directory's read method refuses.
+ *
+ * error: ENOMEM, no memory for a copy of a long iovec array
+ *   kapi-unprovokable: the copy of more than UIO_FASTIOV (8) entries is one kmalloc of at most 16 KiB (UIO_MAXIOV entries) without __GFP_ACCOUNT, so a full memory cgroup does not fail it, and the page allocator retries such small allocations instead of failing them
+ *   desc: iovec_from_user() could not allocate the kernel's copy of an array
+ *     with more than UIO_FASTIOV entries.
+ *
+ * error: EOPNOTSUPP, flags has an unknown bit, or a flag the file cannot honour
+ *   kapi-cond: flags=0x80000000; fd=fd:mem-top, flags=RWF_NOWAIT
+ *   kapi-note: later kernels define more flags (RWF_NOAPPEND 0x20 in 6.9, RWF_ATOMIC 0x40, RWF_DONTCACHE 0x80), so the case uses bit 31, unknown to all of them
+ *   desc: kiocb_set_rw_flags() refuses bits outside RWF_SUPPORTED and
+ *     RWF_NOWAIT on a file without FMODE_NOWAIT; do_loop_readv_writev(), for
+ *     files with only a read method (/proc/PID/mem), refuses every flag but
+ *     RWF_HIPRI.
+ *
+ * error: EOVERFLOW, the file offset plus the total passes the end of an unsigned-offset file
+ *   kapi-cond: fd=fd:mem-top, pos_l=-1
+ *   desc: At the file offset (pos -1) of /proc/PID/mem positioned at 2^64 - 1,
+ *     rw_verify_area() refuses a transfer that would wrap.
+ *
+ * error: ESPIPE, a position other than -1 on a file without positioned reads
+ *   kapi-cond: fd=fd:pipe; fd=fd:fifo; fd=fd:udp
+ *   desc: As for preadv(); with pos -1 the same files are read as streams.
+ *
+ * side-effect: modify_state
+ *   target: user buffers
+ *   condition: the read succeeds
+ *   desc: The first bytes of the buffers, as many as returned, hold the data.
+ *   reversible: no
+ *   kapi-effect: mem:filled=vec,ret
+ *   kapi-effect-case: flags=RWF_HIPRI; flags=RWF_DSYNC; flags=RWF_SYNC; flags=RWF_APPEND
+ *
+ * side-effect: file_position
+ *   target: file->f_pos
+ *   condition: the read succeeds
+ *   desc: With a position of -1 the offset advances by the bytes returned;
+ *     with any other position it is not changed.
+ *   reversible: yes
+ *   kapi-effect: fd:offset=fd if pos_l=-1; fd:offset-kept=fd if pos_l!=-1
+ *   kapi-effect-case: pos_l=-1
+ *
+ * side-effect: modify_state | irreversible
+ *   target: pipe, FIFO or socket buffer
+ *   condition: fd is a stream, read at pos -1
+ *   desc: The bytes read are consumed.
+ *   reversible: no
+ *   kapi-effect: mem:filled=vec,ret; fd:drained=fd
+ *   kapi-effect-case: fd=fd:pipe, pos_l=-1
+ *
+ * side-effect: modify_state
+ *   target: inode access time, task I/O accounting
+ *   condition: data was read
+ *   desc: As for read().
+ *   kapi-unobservable: access-time updates depend on the mount (relatime, noatime), and task
+ *     I/O accounting is not compared
+ *
+ * notes: The man page lists EINVAL for invalid flags; the kernel returns
+ *   EOPNOTSUPP.  The C library's preadv2(fd, iov, iovcnt, offset, flags)
+ *   splits offset into pos_l and pos_h.
+ */
+SYSCALL_DEFINE6(preadv2, unsigned long, fd, const struct iovec __user *, vec,
+		unsigned long, vlen, unsigned long, pos_l, unsigned long, pos_h,
+		rwf_t, flags)
+{
+}
