@@ -1677,3 +1677,230 @@ SYSCALL_DEFINE6(preadv2, unsigned long, fd, const struct iovec __user *, vec,
 		rwf_t, flags)
 {
 }
+
+/**
+ * sys_pwritev2 - write several user buffers, at a position or the file offset, with flags
+ * @fd: descriptor to write to; must be open for writing
+ * @vec: array of vlen struct iovec, each naming one buffer
+ * @vlen: number of entries in vec
+ * @pos_l: file position the write starts at (low word), or -1 for the file offset
+ * @pos_h: high word of the position, for 32-bit callers
+ * @flags: RWF_* flags for this one call
+ *
+ * long-desc: pwritev() with per-call flags.  A position of -1 means the
+ *   current file offset, which then advances as for writev() (and streams
+ *   such as pipes are allowed); any other position must not be negative and
+ *   writes like pwritev() without touching the offset.  RWF_DSYNC and RWF_SYNC
+ *   make this one write synchronous as O_DSYNC and O_SYNC would, RWF_APPEND
+ *   appends it as O_APPEND would, RWF_NOWAIT fails instead of blocking.  flags
+ *   are checked when the write is started (kiocb_set_rw_flags()): bits outside
+ *   RWF_SUPPORTED, and RWF_NOWAIT on a file without FMODE_NOWAIT, give
+ *   EOPNOTSUPP.  On x86-64 pos_l is the whole position and pos_h is ignored.
+ * contexts: process, sleepable
+ *
+ * param: fd
+ *   type: fd, input
+ *   constraint: Must be an open descriptor with write access; for a position
+ *     other than -1 the file must support positioned writes (ESPIPE otherwise).
+ *   desc: The descriptor to write to.
+ *
+ * param: vec
+ *   kapi-semantic: ptr:iovec
+ *   type: user_ptr, input
+ *   constraint-type: buffer(2)
+ *   constraint: vlen readable struct iovec entries, each iov_len at most
+ *     SSIZE_MAX and each buffer passing access_ok() and readable.
+ *   desc: The buffers, in the order they are written.
+ *
+ * param: vlen
+ *   kapi-valid: 2
+ *   type: uint, input
+ *   constraint-type: range(0, UIO_MAXIOV)
+ *   constraint: At most UIO_MAXIOV (1024); 0 writes nothing.
+ *   desc: The number of entries of vec.
+ *
+ * param: pos_l
+ *   kapi-valid: 16
+ *   type: int, input
+ *   constraint: -1 selects the file offset; any other negative value gives
+ *     EINVAL; the position plus the total length must not overflow a loff_t.
+ *   desc: The position (the low word where longs have 32 bits).
+ *
+ * param: pos_h
+ *   kapi-valid: 0
+ *   type: uint, input
+ *   kapi-test: no-invalid, no-boundary
+ *   constraint: Ignored on 64-bit kernels.
+ *   desc: The high 32 bits of the position for 32-bit callers.
+ *
+ * param: flags
+ *   type: uint, input
+ *   constraint-type: mask(RWF_HIPRI | RWF_DSYNC | RWF_SYNC | RWF_NOWAIT | RWF_APPEND)
+ *   kapi-test: no-invalid, no-valid-bits
+ *   constraint: Unknown bits give EOPNOTSUPP, not EINVAL (the conditions
+ *     below test them); RWF_NOWAIT needs FMODE_NOWAIT, which ext4, xfs and
+ *     btrfs files have and tmpfs files lack on 6.1, so whether it is accepted
+ *     depends on the filesystem.
+ *   desc: RWF_HIPRI, RWF_DSYNC, RWF_SYNC, RWF_NOWAIT, RWF_APPEND.
+ *
+ * return:
+ *   type: int
+ *   check-type: range
+ *   success-range: 0, MAX_RW_COUNT
+ *   desc: Number of bytes written, over all buffers, or a negative errno.
+ *
+ * error: EAGAIN, the write would block: a full non-blocking stream, or RWF_NOWAIT
+ *   kapi-cond: fd=fd:pipe-full-nonblock, pos_l=-1
+ *   desc: At the file offset a non-blocking pipe, FIFO or socket is full; or
+ *     RWF_NOWAIT is set and the write would have to wait.
+ *
+ * error: EBADF, fd is not an open descriptor or is not open for writing
+ *   kapi-cond: fd=fd:rdonly; fd=fd:opath
+ *   desc: Includes O_RDONLY descriptors and O_PATH descriptors.
+ *
+ * error: EDESTADDRREQ, at the file offset, fd is a datagram socket without a peer address
+ *   kapi-cond: fd=fd:udp, pos_l=-1
+ *   desc: The socket was not connected, so the data has no destination.
+ *
+ * error: EDQUOT, the user's disk quota on the file's filesystem is exhausted
+ *   kapi-cond: fd=fd:quota-full, pos_l=1048576; fd=fd:fuse-write-fails
+ *   kapi-note: the quota case needs tmpfs quotas (Linux 6.6 and later, CONFIG_TMPFS_QUOTA): on 6.1, and on a kernel built without them, it is skipped
+ *   desc: As for pwrite64().
+ *
+ * error: EFAULT, vec or one of its buffers lies outside the accessible address space
+ *   kapi-cond: vec=ptr:iovec-unmapped
+ *   desc: As for writev().
+ *
+ * error: EFBIG, the position is at or beyond the file size limit
+ *   kapi-cond: rlimit.FSIZE=0, sig.XFSZ=ignore
+ *   desc: As for pwrite64(); SIGXFSZ is sent too.
+ *
+ * error: EINTR, a signal with a handler arrived before any data was written
+ *   kapi-cond: fd=fd:pipe-full, pos_l=-1, sig.ALRM=interrupt
+ *   desc: At the file offset (pos -1) a write that slept on a full pipe was
+ *     interrupted; without SA_RESTART this is EINTR.
+ *
+ * error: EINVAL, a bad position, too many entries, a length above SSIZE_MAX, or fd cannot be written
+ *   kapi-cond: pos_l=-2; vlen=1025; vec=ptr:iovec-badlen; pos_l=LLONG_MAX; fd=fd:epoll, pos_l=-1
+ *   desc: A negative position other than -1; more than UIO_MAXIOV entries or
+ *     a negative length; a range past the top of the offset range; at the file
+ *     offset, a file without a write method (an epoll instance); or wrong
+ *     O_DIRECT alignment.
+ *
+ * error: EIO, a low-level I/O error occurred
+ *   kapi-cond: fd=fd:fuse-write-fails
+ *   desc: The device or filesystem failed (the fixture's FUSE server answers
+ *     the WRITE with EIO), or a write-back error is reported.
+ *
+ * error: ENOMEM, no memory for a copy of a long iovec array
+ *   kapi-unprovokable: the copy of more than UIO_FASTIOV (8) entries is one kmalloc of at most 16 KiB (UIO_MAXIOV entries) without __GFP_ACCOUNT, so a full memory cgroup does not fail it, and the page allocator retries such small allocations instead of failing them
+ *   desc: iovec_from_user() could not allocate the kernel's copy of an array
+ *     with more than UIO_FASTIOV entries.
+ *
+ * error: ENOSPC, the device holding the file has no room for the data
+ *   kapi-cond: fd=fd:fs-full, pos_l=1048576
+ *   desc: Nothing could be written (the write at 1 MiB on the full one-page
+ *     tmpfs needs a new page).
+ *
+ * error: EOPNOTSUPP, flags has an unknown bit, or a flag the file cannot honour
+ *   kapi-cond: flags=0x80000000
+ *   kapi-note: later kernels define more flags (RWF_NOAPPEND 0x20 in 6.9, RWF_ATOMIC 0x40, RWF_DONTCACHE 0x80), so the case uses bit 31, unknown to all of them
+ *   desc: kiocb_set_rw_flags() refuses bits outside RWF_SUPPORTED and
+ *     RWF_NOWAIT on a file without FMODE_NOWAIT; files with only a write
+ *     method refuse every flag but RWF_HIPRI.
+ *
+ * error: EOVERFLOW, the file offset plus the total passes the end of an unsigned-offset file
+ *   kapi-unprovokable: the only such file the sandbox reaches is /proc/PID/mem, and it cannot be opened for writing there: the sandbox's /proc is read-only and locked (EROFS), as for write()
+ *   desc: At the file offset (pos -1), rw_verify_area() refuses a transfer
+ *     from a position that reads as negative that would wrap.
+ *
+ * error: EPERM, the write is forbidden by a file seal or security policy
+ *   kapi-cond: fd=fd:sealed
+ *   desc: A memfd has F_SEAL_WRITE, F_SEAL_FUTURE_WRITE or (to grow it)
+ *     F_SEAL_GROW, or a fanotify listener denied the access.
+ *
+ * error: EPIPE, at the file offset, fd is a pipe, FIFO or socket whose reading end is closed
+ *   kapi-cond: fd=fd:pipe-broken, pos_l=-1, sig.PIPE=ignore
+ *   desc: SIGPIPE is sent as well, so the error is only seen if that signal
+ *     is caught, blocked or ignored.
+ *
+ * error: ESPIPE, a position other than -1 on a file without positioned writes
+ *   kapi-cond: fd=fd:pipe-write; fd=fd:fifo; fd=fd:udp; fd=fd:eventfd
+ *   desc: As for pwritev(); with pos -1 the same files are written as streams.
+ *
+ * lock: inode->i_rwsem
+ *   type: rwlock
+ *   scope: internal
+ *   desc: Taken for writing by regular-file write methods around the whole
+ *     gathered write.
+ *
+ * lock: sb->s_writers
+ *   type: rwlock
+ *   scope: internal
+ *   desc: Freeze protection taken by vfs_writev() around the write.
+ *
+ * signal: SIGPIPE
+ *   direction: send
+ *   action: terminate
+ *   condition: at the file offset, the write targets a pipe, FIFO or stream
+ *     socket with no reader
+ *   desc: Sent to the calling thread before EPIPE is returned.
+ *   target: calling thread
+ *   timing: during
+ *   errno: EPIPE
+ *
+ * signal: SIGXFSZ
+ *   direction: send
+ *   action: coredump
+ *   condition: the position is at or beyond RLIMIT_FSIZE
+ *   desc: Sent before EFBIG is returned.
+ *   target: calling thread
+ *   timing: before
+ *   errno: EFBIG
+ *
+ * side-effect: filesystem | modify_state
+ *   target: file data, size and timestamps
+ *   condition: the write succeeds on a regular file
+ *   desc: The gathered data replaces or extends the file at the position (at
+ *     the end of file with RWF_APPEND); times and set-user-ID bits change as
+ *     for write().
+ *   reversible: no
+ *   kapi-effect: file:written=fd
+ *   kapi-effect-case: flags=RWF_HIPRI; flags=RWF_DSYNC; flags=RWF_SYNC; flags=RWF_APPEND
+ *
+ * side-effect: file_position
+ *   target: file->f_pos
+ *   condition: the write succeeds
+ *   desc: With a position of -1 the offset advances by the bytes written;
+ *     with any other position it is not changed (RWF_APPEND included).
+ *   reversible: yes
+ *   kapi-effect: fd:offset=fd if pos_l=-1; fd:offset-kept=fd if pos_l!=-1
+ *   kapi-effect-case: pos_l=-1
+ *
+ * side-effect: modify_state
+ *   target: pipe, FIFO or socket
+ *   condition: fd is a stream, written at pos -1
+ *   desc: The data is queued for the reader.
+ *   reversible: no
+ *   kapi-effect: fd:queued=fd
+ *   kapi-effect-case: fd=fd:pipe-write, pos_l=-1
+ *
+ * capability: CAP_FSETID
+ *   type: modify_behavior
+ *   allows: writing a set-user-ID or set-group-ID file without clearing those
+ *     bits
+ *   without: the write clears the set-user-ID bit and, with group execute,
+ *     the set-group-ID bit
+ *   condition: the regular file has S_ISUID, or S_ISGID with S_IXGRP
+ *   priority: 0
+ *
+ * notes: The man page lists EINVAL for invalid flags; the kernel returns
+ *   EOPNOTSUPP.  RWF_APPEND at a position other than -1 appends without moving
+ *   the file offset.  The C library's pwritev2(fd, iov, iovcnt, offset, flags)
+ *   splits offset into pos_l and pos_h.
+ */
+SYSCALL_DEFINE6(pwritev2, unsigned long, fd, const struct iovec __user *, vec,
+		unsigned long, vlen, unsigned long, pos_l, unsigned long, pos_h,
+		rwf_t, flags)
+{
+}
