@@ -1,4 +1,5 @@
-// The specs of lseek, pread64, pwrite64, readv and writev (specs/read_write.c) and what they
+// The specs of lseek, pread64, pwrite64, readv, writev, preadv, pwritev, preadv2 and pwritev2
+// (specs/read_write.c) and what they
 // brought: the ptr:iovec semantic with its ptr:iovec-badlen and ptr:iovec-unmapped fixtures, the
 // fd:fifo descriptor, and the fd:offset-set and fd:offset-kept claims. Planning and the C's bounds
 // here; then the five on this kernel, with mutations of the specs that must fail; and
@@ -24,7 +25,9 @@ const spec = (name: string) => {
   assert.ok(s, `${name} is in specs/read_write.c`);
   return s;
 };
-const NAMES = ['lseek', 'pread64', 'pwrite64', 'readv', 'writev'];
+const NAMES = ['lseek', 'pread64', 'pwrite64', 'readv', 'writev', 'preadv', 'pwritev', 'preadv2', 'pwritev2'];
+const PREADV2 = ['EAGAIN', 'EBADF', 'EFAULT', 'EINTR', 'EINVAL', 'EIO', 'EISDIR', 'EOPNOTSUPP', 'EOVERFLOW', 'ESPIPE'];
+const PWRITEV2 = ['EAGAIN', 'EBADF', 'EDESTADDRREQ', 'EDQUOT', 'EFAULT', 'EFBIG', 'EINTR', 'EINVAL', 'EIO', 'ENOSPC', 'EOPNOTSUPP', 'EPERM', 'EPIPE', 'ESPIPE'];
 
 /** read_write.c with one text replaced (which must be there), written to the test directory. */
 function mutated(name: string, from: string, to: string): string {
@@ -110,6 +113,13 @@ describe('the five on this kernel', () => {
     assertCoverage(r.stdout, 'pwrite64', ['EBADF', 'EDQUOT', 'EFAULT', 'EFBIG', 'EINVAL', 'EIO', 'ENOSPC', 'EPERM', 'ESPIPE'], []);
     assertCoverage(r.stdout, 'readv', ['EAGAIN', 'EBADF', 'EFAULT', 'EINTR', 'EINVAL', 'EIO', 'EISDIR', 'EOVERFLOW'], ['ENOMEM']);
     assertCoverage(r.stdout, 'writev', ['EAGAIN', 'EBADF', 'EDESTADDRREQ', 'EDQUOT', 'EFAULT', 'EFBIG', 'EINTR', 'EINVAL', 'EIO', 'ENOSPC', 'EPERM', 'EPIPE'], ['ENOMEM', 'EOVERFLOW']);
+    assertCoverage(r.stdout, 'preadv', ['EBADF', 'EFAULT', 'EINVAL', 'EIO', 'EISDIR', 'ESPIPE'], ['ENOMEM']);
+    assertCoverage(r.stdout, 'pwritev', ['EBADF', 'EDQUOT', 'EFAULT', 'EFBIG', 'EINVAL', 'EIO', 'ENOSPC', 'EPERM', 'ESPIPE'], ['ENOMEM']);
+    assertCoverage(r.stdout, 'preadv2', PREADV2, ['ENOMEM']);
+    assertCoverage(r.stdout, 'pwritev2', PWRITEV2, ['ENOMEM', 'EOVERFLOW']);
+    // pos -1 reads and writes at the offset, which moves; RWF_APPEND at a position keeps it.
+    assert.match(r.stdout, /^ {4}ok \d+ side-effect 2 shows when pos_l=-1$/m);
+    assert.match(r.stdout, /^ {4}ok \d+ side-effect 1 shows when flags=RWF_APPEND$/m);
     for (const n of ['lseek', 'pwrite64', 'writev']) assert.match(r.stdout, new RegExp(`# sys_${n}: effects checked (\\d+)/\\1 `));
     assert.match(r.stdout, /# sys_readv: effects checked 3\/4 .*; unobservable 1 /);
     assert.match(r.stdout, /# sys_pread64: effects checked 2\/3 .*; unobservable 1 /);
@@ -146,6 +156,15 @@ describe('the five on this kernel', () => {
     assert.match(r.stdout, /# sys_readv case \d+: expected EINVAL, got -1, errno EFAULT/);
   });
 
+  it('pwritev2 at pos -1 moves the offset: claiming it is kept there fails', () => {
+    const f = mutated('pwritev2-kept.c', 'kapi-effect: fd:offset=fd if pos_l=-1; fd:offset-kept=fd if pos_l!=-1\n *   kapi-effect-case: pos_l=-1\n *\n * side-effect: modify_state\n *   target: pipe, FIFO or socket\n',
+      'kapi-effect: fd:offset-kept=fd\n *   kapi-effect-case: pos_l=-1\n *\n * side-effect: modify_state\n *   target: pipe, FIFO or socket\n');
+    const r = kapi(['conform', '-q', '--source', f, 'pwritev2']);
+    assert.equal(r.code, 1, r.stdout);
+    assert.match(r.stdout, /^ {4}not ok \d+ side-effect 2 shows when pos_l=-1$/m);
+    assert.match(r.stdout, /offset of \d+ went from 0 to 32, not to 0/);
+  });
+
   it('the iovec buffers are watched: readv fills them, and a writev claimed to fill them fails', () => {
     const f = mutated('writev-fills.c', 'times and\n *     set-user-ID bits change as for write().\n *   reversible: no\n *   kapi-effect: file:written=fd',
       'times and\n *     set-user-ID bits change as for write().\n *   reversible: no\n *   kapi-effect: file:written=fd; mem:filled=vec,ret');
@@ -164,8 +183,12 @@ describe('the five on the 6.1 guest', () => {
     assertCoverage(r.stdout, 'lseek', ['EBADF', 'EINVAL', 'ENXIO', 'ESPIPE'], []);
     assertCoverage(r.stdout, 'pread64', ['EBADF', 'EFAULT', 'EINVAL', 'EIO', 'EISDIR', 'ESPIPE'], []);
     assertCoverage(r.stdout, 'readv', ['EAGAIN', 'EBADF', 'EFAULT', 'EINTR', 'EINVAL', 'EIO', 'EISDIR', 'EOVERFLOW'], ['ENOMEM']);
+    assertCoverage(r.stdout, 'preadv', ['EBADF', 'EFAULT', 'EINVAL', 'EIO', 'EISDIR', 'ESPIPE'], ['ENOMEM']);
+    assertCoverage(r.stdout, 'preadv2', PREADV2, ['ENOMEM']);
     // The tmpfs quota case is skipped on 6.1; FUSE's EDQUOT alternative still provokes it.
     assert.match(coverage(r.stdout, 'pwrite64'), /errors provoked 9\/9/);
     assert.match(coverage(r.stdout, 'writev'), /errors provoked 12\/14/);
+    assert.match(coverage(r.stdout, 'pwritev'), /errors provoked 9\/10/);
+    assert.match(coverage(r.stdout, 'pwritev2'), /errors provoked 14\/16/);
   });
 });
