@@ -519,9 +519,9 @@ SYSCALL_DEFINE3(write, unsigned int, fd, const char __user *, buf,
  * lock: inode->i_rwsem
  *   type: rwlock
  *   scope: internal
- *   desc: Taken shared by filesystems whose SEEK_END, SEEK_DATA or SEEK_HOLE
- *     must see a stable file size (ext4's and tmpfs's search of the page
- *     cache and the extent tree).
+ *   desc: Taken by filesystems whose SEEK_DATA or SEEK_HOLE search must see
+ *     a stable file: shared by ext4 around its extent search, exclusive by
+ *     tmpfs around its page-cache search.
  *
  * side-effect: file_position
  *   target: file->f_pos
@@ -856,8 +856,9 @@ SYSCALL_DEFINE4(pwrite64, unsigned int, fd, const char __user *, buf,
  *   which then advances by the total read.  The kernel first copies the whole
  *   array in (import_iovec()), refusing more than UIO_MAXIOV entries and any
  *   length above SSIZE_MAX, and checks every buffer with access_ok(); the total
- *   is silently capped at MAX_RW_COUNT.  Then the descriptor's checks and the
- *   read are those of read().  The raw syscall returns the byte count or a
+ *   is silently capped at MAX_RW_COUNT.  This happens after the descriptor is
+ *   looked up but before its access mode is checked; from there the checks and
+ *   the read are those of read().  The raw syscall returns the byte count or a
  *   negative errno.
  * contexts: process, sleepable
  *
@@ -1019,7 +1020,8 @@ SYSCALL_DEFINE3(readv, unsigned long, fd, const struct iovec __user *, vec,
  *   advances by the total written.  The kernel first copies the whole array in
  *   (import_iovec()), refusing more than UIO_MAXIOV entries and any length above
  *   SSIZE_MAX, and checks every buffer with access_ok(); the total is silently
- *   capped at MAX_RW_COUNT.  Then the descriptor's checks and the write are
+ *   capped at MAX_RW_COUNT.  This happens after the descriptor is looked up but
+ *   before its access mode is checked; from there the checks and the write are
  *   those of write().  The raw syscall returns the byte count or a negative
  *   errno.
  * contexts: process, sleepable
