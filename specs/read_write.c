@@ -483,7 +483,8 @@ SYSCALL_DEFINE3(write, unsigned int, fd, const char __user *, buf,
  *   success-range: 0, MAX_LFS_FILESIZE
  *   desc: The new offset in bytes from the start of the file, or a negative
  *     errno.  A file with unsigned offsets (/proc/PID/mem) may report a
- *     position that reads as negative; only -4095 to -1 are errors there.
+ *     position that reads as negative, and one from -4095 to -1 cannot be
+ *     told from an error.
  *
  * error: EBADF, fd is not an open descriptor, or an O_PATH one
  *   kapi-cond: fd=fd:opath
