@@ -15,7 +15,7 @@ export const FD_KINDS = [
   'file', 'rdonly', 'wronly', 'opath', 'dir', 'pipe', 'pipe-empty-nonblock', 'pipe-write', 'pipe-broken',
   'epoll', 'eventfd', 'closed', 'pipe-empty', 'pipe-full', 'pipe-full-nonblock', 'udp', 'sealed', 'fs-full', 'epoll-empty', 'watched', 'watcher',
   'fuse-flush-fails', 'fuse-flush-waits', 'pty-slave-closed', 'pty-master-closed', 'mem-top', 'quota-full',
-  'fuse-write-fails',
+  'fuse-write-fails', 'fifo',
 ] as const;
 export type FdKind = (typeof FD_KINDS)[number];
 /** Descriptor fixtures made from another parameter's descriptor (`fd:KIND@PARAM`). */
@@ -38,7 +38,7 @@ export const FUSE_KINDS: readonly string[] = [
 ];
 
 /** Pointer fixtures (`ptr:KIND`). */
-export const PTR_KINDS = ['null', 'unmapped', 'readonly', 'argv-toolong'] as const;
+export const PTR_KINDS = ['null', 'unmapped', 'readonly', 'argv-toolong', 'iovec-badlen', 'iovec-unmapped'] as const;
 export type PtrKind = (typeof PTR_KINDS)[number];
 
 /** Address fixtures (`addr:KIND`): the start of a one-page mapping of a particular kind. */

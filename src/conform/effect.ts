@@ -28,6 +28,7 @@ export const CLAIMS = {
   'epoll:added': ['param', 'param'], 'epoll:removed': ['param', 'param'], 'epoll:modified': ['param', 'param'],
   'keeps:signal-mask': [], 'exec:replaced': [],
   'fd:drained': ['param'], 'fd:queued': ['param'], 'mem:resident-all': [],
+  'fd:offset-set': ['param'], 'fd:offset-kept': ['param'],
 } as const satisfies Record<string, readonly ArgSort[]>;
 export type ClaimName = keyof typeof CLAIMS;
 export const CLAIM_NAMES = Object.keys(CLAIMS) as ClaimName[];

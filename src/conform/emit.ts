@@ -12,7 +12,7 @@ import { errnoNumber } from '../sources/consts/index.js';
 import { cString } from '../sources/elf/fixture-c.js';
 import { FD_OF_KINDS, FUSE_KINDS, PATH_KINDS, RLIMITS, SIGNALS, type AddrKind, type FdKind } from './cond.js';
 import { FUSE_C } from './fuse.js';
-import type { Arg, Case } from './plan.js';
+import { iovecFits, type Arg, type Case } from './plan.js';
 import { oneLine } from './report.js';
 import { CLAIMS, type Claim } from './effect.js';
 import { OBSERVE_C, claimMacro } from './observe.js';
@@ -26,6 +26,7 @@ const FIXTURES = String.raw`
 #include <elf.h>
 #include <stddef.h>
 #include <sys/msg.h>
+#include <sys/uio.h>
 /* Not every program uses every fixture. */
 #pragma GCC diagnostic ignored "-Wunused-function"
 
@@ -88,6 +89,28 @@ static long fx_readonly(void)
 	if (p == MAP_FAILED) _exit(124);
 	return (long)p;
 }
+/*
+ * An array of n iovecs over one zeroed mapping of n * len bytes, entry k at offset k * len, so a
+ * transfer of r bytes fills the first r bytes of the mapping (the case watches it). bad = 1: the
+ * last entry's length is SSIZE_MAX + 1, negative as an ssize_t; bad = 2: the first entry's buffer
+ * is unmapped, so the copy faults before any byte moves.
+ */
+static long fx_iovec(size_t n, size_t len, int bad)
+{
+	struct iovec *v = (struct iovec *)fx_buf((n ? n : 1) * sizeof(*v));
+	char *data = (char *)fx_buf(n * len);
+	for (size_t k = 0; k < n; k++) {
+		v[k].iov_base = data + k * len;
+		v[k].iov_len = len;
+	}
+	if (n && bad == 1)
+		v[n - 1].iov_len = (size_t)SSIZE_MAX + 1;
+	if (n && bad == 2)
+		v[0].iov_base = (void *)fx_unmapped();
+	return (long)v;
+}
+/* The mapping an iovec fixture's entries point into (its second entry's, when the first is bad). */
+static long fx_iovec_data(long v, int bad) { const struct iovec *e = (const struct iovec *)v; return bad == 2 ? (long)e[1].iov_base - (long)e[1].iov_len : (long)e[0].iov_base; }
 /* An executable of the case's own: a copy of /bin/true in the scratch directory. */
 static long fx_exec(void)
 {
@@ -141,6 +164,15 @@ static long fx_reopen(int flags)
 	close(fx_file());
 	fd = open("fixture.txt", flags);
 	if (fd < 0) _exit(130);
+	return fd;
+}
+/* A FIFO of the scratch directory opened read-write (which does not wait for a peer), empty. */
+static long fx_fifo_fd(void)
+{
+	int fd;
+	if (mkfifo("fixture-fifo", 0600)) _exit(158);
+	fd = open("fixture-fifo", O_RDWR);
+	if (fd < 0) _exit(158);
 	return fd;
 }
 /* An empty non-blocking pipe's read end. */
@@ -796,7 +828,7 @@ const FD_C: Record<FdKind, string> = {
   'pipe-broken': 'fx_pipe_w(1)', epoll: 'fx_epoll()', eventfd: 'fx_eventfd()', closed: 'fx_closed()',
   'pipe-empty': 'fx_pipe_empty()', 'pipe-full': 'fx_pipe_full(0)', 'pipe-full-nonblock': 'fx_pipe_full(1)',
   udp: 'fx_udp()', 'fs-full': 'fx_fs_full()', sealed: 'fx_sealed_fd()', 'epoll-empty': 'fx_epoll_empty()',
-  'pty-slave-closed': 'fx_pty(1)', 'pty-master-closed': 'fx_pty(0)', 'mem-top': 'fx_mem_top()', 'quota-full': 'fx_quota_full()',
+  'pty-slave-closed': 'fx_pty(1)', 'pty-master-closed': 'fx_pty(0)', 'mem-top': 'fx_mem_top()', 'quota-full': 'fx_quota_full()', fifo: 'fx_fifo_fd()',
   // Made from another argument (`fd:KIND@PARAM`): argExpr passes that argument's variable.
   watched: 'fx_watched', watcher: 'fx_watcher',
   // Told the errno to answer with (fuseExpr).
@@ -829,6 +861,18 @@ function cCount(n: number, what: string): string {
   return String(n);
 }
 
+/** An iovec fixture's entry count, within the bounds plan.ts allows; anything else is a planner bug. */
+function iovecCheck(a: Extract<Arg, { kind: 'iovec' }>): string {
+  if (!iovecFits(a)) throw new EmitError(`an iovec of ${a.count} entries of ${a.len} bytes is out of bounds`);
+  return `${cCount(a.count, 'iovec count')}UL`;
+}
+function iovecBad(a: Extract<Arg, { kind: 'iovec' }>): string {
+  if (a.bad === undefined) return '0';
+  if (a.bad === 'badlen') return '1';
+  if (a.bad === 'unmapped') return '2';
+  throw new EmitError(`unknown iovec fault ${String(a.bad)}`);
+}
+
 /** A 64-bit integer literal of the value's bit pattern. */
 function cLong(v: bigint): string {
   if (typeof v !== 'bigint') throw new EmitError(`argument ${String(v)} is not an integer`);
@@ -857,6 +901,7 @@ function argExpr(a: Arg, i: number): string {
       if (a.errno !== undefined) throw new EmitError(`address fixture ${a.which} takes no errno`);
       return ADDR_C[a.which];
     case 'argv-toolong': return 'fx_argv_toolong()';
+    case 'iovec': return `fx_iovec(${iovecCheck(a)}, ${cCount(a.len, 'iovec length')}UL, ${iovecBad(a)})`;
     case 'buf': return a.fill === undefined ? `fx_buf(${cCount(a.size, 'buffer size')}UL)` : `fx_buf_filled(${cCount(a.size, 'buffer size')}UL, ${cCount(a.fill & 0xff, 'fill byte')})`;
     case 'null': return '0L';
     case 'unmapped': return 'fx_unmapped()';
@@ -908,7 +953,9 @@ function caseBody(c: Case): string {
   const claims = c.effects?.claims ?? [];
   if (claims.length > 16) throw new EmitError(`case '${c.what}' has ${claims.length} claimed effects (16 at most)`);
   // Buffers are watched, so that a write into one is seen (claimed or not).
-  const watch = c.args.flatMap((a, i) => (a.kind === 'buf' ? [`\tsb_watch(${i}, a${i}, ${cCount(a.size, 'buffer size')}UL);`] : []));
+  const watch = c.args.flatMap((a, i) => (a.kind === 'buf' ? [`\tsb_watch(${i}, a${i}, ${cCount(a.size, 'buffer size')}UL);`]
+    // An iovec's buffers (one mapping) stand for the argument: readv fills them, writev must not.
+    : a.kind === 'iovec' && a.count * a.len > 0 && !(a.bad === 'unmapped' && a.count < 2) ? [`\tsb_watch(${i}, fx_iovec_data(a${i}, ${iovecBad(a)}), ${cCount(a.count * a.len, 'iovec bytes')}UL);`] : []));
   return [
     ...args.map((a, i) => `\tlong a${i} = ${a};`),
     ...setup,

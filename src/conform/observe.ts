@@ -466,6 +466,21 @@ static void sb_claim_check(int i, long r, char *why, size_t cap)
 			snprintf(why, cap, "offset of %d went from %lld to %lld, not by %ld", fd, (long long)sb_before.fd[fd].pos, (long long)sb_after.fd[fd].pos, r);
 		break;
 	}
+	case CL_FD_OFFSET_SET:
+	case CL_FD_OFFSET_KEPT: {
+		int fd = (int)v0;
+		long long want;
+		if (fd < 0 || fd >= SB_FDS || !sb_before.fd[fd].open || sb_before.fd[fd].pos < 0) {
+			snprintf(why, cap, "descriptor %d has no file offset", fd);
+			break;
+		}
+		want = c->kind == CL_FD_OFFSET_SET ? (long long)r : (long long)sb_before.fd[fd].pos;
+		if ((long long)sb_after.fd[fd].pos != want)
+			snprintf(why, cap, "offset of %d went from %lld to %lld, not to %lld", fd, (long long)sb_before.fd[fd].pos, (long long)sb_after.fd[fd].pos, want);
+		else
+			sb_explain('P', fd);
+		break;
+	}
 	case CL_FILE_CREATED: {
 		const char *p = sb_path(v0);
 		const struct sb_ent *e = p ? sb_find(&sb_after, sb_fnv(p, strlen(p), SB_FNV0)) : NULL;

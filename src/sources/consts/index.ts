@@ -27,6 +27,10 @@ const LIMITS: Record<string, bigint> = {
   RLIM_INFINITY: 0xffffffffffffffffn, NULL: 0n, true: 1n, false: 0n,
   TASK_SIZE_MAX: 0x7ffffffff000n, MAX_SCHEDULE_TIMEOUT: 0x7fffffffffffffffn,
   KMALLOC_MAX_SIZE: 1n << 22n, KMALLOC_SHIFT_MAX: 22n,
+  // include/uapi/linux/fs.h and uio.h (not in the generated table): lseek's whence values, the
+  // iovec limit, and the flags of preadv2/pwritev2.
+  SEEK_SET: 0n, SEEK_CUR: 1n, SEEK_END: 2n, SEEK_DATA: 3n, SEEK_HOLE: 4n, SEEK_MAX: 4n, UIO_MAXIOV: 1024n,
+  RWF_HIPRI: 1n, RWF_DSYNC: 2n, RWF_SYNC: 4n, RWF_NOWAIT: 8n, RWF_APPEND: 16n, RWF_SUPPORTED: 31n,
 };
 
 /** sizeof() of types the specified syscalls use (x86-64). */
