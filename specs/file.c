@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
-// Kernel API specifications of the descriptor-table system calls dup, dup2 and dup3 (fs/file.c),
-// Linux 6.1.
+// Kernel API specifications of the descriptor-table system calls dup, dup2, dup3 (fs/file.c) and
+// close_range (defined in fs/open.c, its work done by __close_range() in fs/file.c), Linux 6.1.
 
 /**
  * sys_dup - copy a file descriptor to the lowest free descriptor number
@@ -288,5 +288,124 @@ SYSCALL_DEFINE2(dup2, unsigned int, oldfd, unsigned int, newfd)
  * kapi-not-returned: EMFILE ksys_dup3() turns expand_files()'s EMFILE into EBADF
  */
 SYSCALL_DEFINE3(dup3, unsigned int, oldfd, unsigned int, newfd, int, flags)
+{
+}
+
+/**
+ * sys_close_range - close, or mark close-on-exec, every descriptor in a range
+ * @fd: first descriptor of the range
+ * @max_fd: last descriptor of the range (inclusive)
+ * @flags: zero, or CLOSE_RANGE_UNSHARE and CLOSE_RANGE_CLOEXEC ORed
+ *
+ * long-desc: Closes every open descriptor from fd to max_fd, both included,
+ *   or with CLOSE_RANGE_CLOEXEC sets close-on-exec on each of them instead.
+ *   Numbers in the range that are not open are skipped, and max_fd may lie far
+ *   beyond the table (~0U means "to the end").  With CLOSE_RANGE_UNSHARE a
+ *   descriptor table shared with other processes or threads (CLONE_FILES) is
+ *   first replaced by a private copy, so that the others keep their
+ *   descriptors; the copy leaves out the range when it is to be closed.
+ *   Errors of the closed files' flush methods are not reported.
+ * contexts: process, sleepable
+ *
+ * param: fd
+ *   kapi-valid: 100
+ *   type: uint, input
+ *   constraint: Must not be greater than max_fd.
+ *   desc: The first descriptor number of the range.
+ *
+ * param: max_fd
+ *   kapi-valid: 150
+ *   type: uint, input
+ *   constraint: Must be at least fd; any larger value is accepted, and the
+ *     range is cut at the end of the descriptor table.
+ *   desc: The last descriptor number of the range.
+ *
+ * param: flags
+ *   type: uint, input
+ *   constraint-type: mask(CLOSE_RANGE_UNSHARE | CLOSE_RANGE_CLOEXEC)
+ *   constraint: Any other bit gives EINVAL.
+ *   desc: CLOSE_RANGE_UNSHARE: work on a private copy of a shared table.
+ *     CLOSE_RANGE_CLOEXEC: mark the descriptors close-on-exec instead of
+ *     closing them.
+ *
+ * return:
+ *   type: int
+ *   check-type: exact
+ *   success: 0
+ *   desc: 0, or a negative errno.
+ *
+ * error: EINVAL, flags has an unknown bit, or fd is greater than max_fd
+ *   kapi-cond: fd=5, max_fd=4; flags=1
+ *   desc: Both are checked before anything changes.
+ *
+ * error: ENOMEM, a shared table was to be unshared and its copy could not be allocated
+ *   kapi-cond: flags=CLOSE_RANGE_UNSHARE, files=shared, memcg=full
+ *   desc: Only with CLOSE_RANGE_UNSHARE, and only when the table is shared
+ *     (a table used by this task alone is worked on in place): dup_fd()'s
+ *     allocation of the new files_struct or of a larger table failed.
+ *     Nothing was closed.
+ *
+ * error: EMFILE, the private copy of the table would exceed fs.nr_open
+ *   kapi-unprovokable: the copy needs more slots than fs.nr_open only when that sysctl was lowered below an open descriptor's number after it was opened; fs.nr_open belongs to the initial namespace, and /proc/sys is read-only in the sandbox
+ *   desc: With CLOSE_RANGE_UNSHARE on a shared table, dup_fd() sizes the copy
+ *     by the highest descriptor it keeps, and alloc_fdtable() refuses a table
+ *     beyond fs.nr_open.  Not in the manual page.
+ *
+ * lock: files->file_lock
+ *   type: spinlock
+ *   scope: internal
+ *   desc: Taken for each descriptor as it is removed from the table (or
+ *     marked close-on-exec); the file is closed after the lock is dropped,
+ *     with a reschedule point between descriptors.
+ *
+ * side-effect: resource_destroy
+ *   target: descriptors fd to max_fd
+ *   condition: flags has no CLOSE_RANGE_CLOEXEC
+ *   desc: Each open descriptor of the range is removed from the table and its
+ *     file closed (flush method, record locks of the caller dropped, the open
+ *     file description released with its last reference).
+ *   reversible: no
+ *   kapi-effect: fd:closed-range=fd,max_fd if flags!&CLOSE_RANGE_CLOEXEC
+ *   kapi-effect-case: fd=fd:file, max_fd=fd:same@fd; fd=fd:pipe, max_fd=-1; fd=fd:file, max_fd=fd:same@fd, flags=CLOSE_RANGE_UNSHARE, files=shared
+ *
+ * side-effect: modify_state
+ *   target: close-on-exec flags of descriptors fd to max_fd
+ *   condition: flags has CLOSE_RANGE_CLOEXEC
+ *   desc: Each open descriptor of the range gets FD_CLOEXEC; nothing is
+ *     closed.
+ *   reversible: yes
+ *   kapi-effect: fd:cloexec-range=fd,max_fd if flags&CLOSE_RANGE_CLOEXEC
+ *   kapi-effect-case: fd=fd:file, max_fd=fd:same@fd, flags=CLOSE_RANGE_CLOEXEC; fd=fd:pipe, max_fd=-1, flags=CLOSE_RANGE_CLOEXEC; fd=fd:file, max_fd=fd:same@fd, flags=CLOSE_RANGE_UNSHARE | CLOSE_RANGE_CLOEXEC, files=shared
+ *
+ * side-effect: alloc_memory | modify_state
+ *   target: the caller's descriptor table
+ *   condition: flags has CLOSE_RANGE_UNSHARE and the table is shared
+ *   desc: The caller gets a private copy of the table (without the range,
+ *     unless CLOSE_RANGE_CLOEXEC is given); the processes it shared the old
+ *     one with keep it, descriptors of the range included.
+ *   reversible: no
+ *   kapi-unobservable: kapi has no claim that compares the caller's descriptor table with another
+ *     process's; the cases with files=shared check the caller's side only
+ *
+ * state-trans: descriptor
+ *   object: each open descriptor from fd to max_fd
+ *   from: open
+ *   to: closed, or open with FD_CLOEXEC
+ *   desc: Closed without CLOSE_RANGE_CLOEXEC, marked close-on-exec with it.
+ *   kapi-effect: fd:closed-range=fd,max_fd if flags!&CLOSE_RANGE_CLOEXEC; fd:cloexec-range=fd,max_fd if flags&CLOSE_RANGE_CLOEXEC
+ *
+ * constraint: ordered range
+ *   desc: The range must not be empty in the wrong direction.
+ *   expr: fd <= max_fd
+ *
+ * notes: The syscall is defined in fs/open.c; __close_range() in fs/file.c
+ *   does the work.  Unlike close(), close_range() cannot fail once its
+ *   arguments are accepted (unless unsharing fails): flush errors (EIO, EINTR
+ *   of a FUSE or network filesystem) are dropped.  A typical use before
+ *   execve() is close_range(3, ~0U, CLOSE_RANGE_UNSHARE).  Since Linux 5.9;
+ *   CLOSE_RANGE_CLOEXEC since 5.11.
+ */
+SYSCALL_DEFINE3(close_range, unsigned int, fd, unsigned int, max_fd,
+		unsigned int, flags)
 {
 }

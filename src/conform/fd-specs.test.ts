@@ -84,16 +84,31 @@ describe('planning specs/file.c', () => {
     assert.deepEqual(plan('sys_dup2').find((c) => c.what === 'EBUSY when newfd=fd:reserved')?.args[1], { kind: 'fd', fixture: 'reserved' });
     assert.deepEqual(plan('sys_dup3').find((c) => c.what === 'EINVAL when newfd=fd:same@oldfd')?.args[1], { kind: 'fd', fixture: 'same', of: 0 });
   });
+  it("close_range's claims follow CLOSE_RANGE_CLOEXEC", () => {
+    const cases = plan('sys_close_range');
+    const claims = (what: string) => cases.find((c) => c.what === what)?.effects?.claims.map((c) => c.name);
+    assert.deepEqual(claims('side-effect 1 shows when fd=fd:file, max_fd=fd:same@fd'), ['fd:closed-range', 'fd:closed-range']);
+    assert.deepEqual(claims('side-effect 2 shows when fd=fd:file, max_fd=fd:same@fd, flags=CLOSE_RANGE_CLOEXEC'), ['fd:cloexec-range', 'fd:cloexec-range']);
+    const unshare = cases.find((c) => c.what === 'ENOMEM when flags=CLOSE_RANGE_UNSHARE, files=shared, memcg=full');
+    assert.deepEqual(unshare?.setup, { rlimits: [], ignore: [], memcg: true, sharedfiles: true });
+  });
 });
 
 describe('specs/file.c on this kernel', () => {
   it('every case passes; EBUSY, ENOMEM and EINVAL are provoked', () => {
-    const r = kapi(['conform', '-q', 'dup', 'dup2', 'dup3'], { timeout: 300_000 });
+    const r = kapi(['conform', '-q', 'dup', 'dup2', 'dup3', 'close_range'], { timeout: 300_000 });
     assert.equal(r.code, 0, r.stdout.split('\n').filter((l) => /not ok|# sys_.* case/.test(l)).join('\n'));
     assert.match(coverage(r.stdout, 'sys_dup'), /errors provoked 2\/3 \(66.7%\): EBADF EMFILE; unprovokable 1: ENOMEM/);
     assert.match(coverage(r.stdout, 'sys_dup2'), /errors provoked 3\/3 \(100%\): EBADF EBUSY ENOMEM/);
     assert.match(coverage(r.stdout, 'sys_dup3'), /errors provoked 4\/4 \(100%\): EBADF EBUSY EINVAL ENOMEM/);
+    assert.match(coverage(r.stdout, 'sys_close_range'), /errors provoked 2\/3 \(66.7%\): EINVAL ENOMEM; unprovokable 1: EMFILE/);
     for (const api of ['sys_dup', 'sys_dup2', 'sys_dup3']) assert.match(r.stdout, new RegExp(`# ${api}: effects checked 3/4 `));
+  });
+  it('without a child sharing the table, unsharing allocates nothing: a full memory cgroup does not fail it', () => {
+    const f = mutated(FILE_C, 'no-share.c', 'kapi-cond: flags=CLOSE_RANGE_UNSHARE, files=shared, memcg=full', 'kapi-cond: flags=CLOSE_RANGE_UNSHARE, memcg=full');
+    const r = kapi(['conform', '-q', '--source', f, 'close_range'], { timeout: 120_000 });
+    assert.notEqual(r.code, 0);
+    assert.match(r.stdout, /^ {4}not ok \d+ ENOMEM when flags=CLOSE_RANGE_UNSHARE, memcg=full\n {4}# sys_close_range case \d+: expected ENOMEM, got 0$/m);
   });
   it('a number nobody reserved is no EBUSY', () => {
     const f = mutated(FILE_C, 'no-reserve.c', 'kapi-cond: newfd=fd:reserved\n *   desc: With', 'kapi-cond: newfd=11\n *   desc: With');
@@ -106,6 +121,11 @@ describe('specs/file.c on this kernel', () => {
       'kapi-effect: fd:dup=ret,oldfd; fd:cloexec=ret\n *\n * error: EINVAL');
     let r = kapi(['conform', '-q', '--source', f, 'dup3'], { timeout: 120_000 });
     assert.match(r.stdout, /^ {4}# sys_dup3 case 1: claimed effect 'fd:cloexec=ret' \(return\) not seen: descriptor 10 has no FD_CLOEXEC$/m);
+    // close_range with CLOSE_RANGE_CLOEXEC closes nothing.
+    f = mutated(FILE_C, 'closed.c', 'kapi-effect: fd:closed-range=fd,max_fd if flags!&CLOSE_RANGE_CLOEXEC\n *   kapi-effect-case: fd=fd:file',
+      'kapi-effect: fd:closed-range=fd,max_fd\n *   kapi-effect-case: fd=fd:file');
+    r = kapi(['conform', '-q', '--source', f, 'close_range'], { timeout: 120_000 });
+    assert.match(r.stdout, new RegExp(`^ {4}not ok \\d+ ${esc('side-effect 2 shows when fd=fd:file, max_fd=fd:same@fd, flags=CLOSE_RANGE_CLOEXEC')}\n {4}# sys_close_range case \\d+: claimed effect 'fd:closed-range=fd,max_fd' \\(side-effect 1\\) not seen: descriptor 3 is still open$`, 'm'));
     // The copy refers to oldfd's open file, not to another one.
     f = join(dir, 'openat.c');
     writeFileSync(f, `/**
