@@ -162,3 +162,25 @@ SYSCALL_DEFINE4(openat, int, dfd, const char __user *, filename, int, flags, umo
     assert.match(r.stdout, /^ {4}# sys_openat case 1: claimed effect 'fd:dup=ret,dfd' \(return\) not seen: descriptor 4 does not refer to the open file of 3$/m);
   });
 });
+
+const PIPE_C = readFileSync(repoPath('specs/pipe.c'), 'utf8');
+describe('specs/pipe.c on this kernel', () => {
+  it('every case passes; ENFILE (memcg=full) and EFAULT are provoked', () => {
+    const r = kapi(['conform', '-q', 'pipe'], { timeout: 300_000 });
+    assert.equal(r.code, 0, r.stdout.split('\n').filter((l) => /not ok|# sys_.* case/.test(l)).join('\n'));
+    assert.match(coverage(r.stdout, 'sys_pipe'), /errors provoked 3\/4 \(75%\): EFAULT EMFILE ENFILE; unprovokable 1: ENOMEM/);
+  });
+  it('claims of flags the call was not given fail; so does a pair the call did not make', () => {
+    let f = mutated(PIPE_C, 'pipe-cloexec.c', 'kapi-effect: fd:pair=fildes\n *\n * side-effect: modify_state', 'kapi-effect: fd:pair=fildes; fd:pair-cloexec=fildes; fd:pair-nonblock=fildes\n *\n * side-effect: modify_state');
+    let r = kapi(['conform', '-q', '--source', f, 'pipe'], { timeout: 120_000 });
+    assert.match(r.stdout, /^ {4}# sys_pipe case 1: claimed effect 'fd:pair-cloexec=fildes' \(side-effect 1\) not seen: descriptors 3 and 4 do not both have FD_CLOEXEC$/m);
+    f = mutated(PIPE_C, 'pipe-nonblock.c', 'kapi-effect: fd:pair=fildes\n *\n * side-effect: modify_state', 'kapi-effect: fd:pair=fildes; fd:pair-nonblock=fildes; fd:pair-direct=fildes\n *\n * side-effect: modify_state');
+    r = kapi(['conform', '-q', '--source', f, 'pipe'], { timeout: 120_000 });
+    assert.match(r.stdout, /^ {4}# sys_pipe case 1: claimed effect 'fd:pair-nonblock=fildes' \(side-effect 1\) not seen: descriptors 3 and 4 do not both have O_NONBLOCK$/m);
+    // Without the pair claim, the two new descriptors and the written array are unexplained.
+    f = join(dir, 'pipe-none.c');
+    writeFileSync(f, PIPE_C.replaceAll(' *   kapi-effect: fd:pair=fildes\n', ' *   kapi-unobservable: a mutant that claims nothing\n'));
+    r = kapi(['conform', '-q', '--source', f, 'pipe'], { timeout: 120_000 });
+    assert.match(r.stdout, /^ {4}# sys_pipe case 1: the call changed fd:3:opened, which no kapi-effect of the spec claims$/m);
+  });
+});

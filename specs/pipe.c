@@ -1,0 +1,104 @@
+// SPDX-License-Identifier: GPL-2.0
+// Kernel API specifications of the pipe system call (fs/pipe.c, Linux 6.1).
+
+/**
+ * sys_pipe - make a pipe and return descriptors of its two ends
+ * @fildes: array of two ints that receives the descriptors
+ *
+ * long-desc: Creates an anonymous pipe (an inode of the internal pipefs) with
+ *   two open files, a read end opened O_RDONLY and a write end opened
+ *   O_WRONLY, and installs them at the two lowest free descriptor numbers:
+ *   fildes[0] gets the read end, fildes[1] the write end.  Neither has
+ *   O_NONBLOCK or FD_CLOEXEC.  The pipe holds 16 pages by default (fewer when
+ *   the user is over fs.pipe-user-pages-soft, or fs.pipe-max-size is
+ *   smaller).  Both descriptors are chosen before the array is written, and
+ *   they are installed only after it was, so a bad array leaves no
+ *   descriptor behind.  Returns 0.
+ * contexts: process, sleepable
+ *
+ * param: fildes
+ *   type: user_ptr, output
+ *   size: 2 * sizeof(int)
+ *   constraint: Must point to 8 writable bytes (two ints) of the caller's
+ *     address space; they are written with one copy_to_user().
+ *   desc: Receives the read end's descriptor, then the write end's.
+ *
+ * return:
+ *   type: int
+ *   check-type: exact
+ *   success: 0
+ *   desc: 0, or a negative errno.
+ *
+ * error: EFAULT, fildes is not writable memory of the caller
+ *   kapi-cond: fildes=ptr:unmapped; fildes=ptr:null; fildes=ptr:readonly
+ *   desc: The copy of the two numbers failed; the pipe is freed and the two
+ *     reserved numbers are given back.
+ *
+ * error: EMFILE, fewer than two free descriptors below RLIMIT_NOFILE
+ *   kapi-cond: rlimit.NOFILE=0
+ *   desc: The pipe was made first and is freed again; a first number already
+ *     reserved is given back.
+ *
+ * error: ENFILE, the pipe's inode or pipe structure could not be had
+ *   kapi-cond: memcg=full
+ *   desc: create_pipe_files() reports any failure of get_pipe_inode() as
+ *     ENFILE: the inode or the pipe_inode_info (both charged to the caller's
+ *     memory cgroup) could not be allocated, or the user is over
+ *     fs.pipe-user-pages-hard without CAP_SYS_RESOURCE and CAP_SYS_ADMIN.
+ *     The system-wide open-file limit (fs.file-max) gives ENFILE as well when
+ *     one of the two files is allocated, for callers without CAP_SYS_ADMIN;
+ *     that limit is global and read-only in the sandbox.  The manual page
+ *     names only the file limits.
+ *
+ * error: ENOMEM, the files or dentry of the pipe could not be allocated
+ *   kapi-unprovokable: the inode and the pipe_inode_info are allocated (and charged to the memory cgroup) before the dentry and the two files, so a full memory cgroup fails them first and the call returns ENFILE; a charge that succeeds leaves a page of precharged bytes, enough for the rest
+ *   desc: alloc_file_pseudo() or alloc_file_clone() failed for lack of
+ *     memory after the inode was made.  Not in the manual page.
+ *
+ * lock: pipe->mutex
+ *   type: mutex
+ *   scope: internal
+ *   desc: Initialised here; not contended, as no one else can reach the pipe
+ *     before the descriptors are installed.
+ *
+ * lock: files->file_lock
+ *   type: spinlock
+ *   scope: internal
+ *   desc: Held while each of the two descriptor numbers is reserved and while
+ *     each file is installed.
+ *
+ * side-effect: resource_create | alloc_memory
+ *   target: pipe inode, two open files, two descriptor table slots
+ *   desc: The read end and the write end are installed at the two lowest free
+ *     descriptors, in that order, and their numbers written to fildes.
+ *   reversible: yes
+ *   kapi-effect: fd:pair=fildes
+ *
+ * side-effect: modify_state
+ *   target: the user's pipe buffer accounting
+ *   desc: The pages the pipe may use are added to the user's count, which
+ *     fs.pipe-user-pages-soft and -hard limit.
+ *   reversible: yes
+ *   kapi-unobservable: the per-user count of pipe pages is not shown to user space
+ *
+ * state-trans: descriptor table
+ *   object: the two lowest free descriptor numbers
+ *   from: free
+ *   to: read end and write end of the new pipe
+ *   desc: Both are installed only when the call succeeds.
+ *   kapi-effect: fd:pair=fildes
+ *
+ * constraint: descriptor limit
+ *   desc: Both descriptors are below RLIMIT_NOFILE.
+ *   expr: fildes[1] < rlimit(RLIMIT_NOFILE)
+ *
+ * notes: pipe() is pipe2(fildes, 0).  Writes of up to PIPE_BUF (4096) bytes
+ *   are atomic.  The descriptors are not guaranteed to be consecutive: the
+ *   second is the lowest free number above the first.
+ *
+ * kapi-not-returned: EINVAL sys_pipe passes flags 0 to do_pipe2(), so __do_pipe_flags()'s flag
+ *   check never fails
+ */
+SYSCALL_DEFINE1(pipe, int __user *, fildes)
+{
+}
