@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0
-// Kernel API specifications of the pipe system call (fs/pipe.c, Linux 6.1).
+// Kernel API specifications of the pipe and pipe2 system calls (fs/pipe.c, Linux 6.1).
 
 /**
  * sys_pipe - make a pipe and return descriptors of its two ends
@@ -100,5 +100,120 @@
  *   check never fails
  */
 SYSCALL_DEFINE1(pipe, int __user *, fildes)
+{
+}
+
+/**
+ * sys_pipe2 - make a pipe with flags and return descriptors of its two ends
+ * @fildes: array of two ints that receives the descriptors
+ * @flags: zero, or O_CLOEXEC, O_NONBLOCK, O_DIRECT and O_NOTIFICATION_PIPE ORed
+ *
+ * long-desc: Like pipe(), with flags applied: O_CLOEXEC sets FD_CLOEXEC on
+ *   both descriptors, O_NONBLOCK sets O_NONBLOCK on both open files, O_DIRECT
+ *   opens the write end in packet mode (each write is one packet, and a read
+ *   takes at most one packet), and O_NOTIFICATION_PIPE (the value of O_EXCL)
+ *   makes a notification pipe, which the kernel fills with watch_queue
+ *   notifications instead of user writes.  Returns 0.
+ * contexts: process, sleepable
+ *
+ * param: fildes
+ *   type: user_ptr, output
+ *   size: 2 * sizeof(int)
+ *   constraint: Must point to 8 writable bytes (two ints) of the caller's
+ *     address space.
+ *   desc: Receives the read end's descriptor, then the write end's.
+ *
+ * param: flags
+ *   kapi-test: no-valid-bits
+ *   type: int, input
+ *   constraint-type: mask(O_CLOEXEC | O_NONBLOCK | O_DIRECT | O_NOTIFICATION_PIPE)
+ *   constraint: Any other bit gives EINVAL.  O_NOTIFICATION_PIPE is accepted
+ *     by the flag check on every kernel but needs CONFIG_WATCH_QUEUE (ENOPKG
+ *     without it), so the bits are tested one by one in the effect cases.
+ *   desc: Flags for the two ends.
+ *
+ * return:
+ *   type: int
+ *   check-type: exact
+ *   success: 0
+ *   desc: 0, or a negative errno.
+ *
+ * error: EINVAL, flags has a bit other than the four accepted ones
+ *   kapi-cond: flags=O_RDWR; flags=O_CLOEXEC | O_APPEND
+ *   desc: Checked before anything is allocated.  O_RDONLY, O_WRONLY and
+ *     O_RDWR are bits too (the access modes of the ends are fixed).
+ *
+ * error: EFAULT, fildes is not writable memory of the caller
+ *   kapi-cond: fildes=ptr:unmapped; fildes=ptr:null; fildes=ptr:readonly
+ *   desc: The copy of the two numbers failed; the pipe is freed and the two
+ *     reserved numbers are given back.
+ *
+ * error: EMFILE, fewer than two free descriptors below RLIMIT_NOFILE
+ *   kapi-cond: rlimit.NOFILE=0
+ *   desc: The pipe was made first and is freed again.
+ *
+ * error: ENFILE, the pipe's inode or pipe structure could not be had
+ *   kapi-cond: memcg=full
+ *   desc: As for pipe(): any failure of get_pipe_inode() (an allocation
+ *     charged to the memory cgroup, or fs.pipe-user-pages-hard for an
+ *     unprivileged user) is reported as ENFILE, and so is the system-wide
+ *     fs.file-max limit, which is global and read-only in the sandbox.
+ *
+ * error: ENOMEM, the watch queue, the files or the dentry could not be allocated
+ *   kapi-unprovokable: watch_queue_init()'s allocation (O_NOTIFICATION_PIPE) is not charged to the memory cgroup, and the files and dentry come after the inode and pipe structure, which a full memory cgroup fails first (ENFILE)
+ *   desc: With O_NOTIFICATION_PIPE, watch_queue_init() could not allocate the
+ *     queue; or alloc_file_pseudo() or alloc_file_clone() failed for lack of
+ *     memory.  Not in the manual page.
+ *
+ * error: ENOPKG, O_NOTIFICATION_PIPE was given and the kernel has no notification pipes
+ *   kapi-cond: flags=O_NOTIFICATION_PIPE, config.WATCH_QUEUE=n
+ *   kapi-note: the case runs only on a kernel built without CONFIG_WATCH_QUEUE (such as the 6.18 kernel kapi is developed on); where the option is set (the Debian 6.1 kernel), it is skipped and the effect case with O_NOTIFICATION_PIPE runs instead
+ *   desc: Without CONFIG_WATCH_QUEUE, watch_queue_init() is a stub that
+ *     returns ENOPKG; the flag check in __do_pipe_flags() accepts the bit
+ *     all the same.  Not in the manual page.
+ *
+ * lock: files->file_lock
+ *   type: spinlock
+ *   scope: internal
+ *   desc: Held while each of the two descriptor numbers is reserved and while
+ *     each file is installed.
+ *
+ * side-effect: resource_create | alloc_memory
+ *   target: pipe inode, two open files, two descriptor table slots
+ *   desc: The read end and the write end are installed at the two lowest free
+ *     descriptors, in that order, with the flags asked for: FD_CLOEXEC on
+ *     both, O_NONBLOCK on both, O_DIRECT on the write end only.
+ *   reversible: yes
+ *   kapi-effect: fd:pair=fildes; fd:pair-cloexec=fildes if flags&O_CLOEXEC; fd:pair-nonblock=fildes if flags&O_NONBLOCK; fd:pair-direct=fildes if flags&O_DIRECT
+ *   kapi-effect-case: flags=O_CLOEXEC; flags=O_NONBLOCK; flags=O_DIRECT; flags=O_CLOEXEC | O_NONBLOCK | O_DIRECT; flags=O_NOTIFICATION_PIPE, config.WATCH_QUEUE=y
+ *
+ * side-effect: alloc_memory
+ *   target: watch queue of the pipe
+ *   condition: flags has O_NOTIFICATION_PIPE
+ *   desc: The pipe gets a watch queue; its buffer is sized later with the
+ *     IOC_WATCH_QUEUE_SET_SIZE ioctl, and writes to it fail until then.
+ *   reversible: yes
+ *   kapi-unobservable: kapi has no claim for a notification pipe; the ioctl that would tell one
+ *     from an ordinary pipe changes it
+ *
+ * side-effect: modify_state
+ *   target: the user's pipe buffer accounting
+ *   desc: The pages the pipe may use are added to the user's count.
+ *   reversible: yes
+ *   kapi-unobservable: the per-user count of pipe pages is not shown to user space
+ *
+ * state-trans: descriptor table
+ *   object: the two lowest free descriptor numbers
+ *   from: free
+ *   to: read end and write end of the new pipe
+ *   desc: Both are installed only when the call succeeds.
+ *   kapi-effect: fd:pair=fildes
+ *
+ * notes: pipe2() is Linux-specific (since 2.6.27); O_DIRECT since 3.4,
+ *   O_NOTIFICATION_PIPE since 5.8.  The kernel accepts O_NOTIFICATION_PIPE in
+ *   its flag mask whatever the configuration, so a kernel without watch
+ *   queues fails late, with ENOPKG, not with EINVAL.
+ */
+SYSCALL_DEFINE2(pipe2, int __user *, fildes, int, flags)
 {
 }

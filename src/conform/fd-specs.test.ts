@@ -164,11 +164,34 @@ SYSCALL_DEFINE4(openat, int, dfd, const char __user *, filename, int, flags, umo
 });
 
 const PIPE_C = readFileSync(repoPath('specs/pipe.c'), 'utf8');
+/** Whether this kernel has notification pipes (CONFIG_WATCH_QUEUE), from its config when it says. */
+function hasWatchQueue(): boolean | undefined {
+  for (const f of [`/boot/config-${readFileSync('/proc/sys/kernel/osrelease', 'utf8').trim()}`]) {
+    try {
+      const text = readFileSync(f, 'utf8');
+      return /^CONFIG_WATCH_QUEUE=y$/m.test(text);
+    } catch { /* no config file */ }
+  }
+  return undefined;
+}
+
 describe('specs/pipe.c on this kernel', () => {
-  it('every case passes; ENFILE (memcg=full) and EFAULT are provoked', () => {
-    const r = kapi(['conform', '-q', 'pipe'], { timeout: 300_000 });
+  it('every case passes; ENFILE (memcg=full) and EFAULT are provoked, ENOPKG where the kernel lacks watch queues', () => {
+    const r = kapi(['conform', '-q', 'pipe', 'pipe2'], { timeout: 300_000 });
     assert.equal(r.code, 0, r.stdout.split('\n').filter((l) => /not ok|# sys_.* case/.test(l)).join('\n'));
     assert.match(coverage(r.stdout, 'sys_pipe'), /errors provoked 3\/4 \(75%\): EFAULT EMFILE ENFILE; unprovokable 1: ENOMEM/);
+    const wq = hasWatchQueue();
+    const notify = 'side-effect 1 shows when flags=O_NOTIFICATION_PIPE, config.WATCH_QUEUE=y';
+    const enopkg = 'ENOPKG when flags=O_NOTIFICATION_PIPE, config.WATCH_QUEUE=n';
+    if (wq === false) {
+      assert.match(coverage(r.stdout, 'sys_pipe2'), /errors provoked 5\/6 \(83.3%\): EFAULT EINVAL EMFILE ENFILE ENOPKG; unprovokable 1: ENOMEM/);
+      assert.match(r.stdout, new RegExp(`^ {4}ok \\d+ ${esc(enopkg)}$`, 'm'));
+      assert.match(r.stdout, new RegExp(`^ {4}ok \\d+ ${esc(notify)} # SKIP the kernel has no notification pipes \\(CONFIG_WATCH_QUEUE is not set\\)$`, 'm'));
+    } else if (wq === true) {
+      assert.match(r.stdout, new RegExp(`^ {4}ok \\d+ ${esc(enopkg)} # SKIP the kernel has notification pipes \\(CONFIG_WATCH_QUEUE=y\\)$`, 'm'));
+      assert.match(r.stdout, new RegExp(`^ {4}ok \\d+ ${esc(notify)}$`, 'm'));
+    }
+    for (const w of ['O_CLOEXEC', 'O_NONBLOCK', 'O_DIRECT']) assert.match(r.stdout, new RegExp(`^ {4}ok \\d+ side-effect 1 shows when flags=${w}$`, 'm'));
   });
   it('claims of flags the call was not given fail; so does a pair the call did not make', () => {
     let f = mutated(PIPE_C, 'pipe-cloexec.c', 'kapi-effect: fd:pair=fildes\n *\n * side-effect: modify_state', 'kapi-effect: fd:pair=fildes; fd:pair-cloexec=fildes; fd:pair-nonblock=fildes\n *\n * side-effect: modify_state');
