@@ -33,11 +33,11 @@
  *     is never open.
  *
  * error: EMFILE, no free descriptor below the caller's RLIMIT_NOFILE limit
- *   kapi-cond: rlimit.NOFILE=0
+ *   kapi-cond: rlimit.NOFILE=0; fildes=fd:crowded, rlimit.NOFILE=64
  *   desc: alloc_fd() found every descriptor number below the limit in use.
  *
  * error: ENOMEM, the descriptor table had to grow and its allocation failed
- *   kapi-unprovokable: the table grows for dup() only when the lowest free number lies beyond it, and kapi's failure-atomicity snapshot, taken right before the call, opens descriptors at that same lowest free number, so the table has grown (with memory to spare) before dup() runs; dup2's and dup3's ENOMEM, from the same allocation, are provoked
+ *   kapi-cond: fildes=fd:crowded, memcg=full
  *   desc: The lowest free number lies beyond the current table, so
  *     expand_files() allocates a larger one (charged to the caller's memory
  *     cgroup), and that allocation failed.  Not in the manual page.

@@ -344,6 +344,25 @@ static long fx_watcher(long ep)
 }
 /* The descriptor of another argument, repeated (oldfd == newfd). */
 static long fx_same(long fd) { return fd; }
+/*
+ * The fixture file's descriptor with every descriptor below 64 open (copies of it), in a table of
+ * its first size, 64 slots (/proc/self/status FDSize, read through the last free one): the next
+ * free descriptor, 64, needs a larger table.
+ */
+static long fx_crowded(void)
+{
+	static char st[4096];
+	int fd = (int)fx_file();
+	const char *l;
+	for (int k = 0; k < 63; k++)
+		if (fcntl(k, F_GETFD) < 0 && dup2(fd, k) != k)
+			_exit(170);
+	if (sb_slurp("/proc/self/status", st, sizeof(st)) <= 0 || !(l = strstr(st, "\nFDSize:")) || atoi(l + 8) != 64)
+		_exit(170);
+	if (dup2(fd, 63) != 63 || fcntl(64, F_GETFD) >= 0)
+		_exit(170);
+	return fd;
+}
 /* The child that shares the case's descriptor table (fx_reserved, fx_files_shared), killed and reaped after the call. */
 static pid_t fx_sharer;
 static void fx_reap_sharer(void)
@@ -887,7 +906,7 @@ const FD_C: Record<FdKind, string> = {
   'pty-slave-closed': 'fx_pty(1)', 'pty-master-closed': 'fx_pty(0)', 'mem-top': 'fx_mem_top()', 'quota-full': 'fx_quota_full()',
   // Made from another argument (`fd:KIND@PARAM`): argExpr passes that argument's variable.
   watched: 'fx_watched', watcher: 'fx_watcher', same: 'fx_same',
-  reserved: 'fx_reserved()',
+  crowded: 'fx_crowded()', reserved: 'fx_reserved()',
   // Told the errno to answer with (fuseExpr).
   'fuse-flush-fails': 'fx_fuse_fd(FX_FUSE_FLUSH', 'fuse-flush-waits': 'fx_fuse_fd(FX_FUSE_FLUSH_WAIT', 'fuse-write-fails': 'fx_fuse_fd(FX_FUSE_WRITE',
 };

@@ -1,5 +1,5 @@
 // The descriptor-table specs (specs/file.c: dup, dup2, dup3, close_range; specs/pipe.c: pipe,
-// pipe2) and the vocabulary they brought: the fixtures fd:same@PARAM and fd:reserved, the
+// pipe2) and the vocabulary they brought: the fixtures fd:same@PARAM, fd:crowded and fd:reserved, the
 // settings files=shared and config.WATCH_QUEUE, the guard PARAM!&CONST and the claims fd:dup,
 // fd:closed-range, fd:cloexec-range and fd:pair*. On this kernel, with mutants that must fail,
 // and (KAPI_TEST_KERNEL) on the Debian 6.1 cloud kernel in qemu.
@@ -98,7 +98,7 @@ describe('specs/file.c on this kernel', () => {
   it('every case passes; EBUSY, ENOMEM and EINVAL are provoked', () => {
     const r = kapi(['conform', '-q', 'dup', 'dup2', 'dup3', 'close_range'], { timeout: 300_000 });
     assert.equal(r.code, 0, r.stdout.split('\n').filter((l) => /not ok|# sys_.* case/.test(l)).join('\n'));
-    assert.match(coverage(r.stdout, 'sys_dup'), /errors provoked 2\/3 \(66.7%\): EBADF EMFILE; unprovokable 1: ENOMEM/);
+    assert.match(coverage(r.stdout, 'sys_dup'), /errors provoked 3\/3 \(100%\): EBADF EMFILE ENOMEM/);
     assert.match(coverage(r.stdout, 'sys_dup2'), /errors provoked 3\/3 \(100%\): EBADF EBUSY ENOMEM/);
     assert.match(coverage(r.stdout, 'sys_dup3'), /errors provoked 4\/4 \(100%\): EBADF EBUSY EINVAL ENOMEM/);
     assert.match(coverage(r.stdout, 'sys_close_range'), /errors provoked 2\/3 \(66.7%\): EINVAL ENOMEM; unprovokable 1: EMFILE/);
@@ -109,6 +109,11 @@ describe('specs/file.c on this kernel', () => {
     const r = kapi(['conform', '-q', '--source', f, 'close_range'], { timeout: 120_000 });
     assert.notEqual(r.code, 0);
     assert.match(r.stdout, /^ {4}not ok \d+ ENOMEM when flags=CLOSE_RANGE_UNSHARE, memcg=full\n {4}# sys_close_range case \d+: expected ENOMEM, got 0$/m);
+  });
+  it('a crowded table grows for dup() when memory is there', () => {
+    const f = mutated(FILE_C, 'no-memcg.c', 'kapi-cond: fildes=fd:crowded, memcg=full', 'kapi-cond: fildes=fd:crowded');
+    const r = kapi(['conform', '-q', '--source', f, 'dup'], { timeout: 120_000 });
+    assert.match(r.stdout, /^ {4}not ok \d+ ENOMEM when fildes=fd:crowded\n {4}# sys_dup case \d+: expected ENOMEM, got 64$/m);
   });
   it('a number nobody reserved is no EBUSY', () => {
     const f = mutated(FILE_C, 'no-reserve.c', 'kapi-cond: newfd=fd:reserved\n *   desc: With', 'kapi-cond: newfd=11\n *   desc: With');
