@@ -9,9 +9,9 @@
  *   two open files, a read end opened O_RDONLY and a write end opened
  *   O_WRONLY, and installs them at the two lowest free descriptor numbers:
  *   fildes[0] gets the read end, fildes[1] the write end.  Neither has
- *   O_NONBLOCK or FD_CLOEXEC.  The pipe holds 16 pages by default (fewer when
- *   the user is over fs.pipe-user-pages-soft, or fs.pipe-max-size is
- *   smaller).  Both descriptors are chosen before the array is written, and
+ *   O_NONBLOCK or FD_CLOEXEC.  The pipe holds 16 pages by default (2 when a
+ *   user without CAP_SYS_RESOURCE and CAP_SYS_ADMIN is over
+ *   fs.pipe-user-pages-soft, fewer when fs.pipe-max-size is smaller).  Both descriptors are chosen before the array is written, and
  *   they are installed only after it was, so a bad array leaves no
  *   descriptor behind.  Returns 0.
  * contexts: process, sleepable
@@ -112,8 +112,8 @@ SYSCALL_DEFINE1(pipe, int __user *, fildes)
  *   both descriptors, O_NONBLOCK sets O_NONBLOCK on both open files, O_DIRECT
  *   opens the write end in packet mode (each write is one packet, and a read
  *   takes at most one packet), and O_NOTIFICATION_PIPE (the value of O_EXCL)
- *   makes a notification pipe, which the kernel fills with watch_queue
- *   notifications instead of user writes.  Returns 0.
+ *   makes a notification pipe, which only the kernel fills, with watch_queue
+ *   notifications (a write() to it fails with EXDEV).  Returns 0.
  * contexts: process, sleepable
  *
  * param: fildes
@@ -167,7 +167,7 @@ SYSCALL_DEFINE1(pipe, int __user *, fildes)
  *
  * error: ENOPKG, O_NOTIFICATION_PIPE was given and the kernel has no notification pipes
  *   kapi-cond: flags=O_NOTIFICATION_PIPE, config.WATCH_QUEUE=n
- *   kapi-note: the case runs only on a kernel built without CONFIG_WATCH_QUEUE (such as the 6.18 kernel kapi is developed on); where the option is set (the Debian 6.1 kernel), it is skipped and the effect case with O_NOTIFICATION_PIPE runs instead
+ *   kapi-note: the case runs only on a kernel built without CONFIG_WATCH_QUEUE (the 6.18 kernel kapi is developed on and the Debian 6.1 cloud kernel both lack it); on a kernel with the option it is skipped, and the effect case with O_NOTIFICATION_PIPE runs instead
  *   desc: Without CONFIG_WATCH_QUEUE, watch_queue_init() is a stub that
  *     returns ENOPKG; the flag check in __do_pipe_flags() accepts the bit
  *     all the same.  Not in the manual page.
@@ -191,7 +191,8 @@ SYSCALL_DEFINE1(pipe, int __user *, fildes)
  *   target: watch queue of the pipe
  *   condition: flags has O_NOTIFICATION_PIPE
  *   desc: The pipe gets a watch queue; its buffer is sized later with the
- *     IOC_WATCH_QUEUE_SET_SIZE ioctl, and writes to it fail until then.
+ *     IOC_WATCH_QUEUE_SET_SIZE ioctl.  write() to a notification pipe always
+ *     fails with EXDEV: only the kernel posts to it.
  *   reversible: yes
  *   kapi-unobservable: kapi has no claim for a notification pipe; the ioctl that would tell one
  *     from an ordinary pipe changes it

@@ -212,3 +212,18 @@ describe('specs/pipe.c on this kernel', () => {
     assert.match(r.stdout, /^ {4}# sys_pipe case 1: the call changed fd:3:opened, which no kapi-effect of the spec claims$/m);
   });
 });
+
+const KERNEL = process.env.KAPI_TEST_KERNEL;
+describe('the descriptor specs on the 6.1 cloud kernel in qemu', { skip: KERNEL ? false : 'set KAPI_TEST_KERNEL to a vmlinuz' }, () => {
+  it('every case passes or is skipped for the kernel; the same errors are provoked', () => {
+    const r = kapi(['conform', '-q', '--kernel', KERNEL!, 'dup', 'dup2', 'dup3', 'close_range', 'pipe', 'pipe2'], { timeout: 900_000 });
+    assert.equal(r.code, 0, r.stdout.split('\n').filter((l) => /not ok|# sys_.* case/.test(l)).join('\n') + r.stderr);
+    assert.match(coverage(r.stdout, 'sys_dup'), /errors provoked 3\/3 \(100%\): EBADF EMFILE ENOMEM/);
+    assert.match(coverage(r.stdout, 'sys_dup2'), /errors provoked 3\/3 \(100%\): EBADF EBUSY ENOMEM/);
+    assert.match(coverage(r.stdout, 'sys_dup3'), /errors provoked 4\/4 \(100%\): EBADF EBUSY EINVAL ENOMEM/);
+    assert.match(coverage(r.stdout, 'sys_close_range'), /errors provoked 2\/3 \(66.7%\): EINVAL ENOMEM; unprovokable 1: EMFILE/);
+    assert.match(coverage(r.stdout, 'sys_pipe'), /errors provoked 3\/4 \(75%\): EFAULT EMFILE ENFILE; unprovokable 1: ENOMEM/);
+    // The Debian cloud kernel is built without CONFIG_WATCH_QUEUE, like this one.
+    assert.match(coverage(r.stdout, 'sys_pipe2'), /errors provoked 5\/6 \(83.3%\): EFAULT EINVAL EMFILE ENFILE ENOPKG; unprovokable 1: ENOMEM/);
+  });
+});
