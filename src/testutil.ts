@@ -99,3 +99,16 @@ export function tempDir(prefix: string): string {
   made.push(d);
   return d;
 }
+
+/**
+ * The number of syscall specs (`sys_*`) in the bundled corpus (`specs/*.c`), for the tests that
+ * run or export the whole corpus: they follow the corpus as specs are added.
+ */
+export function corpusSyscallCount(): number {
+  const dir = repoPath('specs');
+  let n = 0;
+  for (const f of readdirSync(dir).filter((x) => x.endsWith('.c')).sort()) {
+    n += specsFromC(readFileSync(`${dir}/${f}`, 'utf8'), f, new DiagSink()).filter((s) => s.kind === 'syscall' && s.name.startsWith('sys_')).length;
+  }
+  return n;
+}

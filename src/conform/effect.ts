@@ -29,6 +29,8 @@ export const CLAIMS = {
   'keeps:signal-mask': [], 'exec:replaced': [],
   'fd:drained': ['param'], 'fd:queued': ['param'], 'mem:resident-all': [],
   'fd:offset-set': ['param'], 'fd:offset-kept': ['param'],
+  'fd:dup': ['ret', 'param'], 'fd:closed-range': ['param', 'param'], 'fd:cloexec-range': ['param', 'param'],
+  'fd:pair': ['param'], 'fd:pair-cloexec': ['param'], 'fd:pair-nonblock': ['param'], 'fd:pair-direct': ['param'],
 } as const satisfies Record<string, readonly ArgSort[]>;
 export type ClaimName = keyof typeof CLAIMS;
 export const CLAIM_NAMES = Object.keys(CLAIMS) as ClaimName[];
@@ -39,16 +41,19 @@ export const VM_FLAGS = ['rr', 'sr', 'dc', 'de', 'dd', 'wf', 'hg', 'nh', 'mg', '
 /** One argument of a claim: an argument index (`param`), the return value times k, or a flag. */
 export type ClaimArg = { param: number } | { ret: bigint } | { flag: string };
 
-/** A test of an integer argument: `PARAM&CONST` (a bit set), `PARAM=CONST`, `PARAM!=CONST`. */
-export interface Guard { param: number; op: '&' | '=' | '!='; value: bigint; text: string }
+/**
+ * A test of an integer argument: `PARAM&CONST` (a bit set), `PARAM!&CONST` (every bit of CONST
+ * clear), `PARAM=CONST`, `PARAM!=CONST`.
+ */
+export interface Guard { param: number; op: '&' | '!&' | '=' | '!='; value: bigint; text: string }
 
 export interface Claim { name: ClaimName; args: ClaimArg[]; guard?: Guard; text: string }
 
 const isClaim = (s: string): s is ClaimName => Object.hasOwn(CLAIMS, s);
 
 function guard(text: string, params: readonly Param[]): Guard | string {
-  const m = /^([A-Za-z_][A-Za-z0-9_]*)\s*(&|!=|=)\s*(.+)$/.exec(text);
-  if (!m) return `'if ${text}' is not PARAM&CONST, PARAM=CONST or PARAM!=CONST`;
+  const m = /^([A-Za-z_][A-Za-z0-9_]*)\s*(!&|&|!=|=)\s*(.+)$/.exec(text);
+  if (!m) return `'if ${text}' is not PARAM&CONST, PARAM!&CONST, PARAM=CONST or PARAM!=CONST`;
   const param = params.findIndex((p) => p.name === m[1]);
   if (param < 0) return `'${m[1]}' in 'if ${text}' is not a parameter`;
   const value = constOfText(m[3]!.trim()).value;
@@ -88,7 +93,7 @@ function claim(text: string, params: readonly Param[]): Claim | string {
   // What the C reads through a parameter must be of that kind (plan.ts checks each case's arguments too).
   const param = (k: number) => { const x = args[k]; return x && 'param' in x ? params[x.param] : undefined; };
   if ((name === 'file:created' || name === 'file:truncated') && param(0) && param(0)!.type !== 'path') return `${name}: '${param(0)!.name}' is not a path parameter`;
-  if (name === 'mem:filled' && param(0) && param(0)!.type !== 'user_ptr' && param(0)!.type !== 'ptr') return `${name}: '${param(0)!.name}' is not a pointer parameter`;
+  if ((name === 'mem:filled' || name.startsWith('fd:pair')) && param(0) && param(0)!.type !== 'user_ptr' && param(0)!.type !== 'ptr') return `${name}: '${param(0)!.name}' is not a pointer parameter`;
   const c: Claim = { name, args, text: text.replace(/\s+/g, ' ').trim() };
   if (cond !== undefined) {
     const g = guard(cond.trim(), params);
@@ -167,5 +172,6 @@ export function guardHolds(g: Guard | undefined, value: (param: number) => bigin
   const v = value(g.param);
   if (v === undefined) return false;
   if (g.op === '&') return (v & g.value) !== 0n;
+  if (g.op === '!&') return (v & g.value) === 0n;
   return g.op === '=' ? v === g.value : v !== g.value;
 }

@@ -374,6 +374,113 @@ static long fx_watcher(long ep)
 	if (fd < 0 || epoll_ctl(fd, EPOLL_CTL_ADD, (int)ep, &ev)) _exit(133);
 	return fd;
 }
+/* The descriptor of another argument, repeated (oldfd == newfd). */
+static long fx_same(long fd) { return fd; }
+/*
+ * The fixture file's descriptor with every descriptor below 64 open (copies of it), in a table of
+ * its first size, 64 slots (/proc/self/status FDSize, read through the last free one): the next
+ * free descriptor, 64, needs a larger table.
+ */
+static long fx_crowded(void)
+{
+	static char st[4096];
+	int fd = (int)fx_file();
+	const char *l;
+	for (int k = 0; k < 63; k++)
+		if (fcntl(k, F_GETFD) < 0 && dup2(fd, k) != k)
+			_exit(170);
+	if (sb_slurp("/proc/self/status", st, sizeof(st)) <= 0 || !(l = strstr(st, "\nFDSize:")) || atoi(l + 8) != 64)
+		_exit(170);
+	if (dup2(fd, 63) != 63 || fcntl(64, F_GETFD) >= 0)
+		_exit(170);
+	return fd;
+}
+/* The child that shares the case's descriptor table (fx_reserved, fx_files_shared), killed and reaped after the call. */
+static pid_t fx_sharer;
+static void fx_reap_sharer(void)
+{
+	if (fx_sharer > 0 && !kill(fx_sharer, SIGKILL))
+		waitpid(fx_sharer, NULL, 0);
+	fx_sharer = 0;
+}
+/* A child sharing the case's descriptor table (clone with CLONE_FILES, not CLONE_VM) that runs fn. */
+static void fx_share_files(void (*fn)(void))
+{
+	long pid = syscall(SYS_clone, CLONE_FILES | SIGCHLD, 0L, 0L, 0L, 0L);
+	if (pid < 0)
+		_exit(171);
+	if (pid == 0) {
+		fn();
+		_exit(0);
+	}
+	fx_sharer = (pid_t)pid;
+}
+/* Whether the sharing child sleeps in the kernel (state S), waited for up to two seconds. */
+static void fx_sharer_asleep(void)
+{
+	char path[64], st[512];
+	for (int i = 0; i < 2000; i++) {
+		const char *p;
+		snprintf(path, sizeof(path), "/proc/%d/stat", (int)fx_sharer);
+		if (sb_slurp(path, st, sizeof(st)) > 0 && (p = strrchr(st, ')')) && p[1] == ' ' && p[2] == 'S')
+			return;
+		usleep(1000);
+	}
+	_exit(172);
+}
+static void fx_sleep_child(void) { struct timespec ts = { 30, 0 }; nanosleep(&ts, NULL); }
+/* files=shared: the descriptor table is shared with a sleeping child, as between threads. */
+static void fx_files_shared(void)
+{
+	fx_share_files(fx_sleep_child);
+	fx_sharer_asleep();
+}
+static void fx_open_fifo(void) { open("reserved-fifo", O_RDONLY); }
+/*
+ * A descriptor number the open() of a child sharing the table has taken but not filled yet: the
+ * child opens a FIFO with no writer, and open() allocates the descriptor before it sleeps in the
+ * FIFO's open method, so the number is the lowest free one and stays taken while the child waits.
+ */
+static long fx_reserved(void)
+{
+	int low = 0;
+	if (mkfifo("reserved-fifo", 0600))
+		_exit(173);
+	while (low < 256 && fcntl(low, F_GETFD) >= 0)
+		low++;
+	fx_share_files(fx_open_fifo);
+	fx_sharer_asleep();
+	/* Taken, though not open: a new descriptor skips it. */
+	{
+		int probe = open("/dev/null", O_RDONLY);
+		if (probe < 0 || probe == low)
+			_exit(173);
+		close(probe);
+	}
+	return low;
+}
+/*
+ * config.WATCH_QUEUE=y or =n: the kernel has notification pipes, or not. The probe is the
+ * IOC_WATCH_QUEUE_SET_SIZE ioctl on an ordinary pipe: a kernel without CONFIG_WATCH_QUEUE does
+ * not know it (ENOTTY), one with it finds the pipe is no notification pipe (ENODEV).
+ */
+static void fx_need_watch_queue(int want)
+{
+	int p[2], have;
+	if (pipe(p))
+		_exit(174);
+	if (!ioctl(p[0], _IO('W', 0x60), 1))
+		_exit(174);
+	if (errno != ENOTTY && errno != ENODEV)
+		_exit(174);
+	have = errno == ENODEV;
+	close(p[0]);
+	close(p[1]);
+	if (have && !want)
+		sb_skip("the kernel has notification pipes (CONFIG_WATCH_QUEUE=y)");
+	if (!have && want)
+		sb_skip("the kernel has no notification pipes (CONFIG_WATCH_QUEUE is not set)");
+}
 /* SIGALRM with a handler (no SA_RESTART) 50 ms from now, to interrupt a blocking call. */
 static void fx_alarm(int sig) { (void)sig; }
 static void fx_interrupt(void)
@@ -830,7 +937,8 @@ const FD_C: Record<FdKind, string> = {
   udp: 'fx_udp()', 'fs-full': 'fx_fs_full()', sealed: 'fx_sealed_fd()', 'epoll-empty': 'fx_epoll_empty()',
   'pty-slave-closed': 'fx_pty(1)', 'pty-master-closed': 'fx_pty(0)', 'mem-top': 'fx_mem_top()', 'quota-full': 'fx_quota_full()', fifo: 'fx_fifo_fd()',
   // Made from another argument (`fd:KIND@PARAM`): argExpr passes that argument's variable.
-  watched: 'fx_watched', watcher: 'fx_watcher',
+  watched: 'fx_watched', watcher: 'fx_watcher', same: 'fx_same',
+  crowded: 'fx_crowded()', reserved: 'fx_reserved()',
   // Told the errno to answer with (fuseExpr).
   'fuse-flush-fails': 'fx_fuse_fd(FX_FUSE_FLUSH', 'fuse-flush-waits': 'fx_fuse_fd(FX_FUSE_FLUSH_WAIT', 'fuse-write-fails': 'fx_fuse_fd(FX_FUSE_WRITE',
 };
@@ -941,6 +1049,11 @@ function caseBody(c: Case): string {
       return `\t{ struct rlimit rl = { ${cLong(r.value)}, ${cLong(r.value)} }; if (setrlimit(RLIMIT_${r.name}, &rl)) _exit(131); }`;
     }),
     ...(c.setup?.lockall ? ['\tfx_lockall();'] : []),
+    ...(c.setup?.configs ?? []).map((k) => {
+      if (k.name !== 'WATCH_QUEUE' || typeof k.value !== 'boolean') throw new EmitError(`unknown kernel option ${k.name}`);
+      return `\tfx_need_watch_queue(${k.value ? 1 : 0});`;
+    }),
+    ...(c.setup?.sharedfiles ? ['\tfx_files_shared();'] : []),
     // Last: lowering a limit needs no capability, but the fixtures may.
     ...(c.setup?.nocaps ? ['\tfx_nocaps();'] : []),
     ...(c.setup?.uid !== undefined ? [`\tfx_setuid(${cCount(c.setup.uid, 'uid')}L);`] : []),
@@ -970,6 +1083,8 @@ function caseBody(c: Case): string {
     `\treport(sb_case_id, r);`,
     // A fixture's child (exec-running) is killed and reaped after the call.
     ...(c.args.some((a) => a.kind === 'path' && a.which === 'exec-running') ? ['\tfx_reap();'] : []),
+    // So is the child that shares the descriptor table (files=shared, fd:reserved).
+    ...(c.setup?.sharedfiles || c.args.some((a) => a.kind === 'fd' && a.fixture === 'reserved') ? ['\tfx_reap_sharer();'] : []),
   ].join('\n');
 }
 
@@ -1081,6 +1196,14 @@ int main(int argc, char **argv)
 	char scratch[PATH_MAX], line[600];
 	int failed = 0, made = 0, init = getpid() == 1;
 	setvbuf(stdout, NULL, _IONBF, 0);
+	/*
+	 * Descriptors inherited from whoever started the program (a shell's or a harness's, not
+	 * close-on-exec) are closed: no case may reach them, and the cases' descriptor tables, which
+	 * fork sizes by the highest open descriptor, start at their smallest size (64 slots).
+	 */
+	if (syscall(SYS_close_range, 3U, ~0U, 0U))
+		for (int fd = 3; fd < 4096; fd++)
+			close(fd);
 	if (sb_setup())
 		return 2;
 	if (init) {

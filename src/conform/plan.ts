@@ -54,7 +54,7 @@ export interface Case {
   /** The documented error whose `kapi-cond:` the case is built from. */
   error?: string;
   /** What the case sets up before the call: limits, signals ignored. */
-  setup?: { rlimits: { name: string; value: bigint }[]; ignore: string[]; interrupt?: boolean; nocaps?: boolean; uid?: number; lockall?: boolean; memcg?: boolean };
+  setup?: { rlimits: { name: string; value: bigint }[]; ignore: string[]; interrupt?: boolean; nocaps?: boolean; uid?: number; lockall?: boolean; memcg?: boolean; sharedfiles?: boolean; configs?: { name: string; value: boolean }[] };
   /**
    * The spec's effects a successful call is checked for (effect.ts): the claims whose guard holds
    * for this case's arguments, each with the label of its block. Absent when the spec has no
@@ -402,9 +402,11 @@ function applySettings(base: readonly Arg[], c: Condition, errno: number): { arg
     else if (st.kind === 'uid') setup.uid = Number(st.value);
     else if (st.kind === 'lockall') setup.lockall = true;
     else if (st.kind === 'memcg') setup.memcg = true;
+    else if (st.kind === 'sharedfiles') setup.sharedfiles = true;
+    else if (st.kind === 'config') (setup.configs ??= []).push({ name: st.name, value: st.value });
     else setup.ignore.push(st.signal);
   }
-  const used = setup.rlimits.length || setup.ignore.length || setup.interrupt || setup.nocaps || setup.uid !== undefined || setup.lockall || setup.memcg;
+  const used = setup.rlimits.length || setup.ignore.length || setup.interrupt || setup.nocaps || setup.uid !== undefined || setup.lockall || setup.memcg || setup.sharedfiles || setup.configs?.length;
   return { args, ...(used ? { setup } : {}), ...(param ? { param } : {}) };
 }
 
@@ -455,8 +457,10 @@ function effectCases(spec: ApiSpec, base: readonly Arg[], push: (c: Omit<Case, '
 /**
  * Whether the case's arguments are what the claim reads through: the C dereferences a path
  * argument (file:*) and reads the memory of an address argument (mem:zeroed), so those must be a
- * path fixture and a mapping with an integer length of at most 1 MiB; any other claim reads
- * integers only (descriptors are bounds-checked there). A claim that does not fit is left out.
+ * path fixture and a mapping with an integer length of at most 1 MiB, and reads two ints from the
+ * array of the fd:pair claims, which must be a buffer of the case's of at least 8 bytes; any other
+ * claim reads integers only (descriptors are bounds-checked there). A claim that does not fit is
+ * left out.
  */
 function claimFits(cl: Claim, args: readonly Arg[]): boolean {
   const arg = (k: number) => { const x = cl.args[k]; return x && 'param' in x ? args[x.param] : undefined; };
@@ -465,6 +469,7 @@ function claimFits(cl: Claim, args: readonly Arg[]): boolean {
     const a = arg(0), n = arg(1);
     return (a?.kind === 'mapped' || a?.kind === 'addr') && n?.kind === 'int' && n.value >= 0n && n.value <= 1n << 20n;
   }
+  if (cl.name.startsWith('fd:pair')) { const a = arg(0); return a?.kind === 'buf' && a.size >= 8; }
   return true;
 }
 
