@@ -285,3 +285,130 @@ SYSCALL_DEFINE2(newstat, const char __user *, filename,
 		struct stat __user *, statbuf)
 {
 }
+/**
+ * sys_newlstat - report the attributes of a file named by a path, not following a final symbolic link
+ * @filename: path of the file, relative to the current working directory if not absolute
+ * @statbuf: user buffer that receives a struct stat
+ *
+ * long-desc: The x86-64 lstat() (syscall 6, entry point sys_newlstat):
+ *   newfstatat() from AT_FDCWD with AT_SYMLINK_NOFOLLOW.  Resolves filename,
+ *   following symbolic links in the directories of the path but not a final
+ *   one, which is reported itself; asks the filesystem for the basic
+ *   attributes and copies them into the caller's struct stat.  Only search
+ *   permission on the directories of the path is needed.  The raw syscall
+ *   returns 0 or a negative errno.
+ * contexts: process, sleepable
+ *
+ * param: filename
+ *   kapi-test: no-invalid
+ *   type: path, input
+ *   constraint-type: user_path
+ *   constraint: NUL-terminated string in readable user memory, shorter than
+ *     PATH_MAX bytes; each component at most the filesystem's name limit.
+ *     The empty string gives ENOENT.  A final symbolic link that loops is a
+ *     valid argument (the link is reported), so the generic invalid-path
+ *     cases do not apply; the error conditions below provoke each error.
+ *   desc: Path of the file whose attributes are wanted.
+ *
+ * param: statbuf
+ *   type: user_ptr, output
+ *   size: sizeof(struct stat)
+ *   constraint: sizeof(struct stat) (144 bytes on x86-64) of writable user
+ *     memory.  The whole structure is written, padding included (zeroed).
+ *   desc: Receives the attributes.
+ *
+ * return:
+ *   type: int
+ *   check-type: exact
+ *   success: 0
+ *   desc: 0 once the attributes are in statbuf, a negative errno otherwise.
+ *   kapi-effect: mem:filled=statbuf,sizeof(struct stat)
+ *
+ * error: EACCES, search permission is denied on a directory of the path
+ *   kapi-cond: filename=path:nosearch, caps=none
+ *   desc: A directory the walk passes through lacks execute permission for the
+ *     caller, or a security module refused the lookup or the getattr.
+ *
+ * error: EBUSY, an automount on the path met a mount of the same filesystem at that place
+ *   kapi-unprovokable: needs an automount point (autofs, NFS, AFS or CIFS referrals); none of these can be mounted in the sandbox's user namespace
+ *   desc: A directory of the path is an automount point whose new mount
+ *     would repeat the mount it lies on.
+ *
+ * error: EFAULT, filename or statbuf points outside the caller's accessible address space
+ *   kapi-cond: filename=ptr:unmapped; filename=ptr:null; statbuf=ptr:unmapped; statbuf=ptr:readonly
+ *   desc: Reading the path or writing the result faulted; the result is only
+ *     written for a file that was found.
+ *
+ * error: EIO, the filesystem failed to read the attributes
+ *   kapi-cond: filename=path:fuse-getattr-fails
+ *   desc: An inode or directory block could not be read, or the filesystem's
+ *     getattr failed (a FUSE or network server answered with EIO).
+ *
+ * error: ELOOP, too many symbolic links were followed while resolving the path
+ *   kapi-cond: filename=path:loop-below
+ *   desc: More than 40 links in the directories of the path.  A final
+ *     symbolic link is not followed: one that loops is reported itself.
+ *
+ * error: ENAMETOOLONG, filename or one of its components is too long
+ *   kapi-cond: filename=path:toolong; filename=path:name-toolong
+ *   desc: The path is PATH_MAX bytes or longer, or a component exceeds the
+ *     filesystem's name length limit.
+ *
+ * error: ENOENT, a component of the path does not exist, or filename is empty
+ *   kapi-cond: filename=path:missing; filename=path:empty
+ *   desc: A final symbolic link to nothing is not an error: lstat reports
+ *     the link.
+ *
+ * error: ENOMEM, kernel memory ran out
+ *   kapi-cond: filename=path:missing, memcg=full
+ *   desc: The path buffer or a dentry could not be allocated; a dentry for a
+ *     name not in the cache is charged to the caller's memory cgroup.
+ *
+ * error: ENOSPC, an automount on the path would exceed the mount limit
+ *   kapi-unprovokable: needs an automount point (autofs, NFS, AFS or CIFS referrals); none of these can be mounted in the sandbox's user namespace
+ *   desc: The mount namespace holds fs.mount-max mounts and an automount
+ *     on a directory of the path would add one more.
+ *
+ * error: ENOTDIR, a component used as a directory is not one
+ *   kapi-cond: filename=path:notdir
+ *   desc: A non-final component is a regular file or another non-directory.
+ *
+ * error: ESTALE, the filesystem reported the file handle stale
+ *   kapi-cond: filename=path:fuse-getattr-fails
+ *   desc: A network filesystem's server no longer knows the file, or a FUSE
+ *     server answered the getattr with ESTALE, on the walk and again on the
+ *     second walk with every cached name revalidated (LOOKUP_REVAL).
+ *
+ * side-effect: modify_state
+ *   target: statbuf
+ *   desc: The struct stat is written in full; the file is not changed (the
+ *     access time is not updated).
+ *   reversible: yes
+ *   kapi-effect: mem:filled=statbuf,sizeof(struct stat)
+ *   kapi-effect-case: filename=path:symlink; filename=path:dangling; filename=path:loop; filename=path:dir
+ *
+ * capability: CAP_DAC_READ_SEARCH
+ *   type: bypass_check
+ *   allows: walking through directories without search permission
+ *   without: EACCES on such a directory
+ *   condition: a directory of the path lacks execute permission for the caller
+ *   priority: 0
+ *
+ * kapi-not-returned: EOVERFLOW cp_new_stat fails only when a field of struct stat is narrower than
+ *   the kernel's value, and x86-64's st_dev, st_ino, st_nlink and st_size are 64 bits wide; EPERM
+ *   inode_permission gives it only for MAY_WRITE, and the walk asks for MAY_EXEC; EROFS
+ *   sb_permission gives it only for MAY_WRITE; EAGAIN path_init returns it for LOOKUP_CACHED, which
+ *   only openat2 sets; EXDEV only openat2's RESOLVE_* flags scope a walk; ENOTRECOVERABLE a WARN_ON
+ *   in set_root for a scoped walk: a kernel bug; EISDIR follow_automount's EISDIR tells
+ *   __traverse_mounts to stop and is turned into 0 there; EBADF the walk starts at AT_FDCWD, never
+ *   at a descriptor; EINVAL vfs_statx rejects unknown flags, and stat passes none
+ *
+ * notes: The C library's lstat() on x86-64 may call newfstatat() with
+ *   AT_SYMLINK_NOFOLLOW instead; the result is the same.  For a symbolic link
+ *   st_size is the length of its target.  The old 32-bit struct __old_kernel_stat syscall is
+ *   not built on x86-64.
+ */
+SYSCALL_DEFINE2(newlstat, const char __user *, filename,
+		struct stat __user *, statbuf)
+{
+}
