@@ -412,3 +412,77 @@ SYSCALL_DEFINE2(newlstat, const char __user *, filename,
 		struct stat __user *, statbuf)
 {
 }
+
+/**
+ * sys_newfstat - report the attributes of the file behind a descriptor
+ * @fd: open descriptor of the file
+ * @statbuf: user buffer that receives a struct stat
+ *
+ * long-desc: The x86-64 fstat() (syscall 5, entry point sys_newfstat).  Asks
+ *   the filesystem of the file fd refers to for its basic attributes and
+ *   copies them into the caller's struct stat.  Any descriptor will do: one
+ *   opened with O_PATH, a directory, a pipe, a socket (pipes and sockets
+ *   report their inode on the kernel's internal filesystems).  No path is
+ *   resolved and no permission is checked.  The raw syscall returns 0 or a
+ *   negative errno.
+ * contexts: process, sleepable
+ *
+ * param: fd
+ *   type: fd, input
+ *   constraint: An open descriptor of the caller, O_PATH descriptors
+ *     included.
+ *   desc: The file to describe.
+ *
+ * param: statbuf
+ *   type: user_ptr, output
+ *   size: sizeof(struct stat)
+ *   constraint: sizeof(struct stat) (144 bytes on x86-64) of writable user
+ *     memory.  The whole structure is written, padding included (zeroed).
+ *   desc: Receives the attributes.
+ *
+ * return:
+ *   type: int
+ *   check-type: exact
+ *   success: 0
+ *   desc: 0 once the attributes are in statbuf, a negative errno otherwise.
+ *   kapi-effect: mem:filled=statbuf,sizeof(struct stat)
+ *
+ * error: EBADF, fd is not an open descriptor of the caller
+ *   kapi-cond: fd=fd:closed; fd=-1
+ *   desc: O_PATH descriptors are accepted (fdget_raw), so only a closed or
+ *     out-of-range number fails.
+ *
+ * error: EFAULT, statbuf points outside the caller's accessible address space
+ *   kapi-cond: statbuf=ptr:unmapped; statbuf=ptr:readonly; statbuf=ptr:null
+ *   desc: Writing the result faulted.
+ *
+ * error: EIO, the filesystem failed to read the attributes
+ *   kapi-cond: fd=fd:fuse-getattr-fails
+ *   desc: The filesystem's getattr method failed: a FUSE or network server
+ *     that answered with EIO, or an inode that could not be read again.
+ *     Filesystems that keep the attributes in memory (tmpfs, ext4) do not
+ *     fail here.  Not in the man page.
+ *
+ * error: ESTALE, the filesystem reported the file handle stale
+ *   kapi-cond: fd=fd:fuse-getattr-fails
+ *   desc: A network filesystem's server no longer knows the open file, or a
+ *     FUSE server answered the getattr with ESTALE.  There is no path to walk
+ *     again, so the error is returned at once.  Not in the man page.
+ *
+ * side-effect: modify_state
+ *   target: statbuf
+ *   desc: The struct stat is written in full; the file is not changed.
+ *   reversible: yes
+ *   kapi-effect: mem:filled=statbuf,sizeof(struct stat)
+ *   kapi-effect-case: fd=fd:opath; fd=fd:dir; fd=fd:pipe; fd=fd:udp
+ *
+ * kapi-not-returned: EOVERFLOW cp_new_stat fails only when a field of struct stat is narrower than
+ *   the kernel's value, and x86-64's st_dev, st_ino, st_nlink and st_size are 64 bits wide
+ *
+ * notes: fstat() never blocks on the descriptor's object (a FIFO or socket
+ *   is not read).  For a file on a network or FUSE filesystem the attributes
+ *   may be fetched from the server first, and that request may fail.
+ */
+SYSCALL_DEFINE2(newfstat, unsigned int, fd, struct stat __user *, statbuf)
+{
+}
