@@ -486,3 +486,166 @@ SYSCALL_DEFINE2(newlstat, const char __user *, filename,
 SYSCALL_DEFINE2(newfstat, unsigned int, fd, struct stat __user *, statbuf)
 {
 }
+
+/**
+ * sys_statx - report selected, extended attributes of a file into a struct statx
+ * @dfd: directory the path is resolved from when it is relative, or AT_FDCWD
+ * @filename: path of the file; empty with AT_EMPTY_PATH to describe dfd itself
+ * @flags: AT_SYMLINK_NOFOLLOW, AT_EMPTY_PATH, AT_NO_AUTOMOUNT and one AT_STATX_* sync mode
+ * @mask: STATX_* bits of the attributes the caller wants
+ * @buffer: user buffer that receives a struct statx
+ *
+ * long-desc: Resolves filename from dfd like newfstatat(), asks the filesystem
+ *   for the attributes named in mask (it may return more or fewer) and copies
+ *   a struct statx to buffer.  stx_mask says which fields hold values; the
+ *   birth time (STATX_BTIME), the mount id (STATX_MNT_ID, always given) and
+ *   direct I/O alignment (STATX_DIOALIGN) are beyond what struct stat holds,
+ *   and stx_attributes carries flags such as STATX_ATTR_MOUNT_ROOT.  The sync
+ *   mode tells a network filesystem whether to ask its server
+ *   (AT_STATX_FORCE_SYNC) or to answer from its cache (AT_STATX_DONT_SYNC).
+ *   The raw syscall returns 0 or a negative errno.
+ * contexts: process, sleepable
+ *
+ * param: dfd
+ *   kapi-semantic: fd:cwd
+ *   type: fd, input
+ *   constraint: AT_FDCWD or an open descriptor (O_PATH accepted).  Used only
+ *     for a relative filename; it must then be a directory, unless filename
+ *     is empty under AT_EMPTY_PATH.
+ *   desc: Starting point of the lookup, or the file itself.
+ *
+ * param: filename
+ *   type: path, input
+ *   constraint-type: user_path
+ *   constraint: NUL-terminated string in readable user memory, shorter than
+ *     PATH_MAX bytes; each component at most the filesystem's name limit.
+ *     The empty string gives ENOENT unless AT_EMPTY_PATH is given.
+ *   desc: Path of the file whose attributes are wanted.
+ *
+ * param: flags
+ *   type: uint, input
+ *   constraint-type: mask(AT_SYMLINK_NOFOLLOW | AT_NO_AUTOMOUNT | AT_EMPTY_PATH |
+ *     AT_STATX_FORCE_SYNC | AT_STATX_DONT_SYNC)
+ *   constraint: Any other bit gives EINVAL, and so do AT_STATX_FORCE_SYNC and
+ *     AT_STATX_DONT_SYNC together (AT_STATX_SYNC_TYPE).  Without
+ *     AT_NO_AUTOMOUNT an automount point at the end of the path is mounted.
+ *   desc: Lookup and synchronisation flags.
+ *
+ * param: mask
+ *   kapi-valid: STATX_BASIC_STATS
+ *   type: uint, input
+ *   constraint-type: mask(~STATX__RESERVED)
+ *   constraint: Only STATX__RESERVED (bit 31) is rejected, with EINVAL.  Bits
+ *     that mean nothing yet are accepted and ignored, so that programs built
+ *     for newer kernels run; stx_mask tells what was filled.  STATX_DIOALIGN
+ *     is answered for block devices and the filesystems that support it.
+ *   desc: The attributes wanted.
+ *
+ * param: buffer
+ *   type: user_ptr, output
+ *   size: sizeof(struct statx)
+ *   constraint: sizeof(struct statx) (256 bytes) of writable user memory.
+ *     The whole structure is written: fields not filled and the spare ones
+ *     are zero.
+ *   desc: Receives the attributes.
+ *
+ * return:
+ *   type: int
+ *   check-type: exact
+ *   success: 0
+ *   desc: 0 once the attributes are in buffer, a negative errno otherwise.
+ *   kapi-effect: mem:filled=buffer,sizeof(struct statx)
+ *
+ * error: EACCES, search permission is denied on a directory of the path
+ *   kapi-cond: filename=path:nosearch, caps=none
+ *   desc: A directory the walk passes through lacks execute permission for the
+ *     caller, or a security module refused the lookup or the getattr.
+ *
+ * error: EBADF, filename is relative and dfd is not an open descriptor
+ *   kapi-cond: dfd=fd:closed; dfd=-1
+ *   desc: Also for an empty filename under AT_EMPTY_PATH.
+ *
+ * error: EBUSY, an automount on the path met a mount of the same filesystem at that place
+ *   kapi-unprovokable: needs an automount point (autofs, NFS, AFS or CIFS referrals); none of these can be mounted in the sandbox's user namespace
+ *   desc: An automount point on the path, the final component too unless
+ *     AT_NO_AUTOMOUNT is given, whose new mount would repeat the mount it lies
+ *     on.
+ *
+ * error: EFAULT, filename or buffer points outside the caller's accessible address space
+ *   kapi-cond: filename=ptr:unmapped; filename=ptr:null; buffer=ptr:unmapped; buffer=ptr:readonly
+ *   desc: Reading the path or writing the result faulted; the result is
+ *     written only once the file was found.
+ *
+ * error: EINVAL, a flag outside the accepted set, both sync modes, or STATX__RESERVED in mask
+ *   kapi-cond: flags=0x1; flags=AT_STATX_SYNC_TYPE; mask=STATX__RESERVED
+ *   desc: Checked before the lookup.
+ *
+ * error: EIO, the filesystem failed to read the attributes
+ *   kapi-cond: filename=path:fuse-getattr-fails
+ *   desc: An inode or directory block could not be read, or the filesystem's
+ *     getattr failed (a FUSE or network server answered with EIO).
+ *
+ * error: ELOOP, too many symbolic links were followed while resolving the path
+ *   kapi-cond: filename=path:loop
+ *   desc: More than 40 links; with AT_SYMLINK_NOFOLLOW a final link is
+ *     reported itself.
+ *
+ * error: ENAMETOOLONG, filename or one of its components is too long
+ *   kapi-cond: filename=path:toolong; filename=path:name-toolong
+ *   desc: The path is PATH_MAX bytes or longer, or a component exceeds the
+ *     filesystem's name length limit.
+ *
+ * error: ENOENT, a component of the path does not exist, or filename is empty
+ *   kapi-cond: filename=path:missing; filename=path:dangling; filename=path:empty
+ *   desc: Includes a followed dangling symbolic link and an empty filename
+ *     without AT_EMPTY_PATH.
+ *
+ * error: ENOMEM, kernel memory ran out
+ *   kapi-cond: filename=path:missing, memcg=full
+ *   desc: The path buffer or a dentry could not be allocated; a dentry for a
+ *     name not in the cache is charged to the caller's memory cgroup.
+ *
+ * error: ENOSPC, an automount on the path would exceed the mount limit
+ *   kapi-unprovokable: needs an automount point (autofs, NFS, AFS or CIFS referrals); none of these can be mounted in the sandbox's user namespace
+ *   desc: The mount namespace holds fs.mount-max mounts and an automount
+ *     on the path would add one more.
+ *
+ * error: ENOTDIR, a component used as a directory is not one, or dfd is not a directory
+ *   kapi-cond: filename=path:notdir; dfd=fd:file
+ *   desc: A non-final component is a regular file, or filename is relative
+ *     and non-empty and dfd does not refer to a directory.
+ *
+ * error: ESTALE, the filesystem reported the file handle stale
+ *   kapi-cond: filename=path:fuse-getattr-fails
+ *   desc: A network filesystem's server no longer knows the file, or a FUSE
+ *     server answered the getattr with ESTALE, on the walk and on a second
+ *     walk with every cached name revalidated (LOOKUP_REVAL).
+ *
+ * side-effect: modify_state
+ *   target: buffer
+ *   desc: The struct statx is written in full; the file is not changed.
+ *   reversible: yes
+ *   kapi-effect: mem:filled=buffer,sizeof(struct statx)
+ *   kapi-effect-case: filename=path:empty, flags=AT_EMPTY_PATH, dfd=fd:file; filename=path:empty, flags=AT_EMPTY_PATH, dfd=fd:opath; filename=path:symlink, flags=AT_SYMLINK_NOFOLLOW; mask=0; mask=STATX_ALL | STATX_MNT_ID | STATX_DIOALIGN
+ *
+ * capability: CAP_DAC_READ_SEARCH
+ *   type: bypass_check
+ *   allows: walking through directories without search permission
+ *   without: EACCES on such a directory
+ *   condition: a directory of the path lacks execute permission for the caller
+ *   priority: 0
+ *
+ * kapi-not-returned: EPERM inode_permission gives it only for MAY_WRITE, and the walk asks for
+ *   MAY_EXEC; EROFS sb_permission gives it only for MAY_WRITE; EAGAIN path_init returns it for
+ *   LOOKUP_CACHED, which only openat2 sets; EXDEV only openat2's RESOLVE_* flags scope a walk;
+ *   ENOTRECOVERABLE a WARN_ON in set_root for a scoped walk: a kernel bug; EISDIR
+ *   follow_automount's EISDIR tells __traverse_mounts to stop and is turned into 0 there
+ *
+ * notes: statx() has no EOVERFLOW: every field of struct statx is wide enough.
+ *   A mask of 0 is valid and still fills what the filesystem always
+ *   reports, and STATX_MNT_ID is set in stx_mask whatever was asked.
+ */
+SYSCALL_DEFINE5(statx, int, dfd, const char __user *, filename, unsigned, flags,
+		unsigned int, mask, struct statx __user *, buffer)
+{
+}
