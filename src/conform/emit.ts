@@ -141,6 +141,14 @@ static long fx_path(const char *which)
 	if (!strcmp(which, "nospace-new")) { fx_mount("tiny-fs", "tmpfs", "nr_inodes=1"); return (long)"tiny-fs/new"; }
 	if (!strcmp(which, "notmpfile-dir")) { fx_mount("mqueue-fs", "mqueue", NULL); return (long)"mqueue-fs"; }
 	if (!strcmp(which, "rofs-new")) return (long)"/kapi-no-such-file";
+	if (!strcmp(which, "rofs-file")) {
+		/* A file of the case's own (its owner mapped) on a mount made read-only after it was written. */
+		int fd;
+		fx_mount("ro-fs", "tmpfs", "size=64k");
+		fd = open("ro-fs/file", O_WRONLY | O_CREAT | O_EXCL, 0644);
+		if (fd < 0 || close(fd) || mount(NULL, "ro-fs", NULL, MS_REMOUNT | MS_BIND | MS_RDONLY | MS_NOSUID | MS_NODEV, NULL)) _exit(128);
+		return (long)"ro-fs/file";
+	}
 	if (!strcmp(which, "sealed")) return fx_sealed();
 	if (!strcmp(which, "leased")) return fx_leased();
 	if (!strcmp(which, "name-toolong")) { memset(longpath, 'a', 256); longpath[256] = 0; return (long)longpath; }
