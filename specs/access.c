@@ -100,9 +100,9 @@
  *   desc: A non-final component is a regular file or another non-directory.
  *
  * error: EPERM, W_OK was asked for an immutable file
- *   kapi-unprovokable: needs a file with the immutable attribute, which only CAP_LINUX_IMMUTABLE in the initial user namespace may set; the case has capabilities in its own namespace only
+ *   kapi-cond: filename=path:immutable, mode=W_OK
  *   desc: Nobody gets write access to a file marked immutable (chattr +i),
- *     root included.  Not in the man page's list for this reason.
+ *     root included.  The man page does not list this case.
  *
  * error: EROFS, W_OK was asked for a file on a read-only filesystem
  *   kapi-cond: filename=path:rofs-file, mode=W_OK
@@ -269,9 +269,9 @@ SYSCALL_DEFINE2(access, const char __user *, filename, int, mode)
  *     directory.
  *
  * error: EPERM, W_OK was asked for an immutable file
- *   kapi-unprovokable: needs a file with the immutable attribute, which only CAP_LINUX_IMMUTABLE in the initial user namespace may set; the case has capabilities in its own namespace only
+ *   kapi-cond: filename=path:immutable, mode=W_OK
  *   desc: Nobody gets write access to a file marked immutable (chattr +i),
- *     root included.  Not in the man page's list for this reason.
+ *     root included.  The man page does not list this case.
  *
  * error: EROFS, W_OK was asked for a file on a read-only filesystem
  *   kapi-cond: filename=path:rofs-file, mode=W_OK
@@ -451,9 +451,9 @@ SYSCALL_DEFINE3(faccessat, int, dfd, const char __user *, filename, int, mode)
  *     directory.
  *
  * error: EPERM, W_OK was asked for an immutable file
- *   kapi-unprovokable: needs a file with the immutable attribute, which only CAP_LINUX_IMMUTABLE in the initial user namespace may set; the case has capabilities in its own namespace only
+ *   kapi-cond: filename=path:immutable, mode=W_OK
  *   desc: Nobody gets write access to a file marked immutable (chattr +i),
- *     root included.  Not in the man page's list for this reason.
+ *     root included.  The man page does not list this case.
  *
  * error: EROFS, W_OK was asked for a file on a read-only filesystem
  *   kapi-cond: filename=path:rofs-file, mode=W_OK

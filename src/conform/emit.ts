@@ -29,7 +29,7 @@ const FIXTURES = String.raw`
 /* Not every program uses every fixture. */
 #pragma GCC diagnostic ignored "-Wunused-function"
 
-static long fx_exec_badinterp(void), fx_exec_junk(void), fx_exec_busy(void), fx_exec_running(void), fx_quota_new(void), fx_sealed(void), fx_leased(void);
+static long fx_exec_badinterp(void), fx_exec_junk(void), fx_exec_busy(void), fx_exec_running(void), fx_quota_new(void), fx_immutable(void), fx_sealed(void), fx_leased(void);
 static void fx_mount(const char *dir, const char *type, const char *opts);
 
 static long fx_file(void)
@@ -132,6 +132,7 @@ static long fx_path(const char *which)
 	if (!strcmp(which, "exec-busy")) return fx_exec_busy();
 	if (!strcmp(which, "exec-running")) return fx_exec_running();
 	if (!strcmp(which, "quota-new")) return fx_quota_new();
+	if (!strcmp(which, "immutable")) return fx_immutable();
 	if (!strcmp(which, "nosearch")) {
 		close(fx_file());
 		if (mkdir("nosearch", 0755) || rename("fixture.txt", "nosearch/file") || chmod("nosearch", 0644)) _exit(128);
@@ -285,6 +286,39 @@ static void fx_quota_prepare(void)
 	fx_quota_mount("quota-inodes", "usrquota_inode_hardlimit=1");
 	if (!sb_res->lacking[0])
 		fx_quota_mount("quota-blocks", "usrquota_block_hardlimit=64k");
+}
+/*
+ * A regular file with the immutable attribute, owned by the case's root: only CAP_LINUX_IMMUTABLE
+ * of the initial user namespace may set the attribute, so the supervisor makes the file
+ * (sb_prepare), on a small tmpfs of its own in the case's directory that goes away with the
+ * case's mounts. A kernel whose tmpfs keeps no such attributes (before 6.0) refuses the ioctl.
+ */
+static void fx_immutable_prepare(void)
+{
+	char dir[PATH_MAX], file[PATH_MAX + 8], opts[100];
+	int fd, fl = 0x10; /* FS_IMMUTABLE_FL */
+	snprintf(dir, sizeof(dir), "%s/immutable-fs", SB_CASE_DIR);
+	snprintf(opts, sizeof(opts), "size=64k,nr_inodes=16,mode=0755,uid=%u,gid=%u", SB_IDS, SB_IDS);
+	if (mkdir(dir, 0755) || mount("kapi-immutable", dir, "tmpfs", MS_NOSUID | MS_NODEV | MS_NOEXEC, opts))
+		sb_fail(dir);
+	snprintf(file, sizeof(file), "%s/file", dir);
+	fd = open(file, O_RDONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+	if (fd < 0 || fchown(fd, SB_IDS, SB_IDS))
+		sb_fail(file);
+	/* FS_IOC_SETFLAGS, _IOW('f', 2, long): the kernel reads an int. */
+	if (ioctl(fd, _IOW('f', 2, long), &fl)) {
+		if (errno != ENOTTY && errno != EOPNOTSUPP)
+			sb_fail(file);
+		snprintf(sb_res->lacking, sizeof(sb_res->lacking), "tmpfs cannot mark a file immutable (FS_IOC_SETFLAGS: %s)", strerror(errno));
+	}
+	if (close(fd))
+		sb_fail(file);
+}
+static long fx_immutable(void)
+{
+	if (sb_res->lacking[0])
+		sb_skip(sb_res->lacking);
+	return (long)"immutable-fs/file";
 }
 /* A new name on quota-inodes, after the case has made files there until its quota stopped it. */
 static long fx_quota_new(void)
@@ -1141,14 +1175,15 @@ int main(int argc, char **argv)
 }
 
 /** The supervisor steps a case may ask for (sb_prepare), by the fixtures that need them. */
-const PREPARES = new Set(['fx_quota_prepare']);
+const PREPARES = new Set(['fx_quota_prepare', 'fx_immutable_prepare']);
+const IMMUTABLE = (a: Arg) => a.kind === 'path' && a.which === 'immutable';
 const QUOTA = (a: Arg) => (a.kind === 'path' && a.which === 'quota-new') || (a.kind === 'fd' && a.fixture === 'quota-full');
 
 /** The program for planned cases. */
 export function emitProgram(cases: readonly Case[], specs: Map<string, ApiSpec>, opts: ProgramOptions): string {
   return programFromCases(cases.map((c) => ({
     api: c.api, what: c.what, body: caseBody(c), expect: expectInit(c, specs.get(c.api)),
-    ...(c.args.some(QUOTA) ? { prepare: 'fx_quota_prepare' } : {}),
+    ...(c.args.some(QUOTA) ? { prepare: 'fx_quota_prepare' } : c.args.some(IMMUTABLE) ? { prepare: 'fx_immutable_prepare' } : {}),
     ...(c.setup?.memcg ? { memcg: true } : {}),
   })), opts);
 }

@@ -1,5 +1,5 @@
 // The vocabulary the stat and access specs brought: a constant count in mem:filled, the nosearch,
-// loop-below, fuse-getattr-fails and rofs-file fixtures, the unmapped page that a later buffer cannot take, and the
+// loop-below, fuse-getattr-fails, rofs-file and immutable fixtures, the unmapped page that a later buffer cannot take, and the
 // entry-point names (newstat is stat). The fixtures are run on this kernel, and on the 6.1 guest
 // with KAPI_TEST_KERNEL.
 
@@ -88,7 +88,7 @@ describe('access fixtures on this kernel', () => {
   it('EROFS for W_OK on the read-only mount, EACCES for X_OK without an execute bit even as root, EIO from GETATTR before an execute check', () => {
     const r = kapi(['conform', '-q', 'access', 'faccessat2'], { timeout: 300_000 });
     assert.equal(r.code, 0, r.stdout.slice(-2000) + r.stderr);
-    for (const what of ['EROFS when filename=path:rofs-file, mode=W_OK', 'EACCES when filename=path:file, mode=X_OK', 'EIO when filename=path:fuse-getattr-fails, mode=X_OK', 'ELOOP when filename=path:loop-below, flags=AT_SYMLINK_NOFOLLOW']) {
+    for (const what of ['EROFS when filename=path:rofs-file, mode=W_OK', 'EPERM when filename=path:immutable, mode=W_OK', 'EACCES when filename=path:file, mode=X_OK', 'EIO when filename=path:fuse-getattr-fails, mode=X_OK', 'ELOOP when filename=path:loop-below, flags=AT_SYMLINK_NOFOLLOW']) {
       assert.match(line(r.stdout, what), /^ {4}ok /, what);
     }
     assert.match(coverage(r.stdout, 'sys_access').replace(/; unprovokable.*$/, ''), / EROFS /);
@@ -100,6 +100,15 @@ describe('access fixtures on this kernel', () => {
     const r = kapi(['conform', '-q', '--source', f, 'access'], { timeout: 300_000 });
     assert.equal(r.code, 1);
     assert.match(r.stdout, /^ {4}not ok \d+ EROFS when filename=path:rofs-file, mode=R_OK$/m);
+  });
+
+  it('a mutated condition fails: R_OK of the immutable file is allowed, so EPERM comes from the attribute and W_OK', () => {
+    const f = join(dir, 'access-immutable.c');
+    writeFileSync(f, readFileSync(repoPath('specs/access.c'), 'utf8').replace('kapi-cond: filename=path:immutable, mode=W_OK', 'kapi-cond: filename=path:immutable, mode=R_OK'));
+    const r = kapi(['conform', '-q', '--source', f, 'access'], { timeout: 300_000 });
+    assert.equal(r.code, 1);
+    assert.match(r.stdout, /^ {4}not ok \d+ EPERM when filename=path:immutable, mode=R_OK$/m);
+    assert.match(r.stdout, /expected EPERM, got 0/);
   });
 });
 
