@@ -6,6 +6,7 @@
 //   kapi-effect: fd:new=ret; fd:cloexec=ret if flags&O_CLOEXEC
 //   kapi-effect: epoll:added=epfd,fd if op=EPOLL_CTL_ADD
 //   kapi-effect: mem:filled=events,ret*12
+//   kapi-effect: mem:filled=statbuf,sizeof(struct stat)
 //
 // After a successful call the program compares what it saw before and after (observe.ts): every
 // claim that applies must be seen, and every change seen must be explained by a claim.
@@ -39,7 +40,10 @@ export const CLAIM_NAMES = Object.keys(CLAIMS) as ClaimName[];
 export const VM_FLAGS = ['rr', 'sr', 'dc', 'de', 'dd', 'wf', 'hg', 'nh', 'mg', 'lo'] as const;
 
 /** One argument of a claim: an argument index (`param`), the return value times k, or a flag. */
-export type ClaimArg = { param: number } | { ret: bigint } | { flag: string };
+export type ClaimArg = { param: number } | { ret: bigint } | { flag: string } | { bytes: bigint };
+
+/** The largest constant count a claim may give (the C compares at most that much of a buffer). */
+export const MAX_CLAIM_BYTES = 65536n;
 
 /**
  * A test of an integer argument: `PARAM&CONST` (a bit set), `PARAM!&CONST` (every bit of CONST
@@ -68,9 +72,14 @@ function claimArg(sort: ArgSort, text: string, params: readonly Param[]): ClaimA
     if (text === 'ret') return { ret: 1n };
     const m = /^ret\s*\*\s*(\d{1,6})$/.exec(text);
     if (m) return { ret: BigInt(m[1]!) };
+    // A constant (`144`, `sizeof(struct stat)`): for a call that returns 0 and fills a fixed-size structure.
+    if (!params.some((p) => p.name === text)) {
+      const v = constOfText(text).value;
+      if (v !== undefined) return v >= 1n && v <= MAX_CLAIM_BYTES ? { bytes: v } : `'${text}' is ${v}, not a count from 1 to ${MAX_CLAIM_BYTES}`;
+    }
   }
   const i = params.findIndex((p) => p.name === text);
-  if (i < 0) return `'${text}' is not a parameter${sort === 'count' ? " or 'ret', 'ret*K'" : ''}`;
+  if (i < 0) return `'${text}' is not a parameter${sort === 'count' ? ", 'ret', 'ret*K' or a constant" : ''}`;
   return { param: i };
 }
 

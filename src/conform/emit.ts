@@ -30,7 +30,7 @@ const FIXTURES = String.raw`
 /* Not every program uses every fixture. */
 #pragma GCC diagnostic ignored "-Wunused-function"
 
-static long fx_exec_badinterp(void), fx_exec_junk(void), fx_exec_busy(void), fx_exec_running(void), fx_quota_new(void), fx_sealed(void), fx_leased(void);
+static long fx_exec_badinterp(void), fx_exec_junk(void), fx_exec_busy(void), fx_exec_running(void), fx_quota_new(void), fx_immutable(void), fx_sealed(void), fx_leased(void);
 static void fx_mount(const char *dir, const char *type, const char *opts);
 
 static long fx_file(void)
@@ -77,11 +77,23 @@ static long fx_buf(size_t n)
 }
 static long fx_buf_filled(size_t n, int byte) { long p = fx_buf(n); memset((void *)p, byte, n); return p; }
 static long fx_mapped(long pages) { return fx_buf(pages * sysconf(_SC_PAGESIZE)); }
+/*
+ * A page that is not mapped and stays so: far below where mmap places mappings (top down from
+ * near the stack), so a buffer a later argument maps cannot land on it, as it would in the hole
+ * a freed mapping of the usual kind leaves. Mapped once (MAP_FIXED_NOREPLACE proves it free),
+ * then unmapped.
+ */
 static long fx_unmapped(void)
 {
-	long p = fx_buf(4096);
-	munmap((void *)p, 4096);
-	return p;
+	void *want = (void *)0x200000000UL;
+	void *p = mmap(want, 4096, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED_NOREPLACE, -1, 0);
+	if (p != want) {
+		if (p != MAP_FAILED)
+			munmap(p, 4096);
+		p = (void *)fx_buf(4096);
+	}
+	if (munmap(p, 4096)) _exit(124);
+	return (long)p;
 }
 static long fx_readonly(void)
 {
@@ -143,13 +155,31 @@ static long fx_path(const char *which)
 	if (!strcmp(which, "exec-busy")) return fx_exec_busy();
 	if (!strcmp(which, "exec-running")) return fx_exec_running();
 	if (!strcmp(which, "quota-new")) return fx_quota_new();
+	if (!strcmp(which, "immutable")) return fx_immutable();
+	if (!strcmp(which, "nosearch")) {
+		close(fx_file());
+		if (mkdir("nosearch", 0755) || rename("fixture.txt", "nosearch/file") || chmod("nosearch", 0644)) _exit(128);
+		return (long)"nosearch/file";
+	}
 	if (!strcmp(which, "noperm")) { close(fx_file()); if (chmod("fixture.txt", 0)) _exit(128); return (long)"fixture.txt"; }
 	if (!strcmp(which, "nospace-new")) { fx_mount("tiny-fs", "tmpfs", "nr_inodes=1"); return (long)"tiny-fs/new"; }
 	if (!strcmp(which, "notmpfile-dir")) { fx_mount("mqueue-fs", "mqueue", NULL); return (long)"mqueue-fs"; }
 	if (!strcmp(which, "rofs-new")) return (long)"/kapi-no-such-file";
+	if (!strcmp(which, "rofs-file")) {
+		/* A file of the case's own (its owner mapped) on a mount made read-only after it was written. */
+		int fd;
+		fx_mount("ro-fs", "tmpfs", "size=64k");
+		fd = open("ro-fs/file", O_WRONLY | O_CREAT | O_EXCL, 0644);
+		if (fd < 0 || close(fd) || mount(NULL, "ro-fs", NULL, MS_REMOUNT | MS_BIND | MS_RDONLY | MS_NOSUID | MS_NODEV, NULL)) _exit(128);
+		return (long)"ro-fs/file";
+	}
 	if (!strcmp(which, "sealed")) return fx_sealed();
 	if (!strcmp(which, "leased")) return fx_leased();
 	if (!strcmp(which, "name-toolong")) { memset(longpath, 'a', 256); longpath[256] = 0; return (long)longpath; }
+	if (!strcmp(which, "loop-below")) {
+		if (symlink("loop-b", "loop-a") || symlink("loop-a", "loop-b")) _exit(128);
+		return (long)"loop-a/file";
+	}
 	if (!strcmp(which, "loop")) {
 		if (symlink("loop-b", "loop-a") || symlink("loop-a", "loop-b")) _exit(128);
 		return (long)"loop-a";
@@ -288,6 +318,39 @@ static void fx_quota_prepare(void)
 	fx_quota_mount("quota-inodes", "usrquota_inode_hardlimit=1");
 	if (!sb_res->lacking[0])
 		fx_quota_mount("quota-blocks", "usrquota_block_hardlimit=64k");
+}
+/*
+ * A regular file with the immutable attribute, owned by the case's root: only CAP_LINUX_IMMUTABLE
+ * of the initial user namespace may set the attribute, so the supervisor makes the file
+ * (sb_prepare), on a small tmpfs of its own in the case's directory that goes away with the
+ * case's mounts. A kernel whose tmpfs keeps no such attributes (before 6.0) refuses the ioctl.
+ */
+static void fx_immutable_prepare(void)
+{
+	char dir[PATH_MAX], file[PATH_MAX + 8], opts[100];
+	int fd, fl = 0x10; /* FS_IMMUTABLE_FL */
+	snprintf(dir, sizeof(dir), "%s/immutable-fs", SB_CASE_DIR);
+	snprintf(opts, sizeof(opts), "size=64k,nr_inodes=16,mode=0755,uid=%u,gid=%u", SB_IDS, SB_IDS);
+	if (mkdir(dir, 0755) || mount("kapi-immutable", dir, "tmpfs", MS_NOSUID | MS_NODEV | MS_NOEXEC, opts))
+		sb_fail(dir);
+	snprintf(file, sizeof(file), "%s/file", dir);
+	fd = open(file, O_RDONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+	if (fd < 0 || fchown(fd, SB_IDS, SB_IDS))
+		sb_fail(file);
+	/* FS_IOC_SETFLAGS, _IOW('f', 2, long): the kernel reads an int. */
+	if (ioctl(fd, _IOW('f', 2, long), &fl)) {
+		if (errno != ENOTTY && errno != EOPNOTSUPP)
+			sb_fail(file);
+		snprintf(sb_res->lacking, sizeof(sb_res->lacking), "tmpfs cannot mark a file immutable (FS_IOC_SETFLAGS: %s)", strerror(errno));
+	}
+	if (close(fd))
+		sb_fail(file);
+}
+static long fx_immutable(void)
+{
+	if (sb_res->lacking[0])
+		sb_skip(sb_res->lacking);
+	return (long)"immutable-fs/file";
 }
 /* A new name on quota-inodes, after the case has made files there until its quota stopped it. */
 static long fx_quota_new(void)
@@ -941,18 +1004,23 @@ const FD_C: Record<FdKind, string> = {
   crowded: 'fx_crowded()', reserved: 'fx_reserved()',
   // Told the errno to answer with (fuseExpr).
   'fuse-flush-fails': 'fx_fuse_fd(FX_FUSE_FLUSH', 'fuse-flush-waits': 'fx_fuse_fd(FX_FUSE_FLUSH_WAIT', 'fuse-write-fails': 'fx_fuse_fd(FX_FUSE_WRITE',
+  'fuse-getattr-fails': 'fx_fuse_fd(FX_FUSE_GETATTR',
 };
 /** The FUSE fixtures (fuse.ts), each a call still missing the errno its server answers with. */
 const FUSE_CALL: Record<string, string> = {
   'fuse-flush-fails': 'fx_fuse_fd(FX_FUSE_FLUSH', 'fuse-flush-waits': 'fx_fuse_fd(FX_FUSE_FLUSH_WAIT', 'fuse-read-fails': 'fx_fuse_path(FX_FUSE_READ', 'fuse-fallocate-fails': 'fx_fuse_map(FX_FUSE_FALLOCATE',
   'fuse-write-fails': 'fx_fuse_fd(FX_FUSE_WRITE', 'fuse-create-fails': 'fx_fuse_new(FX_FUSE_CREATE', 'fuse-open-fails': 'fx_fuse_path(FX_FUSE_OPEN',
+  'fuse-getattr-fails': 'fx_fuse_fd(FX_FUSE_GETATTR',
 };
+/** The FUSE fixtures a path and a descriptor share a name for: a path argument takes the path form. */
+const FUSE_PATH_CALL: Record<string, string> = { 'fuse-getattr-fails': 'fx_fuse_path(FX_FUSE_GETATTR' };
 
 /** A FUSE fixture's call with its errno: a number the kernel takes from a server (1 to 511). */
-function fuseExpr(which: string, errno: number | undefined): string {
-  if (!Object.hasOwn(FUSE_CALL, which)) throw new EmitError(`unknown FUSE fixture ${which}`);
+function fuseExpr(which: string, errno: number | undefined, path = false): string {
+  const calls = path && Object.hasOwn(FUSE_PATH_CALL, which) ? FUSE_PATH_CALL : FUSE_CALL;
+  if (!Object.hasOwn(calls, which)) throw new EmitError(`unknown FUSE fixture ${which}`);
   if (!Number.isSafeInteger(errno) || errno! < 1 || errno! > 511) throw new EmitError(`FUSE fixture ${which} needs an errno from 1 to 511, not ${String(errno)}`);
-  return `${FUSE_CALL[which]}, ${cCount(errno!, 'errno')})`;
+  return `${calls[which]}, ${cCount(errno!, 'errno')})`;
 }
 /** The C that makes each address fixture. */
 const ADDR_C: Record<AddrKind, string> = {
@@ -1017,7 +1085,7 @@ function argExpr(a: Arg, i: number): string {
     case 'mapped': return `fx_mapped(${cCount(a.pages, 'page count')}L)`;
     case 'path':
       if (!PATH_FIXTURES.has(a.which)) throw new EmitError(`unknown path fixture ${a.which}`);
-      if (FUSE_KINDS.includes(a.which)) return fuseExpr(a.which, a.errno);
+      if (FUSE_KINDS.includes(a.which)) return fuseExpr(a.which, a.errno, true);
       if (a.errno !== undefined) throw new EmitError(`path fixture ${a.which} takes no errno`);
       return `fx_path(${cString(a.which)})`;
     case 'argv': return 'fx_argv()';
@@ -1100,6 +1168,11 @@ function claimInit(cl: Claim): string {
     } else if ('ret' in x) {
       if (typeof x.ret !== 'bigint' || x.ret < 1n || x.ret > 1_000_000n) throw new EmitError(`effect ${cl.name} multiplies the return value by ${String(x.ret)}`);
       k = Number(x.ret);
+    } else if ('bytes' in x) {
+      // -2: a constant count, in k.
+      if (typeof x.bytes !== 'bigint' || x.bytes < 1n || x.bytes > 65536n) throw new EmitError(`effect ${cl.name} counts ${String(x.bytes)} bytes`);
+      p[i] = -2;
+      k = Number(x.bytes);
     } else {
       if (!/^[a-z]{2}$/.test(x.flag)) throw new EmitError(`effect ${cl.name} names flag ${x.flag}`);
       k = (x.flag.charCodeAt(0) << 8) | x.flag.charCodeAt(1);
@@ -1272,14 +1345,15 @@ int main(int argc, char **argv)
 }
 
 /** The supervisor steps a case may ask for (sb_prepare), by the fixtures that need them. */
-const PREPARES = new Set(['fx_quota_prepare']);
+const PREPARES = new Set(['fx_quota_prepare', 'fx_immutable_prepare']);
+const IMMUTABLE = (a: Arg) => a.kind === 'path' && a.which === 'immutable';
 const QUOTA = (a: Arg) => (a.kind === 'path' && a.which === 'quota-new') || (a.kind === 'fd' && a.fixture === 'quota-full');
 
 /** The program for planned cases. */
 export function emitProgram(cases: readonly Case[], specs: Map<string, ApiSpec>, opts: ProgramOptions): string {
   return programFromCases(cases.map((c) => ({
     api: c.api, what: c.what, body: caseBody(c), expect: expectInit(c, specs.get(c.api)),
-    ...(c.args.some(QUOTA) ? { prepare: 'fx_quota_prepare' } : {}),
+    ...(c.args.some(QUOTA) ? { prepare: 'fx_quota_prepare' } : c.args.some(IMMUTABLE) ? { prepare: 'fx_immutable_prepare' } : {}),
     ...(c.setup?.memcg ? { memcg: true } : {}),
   })), opts);
 }

@@ -37,7 +37,8 @@ struct sb_snap {
 static struct sb_snap sb_before, sb_after;
 
 /* A claim of the spec, resolved by kapi for this case: p are argument indices (-1: the return
- * value), k the return value's multiplier (mem:filled) or a VMA flag's two letters. */
+ * value; -2: a constant count, in k), k the return value's multiplier (mem:filled), a constant
+ * count or a VMA flag's two letters. */
 struct sb_claim { int kind; int p[3]; long long k; };
 
 /* Buffers the case passes (arguments of kind buffer): their first bytes before the call. */
@@ -540,7 +541,7 @@ static void sb_claim_check(int i, long r, char *why, size_t cap)
 	}
 	case CL_MEM_FILLED: {
 		int b = c->p[0];
-		long cnt = c->p[1] >= 0 ? v1 : r * c->k;
+		long cnt = c->p[1] >= 0 ? v1 : c->p[1] == -2 ? c->k : r * c->k;
 		size_t n, cap2;
 		if (b < 0 || b > 5 || !sb_buf[b].addr || cnt <= 0)
 			break;
