@@ -112,3 +112,13 @@ export function corpusSyscallCount(): number {
   }
   return n;
 }
+
+/** The filesystem type of the mount a path is on, from /proc/self/mountinfo. */
+export function fsType(path: string): string {
+  let best = '', type = '';
+  for (const l of readFileSync('/proc/self/mountinfo', 'utf8').split('\n').filter(Boolean)) {
+    const f = l.split(' '), mp = f[4]!, t = f[f.indexOf('-') + 1]!;
+    if ((path === mp || path.startsWith(mp === '/' ? '/' : mp + '/')) && mp.length >= best.length) [best, type] = [mp, t];
+  }
+  return type;
+}

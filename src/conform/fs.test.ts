@@ -10,7 +10,7 @@ import { dirname, join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { DiagSink } from '../diag/index.js';
 import { specsFromC } from '../sources/index.js';
-import { kapi, repoPath } from '../testutil.js';
+import { fsType, kapi, repoPath } from '../testutil.js';
 import { mountsUnder, parseFsList, runOnFilesystems, unavailable, type FsKind } from './fs.js';
 import { parseFsTag, planSpec } from './plan.js';
 import { judge } from './run.js';
@@ -31,15 +31,6 @@ function leftovers(): string[] {
   return [...mounts, ...loops];
 }
 
-/** The filesystem type of the mount a path is on, from /proc/self/mountinfo. */
-function fsType(path: string): string {
-  let best = '', type = '';
-  for (const l of readFileSync('/proc/self/mountinfo', 'utf8').split('\n').filter(Boolean)) {
-    const f = l.split(' '), mp = f[4]!, t = f[f.indexOf('-') + 1]!;
-    if ((path === mp || path.startsWith(mp === '/' ? '/' : mp + '/')) && mp.length >= best.length) [best, type] = [mp, t];
-  }
-  return type;
-}
 
 describe('conform --fs', () => {
   it('this machine can make tmpfs, ext4, xfs, btrfs, overlay and fuse (xfsprogs, btrfs-progs, bindfs installed)', () => {

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { DiagSink } from '../diag/index.js';
 import { specsFromC } from '../sources/index.js';
-import { kapi, repoPath } from '../testutil.js';
+import { fsType, kapi, repoPath } from '../testutil.js';
 import { fsDifferences, unavailable, type FsKind, type FsRun } from './fs.js';
 import { planSpec } from './plan.js';
 import type { Outcome } from './run.js';
@@ -27,15 +27,6 @@ const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const SMALL: FsKind[] = ['ext2', 'ext3', 'ext4'];
 const LARGE: FsKind[] = ['tmpfs', 'xfs', 'btrfs', 'overlay', 'fuse'];
 
-/** The filesystem type of the mount a path is on, from /proc/self/mountinfo. */
-function fsType(path: string): string {
-  let best = '', type = '';
-  for (const l of readFileSync('/proc/self/mountinfo', 'utf8').split('\n').filter(Boolean)) {
-    const f = l.split(' '), mp = f[4]!, t = f[f.indexOf('-') + 1]!;
-    if ((path === mp || path.startsWith(mp === '/' ? '/' : mp + '/')) && mp.length >= best.length) [best, type] = [mp, t];
-  }
-  return type;
-}
 
 /** The coverage line of sys_madvise (on FS when given). */
 function coverage(stdout: string, fs?: string): string {
