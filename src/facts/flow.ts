@@ -2,7 +2,10 @@
 // the shortest call chain from the syscall to a return site. The errno set of a function is the
 // least fixpoint of "its direct errnos, plus the sets of the callees whose result it returns",
 // computed per syscall as a breadth-first walk of the propagation edges (cycles end where a
-// function is seen again), so the first chain found to an errno is a shortest one.
+// function is seen again), so the first chain found to an errno is a shortest one. A call through
+// a function pointer is followed into the implementations of the objects of objects.ts, the walk
+// keeping which object it is in (so a chain stays within one object), and which retrying callers
+// (wrappers.ts RETRIED) it is below.
 //
 // Name resolution of a callee: a function (or a constant-argument variant) of the caller's own
 // file first; then the wrappers table (wrappers.ts); then the non-static definitions of .c files;
@@ -66,11 +69,11 @@ export interface SyscallErrnos {
   errors: SyscallError[];
   /** Callees whose result propagates but which the tree does not define (macros, assembly, ...). */
   unresolved: string[];
-  /** Calls through function pointers whose result propagates; their errors are not included. */
+  /** Calls through function pointers whose result propagates; only the objects' implementations (`followed`) are included. */
   indirect: IndirectCall[];
   /** Callees with several global definitions, followed as a union. */
   ambiguous: string[];
-  /** Functions the walk visited. */
+  /** States the walk visited: functions, once per object they were reached in. */
   functions: number;
 }
 
