@@ -105,12 +105,17 @@ export function tempDir(prefix: string): string {
  * run or export the whole corpus: they follow the corpus as specs are added.
  */
 export function corpusSyscallCount(): number {
+  return corpusSyscalls().length;
+}
+
+/** The names of the bundled corpus's syscall specs without `sys_` (`open`, `newfstatat`), sorted. */
+export function corpusSyscalls(): string[] {
   const dir = repoPath('specs');
-  let n = 0;
+  const out: string[] = [];
   for (const f of readdirSync(dir).filter((x) => x.endsWith('.c')).sort()) {
-    n += specsFromC(readFileSync(`${dir}/${f}`, 'utf8'), f, new DiagSink()).filter((s) => s.kind === 'syscall' && s.name.startsWith('sys_')).length;
+    for (const s of specsFromC(readFileSync(`${dir}/${f}`, 'utf8'), f, new DiagSink())) if (s.kind === 'syscall' && s.name.startsWith('sys_')) out.push(s.name.slice(4));
   }
-  return n;
+  return out.sort();
 }
 
 /** The filesystem type of the mount a path is on, from /proc/self/mountinfo. */

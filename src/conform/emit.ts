@@ -499,28 +499,53 @@ static void fx_files_shared(void)
 	fx_sharer_asleep();
 }
 static void fx_open_fifo(void) { open("reserved-fifo", O_RDONLY); }
+/* Whether the sharing child sleeps (state S) inside open or openat (/proc/PID/syscall, when readable). */
+static int fx_sharer_in_open(void)
+{
+	char path[64], st[512];
+	const char *p;
+	long nr;
+	snprintf(path, sizeof(path), "/proc/%d/stat", (int)fx_sharer);
+	if (sb_slurp(path, st, sizeof(st)) <= 0 || !(p = strrchr(st, ')')) || p[1] != ' ' || p[2] != 'S')
+		return 0;
+	snprintf(path, sizeof(path), "/proc/%d/syscall", (int)fx_sharer);
+	if (sb_slurp(path, st, sizeof(st)) <= 0)
+		return 1;
+	nr = strtol(st, NULL, 10);
+	return nr == SYS_openat || nr == SYS_open;
+}
 /*
  * A descriptor number the open() of a child sharing the table has taken but not filled yet: the
  * child opens a FIFO with no writer, and open() allocates the descriptor before it sleeps in the
- * FIFO's open method, so the number is the lowest free one and stays taken while the child waits.
+ * FIFO's open method, so the number stays taken while the child waits. Once the child sleeps in
+ * open, a probe descriptor takes the lowest free number: a number below it that holds no file is
+ * the taken one. Three children are tried in turn, about a second each (the case's limit is five).
  */
 static long fx_reserved(void)
 {
-	int low = 0;
 	if (mkfifo("reserved-fifo", 0600))
 		_exit(173);
-	while (low < 256 && fcntl(low, F_GETFD) >= 0)
-		low++;
-	fx_share_files(fx_open_fifo);
-	fx_sharer_asleep();
-	/* Taken, though not open: a new descriptor skips it. */
-	{
-		int probe = open("/dev/null", O_RDONLY);
-		if (probe < 0 || probe == low)
-			_exit(173);
-		close(probe);
+	/* Three children in turn, each watched for about a second, in case one never gets there. */
+	for (int attempt = 0; attempt < 3; attempt++) {
+		fx_share_files(fx_open_fifo);
+		for (int i = 0; i < 1000; i++) {
+			if (fx_sharer_in_open()) {
+				int probe = open("/dev/null", O_RDONLY);
+				if (probe < 0)
+					_exit(173);
+				for (int k = 0; k < probe; k++) {
+					if (fcntl(k, F_GETFD) < 0 && errno == EBADF) {
+						close(probe);
+						return k;
+					}
+				}
+				close(probe);
+			}
+			usleep(1000);
+		}
+		fx_reap_sharer();
 	}
-	return low;
+	_exit(175);
 }
 /*
  * config.WATCH_QUEUE=y or =n: the kernel has notification pipes, or not. The probe is the
