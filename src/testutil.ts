@@ -127,3 +127,10 @@ export function fsType(path: string): string {
   }
   return type;
 }
+
+/**
+ * A frozen copy of the 18-spec corpus (as it stood when the ELF, snapshot and hostile-input tests
+ * were written), for the tests that count records or specs of a compiled or copied corpus: the
+ * bundled corpus under specs/ grows, these fixtures stay.
+ */
+export const CORPUS18 = 'src/sources/testdata/corpus18';
