@@ -41,7 +41,7 @@ before(async () => {
   symlinkSync('/dev/zero', at('zero'));
   server = createServer();
   await new Promise<void>((r) => server.listen(at('sock'), r));
-  writeFileSync(at('snap.json'), kapi(['-q', '-f', 'json']).stdout);
+  writeFileSync(at('snap.json'), kapi(['-q', '-f', 'json', '--source', repoPath(CORPUS18)]).stdout);
 });
 after(() => {
   server.close();
