@@ -107,7 +107,14 @@ export function kernelEnv(extra?: (name: string) => bigint | undefined, arrays?:
  * The x86-64 syscalls whose SYSCALL_DEFINE name differs from the table's name: the table's
  * entry point is sys_newstat for stat, and so on (arch/x86/entry/syscalls/syscall_64.tbl).
  */
-const ENTRY_NAMES: Record<string, string> = { newstat: 'stat', newlstat: 'lstat', newfstat: 'fstat', newuname: 'uname' };
+const ENTRY_NAMES: Record<string, string> = {
+  newstat: 'stat',
+  newlstat: 'lstat',
+  newfstat: 'fstat',
+  newuname: 'uname',
+  sendfile64: 'sendfile',
+  umount: 'umount2',
+};
 
 /** The syscall table's name of a SYSCALL_DEFINE name (`newstat` is `stat`). */
 export const tableName = (name: string): string => own(ENTRY_NAMES, name) ?? name;
