@@ -519,16 +519,24 @@ static int fx_sharer_in_open(void)
  * child opens a FIFO with no writer, and open() allocates the descriptor before it sleeps in the
  * FIFO's open method, so the number stays taken while the child waits. Once the child sleeps in
  * open, a probe descriptor takes the lowest free number: a number below it that holds no file is
- * the taken one. Three children are tried in turn, about a second each (the case's limit is five).
+ * the taken one. Three children are tried in turn, 800 ms each (the case's limit is five seconds).
  */
 static long fx_reserved(void)
 {
 	if (mkfifo("reserved-fifo", 0600))
 		_exit(173);
-	/* Three children in turn, each watched for about a second, in case one never gets there. */
+	/*
+	 * Three children in turn, each watched for 800 ms of the monotonic clock (not a count of
+	 * polls, which a loaded machine makes slow), in case one never gets there.
+	 */
 	for (int attempt = 0; attempt < 3; attempt++) {
+		struct timespec t0, t;
 		fx_share_files(fx_open_fifo);
-		for (int i = 0; i < 1000; i++) {
+		clock_gettime(CLOCK_MONOTONIC, &t0);
+		for (;;) {
+			clock_gettime(CLOCK_MONOTONIC, &t);
+			if ((t.tv_sec - t0.tv_sec) * 1000L + (t.tv_nsec - t0.tv_nsec) / 1000000L >= 800)
+				break;
 			if (fx_sharer_in_open()) {
 				int probe = open("/dev/null", O_RDONLY);
 				if (probe < 0)
