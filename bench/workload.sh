@@ -18,10 +18,10 @@ done
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-# The specified syscalls: the corpus's sys_NAME specs, by their x86-64 name.
+# The specified syscalls: the corpus's sys_NAME specs, by their x86-64 table name (newstat is stat).
 specs=${KAPI_SPECS:-specs}
 node dist/src/cli/main.js -q --source "$specs" -f json |
-  node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>{for(const x of JSON.parse(s).specs)if(x.kind==="syscall")console.log(x.name.replace(/^sys_/,""))})' |
+  node --input-type=module -e 'import { tableName } from "./dist/src/sources/consts/index.js"; let s = ""; process.stdin.on("data", (d) => (s += d)).on("end", () => { for (const x of JSON.parse(s).specs) if (x.kind === "syscall") console.log(tableName(x.name.replace(/^sys_/, ""))); });' |
   sort -u >"$work/specified"
 
 mkdir -p "$work/run"

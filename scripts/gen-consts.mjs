@@ -46,7 +46,7 @@ for (const arch of ['alpha', 'mips', 'parisc', 'sparc', 'powerpc']) {
   arches[arch] = new Map([...m].filter(([k, v]) => errnoGeneric.get(k) !== v));
 }
 
-const isFlag = (n) => /^(O_|__O_|FASYNC|AT_|EPOLL|MADV_|MLOCK_|MCL_|PROT_|MAP_|CAP_|SIG|SA_|PATH_MAX|NAME_MAX|ARG_MAX|XATTR_|NR_OPEN|NGROUPS_MAX|S_I|SEEK_|F_|FD_|RLIMIT_|MAX_ARG_|BINPRM_)/.test(n);
+const isFlag = (n) => /^(O_|__O_|FASYNC|AT_|EPOLL|MADV_|MLOCK_|MCL_|PROT_|MAP_|CAP_|SIG|SA_|PATH_MAX|NAME_MAX|ARG_MAX|XATTR_|NR_OPEN|NGROUPS_MAX|S_I|SEEK_|F_|FD_|RLIMIT_|MAX_ARG_|BINPRM_|CLOSE_RANGE_|O_NOTIFICATION_PIPE$)/.test(n);
 let consts = new Map();
 for (const f of [
   'include/uapi/linux/limits.h', 'include/uapi/asm-generic/fcntl.h', 'include/uapi/linux/fcntl.h',
@@ -54,6 +54,7 @@ for (const f of [
   'include/uapi/asm-generic/mman.h', 'include/uapi/linux/capability.h',
   'include/uapi/asm-generic/signal-defs.h', 'arch/x86/include/uapi/asm/signal.h', 'include/uapi/linux/stat.h', 'include/linux/stat.h',
   'include/uapi/asm-generic/resource.h', 'include/uapi/linux/binfmts.h', 'include/linux/binfmts.h',
+  'include/uapi/linux/close_range.h', 'include/uapi/linux/watch_queue.h',
 ]) {
   consts = defines(f, consts, isFlag);
 }

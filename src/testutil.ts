@@ -1,8 +1,10 @@
 // Helpers for tests only: repository paths, fixture reading, expectation markers, running kapi.
 
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DiagSink } from './diag/index.js';
 import { normalize } from './model/normalize.js';
@@ -46,13 +48,99 @@ export function diagLines(d: DiagSink): string[] {
 
 export interface Run { code: number | null; stdout: string; stderr: string }
 
-/** Runs the built kapi command. */
+/** Runs the built kapi command; one stopped at its time limit says so on its stderr. */
 export function kapi(args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv; timeout?: number } = {}): Run {
+  const timeout = opts.timeout ?? 120_000;
   const r = spawnSync(process.execPath, [repoPath('dist/src/cli/main.js'), ...args], {
-    cwd: opts.cwd ?? repoPath('.'), env: { ...process.env, ...opts.env }, encoding: 'utf8', timeout: opts.timeout ?? 120_000,
+    cwd: opts.cwd ?? repoPath('.'), env: { ...process.env, ...opts.env }, encoding: 'utf8', timeout,
   });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+  const late = (r.error as NodeJS.ErrnoException | undefined)?.code === 'ETIMEDOUT' ? `\n(the test stopped kapi after ${timeout} ms)\n` : '';
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr + late };
 }
+
+/** The time limit of a test's conform run over the whole corpus (it grows with the corpus). */
+export const CORPUS_RUN_MS = 30 * 60_000;
+
+/** Digest of the bundled corpus and the built kapi: a saved corpus run is reused only for both unchanged. */
+function buildDigest(): string {
+  const h = createHash('sha256');
+  const walk = (dir: string) => {
+    for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const p = `${dir}/${e.name}`;
+      if (e.isDirectory()) walk(p);
+      else if (e.isFile() && /\.(c|js)$/.test(e.name)) h.update(p).update('\0').update(readFileSync(p)).update('\0');
+    }
+  };
+  walk(repoPath('specs'));
+  walk(repoPath('dist/src'));
+  return h.digest('hex').slice(0, 16);
+}
+
+function alive(pid: number): boolean {
+  if (!(pid > 0)) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+export interface CorpusRun extends Run { json: string; junit: string }
+
+/**
+ * `kapi conform -q --json --junit` over the bundled corpus on this kernel, run once per build:
+ * the test files that read the corpus's results on this kernel share one run (it takes minutes).
+ * The run is saved under the temporary directory, keyed by the test runner's pid and the digest
+ * of specs/ and dist/; a file that finds another one running waits for it.
+ */
+export function corpusRun(): CorpusRun {
+  // One run per test run: the test files of one `node --test` share its process as their parent.
+  for (const e of readdirSync(tmpdir())) {
+    const m = /^kapi-test-corpus-(\d+)-/.exec(e);
+    if (m && !alive(Number(m[1]))) rmSync(join(tmpdir(), e), { recursive: true, force: true });
+  }
+  const dir = join(tmpdir(), `kapi-test-corpus-${process.ppid}-${buildDigest()}`);
+  const done = join(dir, 'run.json');
+  const json = join(dir, 'conform.json');
+  const junit = join(dir, 'conform.xml');
+  mkdirSync(dir, { recursive: true });
+  const lock = join(dir, 'lock');
+  const until = Date.now() + CORPUS_RUN_MS;
+  for (;;) {
+    if (existsSync(done)) return { ...(JSON.parse(readFileSync(done, 'utf8')) as Run), json, junit };
+    // The lock is linked into place with the owner's pid already in it: never seen empty.
+    const mine = join(dir, `lock.${process.pid}`);
+    writeFileSync(mine, String(process.pid));
+    try {
+      linkSync(mine, lock);
+      break;
+    } catch {
+      let owner: number;
+      try {
+        owner = Number(readFileSync(lock, 'utf8'));
+      } catch {
+        continue; // released meanwhile
+      }
+      if (!alive(owner)) rmSync(lock, { force: true });
+      else if (Date.now() > until) throw new Error(`waited ${CORPUS_RUN_MS} ms for the corpus run of pid ${owner}`);
+      else Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 1000);
+    } finally {
+      rmSync(mine, { force: true });
+    }
+  }
+  try {
+    const r = kapi(['conform', '-q', '--json', json, '--junit', junit], { timeout: CORPUS_RUN_MS });
+    // Only a complete run is kept; a failed one is run again by the next file that asks.
+    if (r.code === 0) writeFileSync(done, JSON.stringify(r));
+    return { ...r, json, junit };
+  } finally {
+    rmSync(lock, { force: true });
+  }
+}
+
+/** A conform run's failed cases and case problems, with its stderr: the message of a failed assertion. */
+export const failedCases = (r: Run): string => r.stdout.split('\n').filter((l) => /not ok|# sys_.* case/.test(l)).join('\n') + '\n' + r.stderr;
 
 export const FIXTURE_FILES = [
   'rfc1-macro.c', 'rfc1-count-mismatch.c', 'rfc1-ioctl.c', 'rfc2-macro.c', 'rfc3-flat.c',
@@ -100,6 +188,24 @@ export function tempDir(prefix: string): string {
   return d;
 }
 
+/**
+ * The number of syscall specs (`sys_*`) in the bundled corpus (`specs/*.c`), for the tests that
+ * run or export the whole corpus: they follow the corpus as specs are added.
+ */
+export function corpusSyscallCount(): number {
+  return corpusSyscalls().length;
+}
+
+/** The names of the bundled corpus's syscall specs without `sys_` (`open`, `newfstatat`), sorted. */
+export function corpusSyscalls(): string[] {
+  const dir = repoPath('specs');
+  const out: string[] = [];
+  for (const f of readdirSync(dir).filter((x) => x.endsWith('.c')).sort()) {
+    for (const s of specsFromC(readFileSync(`${dir}/${f}`, 'utf8'), f, new DiagSink())) if (s.kind === 'syscall' && s.name.startsWith('sys_')) out.push(s.name.slice(4));
+  }
+  return out.sort();
+}
+
 /** The filesystem type of the mount a path is on, from /proc/self/mountinfo. */
 export function fsType(path: string): string {
   let best = '', type = '';
@@ -109,3 +215,10 @@ export function fsType(path: string): string {
   }
   return type;
 }
+
+/**
+ * A frozen copy of the 18-spec corpus (as it stood when the ELF, snapshot and hostile-input tests
+ * were written), for the tests that count records or specs of a compiled or copied corpus: the
+ * bundled corpus under specs/ grows, these fixtures stay.
+ */
+export const CORPUS18 = 'src/sources/testdata/corpus18';

@@ -47,6 +47,12 @@ describe('kapi (list and show)', () => {
     assert.match(a.stdout, /^Errors \(\d+\):$/m);
     assert.match(a.stdout, /^ {2}EEXIST$/m);
   });
+  it('a syscall is also found by its table name (stat is sys_newstat)', () => {
+    const a = kapi(['-q', 'stat']);
+    assert.equal(a.code, 0, a.stderr);
+    assert.equal(a.stdout, kapi(['-q', 'newstat']).stdout);
+    assert.match(a.stdout, /^sys_newstat - /);
+  });
 
   it('an unknown API lists the available ones and exits 1', () => {
     const r = kapi(['-q', 'sys_nonesuch']);

@@ -6,7 +6,7 @@ import { stringifyDoc, toJsonDoc } from '../model/json.js';
 import type { ApiSpec } from '../model/types.js';
 import { LIST_LIMIT, renderMan, renderPlainList, renderPlainSpec, renderPlainSummary, renderRstList, renderRstSpec } from '../render/index.js';
 import { checkFormat, FORMATS, type ExtraOptions, type GlobalOptions } from './args.js';
-import { loadOrExplain } from './load.js';
+import { findApi, loadOrExplain } from './load.js';
 
 export type Command = (o: GlobalOptions) => number | Promise<number>;
 
@@ -70,7 +70,7 @@ export const runShow: Command = async (o) => {
     process.stdout.write(text);
     return errors ? 1 : 0;
   }
-  const spec = specs.find((s) => s.name === name) ?? specs.find((s) => s.name === `sys_${name}`);
+  const spec = findApi(specs, name);
   if (!spec) {
     process.stderr.write(escapeControls(`kapi: API '${name}' not found`) + '\n\nAvailable APIs:\n');
     for (const s of specs) process.stderr.write(escapeControls(`  ${s.name} (${s.kind})`) + '\n');

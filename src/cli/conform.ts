@@ -11,7 +11,7 @@ import { fsDifferences, parseFsList, runOnFilesystems, type FsKind } from '../co
 import type { ApiSpec } from '../model/types.js';
 import { UsageError, type GlobalOptions } from './args.js';
 import type { CommandModule } from './commands.js';
-import { loadOrExplain, selectApis } from './load.js';
+import { findApi, loadOrExplain, selectApis } from './load.js';
 
 const HELP = `Usage: kapi conform [--source PATH... | --vmlinux PATH | --debugfs [DIR]] [OPTIONS] [API...]
 
@@ -121,7 +121,7 @@ async function run(o: GlobalOptions): Promise<number> {
   const loaded = await loadOrExplain(o);
   if (!loaded) return 2;
   const specs = selectApis(loaded.specs, o.rest);
-  for (const n of o.rest) if (!specs.some((s) => s.name === n || s.name === `sys_${n}`)) {
+  for (const n of o.rest) if (!findApi(loaded.specs, n)) {
     process.stderr.write(`kapi: API '${n}' not found\n`);
     return 1;
   }

@@ -10,6 +10,7 @@ import { DiagSink, escapeControls, formatDiagnostic, sortDiagnostics } from '../
 import { normalize } from '../model/normalize.js';
 import type { ApiSpec, SpecSet } from '../model/types.js';
 import { readSource, readSourcePath } from '../sources/index.js';
+import { tableName } from '../sources/consts/index.js';
 import { specsFromElf } from '../sources/elf/index.js';
 import { specsFromDebugfs } from '../sources/debugfs/index.js';
 import { isProblem, statRegular } from '../sources/read.js';
@@ -114,8 +115,19 @@ export async function loadOrExplain(o: GlobalOptions): Promise<{ specs: readonly
   return { specs: loaded.set.specs, errors };
 }
 
-/** The specs named on the command line (`read` or `sys_read`), all when none are named. */
+/**
+ * The spec a command-line name means: the API of that name (`read`, `sys_read`), or a syscall
+ * by its table name (`stat` is sys_newstat).
+ */
+export function findApi(specs: readonly ApiSpec[], name: string): ApiSpec | undefined {
+  const sys = name.startsWith('sys_') ? name : `sys_${name}`;
+  return specs.find((s) => s.name === name) ?? specs.find((s) => s.name === sys)
+    ?? specs.find((s) => s.kind === 'syscall' && `sys_${tableName(s.name.replace(/^sys_/, ''))}` === sys);
+}
+
+/** The specs named on the command line (as `findApi` finds them), all when none are named. */
 export function selectApis(specs: readonly ApiSpec[], names: readonly string[]): ApiSpec[] {
-  const wanted = new Set(names.map((n) => (n.startsWith('sys_') ? n : `sys_${n}`)));
-  return specs.filter((s) => !wanted.size || wanted.has(s.name));
+  if (!names.length) return [...specs];
+  const wanted = new Set(names.map((n) => findApi(specs, n)?.name));
+  return specs.filter((s) => wanted.has(s.name));
 }

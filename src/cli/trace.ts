@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import type { ApiSpec } from '../model/types.js';
-import { isErrnoName } from '../sources/consts/index.js';
+import { isErrnoName, tableName } from '../sources/consts/index.js';
 import { Checker } from '../trace/check.js';
 import { commandProblem, execFailure, statOrWhy } from '../trace/command.js';
 import { readLines } from '../trace/lines.js';
@@ -14,7 +14,7 @@ import { TraceParser, type TraceEvent } from '../trace/parse.js';
 import { escapeControls, MAX_JSON_PROBLEMS, TraceReport } from '../trace/report.js';
 import { checkFormat, UsageError, type GlobalOptions } from './args.js';
 import type { CommandModule } from './commands.js';
-import { loadOrExplain } from './load.js';
+import { findApi, loadOrExplain } from './load.js';
 
 const EXIT_HELP = `Exit status: 0 no finding; 1 findings; 2 usage error, unreadable log, or a command that
 cannot be run; 3 internal error. The traced program's own exit status is reported, not passed
@@ -224,12 +224,12 @@ async function inject(o: GlobalOptions): Promise<number> {
   if (!runnable(o)) return 2;
   const specs = await specsOf(o);
   if (!specs) return 2;
-  const spec = specs.find((s) => s.name === api || s.name === `sys_${api}`);
+  const spec = findApi(specs, api);
   if (!spec) {
     say(`API '${api}' not found`);
     return 1;
   }
-  const name = spec.signature?.name ?? spec.name.replace(/^sys_/, '');
+  const name = tableName(spec.signature?.name ?? spec.name.replace(/^sys_/, ''));
   const listed = (spec.errors ?? []).map((e) => e.name);
   const errnos = only ?? listed;
   if (!errnos.length) throw new UsageError(`${spec.name} lists no errors; name the ones to inject with --errno`);

@@ -15,17 +15,17 @@ export const FD_KINDS = [
   'file', 'rdonly', 'wronly', 'opath', 'dir', 'pipe', 'pipe-empty-nonblock', 'pipe-write', 'pipe-broken',
   'epoll', 'eventfd', 'closed', 'pipe-empty', 'pipe-full', 'pipe-full-nonblock', 'udp', 'sealed', 'fs-full', 'epoll-empty', 'watched', 'watcher',
   'fuse-flush-fails', 'fuse-flush-waits', 'pty-slave-closed', 'pty-master-closed', 'mem-top', 'quota-full',
-  'fuse-write-fails',
+  'fuse-write-fails', 'fifo', 'same', 'crowded', 'reserved', 'fuse-getattr-fails',
 ] as const;
 export type FdKind = (typeof FD_KINDS)[number];
 /** Descriptor fixtures made from another parameter's descriptor (`fd:KIND@PARAM`). */
-export const FD_OF_KINDS: readonly FdKind[] = ['watched', 'watcher'];
+export const FD_OF_KINDS: readonly FdKind[] = ['watched', 'watcher', 'same'];
 
 /** Path fixtures a condition may name (`path:KIND`). */
 export const PATH_KINDS = [
   'file', 'new', 'exec', 'missing', 'empty', 'toolong', 'name-toolong', 'notdir', 'loop', 'dir', 'dangling',
   'symlink', 'fifo', 'exec-junk', 'exec-busy', 'exec-running', 'exec-badinterp', 'rofs-new', 'sealed', 'leased', 'nospace-new', 'notmpfile-dir', 'noperm', 'quota-new',
-  'fuse-read-fails', 'fuse-create-fails', 'fuse-open-fails',
+  'fuse-read-fails', 'fuse-create-fails', 'fuse-open-fails', 'nosearch', 'fuse-getattr-fails', 'loop-below', 'rofs-file', 'immutable',
 ] as const;
 export type PathKind = (typeof PATH_KINDS)[number];
 
@@ -35,10 +35,11 @@ export type PathKind = (typeof PATH_KINDS)[number];
  */
 export const FUSE_KINDS: readonly string[] = [
   'fuse-flush-fails', 'fuse-flush-waits', 'fuse-read-fails', 'fuse-fallocate-fails', 'fuse-write-fails', 'fuse-create-fails', 'fuse-open-fails',
+  'fuse-getattr-fails',
 ];
 
 /** Pointer fixtures (`ptr:KIND`). */
-export const PTR_KINDS = ['null', 'unmapped', 'readonly', 'argv-toolong'] as const;
+export const PTR_KINDS = ['null', 'unmapped', 'readonly', 'argv-toolong', 'iovec-badlen', 'iovec-unmapped'] as const;
 export type PtrKind = (typeof PTR_KINDS)[number];
 
 /** Address fixtures (`addr:KIND`): the start of a one-page mapping of a particular kind. */
@@ -49,6 +50,12 @@ export type AddrKind = (typeof ADDR_KINDS)[number];
 export const RLIMITS = ['NOFILE', 'FSIZE', 'MEMLOCK', 'AS', 'NPROC', 'STACK', 'DATA'] as const;
 export const SIGNALS = ['PIPE', 'XFSZ', 'ALRM'] as const;
 
+/**
+ * Kernel options a case may need (`config.NAME=y` or `=n`): the program probes the running kernel
+ * for each and skips the case when the kernel is built the other way.
+ */
+export const CONFIGS = ['WATCH_QUEUE'] as const;
+
 export type Setting =
   | { kind: 'arg'; param: string; index: number; value: { fd: FdKind; of?: number } | { path: PathKind } | { ptr: PtrKind } | { addr: AddrKind } | { int: bigint } }
   | { kind: 'rlimit'; name: (typeof RLIMITS)[number]; value: bigint }
@@ -57,7 +64,9 @@ export type Setting =
   | { kind: 'nocaps' }
   | { kind: 'memcg' }
   | { kind: 'uid'; value: bigint }
-  | { kind: 'lockall' };
+  | { kind: 'lockall' }
+  | { kind: 'sharedfiles' }
+  | { kind: 'config'; name: (typeof CONFIGS)[number]; value: boolean };
 
 export interface Condition { text: string; settings: Setting[] }
 
@@ -84,6 +93,16 @@ function setting(text: string, params: readonly Param[]): Setting | string {
   if (name === 'locked') {
     if (value !== 'all') return `locked takes 'all', not '${value}'`;
     return { kind: 'lockall' };
+  }
+  if (name === 'files') {
+    if (value !== 'shared') return `files takes 'shared', not '${value}'`;
+    return { kind: 'sharedfiles' };
+  }
+  if (name.startsWith('config.')) {
+    const c = name.slice(7);
+    if (!isOneOf(CONFIGS, c)) return `unknown kernel option '${c}' (expected ${CONFIGS.join(', ')})`;
+    if (value !== 'y' && value !== 'n') return `config.${c} takes 'y' or 'n', not '${value}'`;
+    return { kind: 'config', name: c, value: value === 'y' };
   }
   if (name === 'memcg') {
     if (value !== 'full') return `memcg takes 'full', not '${value}'`;
@@ -112,7 +131,7 @@ function setting(text: string, params: readonly Param[]): Setting | string {
       const [kind, other] = which!.split('@') as [string, string | undefined];
       if (!isOneOf(FD_KINDS, kind)) return `unknown descriptor 'fd:${kind}' (expected ${FD_KINDS.join(', ')})`;
       if (!FD_OF_KINDS.includes(kind)) return other === undefined ? { kind: 'arg', param: name, index, value: { fd: kind } } : `'fd:${kind}' takes no '@PARAM'`;
-      if (other === undefined) return `'fd:${kind}' needs '@PARAM', the parameter whose epoll instance it refers to`;
+      if (other === undefined) return `'fd:${kind}' needs '@PARAM', the parameter whose ${kind === 'same' ? 'descriptor it repeats' : 'epoll instance it refers to'}`;
       const of = params.findIndex((p) => p.name === other);
       if (of < 0) return `'${other}' in 'fd:${which}' is not a parameter`;
       if (of >= index) return `'fd:${which}': ${other} must come before ${name}`;

@@ -6,6 +6,7 @@
 //   kapi-effect: fd:new=ret; fd:cloexec=ret if flags&O_CLOEXEC
 //   kapi-effect: epoll:added=epfd,fd if op=EPOLL_CTL_ADD
 //   kapi-effect: mem:filled=events,ret*12
+//   kapi-effect: mem:filled=statbuf,sizeof(struct stat)
 //
 // After a successful call the program compares what it saw before and after (observe.ts): every
 // claim that applies must be seen, and every change seen must be explained by a claim.
@@ -28,6 +29,9 @@ export const CLAIMS = {
   'epoll:added': ['param', 'param'], 'epoll:removed': ['param', 'param'], 'epoll:modified': ['param', 'param'],
   'keeps:signal-mask': [], 'exec:replaced': [],
   'fd:drained': ['param'], 'fd:queued': ['param'], 'mem:resident-all': [],
+  'fd:offset-set': ['param'], 'fd:offset-kept': ['param'],
+  'fd:dup': ['ret', 'param'], 'fd:closed-range': ['param', 'param'], 'fd:cloexec-range': ['param', 'param'],
+  'fd:pair': ['param'], 'fd:pair-cloexec': ['param'], 'fd:pair-nonblock': ['param'], 'fd:pair-direct': ['param'],
 } as const satisfies Record<string, readonly ArgSort[]>;
 export type ClaimName = keyof typeof CLAIMS;
 export const CLAIM_NAMES = Object.keys(CLAIMS) as ClaimName[];
@@ -36,18 +40,24 @@ export const CLAIM_NAMES = Object.keys(CLAIMS) as ClaimName[];
 export const VM_FLAGS = ['rr', 'sr', 'dc', 'de', 'dd', 'wf', 'hg', 'nh', 'mg', 'lo'] as const;
 
 /** One argument of a claim: an argument index (`param`), the return value times k, or a flag. */
-export type ClaimArg = { param: number } | { ret: bigint } | { flag: string };
+export type ClaimArg = { param: number } | { ret: bigint } | { flag: string } | { bytes: bigint };
 
-/** A test of an integer argument: `PARAM&CONST` (a bit set), `PARAM=CONST`, `PARAM!=CONST`. */
-export interface Guard { param: number; op: '&' | '=' | '!='; value: bigint; text: string }
+/** The largest constant count a claim may give (the C compares at most that much of a buffer). */
+export const MAX_CLAIM_BYTES = 65536n;
+
+/**
+ * A test of an integer argument: `PARAM&CONST` (a bit set), `PARAM!&CONST` (every bit of CONST
+ * clear), `PARAM=CONST`, `PARAM!=CONST`.
+ */
+export interface Guard { param: number; op: '&' | '!&' | '=' | '!='; value: bigint; text: string }
 
 export interface Claim { name: ClaimName; args: ClaimArg[]; guard?: Guard; text: string }
 
 const isClaim = (s: string): s is ClaimName => Object.hasOwn(CLAIMS, s);
 
 function guard(text: string, params: readonly Param[]): Guard | string {
-  const m = /^([A-Za-z_][A-Za-z0-9_]*)\s*(&|!=|=)\s*(.+)$/.exec(text);
-  if (!m) return `'if ${text}' is not PARAM&CONST, PARAM=CONST or PARAM!=CONST`;
+  const m = /^([A-Za-z_][A-Za-z0-9_]*)\s*(!&|&|!=|=)\s*(.+)$/.exec(text);
+  if (!m) return `'if ${text}' is not PARAM&CONST, PARAM!&CONST, PARAM=CONST or PARAM!=CONST`;
   const param = params.findIndex((p) => p.name === m[1]);
   if (param < 0) return `'${m[1]}' in 'if ${text}' is not a parameter`;
   const value = constOfText(m[3]!.trim()).value;
@@ -62,9 +72,14 @@ function claimArg(sort: ArgSort, text: string, params: readonly Param[]): ClaimA
     if (text === 'ret') return { ret: 1n };
     const m = /^ret\s*\*\s*(\d{1,6})$/.exec(text);
     if (m) return { ret: BigInt(m[1]!) };
+    // A constant (`144`, `sizeof(struct stat)`): for a call that returns 0 and fills a fixed-size structure.
+    if (!params.some((p) => p.name === text)) {
+      const v = constOfText(text).value;
+      if (v !== undefined) return v >= 1n && v <= MAX_CLAIM_BYTES ? { bytes: v } : `'${text}' is ${v}, not a count from 1 to ${MAX_CLAIM_BYTES}`;
+    }
   }
   const i = params.findIndex((p) => p.name === text);
-  if (i < 0) return `'${text}' is not a parameter${sort === 'count' ? " or 'ret', 'ret*K'" : ''}`;
+  if (i < 0) return `'${text}' is not a parameter${sort === 'count' ? ", 'ret', 'ret*K' or a constant" : ''}`;
   return { param: i };
 }
 
@@ -87,7 +102,7 @@ function claim(text: string, params: readonly Param[]): Claim | string {
   // What the C reads through a parameter must be of that kind (plan.ts checks each case's arguments too).
   const param = (k: number) => { const x = args[k]; return x && 'param' in x ? params[x.param] : undefined; };
   if ((name === 'file:created' || name === 'file:truncated') && param(0) && param(0)!.type !== 'path') return `${name}: '${param(0)!.name}' is not a path parameter`;
-  if (name === 'mem:filled' && param(0) && param(0)!.type !== 'user_ptr' && param(0)!.type !== 'ptr') return `${name}: '${param(0)!.name}' is not a pointer parameter`;
+  if ((name === 'mem:filled' || name.startsWith('fd:pair')) && param(0) && param(0)!.type !== 'user_ptr' && param(0)!.type !== 'ptr') return `${name}: '${param(0)!.name}' is not a pointer parameter`;
   const c: Claim = { name, args, text: text.replace(/\s+/g, ' ').trim() };
   if (cond !== undefined) {
     const g = guard(cond.trim(), params);
@@ -166,5 +181,6 @@ export function guardHolds(g: Guard | undefined, value: (param: number) => bigin
   const v = value(g.param);
   if (v === undefined) return false;
   if (g.op === '&') return (v & g.value) !== 0n;
+  if (g.op === '!&') return (v & g.value) === 0n;
   return g.op === '=' ? v === g.value : v !== g.value;
 }

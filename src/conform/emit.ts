@@ -12,7 +12,7 @@ import { errnoNumber } from '../sources/consts/index.js';
 import { cString } from '../sources/elf/fixture-c.js';
 import { FD_OF_KINDS, FUSE_KINDS, PATH_KINDS, RLIMITS, SIGNALS, type AddrKind, type FdKind } from './cond.js';
 import { FUSE_C } from './fuse.js';
-import type { Arg, Case } from './plan.js';
+import { iovecFits, type Arg, type Case } from './plan.js';
 import { oneLine } from './report.js';
 import { CLAIMS, type Claim } from './effect.js';
 import { OBSERVE_C, claimMacro } from './observe.js';
@@ -26,10 +26,11 @@ const FIXTURES = String.raw`
 #include <elf.h>
 #include <stddef.h>
 #include <sys/msg.h>
+#include <sys/uio.h>
 /* Not every program uses every fixture. */
 #pragma GCC diagnostic ignored "-Wunused-function"
 
-static long fx_exec_badinterp(void), fx_exec_junk(void), fx_exec_busy(void), fx_exec_running(void), fx_quota_new(void), fx_sealed(void), fx_leased(void);
+static long fx_exec_badinterp(void), fx_exec_junk(void), fx_exec_busy(void), fx_exec_running(void), fx_quota_new(void), fx_immutable(void), fx_sealed(void), fx_leased(void);
 static void fx_mount(const char *dir, const char *type, const char *opts);
 
 static long fx_file(void)
@@ -76,11 +77,23 @@ static long fx_buf(size_t n)
 }
 static long fx_buf_filled(size_t n, int byte) { long p = fx_buf(n); memset((void *)p, byte, n); return p; }
 static long fx_mapped(long pages) { return fx_buf(pages * sysconf(_SC_PAGESIZE)); }
+/*
+ * A page that is not mapped and stays so: far below where mmap places mappings (top down from
+ * near the stack), so a buffer a later argument maps cannot land on it, as it would in the hole
+ * a freed mapping of the usual kind leaves. Mapped once (MAP_FIXED_NOREPLACE proves it free),
+ * then unmapped.
+ */
 static long fx_unmapped(void)
 {
-	long p = fx_buf(4096);
-	munmap((void *)p, 4096);
-	return p;
+	void *want = (void *)0x200000000UL;
+	void *p = mmap(want, 4096, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED_NOREPLACE, -1, 0);
+	if (p != want) {
+		if (p != MAP_FAILED)
+			munmap(p, 4096);
+		p = (void *)fx_buf(4096);
+	}
+	if (munmap(p, 4096)) _exit(124);
+	return (long)p;
 }
 static long fx_readonly(void)
 {
@@ -88,6 +101,28 @@ static long fx_readonly(void)
 	if (p == MAP_FAILED) _exit(124);
 	return (long)p;
 }
+/*
+ * An array of n iovecs over one zeroed mapping of n * len bytes, entry k at offset k * len, so a
+ * transfer of r bytes fills the first r bytes of the mapping (the case watches it). bad = 1: the
+ * last entry's length is SSIZE_MAX + 1, negative as an ssize_t; bad = 2: the first entry's buffer
+ * is unmapped, so the copy faults before any byte moves.
+ */
+static long fx_iovec(size_t n, size_t len, int bad)
+{
+	struct iovec *v = (struct iovec *)fx_buf((n ? n : 1) * sizeof(*v));
+	char *data = (char *)fx_buf(n * len);
+	for (size_t k = 0; k < n; k++) {
+		v[k].iov_base = data + k * len;
+		v[k].iov_len = len;
+	}
+	if (n && bad == 1)
+		v[n - 1].iov_len = (size_t)SSIZE_MAX + 1;
+	if (n && bad == 2)
+		v[0].iov_base = (void *)fx_unmapped();
+	return (long)v;
+}
+/* The mapping an iovec fixture's entries point into (its second entry's, when the first is bad). */
+static long fx_iovec_data(long v, int bad) { const struct iovec *e = (const struct iovec *)v; return bad == 2 ? (long)e[1].iov_base - (long)e[1].iov_len : (long)e[0].iov_base; }
 /* An executable of the case's own: a copy of /bin/true in the scratch directory. */
 static long fx_exec(void)
 {
@@ -120,13 +155,31 @@ static long fx_path(const char *which)
 	if (!strcmp(which, "exec-busy")) return fx_exec_busy();
 	if (!strcmp(which, "exec-running")) return fx_exec_running();
 	if (!strcmp(which, "quota-new")) return fx_quota_new();
+	if (!strcmp(which, "immutable")) return fx_immutable();
+	if (!strcmp(which, "nosearch")) {
+		close(fx_file());
+		if (mkdir("nosearch", 0755) || rename("fixture.txt", "nosearch/file") || chmod("nosearch", 0644)) _exit(128);
+		return (long)"nosearch/file";
+	}
 	if (!strcmp(which, "noperm")) { close(fx_file()); if (chmod("fixture.txt", 0)) _exit(128); return (long)"fixture.txt"; }
 	if (!strcmp(which, "nospace-new")) { fx_mount("tiny-fs", "tmpfs", "nr_inodes=1"); return (long)"tiny-fs/new"; }
 	if (!strcmp(which, "notmpfile-dir")) { fx_mount("mqueue-fs", "mqueue", NULL); return (long)"mqueue-fs"; }
 	if (!strcmp(which, "rofs-new")) return (long)"/kapi-no-such-file";
+	if (!strcmp(which, "rofs-file")) {
+		/* A file of the case's own (its owner mapped) on a mount made read-only after it was written. */
+		int fd;
+		fx_mount("ro-fs", "tmpfs", "size=64k");
+		fd = open("ro-fs/file", O_WRONLY | O_CREAT | O_EXCL, 0644);
+		if (fd < 0 || close(fd) || mount(NULL, "ro-fs", NULL, MS_REMOUNT | MS_BIND | MS_RDONLY | MS_NOSUID | MS_NODEV, NULL)) _exit(128);
+		return (long)"ro-fs/file";
+	}
 	if (!strcmp(which, "sealed")) return fx_sealed();
 	if (!strcmp(which, "leased")) return fx_leased();
 	if (!strcmp(which, "name-toolong")) { memset(longpath, 'a', 256); longpath[256] = 0; return (long)longpath; }
+	if (!strcmp(which, "loop-below")) {
+		if (symlink("loop-b", "loop-a") || symlink("loop-a", "loop-b")) _exit(128);
+		return (long)"loop-a/file";
+	}
 	if (!strcmp(which, "loop")) {
 		if (symlink("loop-b", "loop-a") || symlink("loop-a", "loop-b")) _exit(128);
 		return (long)"loop-a";
@@ -141,6 +194,15 @@ static long fx_reopen(int flags)
 	close(fx_file());
 	fd = open("fixture.txt", flags);
 	if (fd < 0) _exit(130);
+	return fd;
+}
+/* A FIFO of the scratch directory opened read-write (which does not wait for a peer), empty. */
+static long fx_fifo_fd(void)
+{
+	int fd;
+	if (mkfifo("fixture-fifo", 0600)) _exit(158);
+	fd = open("fixture-fifo", O_RDWR);
+	if (fd < 0) _exit(158);
 	return fd;
 }
 /* An empty non-blocking pipe's read end. */
@@ -257,6 +319,39 @@ static void fx_quota_prepare(void)
 	if (!sb_res->lacking[0])
 		fx_quota_mount("quota-blocks", "usrquota_block_hardlimit=64k");
 }
+/*
+ * A regular file with the immutable attribute, owned by the case's root: only CAP_LINUX_IMMUTABLE
+ * of the initial user namespace may set the attribute, so the supervisor makes the file
+ * (sb_prepare), on a small tmpfs of its own in the case's directory that goes away with the
+ * case's mounts. A kernel whose tmpfs keeps no such attributes (before 6.0) refuses the ioctl.
+ */
+static void fx_immutable_prepare(void)
+{
+	char dir[PATH_MAX], file[PATH_MAX + 8], opts[100];
+	int fd, fl = 0x10; /* FS_IMMUTABLE_FL */
+	snprintf(dir, sizeof(dir), "%s/immutable-fs", SB_CASE_DIR);
+	snprintf(opts, sizeof(opts), "size=64k,nr_inodes=16,mode=0755,uid=%u,gid=%u", SB_IDS, SB_IDS);
+	if (mkdir(dir, 0755) || mount("kapi-immutable", dir, "tmpfs", MS_NOSUID | MS_NODEV | MS_NOEXEC, opts))
+		sb_fail(dir);
+	snprintf(file, sizeof(file), "%s/file", dir);
+	fd = open(file, O_RDONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+	if (fd < 0 || fchown(fd, SB_IDS, SB_IDS))
+		sb_fail(file);
+	/* FS_IOC_SETFLAGS, _IOW('f', 2, long): the kernel reads an int. */
+	if (ioctl(fd, _IOW('f', 2, long), &fl)) {
+		if (errno != ENOTTY && errno != EOPNOTSUPP)
+			sb_fail(file);
+		snprintf(sb_res->lacking, sizeof(sb_res->lacking), "tmpfs cannot mark a file immutable (FS_IOC_SETFLAGS: %s)", strerror(errno));
+	}
+	if (close(fd))
+		sb_fail(file);
+}
+static long fx_immutable(void)
+{
+	if (sb_res->lacking[0])
+		sb_skip(sb_res->lacking);
+	return (long)"immutable-fs/file";
+}
 /* A new name on quota-inodes, after the case has made files there until its quota stopped it. */
 static long fx_quota_new(void)
 {
@@ -341,6 +436,146 @@ static long fx_watcher(long ep)
 	int fd = epoll_create1(0);
 	if (fd < 0 || epoll_ctl(fd, EPOLL_CTL_ADD, (int)ep, &ev)) _exit(133);
 	return fd;
+}
+/* The descriptor of another argument, repeated (oldfd == newfd). */
+static long fx_same(long fd) { return fd; }
+/*
+ * The fixture file's descriptor with every descriptor below 64 open (copies of it), in a table of
+ * its first size, 64 slots (/proc/self/status FDSize, read through the last free one): the next
+ * free descriptor, 64, needs a larger table.
+ */
+static long fx_crowded(void)
+{
+	static char st[4096];
+	int fd = (int)fx_file();
+	const char *l;
+	for (int k = 0; k < 63; k++)
+		if (fcntl(k, F_GETFD) < 0 && dup2(fd, k) != k)
+			_exit(170);
+	if (sb_slurp("/proc/self/status", st, sizeof(st)) <= 0 || !(l = strstr(st, "\nFDSize:")) || atoi(l + 8) != 64)
+		_exit(170);
+	if (dup2(fd, 63) != 63 || fcntl(64, F_GETFD) >= 0)
+		_exit(170);
+	return fd;
+}
+/* The child that shares the case's descriptor table (fx_reserved, fx_files_shared), killed and reaped after the call. */
+static pid_t fx_sharer;
+static void fx_reap_sharer(void)
+{
+	if (fx_sharer > 0 && !kill(fx_sharer, SIGKILL))
+		waitpid(fx_sharer, NULL, 0);
+	fx_sharer = 0;
+}
+/* A child sharing the case's descriptor table (clone with CLONE_FILES, not CLONE_VM) that runs fn. */
+static void fx_share_files(void (*fn)(void))
+{
+	long pid = syscall(SYS_clone, CLONE_FILES | SIGCHLD, 0L, 0L, 0L, 0L);
+	if (pid < 0)
+		_exit(171);
+	if (pid == 0) {
+		fn();
+		_exit(0);
+	}
+	fx_sharer = (pid_t)pid;
+}
+/* Whether the sharing child sleeps in the kernel (state S), waited for up to two seconds. */
+static void fx_sharer_asleep(void)
+{
+	char path[64], st[512];
+	for (int i = 0; i < 2000; i++) {
+		const char *p;
+		snprintf(path, sizeof(path), "/proc/%d/stat", (int)fx_sharer);
+		if (sb_slurp(path, st, sizeof(st)) > 0 && (p = strrchr(st, ')')) && p[1] == ' ' && p[2] == 'S')
+			return;
+		usleep(1000);
+	}
+	_exit(172);
+}
+static void fx_sleep_child(void) { struct timespec ts = { 30, 0 }; nanosleep(&ts, NULL); }
+/* files=shared: the descriptor table is shared with a sleeping child, as between threads. */
+static void fx_files_shared(void)
+{
+	fx_share_files(fx_sleep_child);
+	fx_sharer_asleep();
+}
+static void fx_open_fifo(void) { open("reserved-fifo", O_RDONLY); }
+/* Whether the sharing child sleeps (state S) inside open or openat (/proc/PID/syscall, when readable). */
+static int fx_sharer_in_open(void)
+{
+	char path[64], st[512];
+	const char *p;
+	long nr;
+	snprintf(path, sizeof(path), "/proc/%d/stat", (int)fx_sharer);
+	if (sb_slurp(path, st, sizeof(st)) <= 0 || !(p = strrchr(st, ')')) || p[1] != ' ' || p[2] != 'S')
+		return 0;
+	snprintf(path, sizeof(path), "/proc/%d/syscall", (int)fx_sharer);
+	if (sb_slurp(path, st, sizeof(st)) <= 0)
+		return 1;
+	nr = strtol(st, NULL, 10);
+	return nr == SYS_openat || nr == SYS_open;
+}
+/*
+ * A descriptor number the open() of a child sharing the table has taken but not filled yet: the
+ * child opens a FIFO with no writer, and open() allocates the descriptor before it sleeps in the
+ * FIFO's open method, so the number stays taken while the child waits. Once the child sleeps in
+ * open, a probe descriptor takes the lowest free number: a number below it that holds no file is
+ * the taken one. Three children are tried in turn, 800 ms each (the case's limit is five seconds).
+ */
+static long fx_reserved(void)
+{
+	if (mkfifo("reserved-fifo", 0600))
+		_exit(173);
+	/*
+	 * Three children in turn, each watched for 800 ms of the monotonic clock (not a count of
+	 * polls, which a loaded machine makes slow), in case one never gets there.
+	 */
+	for (int attempt = 0; attempt < 3; attempt++) {
+		struct timespec t0, t;
+		fx_share_files(fx_open_fifo);
+		clock_gettime(CLOCK_MONOTONIC, &t0);
+		for (;;) {
+			clock_gettime(CLOCK_MONOTONIC, &t);
+			if ((t.tv_sec - t0.tv_sec) * 1000L + (t.tv_nsec - t0.tv_nsec) / 1000000L >= 800)
+				break;
+			if (fx_sharer_in_open()) {
+				int probe = open("/dev/null", O_RDONLY);
+				if (probe < 0)
+					_exit(173);
+				for (int k = 0; k < probe; k++) {
+					if (fcntl(k, F_GETFD) < 0 && errno == EBADF) {
+						close(probe);
+						return k;
+					}
+				}
+				close(probe);
+			}
+			usleep(1000);
+		}
+		fx_reap_sharer();
+	}
+	_exit(175);
+}
+/*
+ * config.WATCH_QUEUE=y or =n: the kernel has notification pipes, or not. The probe is the
+ * IOC_WATCH_QUEUE_SET_SIZE ioctl on an ordinary pipe: a kernel without CONFIG_WATCH_QUEUE does
+ * not know it (ENOTTY), one with it finds the pipe is no notification pipe (ENODEV).
+ */
+static void fx_need_watch_queue(int want)
+{
+	int p[2], have;
+	if (pipe(p))
+		_exit(174);
+	if (!ioctl(p[0], _IO('W', 0x60), 1))
+		_exit(174);
+	if (errno != ENOTTY && errno != ENODEV)
+		_exit(174);
+	have = errno == ENODEV;
+	close(p[0]);
+	close(p[1]);
+	if (have && !want)
+		sb_skip("the kernel has notification pipes (CONFIG_WATCH_QUEUE=y)");
+	if (!have && want)
+		sb_skip("the kernel has no notification pipes (CONFIG_WATCH_QUEUE is not set)");
 }
 /* SIGALRM with a handler (no SA_RESTART) 50 ms from now, to interrupt a blocking call. */
 static void fx_alarm(int sig) { (void)sig; }
@@ -796,23 +1031,29 @@ const FD_C: Record<FdKind, string> = {
   'pipe-broken': 'fx_pipe_w(1)', epoll: 'fx_epoll()', eventfd: 'fx_eventfd()', closed: 'fx_closed()',
   'pipe-empty': 'fx_pipe_empty()', 'pipe-full': 'fx_pipe_full(0)', 'pipe-full-nonblock': 'fx_pipe_full(1)',
   udp: 'fx_udp()', 'fs-full': 'fx_fs_full()', sealed: 'fx_sealed_fd()', 'epoll-empty': 'fx_epoll_empty()',
-  'pty-slave-closed': 'fx_pty(1)', 'pty-master-closed': 'fx_pty(0)', 'mem-top': 'fx_mem_top()', 'quota-full': 'fx_quota_full()',
+  'pty-slave-closed': 'fx_pty(1)', 'pty-master-closed': 'fx_pty(0)', 'mem-top': 'fx_mem_top()', 'quota-full': 'fx_quota_full()', fifo: 'fx_fifo_fd()',
   // Made from another argument (`fd:KIND@PARAM`): argExpr passes that argument's variable.
-  watched: 'fx_watched', watcher: 'fx_watcher',
+  watched: 'fx_watched', watcher: 'fx_watcher', same: 'fx_same',
+  crowded: 'fx_crowded()', reserved: 'fx_reserved()',
   // Told the errno to answer with (fuseExpr).
   'fuse-flush-fails': 'fx_fuse_fd(FX_FUSE_FLUSH', 'fuse-flush-waits': 'fx_fuse_fd(FX_FUSE_FLUSH_WAIT', 'fuse-write-fails': 'fx_fuse_fd(FX_FUSE_WRITE',
+  'fuse-getattr-fails': 'fx_fuse_fd(FX_FUSE_GETATTR',
 };
 /** The FUSE fixtures (fuse.ts), each a call still missing the errno its server answers with. */
 const FUSE_CALL: Record<string, string> = {
   'fuse-flush-fails': 'fx_fuse_fd(FX_FUSE_FLUSH', 'fuse-flush-waits': 'fx_fuse_fd(FX_FUSE_FLUSH_WAIT', 'fuse-read-fails': 'fx_fuse_path(FX_FUSE_READ', 'fuse-fallocate-fails': 'fx_fuse_map(FX_FUSE_FALLOCATE',
   'fuse-write-fails': 'fx_fuse_fd(FX_FUSE_WRITE', 'fuse-create-fails': 'fx_fuse_new(FX_FUSE_CREATE', 'fuse-open-fails': 'fx_fuse_path(FX_FUSE_OPEN',
+  'fuse-getattr-fails': 'fx_fuse_fd(FX_FUSE_GETATTR',
 };
+/** The FUSE fixtures a path and a descriptor share a name for: a path argument takes the path form. */
+const FUSE_PATH_CALL: Record<string, string> = { 'fuse-getattr-fails': 'fx_fuse_path(FX_FUSE_GETATTR' };
 
 /** A FUSE fixture's call with its errno: a number the kernel takes from a server (1 to 511). */
-function fuseExpr(which: string, errno: number | undefined): string {
-  if (!Object.hasOwn(FUSE_CALL, which)) throw new EmitError(`unknown FUSE fixture ${which}`);
+function fuseExpr(which: string, errno: number | undefined, path = false): string {
+  const calls = path && Object.hasOwn(FUSE_PATH_CALL, which) ? FUSE_PATH_CALL : FUSE_CALL;
+  if (!Object.hasOwn(calls, which)) throw new EmitError(`unknown FUSE fixture ${which}`);
   if (!Number.isSafeInteger(errno) || errno! < 1 || errno! > 511) throw new EmitError(`FUSE fixture ${which} needs an errno from 1 to 511, not ${String(errno)}`);
-  return `${FUSE_CALL[which]}, ${cCount(errno!, 'errno')})`;
+  return `${calls[which]}, ${cCount(errno!, 'errno')})`;
 }
 /** The C that makes each address fixture. */
 const ADDR_C: Record<AddrKind, string> = {
@@ -827,6 +1068,18 @@ const PATH_FIXTURES = new Set<string>(PATH_KINDS);
 function cCount(n: number, what: string): string {
   if (!Number.isSafeInteger(n) || n < 0) throw new EmitError(`${what} ${n} is not a count`);
   return String(n);
+}
+
+/** An iovec fixture's entry count, within the bounds plan.ts allows; anything else is a planner bug. */
+function iovecCheck(a: Extract<Arg, { kind: 'iovec' }>): string {
+  if (!iovecFits(a)) throw new EmitError(`an iovec of ${a.count} entries of ${a.len} bytes is out of bounds`);
+  return `${cCount(a.count, 'iovec count')}UL`;
+}
+function iovecBad(a: Extract<Arg, { kind: 'iovec' }>): string {
+  if (a.bad === undefined) return '0';
+  if (a.bad === 'badlen') return '1';
+  if (a.bad === 'unmapped') return '2';
+  throw new EmitError(`unknown iovec fault ${String(a.bad)}`);
 }
 
 /** A 64-bit integer literal of the value's bit pattern. */
@@ -857,6 +1110,7 @@ function argExpr(a: Arg, i: number): string {
       if (a.errno !== undefined) throw new EmitError(`address fixture ${a.which} takes no errno`);
       return ADDR_C[a.which];
     case 'argv-toolong': return 'fx_argv_toolong()';
+    case 'iovec': return `fx_iovec(${iovecCheck(a)}, ${cCount(a.len, 'iovec length')}UL, ${iovecBad(a)})`;
     case 'buf': return a.fill === undefined ? `fx_buf(${cCount(a.size, 'buffer size')}UL)` : `fx_buf_filled(${cCount(a.size, 'buffer size')}UL, ${cCount(a.fill & 0xff, 'fill byte')})`;
     case 'null': return '0L';
     case 'unmapped': return 'fx_unmapped()';
@@ -864,7 +1118,7 @@ function argExpr(a: Arg, i: number): string {
     case 'mapped': return `fx_mapped(${cCount(a.pages, 'page count')}L)`;
     case 'path':
       if (!PATH_FIXTURES.has(a.which)) throw new EmitError(`unknown path fixture ${a.which}`);
-      if (FUSE_KINDS.includes(a.which)) return fuseExpr(a.which, a.errno);
+      if (FUSE_KINDS.includes(a.which)) return fuseExpr(a.which, a.errno, true);
       if (a.errno !== undefined) throw new EmitError(`path fixture ${a.which} takes no errno`);
       return `fx_path(${cString(a.which)})`;
     case 'argv': return 'fx_argv()';
@@ -896,6 +1150,11 @@ function caseBody(c: Case): string {
       return `\t{ struct rlimit rl = { ${cLong(r.value)}, ${cLong(r.value)} }; if (setrlimit(RLIMIT_${r.name}, &rl)) _exit(131); }`;
     }),
     ...(c.setup?.lockall ? ['\tfx_lockall();'] : []),
+    ...(c.setup?.configs ?? []).map((k) => {
+      if (k.name !== 'WATCH_QUEUE' || typeof k.value !== 'boolean') throw new EmitError(`unknown kernel option ${k.name}`);
+      return `\tfx_need_watch_queue(${k.value ? 1 : 0});`;
+    }),
+    ...(c.setup?.sharedfiles ? ['\tfx_files_shared();'] : []),
     // Last: lowering a limit needs no capability, but the fixtures may.
     ...(c.setup?.nocaps ? ['\tfx_nocaps();'] : []),
     ...(c.setup?.uid !== undefined ? [`\tfx_setuid(${cCount(c.setup.uid, 'uid')}L);`] : []),
@@ -908,7 +1167,9 @@ function caseBody(c: Case): string {
   const claims = c.effects?.claims ?? [];
   if (claims.length > 16) throw new EmitError(`case '${c.what}' has ${claims.length} claimed effects (16 at most)`);
   // Buffers are watched, so that a write into one is seen (claimed or not).
-  const watch = c.args.flatMap((a, i) => (a.kind === 'buf' ? [`\tsb_watch(${i}, a${i}, ${cCount(a.size, 'buffer size')}UL);`] : []));
+  const watch = c.args.flatMap((a, i) => (a.kind === 'buf' ? [`\tsb_watch(${i}, a${i}, ${cCount(a.size, 'buffer size')}UL);`]
+    // An iovec's buffers (one mapping) stand for the argument: readv fills them, writev must not.
+    : a.kind === 'iovec' && a.count * a.len > 0 && !(a.bad === 'unmapped' && a.count < 2) ? [`\tsb_watch(${i}, fx_iovec_data(a${i}, ${iovecBad(a)}), ${cCount(a.count * a.len, 'iovec bytes')}UL);`] : []));
   return [
     ...args.map((a, i) => `\tlong a${i} = ${a};`),
     ...setup,
@@ -923,6 +1184,8 @@ function caseBody(c: Case): string {
     `\treport(sb_case_id, r);`,
     // A fixture's child (exec-running) is killed and reaped after the call.
     ...(c.args.some((a) => a.kind === 'path' && a.which === 'exec-running') ? ['\tfx_reap();'] : []),
+    // So is the child that shares the descriptor table (files=shared, fd:reserved).
+    ...(c.setup?.sharedfiles || c.args.some((a) => a.kind === 'fd' && a.fixture === 'reserved') ? ['\tfx_reap_sharer();'] : []),
   ].join('\n');
 }
 
@@ -938,6 +1201,11 @@ function claimInit(cl: Claim): string {
     } else if ('ret' in x) {
       if (typeof x.ret !== 'bigint' || x.ret < 1n || x.ret > 1_000_000n) throw new EmitError(`effect ${cl.name} multiplies the return value by ${String(x.ret)}`);
       k = Number(x.ret);
+    } else if ('bytes' in x) {
+      // -2: a constant count, in k.
+      if (typeof x.bytes !== 'bigint' || x.bytes < 1n || x.bytes > 65536n) throw new EmitError(`effect ${cl.name} counts ${String(x.bytes)} bytes`);
+      p[i] = -2;
+      k = Number(x.bytes);
     } else {
       if (!/^[a-z]{2}$/.test(x.flag)) throw new EmitError(`effect ${cl.name} names flag ${x.flag}`);
       k = (x.flag.charCodeAt(0) << 8) | x.flag.charCodeAt(1);
@@ -1034,6 +1302,14 @@ int main(int argc, char **argv)
 	char scratch[PATH_MAX], line[600];
 	int failed = 0, made = 0, init = getpid() == 1;
 	setvbuf(stdout, NULL, _IONBF, 0);
+	/*
+	 * Descriptors inherited from whoever started the program (a shell's or a harness's, not
+	 * close-on-exec) are closed: no case may reach them, and the cases' descriptor tables, which
+	 * fork sizes by the highest open descriptor, start at their smallest size (64 slots).
+	 */
+	if (syscall(SYS_close_range, 3U, ~0U, 0U))
+		for (int fd = 3; fd < 4096; fd++)
+			close(fd);
 	if (sb_setup())
 		return 2;
 	if (init) {
@@ -1102,14 +1378,15 @@ int main(int argc, char **argv)
 }
 
 /** The supervisor steps a case may ask for (sb_prepare), by the fixtures that need them. */
-const PREPARES = new Set(['fx_quota_prepare']);
+const PREPARES = new Set(['fx_quota_prepare', 'fx_immutable_prepare']);
+const IMMUTABLE = (a: Arg) => a.kind === 'path' && a.which === 'immutable';
 const QUOTA = (a: Arg) => (a.kind === 'path' && a.which === 'quota-new') || (a.kind === 'fd' && a.fixture === 'quota-full');
 
 /** The program for planned cases. */
 export function emitProgram(cases: readonly Case[], specs: Map<string, ApiSpec>, opts: ProgramOptions): string {
   return programFromCases(cases.map((c) => ({
     api: c.api, what: c.what, body: caseBody(c), expect: expectInit(c, specs.get(c.api)),
-    ...(c.args.some(QUOTA) ? { prepare: 'fx_quota_prepare' } : {}),
+    ...(c.args.some(QUOTA) ? { prepare: 'fx_quota_prepare' } : c.args.some(IMMUTABLE) ? { prepare: 'fx_immutable_prepare' } : {}),
     ...(c.setup?.memcg ? { memcg: true } : {}),
   })), opts);
 }

@@ -10,7 +10,7 @@ import { dirname, join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { DiagSink } from '../diag/index.js';
 import { specsFromC } from '../sources/index.js';
-import { fsType, kapi, repoPath } from '../testutil.js';
+import { corpusSyscalls, fsType, kapi, repoPath } from '../testutil.js';
 import { mountsUnder, parseFsList, runOnFilesystems, unavailable, type FsKind } from './fs.js';
 import { parseFsTag, planSpec } from './plan.js';
 import { judge } from './run.js';
@@ -21,8 +21,7 @@ const ALL: FsKind[] = ['tmpfs', 'ext4', 'xfs', 'btrfs', 'overlay', 'fuse'];
 const here = ALL.filter((k) => !unavailable(k));
 const SUBSET = ['open', 'read', 'write', 'close', 'execve'];
 /** The bundled corpus's syscalls, every one of which --fs runs on every filesystem. */
-const CORPUS = ['close', 'epoll_create', 'epoll_create1', 'epoll_ctl', 'epoll_pwait', 'epoll_pwait2', 'epoll_wait', 'execve', 'execveat',
-  'madvise', 'mlock', 'mlock2', 'mlockall', 'munlock', 'munlockall', 'open', 'read', 'write'];
+const CORPUS = corpusSyscalls();
 
 /** Mounts and loop devices of kapi's work directories (kapi-conform-*), anywhere. */
 function leftovers(): string[] {

@@ -12,7 +12,7 @@ import { DiagSink } from '../diag/index.js';
 import type { ApiSpec } from '../model/types.js';
 import { errnoNumber } from '../sources/consts/index.js';
 import { specsFromC } from '../sources/index.js';
-import { fuseMountsLeft, kapi, repoPath } from '../testutil.js';
+import { failedCases, fuseMountsLeft, kapi, repoPath } from '../testutil.js';
 import { emitProgram, EmitError } from './emit.js';
 import { planSpec, type Arg, type Case } from './plan.js';
 import { guestModules } from './qemu.js';
@@ -128,7 +128,7 @@ describe('the FUSE fixtures on the 6.1 guest', () => {
   });
   it('every FUSE case passes with the module loaded by the init', { skip }, () => {
     const r = kapi(['conform', '-q', '--kernel', kernel!, 'close', 'execve', 'execveat', 'madvise']);
-    assert.equal(r.code, 0, r.stdout.split('\n').filter((l) => /not ok|# sys_.* case/.test(l)).join('\n') + r.stderr);
+    assert.equal(r.code, 0, failedCases(r));
     assert.match(r.stdout, /^ {4}ok \d+ EINTR when fd=fd:fuse-flush-waits, sig.ALRM=interrupt$/m);
     assert.match(r.stdout, /^ {4}# sys_close: (\d+)\/\1 passed; errors provoked 5\/5 \(100%\): EBADF EDQUOT EINTR EIO ENOSPC$/m);
     assert.equal(r.stdout.match(/^ {4}ok \d+ EIO when filename=path:fuse-read-fails$/gm)?.length, 2);

@@ -1,8 +1,8 @@
 // A FUSE filesystem the case serves itself, so that errors only a filesystem returns can be
 // provoked: a child of the case answers the raw /dev/fuse protocol (<linux/fuse.h>, no libfuse)
 // for a root directory holding `file` (regular, 4096 bytes, mode 0644) and `exec` (the same,
-// mode 0755), and answers one operation (FLUSH, READ, FALLOCATE, WRITE, CREATE with MKNOD, or
-// OPEN) with -ERRNO, the errno of the error block the planner builds the case from; or it holds
+// mode 0755), and answers one operation (FLUSH, READ, FALLOCATE, WRITE, CREATE with MKNOD,
+// OPEN, or GETATTR of a file) with -ERRNO, the errno of the error block the planner builds the case from; or it holds
 // FLUSH until the kernel reports that a signal interrupted the caller (FUSE_INTERRUPT), and
 // answers it with -ERRNO then, as a FUSE server does. emit.ts carries this C with its fixtures.
 //
@@ -22,7 +22,7 @@ export const FUSE_C = String.raw`
 #include <sys/uio.h>
 
 /* The operation a fuse fixture makes fail. */
-enum { FX_FUSE_FLUSH = 1, FX_FUSE_FLUSH_WAIT, FX_FUSE_READ, FX_FUSE_FALLOCATE, FX_FUSE_WRITE, FX_FUSE_CREATE, FX_FUSE_OPEN };
+enum { FX_FUSE_FLUSH = 1, FX_FUSE_FLUSH_WAIT, FX_FUSE_READ, FX_FUSE_FALLOCATE, FX_FUSE_WRITE, FX_FUSE_CREATE, FX_FUSE_OPEN, FX_FUSE_GETATTR };
 #define FX_FUSE_DIR "fuse-fs"
 #define FX_FUSE_SIZE 4096
 
@@ -98,7 +98,9 @@ static void fx_fuse_serve(int fd, int op, int err)
 			}
 			memset(&o, 0, sizeof(o));
 			o.nodeid = child;
-			o.entry_valid = o.attr_valid = 60;
+			o.entry_valid = 60;
+			/* Attributes the kernel may cache, except when GETATTR is to fail: then it must ask. */
+			o.attr_valid = op == FX_FUSE_GETATTR ? 0 : 60;
 			fx_fuse_attr(child, &o.attr);
 			fx_fuse_reply(fd, in->unique, 0, &o, sizeof(o));
 			break;
@@ -107,6 +109,11 @@ static void fx_fuse_serve(int fd, int op, int err)
 			struct fuse_attr_out o;
 			if (node < 1 || node > 3)
 				_exit(0);
+			if (op == FX_FUSE_GETATTR && node > 1) {
+				/* Every GETATTR of a file: a stat ending in ESTALE walks again and asks again. */
+				fx_fuse_reply(fd, in->unique, err, NULL, 0);
+				break;
+			}
 			memset(&o, 0, sizeof(o));
 			o.attr_valid = 60;
 			fx_fuse_attr(node, &o.attr);

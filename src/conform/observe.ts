@@ -31,12 +31,14 @@ struct sb_snap {
 	int mapslen;
 	char vmlck[64];
 	int future;  /* 1 when a new mapping is locked (mlockall(MCL_FUTURE)) */
+	int blind;   /* the descriptor table was full: nothing that needs a descriptor was taken */
 	sigset_t mask;
 };
 static struct sb_snap sb_before, sb_after;
 
 /* A claim of the spec, resolved by kapi for this case: p are argument indices (-1: the return
- * value), k the return value's multiplier (mem:filled) or a VMA flag's two letters. */
+ * value; -2: a constant count, in k), k the return value's multiplier (mem:filled), a constant
+ * count or a VMA flag's two letters. */
 struct sb_claim { int kind; int p[3]; long long k; };
 
 /* Buffers the case passes (arguments of kind buffer): their first bytes before the call. */
@@ -196,8 +198,17 @@ static long sb_locked_not_resident(void)
 static void sb_take(struct sb_snap *s)
 {
 	static char ents[4096], data[SB_BUFCAP], list[8192];
-	int dfd;
+	int dfd, low = 0;
 	long n;
+	/*
+	 * Every descriptor below a power of two of at least 64 (the sizes a descriptor table has) is
+	 * open: the table may be full, and a descriptor the snapshot opened would grow it, which the
+	 * call may have to do itself (and fail to, dup's ENOMEM). Then the snapshot takes only what
+	 * needs no descriptor: the descriptors themselves and the signal mask.
+	 */
+	while (low < SB_FDS && syscall(SYS_fcntl, low, F_GETFD) >= 0)
+		low++;
+	s->blind = low >= 64 && !(low & (low - 1));
 	for (int fd = 0; fd < SB_FDS; fd++) {
 		struct stat st;
 		struct sb_fd *f = &s->fd[fd];
@@ -213,10 +224,17 @@ static void sb_take(struct sb_snap *s)
 		if (f->dev && (S_ISFIFO(st.st_mode) || S_ISSOCK(st.st_mode)) && syscall(SYS_ioctl, fd, FIONREAD, &f->queued))
 			f->queued = -1;
 		f->pos = (off_t)syscall(SYS_lseek, fd, 0, SEEK_CUR);
-		n = sb_epoll_list(fd, list, sizeof(list));
+		n = s->blind ? -1 : sb_epoll_list(fd, list, sizeof(list));
 		f->ep = n < 0 ? 0 : sb_fnv(list, n, SB_FNV0);
 	}
 	s->nent = 0;
+	s->mapslen = -1;
+	s->vmlck[0] = 0;
+	s->future = -1;
+	if (s->blind) {
+		syscall(SYS_rt_sigprocmask, SIG_BLOCK, NULL, &s->mask, 8);
+		return;
+	}
 	dfd = (int)syscall(SYS_openat, AT_FDCWD, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	while (dfd >= 0 && (n = syscall(SYS_getdents64, dfd, ents, sizeof(ents))) > 0) {
 		for (long off = 0; off < n && s->nent < SB_ENTS;) {
@@ -305,6 +323,8 @@ static void sb_observe(void)
 		if (x->queued != y->queued)
 			sb_ob('Q', fd);
 	}
+	if (a->blind || b->blind)
+		goto untaken;
 	for (int i = 0; i < a->nent; i++)
 		if (!sb_find(b, a->ent[i].key))
 			sb_ob('R', i);
@@ -321,6 +341,7 @@ static void sb_observe(void)
 		sb_ob('K', 0);
 	if (a->future != b->future)
 		sb_ob('U', 0);
+untaken:
 	if (memcmp(&a->mask, &b->mask, 8))
 		sb_ob('S', 0);
 	for (int i = 0; i < 6; i++) {
@@ -466,6 +487,21 @@ static void sb_claim_check(int i, long r, char *why, size_t cap)
 			snprintf(why, cap, "offset of %d went from %lld to %lld, not by %ld", fd, (long long)sb_before.fd[fd].pos, (long long)sb_after.fd[fd].pos, r);
 		break;
 	}
+	case CL_FD_OFFSET_SET:
+	case CL_FD_OFFSET_KEPT: {
+		int fd = (int)v0;
+		long long want;
+		if (fd < 0 || fd >= SB_FDS || !sb_before.fd[fd].open || sb_before.fd[fd].pos < 0) {
+			snprintf(why, cap, "descriptor %d has no file offset", fd);
+			break;
+		}
+		want = c->kind == CL_FD_OFFSET_SET ? (long long)r : (long long)sb_before.fd[fd].pos;
+		if ((long long)sb_after.fd[fd].pos != want)
+			snprintf(why, cap, "offset of %d went from %lld to %lld, not to %lld", fd, (long long)sb_before.fd[fd].pos, (long long)sb_after.fd[fd].pos, want);
+		else
+			sb_explain('P', fd);
+		break;
+	}
 	case CL_FILE_CREATED: {
 		const char *p = sb_path(v0);
 		const struct sb_ent *e = p ? sb_find(&sb_after, sb_fnv(p, strlen(p), SB_FNV0)) : NULL;
@@ -505,7 +541,7 @@ static void sb_claim_check(int i, long r, char *why, size_t cap)
 	}
 	case CL_MEM_FILLED: {
 		int b = c->p[0];
-		long cnt = c->p[1] >= 0 ? v1 : r * c->k;
+		long cnt = c->p[1] >= 0 ? v1 : c->p[1] == -2 ? c->k : r * c->k;
 		size_t n, cap2;
 		if (b < 0 || b > 5 || !sb_buf[b].addr || cnt <= 0)
 			break;
@@ -617,6 +653,105 @@ static void sb_claim_check(int i, long r, char *why, size_t cap)
 		long n = sb_locked_not_resident();
 		if (n)
 			snprintf(why, cap, n < 0 ? "the residency of the locked mappings cannot be read" : "%ld pages of locked mappings are not resident", n);
+		break;
+	}
+	case CL_FD_DUP: {
+		int fd = (int)r, of = (int)v1;
+		long same;
+		if (r < 0 || r >= SB_FDS || v1 < 0 || v1 >= SB_FDS || !sb_after.fd[fd].open || !sb_after.fd[of].open) {
+			snprintf(why, cap, "descriptor %ld or %ld is not open after the call", r, v1);
+			break;
+		}
+		/* The same open file description: kcmp says so where the kernel has it, else the same
+		 * file with the same status flags. */
+		same = syscall(SYS_kcmp, getpid(), getpid(), 0 /* KCMP_FILE */, fd, of);
+		if (same < 0 && errno != ENOSYS && errno != EPERM)
+			snprintf(why, cap, "kcmp of %d and %d failed: %s", fd, of, strerror(errno));
+		else if (same > 0 || sb_after.fd[fd].dev != sb_after.fd[of].dev || sb_after.fd[fd].ino != sb_after.fd[of].ino ||
+			 sb_after.fd[fd].flflags != sb_after.fd[of].flflags)
+			snprintf(why, cap, "descriptor %d does not refer to the open file of %d", fd, of);
+		else {
+			/* All that changed at fd comes with the other file, but a close-on-exec flag set. */
+			sb_explain('O', fd);
+			sb_explain('F', fd);
+			sb_explain('L', fd);
+			sb_explain('P', fd);
+			sb_explain('Q', fd);
+			sb_explain('E', fd);
+			if (!(sb_after.fd[fd].fdflags & FD_CLOEXEC))
+				sb_explain('X', fd);
+		}
+		break;
+	}
+	case CL_FD_CLOSED_RANGE:
+	case CL_FD_CLOEXEC_RANGE: {
+		/* Descriptor numbers are unsigned int to the kernel: -1 is the last one. */
+		unsigned long first = (unsigned int)v0, last = (unsigned int)v1 < SB_FDS ? (unsigned int)v1 : SB_FDS - 1;
+		for (unsigned long k = first; k <= last && !why[0]; k++) {
+			if (!sb_before.fd[k].open)
+				continue;
+			if (c->kind == CL_FD_CLOSED_RANGE && sb_after.fd[k].open)
+				snprintf(why, cap, "descriptor %lu is still open", k);
+			else if (c->kind == CL_FD_CLOEXEC_RANGE && (!sb_after.fd[k].open || !(sb_after.fd[k].fdflags & FD_CLOEXEC)))
+				snprintf(why, cap, "descriptor %lu %s", k, sb_after.fd[k].open ? "has no FD_CLOEXEC" : "was closed");
+			else
+				sb_explain(c->kind == CL_FD_CLOSED_RANGE ? 'C' : 'X', (int)k);
+		}
+		break;
+	}
+	case CL_FD_PAIR:
+	case CL_FD_PAIR_CLOEXEC:
+	case CL_FD_PAIR_NONBLOCK:
+	case CL_FD_PAIR_DIRECT: {
+		const int *pp = (const int *)v0;
+		int r0, w1, low0 = 0, low1;
+		struct stat st;
+		if (!pp) {
+			snprintf(why, cap, "no array");
+			break;
+		}
+		r0 = pp[0];
+		w1 = pp[1];
+		if (r0 < 0 || r0 >= SB_FDS || w1 < 0 || w1 >= SB_FDS || !sb_after.fd[r0].open || !sb_after.fd[w1].open) {
+			snprintf(why, cap, "the array holds %d and %d, not two open descriptors", r0, w1);
+			break;
+		}
+		if (c->kind == CL_FD_PAIR_CLOEXEC) {
+			if (!(sb_after.fd[r0].fdflags & FD_CLOEXEC) || !(sb_after.fd[w1].fdflags & FD_CLOEXEC))
+				snprintf(why, cap, "descriptors %d and %d do not both have FD_CLOEXEC", r0, w1);
+			sb_explain('X', r0);
+			sb_explain('X', w1);
+			break;
+		}
+		if (c->kind == CL_FD_PAIR_NONBLOCK) {
+			if (!(sb_after.fd[r0].flflags & O_NONBLOCK) || !(sb_after.fd[w1].flflags & O_NONBLOCK))
+				snprintf(why, cap, "descriptors %d and %d do not both have O_NONBLOCK", r0, w1);
+			break;
+		}
+		if (c->kind == CL_FD_PAIR_DIRECT) {
+			if (!(sb_after.fd[w1].flflags & O_DIRECT))
+				snprintf(why, cap, "write end %d has no O_DIRECT", w1);
+			break;
+		}
+		while (low0 < SB_FDS && sb_before.fd[low0].open)
+			low0++;
+		low1 = low0 + 1;
+		while (low1 < SB_FDS && sb_before.fd[low1].open)
+			low1++;
+		if (sb_before.fd[r0].open || sb_before.fd[w1].open)
+			snprintf(why, cap, "descriptor %d or %d was open before the call", r0, w1);
+		else if (r0 != low0 || w1 != low1)
+			snprintf(why, cap, "the array holds %d and %d, not the lowest free descriptors %d and %d", r0, w1, low0, low1);
+		else if (syscall(SYS_fstat, r0, &st) || !S_ISFIFO(st.st_mode) || sb_after.fd[r0].dev != sb_after.fd[w1].dev ||
+			 sb_after.fd[r0].ino != sb_after.fd[w1].ino)
+			snprintf(why, cap, "descriptors %d and %d are not the two ends of one pipe", r0, w1);
+		else if ((sb_after.fd[r0].flflags & O_ACCMODE) != O_RDONLY || (sb_after.fd[w1].flflags & O_ACCMODE) != O_WRONLY)
+			snprintf(why, cap, "descriptor %d is not the read end and %d the write end", r0, w1);
+		else {
+			sb_explain('O', r0);
+			sb_explain('O', w1);
+			sb_explain('B', c->p[0]);
+		}
 		break;
 	}
 	case CL_KEEPS_SIGNAL_MASK:

@@ -16,6 +16,8 @@ export type Arg =
   | { kind: 'addr'; which: AddrKind; errno?: number }
   | { kind: 'argv-toolong' }
   | { kind: 'buf'; size: number; fill?: number }
+  /** count iovecs over one mapping of count * len bytes (ptr:iovec); bad: one entry made invalid. */
+  | { kind: 'iovec'; count: number; len: number; bad?: IovecBad }
   | { kind: 'null' }
   | { kind: 'unmapped' }
   | { kind: 'readonly' }
@@ -25,6 +27,13 @@ export type Arg =
   | { kind: 'envp' }
   | { kind: 'sigset' }
   | { kind: 'timespec' };
+
+/** How an iovec fixture is broken: its last length above SSIZE_MAX, or its first buffer unmapped. */
+export type IovecBad = 'badlen' | 'unmapped';
+
+/** The length of each buffer of a `ptr:iovec` array, and the most entries the kernel takes (UIO_MAXIOV). */
+export const IOV_LEN = 16;
+export const IOV_MAX = 1024;
 
 export type Expect =
   | { kind: 'success' }
@@ -45,7 +54,7 @@ export interface Case {
   /** The documented error whose `kapi-cond:` the case is built from. */
   error?: string;
   /** What the case sets up before the call: limits, signals ignored. */
-  setup?: { rlimits: { name: string; value: bigint }[]; ignore: string[]; interrupt?: boolean; nocaps?: boolean; uid?: number; lockall?: boolean; memcg?: boolean };
+  setup?: { rlimits: { name: string; value: bigint }[]; ignore: string[]; interrupt?: boolean; nocaps?: boolean; uid?: number; lockall?: boolean; memcg?: boolean; sharedfiles?: boolean; configs?: { name: string; value: boolean }[] };
   /**
    * The spec's effects a successful call is checked for (effect.ts): the claims whose guard holds
    * for this case's arguments, each with the label of its block. Absent when the spec has no
@@ -113,7 +122,12 @@ export const DANGEROUS_NAMES = [
 const DANGEROUS = new Set(DANGEROUS_NAMES.map((n) => syscallNumber(n)));
 
 /** The largest buffer a case may ask for (the sandbox's address space is 1 GiB). */
-const MAX_BUFFER = 1 << 26;
+export const MAX_BUFFER = 1 << 26;
+
+/** Whether an iovec fixture is one the C may build: 0 to IOV_MAX entries, all its buffers within MAX_BUFFER. */
+export function iovecFits(a: { count: number; len: number }): boolean {
+  return Number.isSafeInteger(a.count) && a.count >= 0 && a.count <= IOV_MAX && Number.isSafeInteger(a.len) && a.len >= 0 && a.count * a.len <= MAX_BUFFER;
+}
 
 const INT_LIMITS: Record<string, [bigint, bigint]> = {
   int: [-(1n << 31n), (1n << 31n) - 1n], uint: [0n, (1n << 64n) - 1n],
@@ -122,7 +136,7 @@ const INT_LIMITS: Record<string, [bigint, bigint]> = {
 /** The values `kapi-semantic:` may take (docs/dsl.md); `baseline` below gives each its fixture. */
 export const SEMANTICS = [
   'fd:file', 'fd:epoll', 'fd:pipe', 'fd:dir', 'fd:cwd', 'path:file', 'path:new', 'path:exec',
-  'ptr:argv', 'ptr:envp', 'ptr:sigset', 'ptr:timespec', 'ptr:null', 'ptr:buffer', 'addr:mapped',
+  'ptr:argv', 'ptr:envp', 'ptr:sigset', 'ptr:timespec', 'ptr:null', 'ptr:buffer', 'ptr:iovec', 'addr:mapped',
 ] as const;
 
 /** The switches `kapi-test:` may list. */
@@ -153,6 +167,7 @@ function baseline(p: Param, spec: ApiSpec): Arg {
     case 'ptr:timespec': return { kind: 'timespec' };
     case 'ptr:null': return { kind: 'null' };
     case 'ptr:buffer': return { kind: 'buf', size: Number(p.size?.value ?? 4096n) };
+    case 'ptr:iovec': return { kind: 'iovec', count: iovecCount(p, spec), len: IOV_LEN };
     case 'addr:mapped': return { kind: 'mapped', pages: 1 };
     default: break;
   }
@@ -170,6 +185,20 @@ function baseline(p: Param, spec: ApiSpec): Arg {
   if (c?.min?.value !== undefined && c.min.value > 0n) return { kind: 'int', value: c.min.value };
   return { kind: 'int', value: 0n };
   void spec;
+}
+
+/**
+ * The number of entries of a `ptr:iovec` array: the valid value of the count parameter its
+ * constraint names (`constraint-type: buffer(N)`), which must be an integer from 0 to IOV_MAX;
+ * -1 when there is none (planSpec reports it).
+ */
+function iovecCount(p: Param, spec: ApiSpec): number {
+  const at = p.size_param?.index;
+  const params = spec.params ?? [];
+  const q = at === undefined ? undefined : params.find((x, j) => (x.index ?? j) === at);
+  if (!q || q === p || semantic(q) === 'ptr:iovec') return -1;
+  const v = baseline(q, spec);
+  return v.kind === 'int' && v.value >= 0n && v.value <= BigInt(IOV_MAX) ? Number(v.value) : -1;
 }
 
 /** The comma-separated items of a parameter's `kapi-*` tag, trimmed, empty ones dropped. */
@@ -319,6 +348,8 @@ export function planSpec(spec: ApiSpec, opts: { allowDangerous?: boolean; unpriv
   const effectProblems = effectCases(spec, base, push, !!opts.unprivileged);
   const big = base.find((a) => a.kind === 'buf' && (!Number.isSafeInteger(a.size) || a.size < 0 || a.size > MAX_BUFFER));
   if (big?.kind === 'buf') return { api: spec.name, cases: [], problem: `a buffer of ${big.size} bytes: larger than the ${MAX_BUFFER} a case may map` };
+  const vec = params.findIndex((_, i) => base[i]?.kind === 'iovec' && !iovecFits(base[i] as Extract<Arg, { kind: 'iovec' }>));
+  if (vec >= 0) return { api: spec.name, cases: [], problem: `${params[vec]!.name} is ptr:iovec, but its count parameter (constraint-type: buffer(N)) has no valid value from 0 to ${IOV_MAX}` };
   const plan: Plan = { api: spec.name, cases };
   if (unknown) plan.problem = unknown;
   if (conditionProblems.length) plan.conditionProblems = conditionProblems;
@@ -330,14 +361,21 @@ export function planSpec(spec: ApiSpec, opts: { allowDangerous?: boolean; unpriv
  * The argument a condition's setting puts in place of the baseline; `errno` is the number (kapi's
  * table) of the error the condition provokes, which a FUSE fixture's server answers with.
  */
-function settingArg(v: Extract<Setting, { kind: 'arg' }>['value'], errno: number): Arg {
+function settingArg(v: Extract<Setting, { kind: 'arg' }>['value'], errno: number, base: Arg | undefined): Arg {
   if ('fd' in v) {
     if (FUSE_KINDS.includes(v.fd)) return { kind: 'fd', fixture: v.fd, errno };
     return v.of === undefined ? { kind: 'fd', fixture: v.fd } : { kind: 'fd', fixture: v.fd, of: v.of };
   }
   if ('path' in v) return FUSE_KINDS.includes(v.path) ? { kind: 'path', which: v.path, errno } : { kind: 'path', which: v.path };
   if ('addr' in v) return FUSE_KINDS.includes(v.addr) ? { kind: 'addr', which: v.addr, errno } : { kind: 'addr', which: v.addr };
-  if ('ptr' in v) return { kind: v.ptr };
+  if ('ptr' in v) {
+    if (v.ptr === 'iovec-badlen' || v.ptr === 'iovec-unmapped') {
+      // The parameter's own array, broken; one entry when the parameter is no ptr:iovec.
+      const count = base?.kind === 'iovec' && base.count > 0 ? base.count : 1;
+      return { kind: 'iovec', count, len: IOV_LEN, bad: v.ptr === 'iovec-badlen' ? 'badlen' : 'unmapped' };
+    }
+    return { kind: v.ptr };
+  }
   return { kind: 'int', value: v.int };
 }
 
@@ -347,7 +385,7 @@ function settingArg(v: Extract<Setting, { kind: 'arg' }>['value'], errno: number
  * out: fixtures that mount a filesystem for the case, running as another user, and a full memory
  * cgroup (not tried as nobody).
  */
-const MOUNTING = new Set(['nospace-new', 'notmpfile-dir', 'fs-full', 'pty-slave-closed', 'pty-master-closed', ...FUSE_KINDS]);
+const MOUNTING = new Set(['nospace-new', 'notmpfile-dir', 'rofs-file', 'immutable', 'fs-full', 'pty-slave-closed', 'pty-master-closed', ...FUSE_KINDS]);
 const needsRoot = (st: Setting) => st.kind === 'uid' || st.kind === 'memcg' || (st.kind === 'arg' && (('path' in st.value && MOUNTING.has(st.value.path)) ||
   ('fd' in st.value && MOUNTING.has(st.value.fd)) || ('addr' in st.value && MOUNTING.has(st.value.addr))));
 
@@ -357,16 +395,18 @@ function applySettings(base: readonly Arg[], c: Condition, errno: number): { arg
   const setup: NonNullable<Case['setup']> = { rlimits: [], ignore: [] };
   let param: string | undefined;
   for (const st of c.settings) {
-    if (st.kind === 'arg') { args[st.index] = settingArg(st.value, errno); param ??= st.param; }
+    if (st.kind === 'arg') { args[st.index] = settingArg(st.value, errno, base[st.index]); param ??= st.param; }
     else if (st.kind === 'rlimit') setup.rlimits.push({ name: st.name, value: st.value });
     else if (st.kind === 'interrupt') setup.interrupt = true;
     else if (st.kind === 'nocaps') setup.nocaps = true;
     else if (st.kind === 'uid') setup.uid = Number(st.value);
     else if (st.kind === 'lockall') setup.lockall = true;
     else if (st.kind === 'memcg') setup.memcg = true;
+    else if (st.kind === 'sharedfiles') setup.sharedfiles = true;
+    else if (st.kind === 'config') (setup.configs ??= []).push({ name: st.name, value: st.value });
     else setup.ignore.push(st.signal);
   }
-  const used = setup.rlimits.length || setup.ignore.length || setup.interrupt || setup.nocaps || setup.uid !== undefined || setup.lockall || setup.memcg;
+  const used = setup.rlimits.length || setup.ignore.length || setup.interrupt || setup.nocaps || setup.uid !== undefined || setup.lockall || setup.memcg || setup.sharedfiles || setup.configs?.length;
   return { args, ...(used ? { setup } : {}), ...(param ? { param } : {}) };
 }
 
@@ -417,8 +457,10 @@ function effectCases(spec: ApiSpec, base: readonly Arg[], push: (c: Omit<Case, '
 /**
  * Whether the case's arguments are what the claim reads through: the C dereferences a path
  * argument (file:*) and reads the memory of an address argument (mem:zeroed), so those must be a
- * path fixture and a mapping with an integer length of at most 1 MiB; any other claim reads
- * integers only (descriptors are bounds-checked there). A claim that does not fit is left out.
+ * path fixture and a mapping with an integer length of at most 1 MiB, and reads two ints from the
+ * array of the fd:pair claims, which must be a buffer of the case's of at least 8 bytes; any other
+ * claim reads integers only (descriptors are bounds-checked there). A claim that does not fit is
+ * left out.
  */
 function claimFits(cl: Claim, args: readonly Arg[]): boolean {
   const arg = (k: number) => { const x = cl.args[k]; return x && 'param' in x ? args[x.param] : undefined; };
@@ -427,6 +469,7 @@ function claimFits(cl: Claim, args: readonly Arg[]): boolean {
     const a = arg(0), n = arg(1);
     return (a?.kind === 'mapped' || a?.kind === 'addr') && n?.kind === 'int' && n.value >= 0n && n.value <= 1n << 20n;
   }
+  if (cl.name.startsWith('fd:pair')) { const a = arg(0); return a?.kind === 'buf' && a.size >= 8; }
   return true;
 }
 

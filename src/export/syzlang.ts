@@ -18,6 +18,7 @@
 
 import type { ApiSpec, ConstVal, Param } from '../model/types.js';
 import { SYSCALLS_X86_64 } from '../sources/consts/generated.js';
+import { tableName } from '../sources/consts/index.js';
 import { rangeFits } from './syzcheck.js';
 
 const ident = (s: string) => s.replace(/[^A-Za-z0-9_]/g, '_').replace(/^(?=[0-9])/, '_');
@@ -42,7 +43,8 @@ function direction(p: Param): 'in' | 'out' | 'inout' {
 }
 
 const semantic = (x: { ext?: Record<string, string> } | undefined) => x?.ext?.['kapi-semantic']?.trim();
-const callName = (s: ApiSpec) => s.signature?.name ?? s.name.replace(/^sys_/, '');
+// The table's name (stat, not newstat): what syzkaller calls the syscall.
+const callName = (s: ApiSpec) => tableName(s.signature?.name ?? s.name.replace(/^sys_/, ''));
 
 /** Top-level `||` operands of an expression, outer parentheses removed. */
 function disjuncts(expr: string): string[] {

@@ -10,7 +10,7 @@ import { after, describe, it } from 'node:test';
 import { gzipSync } from 'node:zlib';
 import { DiagSink } from '../diag/index.js';
 import { readSource } from '../sources/index.js';
-import { repoPath } from '../testutil.js';
+import { CORPUS18, repoPath } from '../testutil.js';
 import { listedFromSpecs, manErrnoSets, recallTable } from './recall.js';
 import { MAN_LIMITS, manErrnos, pageFor, parseManPage, readManDir, readManPage, type ManPage } from './manpages.js';
 
@@ -115,7 +115,7 @@ describe('man pages: real pages', { skip }, () => {
 
 describe('man pages: the corpus', { skip }, () => {
   it('every corpus syscall has a page with an ERRORS section, and the table compares them', async () => {
-    const r = await readSource(repoPath('specs'), new DiagSink());
+    const r = await readSource(repoPath(CORPUS18), new DiagSink());
     const listed = listedFromSpecs(r.specs.filter((s) => s.kind === 'syscall'));
     assert.equal(listed.size, 18);
     const set = readManDir(MAN2);

@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { DiagSink } from '../diag/index.js';
-import { repoPath, type Run } from '../testutil.js';
+import { repoPath, type Run, CORPUS18 } from '../testutil.js';
 import { specsFromDebugfs } from './debugfs/index.js';
 import { readSourcePath } from './index.js';
 
@@ -41,7 +41,7 @@ before(async () => {
   symlinkSync('/dev/zero', at('zero'));
   server = createServer();
   await new Promise<void>((r) => server.listen(at('sock'), r));
-  writeFileSync(at('snap.json'), kapi(['-q', '-f', 'json']).stdout);
+  writeFileSync(at('snap.json'), kapi(['-q', '-f', 'json', '--source', repoPath(CORPUS18)]).stdout);
 });
 after(() => {
   server.close();
@@ -92,7 +92,7 @@ describe('reads are bounded', () => {
   const tree = at('tree');
   before(() => {
     mkdirSync(join(tree, 'fs'), { recursive: true });
-    cpSync(repoPath('specs'), join(tree, 'fs'), { recursive: true });
+    cpSync(repoPath(CORPUS18), join(tree, 'fs'), { recursive: true });
     // The big ones beside the good ones, in the same directory, and one before them.
     writeFileSync(join(tree, 'a-huge.c'), '');
     truncateSync(join(tree, 'a-huge.c'), 1024 ** 3);
@@ -128,9 +128,9 @@ describe('reads are bounded', () => {
   it('files bigger than the shared buffer (but within the limit) do not cost the files after them', FAST, async () => {
     const t = at('tree-big');
     mkdirSync(t);
-    cpSync(repoPath('specs'), t, { recursive: true });
+    cpSync(repoPath(CORPUS18), t, { recursive: true });
     // 3 MiB of code before a spec, then a 100 MiB file over the limit: the rest of the tree is read.
-    writeFileSync(join(t, 'aaa.c'), `${'int filler;\n'.repeat(3 << 18).slice(0, 3 << 20)}${readFileSync(repoPath('specs/madvise.c'), 'utf8').replace(/madvise/g, 'xmadvise')}`);
+    writeFileSync(join(t, 'aaa.c'), `${'int filler;\n'.repeat(3 << 18).slice(0, 3 << 20)}${readFileSync(repoPath(`${CORPUS18}/madvise.c`), 'utf8').replace(/madvise/g, 'xmadvise')}`);
     writeFileSync(join(t, 'aab.c'), '');
     truncateSync(join(t, 'aab.c'), 100 << 20);
     const d = new DiagSink();
@@ -252,7 +252,7 @@ describe('debugfs trees that point outside themselves', () => {
 
 describe('control characters never reach the terminal raw', () => {
   it('spec text with escape sequences: the list and show output and the diagnostics escape them', FAST, () => {
-    const text = readFileSync(repoPath('specs/read_write.c'), 'utf8')
+    const text = readFileSync(repoPath(`${CORPUS18}/read_write.c`), 'utf8')
       .replace('read bytes from a file descriptor', 'read \x1b[2J\x1b]0;owned\x07bytes\u202e')
       .replace('desc: The descriptor to read from.', 'desc: The descriptor \x1b[31mto read from.')
       .replace(' * contexts: process, sleepable', ' * contexts: process, bogus\x1b[8m');

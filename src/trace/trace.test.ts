@@ -81,6 +81,19 @@ describe('checker', () => {
     p.push('execve("/bin/true", ["true"], 0x7ffd) = 5');
     assert.deepEqual(c.findings.map((f) => `${f.line} ${f.kind}`), ['2 returned']);
   });
+  it('a syscall whose entry point has another name is checked under its table name', async () => {
+    const { Checker } = await import('./check.js');
+    const { DiagSink } = await import('../diag/index.js');
+    const { readSourcePath } = await import('../sources/index.js');
+    const specs = await readSourcePath(repoPath('specs/stat.c'), new DiagSink());
+    const c = new Checker(specs);
+    // strace says fstat and stat; the specs are sys_newfstat and sys_newstat.
+    assert.ok(c.names.includes('fstat') && c.names.includes('stat') && !c.names.includes('newfstat'), c.names.join(','));
+    const p = new TraceParser(undefined, (e) => c.check(e));
+    p.push('fstat(3, 0x7ffd) = -1 ENOTSOCK (Socket operation on non-socket)');
+    p.push('stat("/x", 0x7ffd) = -1 ENOENT (No such file or directory)');
+    assert.deepEqual(c.findings.map((f) => `${f.line} ${f.kind} ${f.spec}`), ['1 unlisted-error sys_newfstat']);
+  });
 });
 
 describe('parser properties', () => {

@@ -463,6 +463,9 @@ export const UAPI_CONSTS: Record<string, bigint> = {
   BINPRM_FLAGS_PATH_INACCESSIBLE: 0x4n,
   BINPRM_FLAGS_PRESERVE_ARGV0_BIT: 0x3n,
   BINPRM_FLAGS_PRESERVE_ARGV0: 0x8n,
+  CLOSE_RANGE_UNSHARE: 0x2n,
+  CLOSE_RANGE_CLOEXEC: 0x4n,
+  O_NOTIFICATION_PIPE: 0x80n,
 };
 
 export const SIZES: Record<string, bigint> = {

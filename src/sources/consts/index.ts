@@ -27,6 +27,23 @@ const LIMITS: Record<string, bigint> = {
   RLIM_INFINITY: 0xffffffffffffffffn, NULL: 0n, true: 1n, false: 0n,
   TASK_SIZE_MAX: 0x7ffffffff000n, MAX_SCHEDULE_TIMEOUT: 0x7fffffffffffffffn,
   KMALLOC_MAX_SIZE: 1n << 22n, KMALLOC_SHIFT_MAX: 22n,
+  // include/uapi/linux/fs.h and uio.h (not in the generated table): lseek's whence values, the
+  // iovec limit, and the flags of preadv2/pwritev2.
+  SEEK_SET: 0n, SEEK_CUR: 1n, SEEK_END: 2n, SEEK_DATA: 3n, SEEK_HOLE: 4n, SEEK_MAX: 4n, UIO_MAXIOV: 1024n,
+  RWF_HIPRI: 1n, RWF_DSYNC: 2n, RWF_SYNC: 4n, RWF_NOWAIT: 8n, RWF_APPEND: 16n, RWF_SUPPORTED: 31n,
+};
+
+/**
+ * uapi constants of headers scripts/gen-consts.mjs does not read: the statx mask bits
+ * (include/uapi/linux/stat.h) and the access() modes (include/linux/fs.h's MAY_* values, which
+ * user space spells F_OK, X_OK, W_OK and R_OK in <unistd.h>).
+ */
+const MORE_UAPI: Record<string, bigint> = {
+  STATX_TYPE: 0x1n, STATX_MODE: 0x2n, STATX_NLINK: 0x4n, STATX_UID: 0x8n, STATX_GID: 0x10n,
+  STATX_ATIME: 0x20n, STATX_MTIME: 0x40n, STATX_CTIME: 0x80n, STATX_INO: 0x100n, STATX_SIZE: 0x200n,
+  STATX_BLOCKS: 0x400n, STATX_BASIC_STATS: 0x7ffn, STATX_BTIME: 0x800n, STATX_ALL: 0xfffn,
+  STATX_MNT_ID: 0x1000n, STATX_DIOALIGN: 0x2000n, STATX__RESERVED: 0x80000000n,
+  F_OK: 0n, X_OK: 1n, W_OK: 2n, R_OK: 4n,
 };
 
 /** sizeof() of types the specified syscalls use (x86-64). */
@@ -41,6 +58,7 @@ const SIZEOF: Record<string, bigint> = {
   'struct open_how': 24n, 'struct iovec': 16n, 'struct sched_attr': 56n,
   'struct fwctl_info': 24n, 'struct fwctl_rpc': 32n, 'struct binder_write_read': 48n,
   'struct io_event': 32n, 'struct iocb': 64n, 'struct rlimit': 16n, 'struct stat': 144n,
+  'struct statx': 256n,
 };
 
 /** The number of an errno name on an architecture; undefined for unknown names. */
@@ -65,7 +83,7 @@ export function errnoName(num: number): string | undefined {
 
 /** Value of a kernel constant name (not KAPI_* enum names: see tables.ts). */
 export function kernelConst(name: string): bigint | undefined {
-  return own(UAPI_CONSTS, name) ?? own(SIZES, name) ?? own(LIMITS, name) ?? own(ERRNO_GENERIC, name);
+  return own(UAPI_CONSTS, name) ?? own(MORE_UAPI, name) ?? own(SIZES, name) ?? own(LIMITS, name) ?? own(ERRNO_GENERIC, name);
 }
 
 export function sizeofType(type: string): bigint | undefined {
@@ -85,7 +103,23 @@ export function kernelEnv(extra?: (name: string) => bigint | undefined, arrays?:
 }
 
 /** The x86-64 number of a syscall (`read`, `epoll_pwait2`), from the 6.1 table; undefined if unknown. */
+/**
+ * The x86-64 syscalls whose SYSCALL_DEFINE name differs from the table's name: the table's
+ * entry point is sys_newstat for stat, and so on (arch/x86/entry/syscalls/syscall_64.tbl).
+ */
+const ENTRY_NAMES: Record<string, string> = {
+  newstat: 'stat',
+  newlstat: 'lstat',
+  newfstat: 'fstat',
+  newuname: 'uname',
+  sendfile64: 'sendfile',
+  umount: 'umount2',
+};
+
+/** The syscall table's name of a SYSCALL_DEFINE name (`newstat` is `stat`). */
+export const tableName = (name: string): string => own(ENTRY_NAMES, name) ?? name;
+
 export function syscallNumber(name: string): number | undefined {
-  const v = own(SYSCALLS_X86_64, name);
+  const v = own(SYSCALLS_X86_64, name) ?? own(SYSCALLS_X86_64, own(ENTRY_NAMES, name) ?? '');
   return v === undefined ? undefined : Number(v);
 }

@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { DiagSink } from '../../diag/index.js';
 import type { ApiSpec } from '../../model/types.js';
-import { comparable, kapi, repoPath } from '../../testutil.js';
+import { comparable, kapi, repoPath, CORPUS18 } from '../../testutil.js';
 import { readSourcePath } from '../index.js';
 import { emitC } from './fixture-c.js';
 import { RODATA_LDS } from './fixture-c.js';
@@ -63,7 +63,7 @@ function readElf(path: string): { specs: ApiSpec[]; summary: string; diags: Diag
 
 before(async () => {
   dir = mkdtempSync(join(tmpdir(), 'kapi-bzimage-'));
-  const corpus = await readSourcePath(repoPath('specs'), new DiagSink(), { displayRoot: 'specs' });
+  const corpus = await readSourcePath(repoPath(CORPUS18), new DiagSink(), { displayRoot: 'specs' });
   writeFileSync(join(dir, 'v4.c'), emitC(corpus, 'v4', 'specs/'));
   writeFileSync(join(dir, 'rodata.lds'), RODATA_LDS);
   run(['gcc', '-c', '-O2', '-Wall', `-I${INCLUDE}`, '-o', join(dir, 'v4.o'), join(dir, 'v4.c')]);

@@ -10,7 +10,7 @@ import { before, describe, it } from 'node:test';
 import fc from 'fast-check';
 import { DiagSink } from '../../diag/index.js';
 import type { ApiSpec } from '../../model/types.js';
-import { kapi, repoPath, tempDir } from '../../testutil.js';
+import { kapi, repoPath, tempDir, CORPUS18 } from '../../testutil.js';
 import { readSourcePath, specsFromC } from '../index.js';
 import { emitC } from './fixture-c.js';
 import { specsFromElf } from './index.js';
@@ -71,7 +71,7 @@ const byName = (specs: ApiSpec[]) => new Map(specs.map((s) => [s.name, project(s
 before(async () => {
   dir = tempDir('kapi-elf-');
   const d = new DiagSink();
-  corpus = await readSourcePath(repoPath('specs'), d, { displayRoot: 'specs' });
+  corpus = await readSourcePath(repoPath(CORPUS18), d, { displayRoot: 'specs' });
   for (const l of ['v1', 'v4'] as const) {
     sources[l] = emitC(corpus, l, 'specs/');
     writeFileSync(join(dir, `${l}.c`), sources[l]);

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { DiagSink, formatDiagnostic } from '../../diag/index.js';
 import type { ApiSpec } from '../../model/types.js';
-import { kapi, repoPath } from '../../testutil.js';
+import { kapi, repoPath, CORPUS18 } from '../../testutil.js';
 import { readSourcePath } from '../index.js';
 import { emitC } from './fixture-c.js';
 import { specsFromElf } from './index.js';
@@ -89,7 +89,7 @@ const V4 = layoutOf(V4_SPEC, { ptrSize: 8, align64: 8, packed: false });
 
 before(async () => {
   dir = mkdtempSync(join(tmpdir(), 'kapi-trunc-'));
-  corpus = await readSourcePath(repoPath('specs'), new DiagSink(), { displayRoot: 'specs' });
+  corpus = await readSourcePath(repoPath(CORPUS18), new DiagSink(), { displayRoot: 'specs' });
 });
 after(() => rmSync(dir, { recursive: true, force: true }));
 

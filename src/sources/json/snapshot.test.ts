@@ -11,7 +11,7 @@ import { stringifyDoc, toJsonDoc } from '../../model/json.js';
 import { normalize } from '../../model/normalize.js';
 import type { ApiSpec } from '../../model/types.js';
 import { renderPlainList, renderPlainSpec } from '../../render/index.js';
-import { repoPath } from '../../testutil.js';
+import { CORPUS18, repoPath } from '../../testutil.js';
 import { looksLikeJson, readSourcePath } from '../index.js';
 import { readSnapshot, specsFromJson } from './index.js';
 
@@ -21,7 +21,7 @@ const RUNS = { numRuns: 300, seed: 20261201, verbose: 0 };
 let corpus: Record<string, unknown>[] = [];
 before(async () => {
   const d = new DiagSink();
-  const set = normalize(await readSourcePath(repoPath('specs'), d, { displayRoot: 'specs' }), d);
+  const set = normalize(await readSourcePath(repoPath(CORPUS18), d, { displayRoot: 'specs' }), d);
   corpus = (JSON.parse(stringifyDoc(toJsonDoc(set))) as { specs: Record<string, unknown>[] }).specs;
 });
 
