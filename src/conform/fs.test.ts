@@ -10,7 +10,7 @@ import { dirname, join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { DiagSink } from '../diag/index.js';
 import { specsFromC } from '../sources/index.js';
-import { corpusSyscalls, fsType, kapi, repoPath } from '../testutil.js';
+import { CORPUS_RUN_MS, corpusSyscalls, fsType, kapi, repoPath } from '../testutil.js';
 import { mountsUnder, parseFsList, runOnFilesystems, unavailable, type FsKind } from './fs.js';
 import { parseFsTag, planSpec } from './plan.js';
 import { judge } from './run.js';
@@ -38,7 +38,7 @@ describe('conform --fs', () => {
 
   it('the whole corpus passes on every filesystem; vfat (not in this kernel) is reported as lacking; nothing is left behind', () => {
     const json = join(dir, 'r.json');
-    const r = kapi(['conform', '--fs', [...here, 'vfat'].join(','), '--json', json], { timeout: 600_000 });
+    const r = kapi(['conform', '--fs', [...here, 'vfat'].join(','), '--json', json], { timeout: CORPUS_RUN_MS });
     assert.equal(r.code, 0, r.stdout + r.stderr);
     for (const fs of here) for (const api of CORPUS) assert.match(r.stdout, new RegExp(`^ok \\d+ sys_${api}@${fs}$`, 'm'), `${api} on ${fs}`);
     assert.doesNotMatch(r.stdout, /not ok/);
