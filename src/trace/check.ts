@@ -5,7 +5,7 @@
 //   returned           a call the spec says does not return, returned a value
 
 import type { ApiSpec, Param } from '../model/types.js';
-import { errnoNumber } from '../sources/consts/index.js';
+import { errnoNumber, tableName } from '../sources/consts/index.js';
 import { constOfText } from '../sources/values.js';
 import { shown, type TraceEvent } from './parse.js';
 
@@ -89,8 +89,9 @@ export class Checker {
 
   /** With `onFinding`, findings are handed over as they are made, not kept (logs of any size). */
   constructor(specs: readonly ApiSpec[], private readonly onFinding?: (f: TraceFinding) => void) {
-    // Native syscalls only: a compat spec describes the same name for 32-bit callers.
-    this.byName = new Map(specs.filter((s) => s.kind === 'syscall' && s.name.startsWith('sys_')).map((s) => [s.signature?.name ?? s.name.replace(/^sys_/, ''), s]));
+    // Native syscalls only: a compat spec describes the same name for 32-bit callers. strace
+    // prints the syscall table's name (sendfile for sys_sendfile64, stat for sys_newstat).
+    this.byName = new Map(specs.filter((s) => s.kind === 'syscall' && s.name.startsWith('sys_')).map((s) => [tableName(s.signature?.name ?? s.name.replace(/^sys_/, '')), s]));
   }
 
   /** Names of the syscalls the specs cover (for strace -e trace=). */
