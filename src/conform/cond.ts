@@ -18,6 +18,8 @@ export const FD_KINDS = [
   'fuse-write-fails', 'fifo', 'same', 'crowded', 'reserved', 'fuse-getattr-fails',
   // An empty regular file of its own, read-write: a second file for calls that copy between two.
   'empty',
+  // The FUSE file, whose FSYNC answers with the error's errno; the FUSE file after a failed writeback.
+  'fuse-fsync-fails', 'fuse-writeback-failed',
 ] as const;
 export type FdKind = (typeof FD_KINDS)[number];
 /** Descriptor fixtures made from another parameter's descriptor (`fd:KIND@PARAM`). */
@@ -37,7 +39,7 @@ export type PathKind = (typeof PATH_KINDS)[number];
  */
 export const FUSE_KINDS: readonly string[] = [
   'fuse-flush-fails', 'fuse-flush-waits', 'fuse-read-fails', 'fuse-fallocate-fails', 'fuse-write-fails', 'fuse-create-fails', 'fuse-open-fails',
-  'fuse-getattr-fails',
+  'fuse-getattr-fails', 'fuse-fsync-fails', 'fuse-writeback-failed',
 ];
 
 /** Pointer fixtures (`ptr:KIND`). */

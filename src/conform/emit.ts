@@ -1039,13 +1039,15 @@ const FD_C: Record<FdKind, string> = {
   empty: 'fx_file_empty()',
   // Told the errno to answer with (fuseExpr).
   'fuse-flush-fails': 'fx_fuse_fd(FX_FUSE_FLUSH', 'fuse-flush-waits': 'fx_fuse_fd(FX_FUSE_FLUSH_WAIT', 'fuse-write-fails': 'fx_fuse_fd(FX_FUSE_WRITE',
-  'fuse-getattr-fails': 'fx_fuse_fd(FX_FUSE_GETATTR',
+  'fuse-getattr-fails': 'fx_fuse_fd(FX_FUSE_GETATTR', 'fuse-fsync-fails': 'fx_fuse_fd(FX_FUSE_FSYNC',
+  'fuse-writeback-failed': 'fx_fuse_wb_failed(FX_FUSE_WRITE',
 };
 /** The FUSE fixtures (fuse.ts), each a call still missing the errno its server answers with. */
 const FUSE_CALL: Record<string, string> = {
   'fuse-flush-fails': 'fx_fuse_fd(FX_FUSE_FLUSH', 'fuse-flush-waits': 'fx_fuse_fd(FX_FUSE_FLUSH_WAIT', 'fuse-read-fails': 'fx_fuse_path(FX_FUSE_READ', 'fuse-fallocate-fails': 'fx_fuse_map(FX_FUSE_FALLOCATE',
   'fuse-write-fails': 'fx_fuse_fd(FX_FUSE_WRITE', 'fuse-create-fails': 'fx_fuse_new(FX_FUSE_CREATE', 'fuse-open-fails': 'fx_fuse_path(FX_FUSE_OPEN',
-  'fuse-getattr-fails': 'fx_fuse_fd(FX_FUSE_GETATTR',
+  'fuse-getattr-fails': 'fx_fuse_fd(FX_FUSE_GETATTR', 'fuse-fsync-fails': 'fx_fuse_fd(FX_FUSE_FSYNC',
+  'fuse-writeback-failed': 'fx_fuse_wb_failed(FX_FUSE_WRITE',
 };
 /** The FUSE fixtures a path and a descriptor share a name for: a path argument takes the path form. */
 const FUSE_PATH_CALL: Record<string, string> = { 'fuse-getattr-fails': 'fx_fuse_path(FX_FUSE_GETATTR' };
