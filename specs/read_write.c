@@ -1972,11 +1972,12 @@ SYSCALL_DEFINE6(pwritev2, unsigned long, fd, const struct iovec __user *, vec,
  *   desc: The number of bytes copied (0 at in_fd's end of file), or a negative
  *     errno.
  *
- * error: EAGAIN, out_fd is a full pipe in non-blocking mode
+ * error: EAGAIN, out_fd is non-blocking and the write would block
  *   kapi-cond: out_fd=fd:pipe-full-nonblock
- *   desc: When out_fd is a pipe with O_NONBLOCK and no room, the call fails at
- *     once.  O_NONBLOCK on in_fd is not looked at (the kernel keeps that test
- *     disabled), so a socket in_fd may still block.
+ *   desc: out_fd is a pipe with O_NONBLOCK and no room, or a socket with
+ *     O_NONBLOCK and a full send buffer: the call fails at once.  O_NONBLOCK
+ *     on in_fd is not looked at (the kernel keeps that test disabled), so a
+ *     socket in_fd may still block.
  *
  * error: EBADF, a descriptor is not open, in_fd is not readable, or out_fd is not writable
  *   kapi-cond: in_fd=fd:wronly; in_fd=fd:opath; out_fd=fd:rdonly; out_fd=fd:opath
@@ -2132,11 +2133,13 @@ SYSCALL_DEFINE6(pwritev2, unsigned long, fd, const struct iovec __user *, vec,
  *   kapi-unobservable: the task's splice pipe has no descriptor, and task I/O accounting and
  *     access times are not compared
  *
- * notes: The man page says in_fd must support mmap-like operations; since Linux
- *   2.6.33 out_fd may be any file, and since 5.12 in_fd any file with a
- *   splice_read method.  The man page's EINVAL for an O_APPEND out_fd holds
- *   (do_splice_direct()).  The 32-bit sendfile() with an off_t offset is another
- *   entry point; this one takes a loff_t.
+ * notes: The man page says in_fd must support mmap-like operations and cannot
+ *   be a socket; in 6.1 any file with a splice_read method will do, sockets
+ *   included (with offset NULL).  Its EINVAL for an O_APPEND out_fd holds
+ *   (do_splice_direct()).  Its EOVERFLOW for a count that is too large does
+ *   not: such a copy is shortened, and only a start at or past the limit
+ *   fails.  The 32-bit sendfile() with an off_t offset is another entry point;
+ *   this one takes a loff_t.
  */
 SYSCALL_DEFINE4(sendfile64, int, out_fd, int, in_fd, loff_t __user *, offset, size_t, count)
 {
@@ -2331,11 +2334,14 @@ SYSCALL_DEFINE4(sendfile64, int, out_fd, int, in_fd, loff_t __user *, offset, si
  *   kapi-unobservable: the task's splice pipe has no descriptor, and task I/O accounting and
  *     access times are not compared
  *
- * notes: The man page says EXDEV only before Linux 5.3 and that cross-filesystem
- *   copies work since; 5.19 restored EXDEV for filesystems without a copy
- *   method of their own (6.1 does so).  The man page lists EINVAL for an
- *   O_APPEND fd_out; the kernel returns EBADF.  Unlike read() and write(), no
- *   f_pos_lock is taken when a file offset is used.  The errors of the
+ * notes: EXDEV is what the man page describes since Linux 5.19: different
+ *   superblocks are refused unless fd_out's filesystem has a copy method and
+ *   fd_in's file the same one.  The man page's EOPNOTSUPP (since 5.19) can only
+ *   come from a filesystem's own copy method (FUSE, ceph, SMB, NFS, overlayfs);
+ *   FUSE's and overlayfs's fall back to the kernel's copy instead.  The man
+ *   page's EOVERFLOW for a range too large for the types is the unsigned wrap
+ *   check.  Unlike read() and write(), no f_pos_lock is taken when a file
+ *   offset is used.  The errors of the
  *   destination's write method (EIO, EDQUOT, and ENOSPC listed above) and of the
  *   source's read method come back as they do for write() and read(); EIO and
  *   EDQUOT are not listed here because no case can show them: kapi's FUSE

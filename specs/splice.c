@@ -111,7 +111,7 @@
  *     and a caught signal without SA_RESTART ended it before any byte moved.
  *
  * error: EINVAL, unknown flags, no pipe, a negative position, or a file that cannot be spliced
- *   kapi-cond: fd_in=fd:file, off_in=0; off_out=ptr:loff-neg; fd_out=fd:epoll, off_out=0; fd_in=fd:epoll, fd_out=fd:pipe-write, off_out=0; fd_in=fd:file, off_in=ptr:loff-neg, fd_out=fd:pipe-write, off_out=0
+ *   kapi-cond: fd_in=fd:file, off_in=0; off_out=ptr:loff-neg; fd_out=fd:epoll, off_out=0; fd_in=fd:epoll, fd_out=fd:pipe-write, off_out=0; fd_in=fd:file, off_in=ptr:loff-neg, fd_out=fd:pipe-write, off_out=0; fd_in=fd:fifo, fd_out=fd:same@fd_in, off_out=0
  *   desc: flags has a bit outside SPLICE_F_ALL; neither descriptor is a pipe;
  *     fd_in and fd_out are the same pipe; a position is negative
  *     (rw_verify_area()) or given for a file without positioned I/O; fd_out is
@@ -230,9 +230,10 @@
  *   kapi-effect: mem:filled=off_out,8; fd:offset=fd_out if off_out=0; fd:offset=fd_in if off_in=0
  *   kapi-effect-case: off_out=0; fd_in=fd:file, off_in=0, fd_out=fd:pipe-write, off_out=0
  *
- * notes: The man page lists ESPIPE only for an offset given for a pipe, and
- *   EINVAL for a target opened in append mode; both hold in 6.1.  A position
- *   for a file that does not allow positioned I/O is EINVAL here, not ESPIPE.
+ * notes: The man page's EINVAL for an offset given for a nonseekable device
+ *   holds for files without positioned I/O; for a pipe ESPIPE comes first, as
+ *   its ESPIPE entry says.  Its EINVAL for a target opened in append mode and
+ *   for the same pipe twice (a FIFO open read-write in the case) hold.
  *   Since Linux 5.10 splice no longer falls back to read and write for files
  *   without splice methods: they give EINVAL.
  */
