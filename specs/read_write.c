@@ -1907,3 +1907,449 @@ SYSCALL_DEFINE6(pwritev2, unsigned long, fd, const struct iovec __user *, vec,
 		rwf_t, flags)
 {
 }
+
+/**
+ * sys_sendfile64 - copy bytes from one descriptor to another inside the kernel
+ * @out_fd: descriptor the data goes to; must be open for writing
+ * @in_fd: descriptor the data comes from; must be open for reading
+ * @offset: where in in_fd to start, updated on return; NULL for in_fd's file offset
+ * @count: largest number of bytes to copy
+ *
+ * long-desc: The x86-64 sendfile() (syscall 40, entry point sys_sendfile64).
+ *   Moves up to count bytes from in_fd to out_fd without a user buffer, by
+ *   splicing through a pipe the kernel keeps for the task (or straight into
+ *   out_fd when that is a pipe).  in_fd is read at *offset when offset is given
+ *   (in_fd's file offset is then left alone and *offset is advanced by the bytes
+ *   copied), else at its file offset, which advances.  out_fd is written at its
+ *   file offset, which advances, or queued when out_fd is a pipe.  in_fd must
+ *   have a splice_read method (regular files, block devices, sockets; not
+ *   epoll or eventfd instances, nor directories); out_fd a splice_write method
+ *   or be a pipe.  The copy is shortened at in_fd's end of file, at the space
+ *   left in a pipe, and at MAX_RW_COUNT.  The raw syscall returns the byte
+ *   count or a negative errno.
+ * contexts: process, sleepable
+ *
+ * param: out_fd
+ *   kapi-semantic: fd:empty
+ *   type: fd, input
+ *   constraint: Must be an open descriptor with write access (EBADF otherwise),
+ *     not in O_APPEND mode unless it is a pipe (EINVAL), and a file with a
+ *     splice_write method or a pipe (EINVAL otherwise).
+ *   desc: The destination.
+ *
+ * param: in_fd
+ *   type: fd, input
+ *   constraint: Must be an open descriptor with read access (EBADF otherwise);
+ *     with offset given, the file must allow positioned reads (ESPIPE for pipes,
+ *     FIFOs and sockets); it must have a splice_read method (EINVAL).
+ *   desc: The source.
+ *
+ * param: offset
+ *   kapi-semantic: ptr:buffer
+ *   type: user_ptr, inout, optional
+ *   size: sizeof(long long)
+ *   constraint: NULL, or a readable and writable loff_t holding a position that
+ *     is not negative (EINVAL) and from which count bytes do not pass the
+ *     largest file size of the two filesystems (EOVERFLOW when the position is
+ *     already past it).  A fault reading or writing it gives EFAULT; a fault on
+ *     the write-back after a successful copy loses the count.
+ *   desc: The position in in_fd, read before and written after the copy.
+ *
+ * param: count
+ *   kapi-valid: 16
+ *   type: uint, input
+ *   constraint-type: range(0, SIZE_MAX)
+ *   kapi-test: no-boundary
+ *   constraint: Values above SSIZE_MAX give EINVAL (rw_verify_area() reads the
+ *     count as signed); otherwise counts above MAX_RW_COUNT are clamped to it.  0
+ *     goes through the checks and returns 0.
+ *   desc: The most bytes to copy.
+ *
+ * return:
+ *   type: int
+ *   check-type: range
+ *   success-range: 0, MAX_RW_COUNT
+ *   desc: The number of bytes copied (0 at in_fd's end of file), or a negative
+ *     errno.
+ *
+ * error: EAGAIN, out_fd is non-blocking and the write would block
+ *   kapi-cond: out_fd=fd:pipe-full-nonblock
+ *   desc: out_fd is a pipe with O_NONBLOCK and no room, or a socket with
+ *     O_NONBLOCK and a full send buffer: the call fails at once.  O_NONBLOCK
+ *     on in_fd is not looked at (the kernel keeps that test disabled), so a
+ *     socket in_fd may still block.
+ *
+ * error: EBADF, a descriptor is not open, in_fd is not readable, or out_fd is not writable
+ *   kapi-cond: in_fd=fd:wronly; in_fd=fd:opath; out_fd=fd:rdonly; out_fd=fd:opath
+ *   desc: O_PATH descriptors count as not open.
+ *
+ * error: EFAULT, offset points outside the caller's accessible memory
+ *   kapi-cond: offset=ptr:unmapped
+ *   desc: The loff_t could not be read before the copy, or written after it (the
+ *     count is then lost although the bytes were copied).
+ *
+ * error: EFBIG, the write starts at or beyond the file size limit
+ *   kapi-cond: rlimit.FSIZE=0, sig.XFSZ=ignore
+ *   desc: out_fd's position is at or past RLIMIT_FSIZE (SIGXFSZ is sent too) or
+ *     the filesystem's largest file size; a copy that crosses the limit is
+ *     shortened instead.
+ *
+ * error: EINTR, a signal with a handler arrived while waiting for room in the out_fd pipe
+ *   kapi-cond: out_fd=fd:pipe-full, sig.ALRM=interrupt
+ *   desc: The call slept on a full pipe (or on a socket in_fd) and a caught signal
+ *     without SA_RESTART ended it before any byte was copied.
+ *
+ * error: EINVAL, a bad position or count, a file that cannot be spliced, or an O_APPEND out_fd
+ *   kapi-cond: offset=ptr:loff-neg; count=0x8000000000000000; in_fd=fd:epoll, offset=0; out_fd=fd:epoll; in_fd=fd:dir, offset=0
+ *   desc: The position read through offset is negative, or count is above
+ *     SSIZE_MAX (rw_verify_area()); in_fd has no splice_read method (an epoll
+ *     instance, a directory) or out_fd no splice_write method; out_fd is a
+ *     file open with O_APPEND (do_splice_direct() refuses it); or O_DIRECT
+ *     alignment is not met.
+ *
+ * error: EIO, a low-level I/O error occurred on either file
+ *   kapi-cond: out_fd=fd:fuse-write-fails
+ *   desc: A read or write of the device or filesystem failed; the fixture's FUSE
+ *     server answers the WRITE of the copied bytes with EIO.
+ *
+ * error: EDQUOT, the user's disk quota on out_fd's filesystem is exhausted
+ *   kapi-cond: out_fd=fd:quota-full; out_fd=fd:fuse-write-fails
+ *   kapi-note: the quota case needs tmpfs quotas (Linux 6.6 and later, CONFIG_TMPFS_QUOTA): on 6.1, and on a kernel built without them, it is skipped
+ *   desc: As for write(): the quota code refuses the blocks, or a filesystem
+ *     that keeps quotas itself reports it when asked to store the data.
+ *
+ * error: ENOMEM, no memory for the task's internal pipe
+ *   kapi-cond: memcg=full
+ *   desc: The first copy between two files that are not pipes allocates the
+ *     pipe the task keeps for such copies (an accounted allocation); later calls
+ *     reuse it.
+ *
+ * error: ENOSPC, out_fd's device has no room for the data
+ *   kapi-cond: out_fd=fd:fs-full
+ *   desc: Nothing could be written; a partial copy returns a short count.
+ *
+ * error: EOVERFLOW, in_fd's position is at or past the largest size of the two files' filesystems
+ *   kapi-cond: in_fd=fd:mem-top, offset=0
+ *   desc: do_sendfile() refuses a start at or past the smaller s_maxbytes and
+ *     shortens a copy that would cross it; rw_verify_area() refuses a transfer
+ *     that would wrap on a file with unsigned offsets, as /proc/PID/mem
+ *     positioned at 2^64 - 1 is.
+ *
+ * error: EPERM, the write is forbidden by a file seal or security policy
+ *   kapi-cond: out_fd=fd:sealed
+ *   desc: out_fd is a memfd sealed against writing, or a fanotify listener
+ *     denied the access.
+ *
+ * error: EPIPE, out_fd is a pipe whose read end is closed
+ *   kapi-cond: out_fd=fd:pipe-broken, sig.PIPE=ignore
+ *   desc: SIGPIPE is sent to the caller as well, so the error is only seen if
+ *     that signal is caught, blocked or ignored.
+ *
+ * error: ESPIPE, offset is given but in_fd has no positioned reads
+ *   kapi-cond: in_fd=fd:pipe; in_fd=fd:fifo
+ *   desc: Pipes, FIFOs and sockets have no position to read at; with offset
+ *     NULL they are read as streams.
+ *
+ * lock: pipe->mutex
+ *   type: mutex
+ *   scope: internal
+ *   desc: Taken on out_fd's pipe while it is filled, and dropped while waiting
+ *     for room.
+ *
+ * lock: sb->s_writers
+ *   type: rwlock
+ *   scope: internal
+ *   desc: Freeze protection of out_fd's filesystem, taken around a copy into a
+ *     file that is not a pipe.
+ *
+ * signal: ANY
+ *   direction: receive
+ *   action: return
+ *   condition: a caught signal arrives while the call waits for room in out_fd's
+ *     pipe, before any byte was copied
+ *   desc: The call fails with EINTR (or is restarted with SA_RESTART).
+ *   errno: EINTR
+ *   timing: during
+ *   restartable: yes
+ *   interruptible: yes
+ *
+ * signal: SIGPIPE
+ *   direction: send
+ *   action: terminate
+ *   condition: out_fd is a pipe with no reader
+ *   desc: Sent to the calling thread before EPIPE is returned.
+ *   target: calling thread
+ *   timing: during
+ *   errno: EPIPE
+ *
+ * signal: SIGXFSZ
+ *   direction: send
+ *   action: coredump
+ *   condition: out_fd's position is at or beyond RLIMIT_FSIZE
+ *   desc: Sent before EFBIG is returned.
+ *   target: calling thread
+ *   timing: before
+ *   errno: EFBIG
+ *
+ * side-effect: filesystem | modify_state
+ *   target: out_fd's file data, size and timestamps
+ *   condition: the copy succeeds and out_fd is a file
+ *   desc: The bytes read from in_fd replace or extend out_fd's file at its
+ *     offset.
+ *   reversible: no
+ *   kapi-effect: file:written=out_fd
+ *   kapi-effect-case: offset=0
+ *
+ * side-effect: file_position
+ *   target: out_fd's file->f_pos
+ *   condition: the copy succeeds and out_fd is not a pipe
+ *   desc: out_fd's offset advances by the bytes copied.
+ *   reversible: yes
+ *   kapi-effect: fd:offset=out_fd
+ *
+ * side-effect: file_position
+ *   target: in_fd's file->f_pos, or *offset
+ *   condition: the copy succeeds
+ *   desc: With offset NULL, in_fd's file offset advances by the bytes copied;
+ *     with offset given, *offset does and in_fd's file offset stays.
+ *   reversible: yes
+ *   kapi-effect: fd:offset=in_fd if offset=0; mem:filled=offset,8
+ *   kapi-effect-case: offset=0
+ *
+ * side-effect: modify_state
+ *   target: out_fd's pipe
+ *   condition: out_fd is a pipe
+ *   desc: The bytes are queued for the pipe's reader.
+ *   reversible: no
+ *   kapi-effect: fd:queued=out_fd
+ *   kapi-effect-case: out_fd=fd:pipe-write
+ *
+ * side-effect: modify_state | alloc_memory
+ *   target: the task's splice pipe, task I/O accounting, access times
+ *   condition: out_fd is not a pipe (the pipe); a copy was made (the rest)
+ *   desc: The first such call allocates a pipe the task keeps until it exits;
+ *     rchar, wchar, syscr and syscw in /proc/PID/io grow; access and
+ *     modification events are sent.
+ *   kapi-unobservable: the task's splice pipe has no descriptor, and task I/O accounting and
+ *     access times are not compared
+ *
+ * notes: The man page says in_fd must support mmap-like operations and cannot
+ *   be a socket; in 6.1 any file with a splice_read method will do, sockets
+ *   included (with offset NULL).  Its EINVAL for an O_APPEND out_fd holds
+ *   (do_splice_direct()).  Its EOVERFLOW for a count that is too large does
+ *   not: such a copy is shortened, and only a start at or past the limit
+ *   fails.  The 32-bit sendfile() with an off_t offset is another entry point;
+ *   this one takes a loff_t.
+ */
+SYSCALL_DEFINE4(sendfile64, int, out_fd, int, in_fd, loff_t __user *, offset, size_t, count)
+{
+}
+
+/**
+ * sys_copy_file_range - copy a range of bytes from one regular file to another
+ * @fd_in: descriptor of the source file; must be open for reading
+ * @off_in: where in fd_in to start, updated on return; NULL for fd_in's file offset
+ * @fd_out: descriptor of the destination file; must be open for writing
+ * @off_out: where in fd_out to start, updated on return; NULL for fd_out's file offset
+ * @len: largest number of bytes to copy
+ * @flags: must be 0
+ *
+ * long-desc: Copies up to len bytes from fd_in at *off_in (or its file offset)
+ *   to fd_out at *off_out (or its file offset), inside the kernel.  Both must
+ *   be regular files.  The filesystem may do it its own way (a server-side copy
+ *   of a network filesystem, a reflink of btrfs or xfs); otherwise the kernel
+ *   splices the bytes through the task's internal pipe.  Without a
+ *   filesystem method of its own, both files must be on the same superblock.
+ *   The copy is shortened at fd_in's end of file, at the file size limits of
+ *   fd_out and at MAX_RW_COUNT; each position given is advanced by the bytes
+ *   copied, and each file offset used moves likewise.  A range within one
+ *   file must not overlap.  The raw syscall returns the byte count or a
+ *   negative errno.
+ * contexts: process, sleepable
+ *
+ * param: fd_in
+ *   type: fd, input
+ *   constraint: An open descriptor of a regular file with read access: a
+ *     directory gives EISDIR, other non-regular files EINVAL, a descriptor
+ *     without read access EBADF.
+ *   desc: The source.
+ *
+ * param: off_in
+ *   kapi-semantic: ptr:buffer
+ *   type: user_ptr, inout, optional
+ *   size: sizeof(long long)
+ *   constraint: NULL, or a readable and writable loff_t; a negative position
+ *     wraps the range check (EOVERFLOW), or with len 0 fails rw_verify_area()
+ *     (EINVAL).
+ *   desc: The position in fd_in, read before and written after the copy.
+ *
+ * param: fd_out
+ *   kapi-semantic: fd:empty
+ *   type: fd, input
+ *   constraint: An open descriptor of a regular file with write access, not
+ *     open with O_APPEND (EBADF), on the same superblock as fd_in unless both
+ *     files' filesystem has a copy method of its own (EXDEV), and not immutable
+ *     (EPERM) nor an active swap file (ETXTBSY).
+ *   desc: The destination.
+ *
+ * param: off_out
+ *   kapi-semantic: ptr:buffer
+ *   type: user_ptr, inout, optional
+ *   size: sizeof(long long)
+ *   constraint: NULL, or a readable and writable loff_t; a negative position
+ *     gives EOVERFLOW.
+ *   desc: The position in fd_out, read before and written after the copy.
+ *
+ * param: len
+ *   kapi-valid: 16
+ *   type: uint, input
+ *   constraint-type: range(0, SIZE_MAX)
+ *   kapi-test: no-boundary
+ *   constraint: Clamped to the bytes fd_in has past its position; a len that
+ *     makes either range wrap past 2^64 gives EOVERFLOW.  0 returns 0 after the
+ *     checks.
+ *   desc: The most bytes to copy.
+ *
+ * param: flags
+ *   type: uint, input
+ *   constraint-type: range(0, 0)
+ *   constraint: Must be 0; anything else gives EINVAL (COPY_FILE_SPLICE is
+ *     for the kernel's own callers and refused from user space too).
+ *   desc: Reserved.
+ *
+ * return:
+ *   type: int
+ *   check-type: range
+ *   success-range: 0, MAX_RW_COUNT
+ *   desc: The number of bytes copied (0 at fd_in's end of file), or a negative
+ *     errno.
+ *
+ * error: EBADF, a descriptor is not open, fd_in is not readable, or fd_out is not writable or is O_APPEND
+ *   kapi-cond: fd_in=fd:wronly; fd_in=fd:opath; fd_out=fd:rdonly; fd_out=fd:opath
+ *   desc: O_PATH descriptors count as not open; an fd_out in O_APPEND mode is
+ *     refused the same way.
+ *
+ * error: EFAULT, off_in or off_out points outside the caller's accessible memory
+ *   kapi-cond: off_in=ptr:unmapped; off_out=ptr:unmapped
+ *   desc: A position could not be read before the copy, or written after it
+ *     (the count is then lost although the bytes were copied).
+ *
+ * error: EFBIG, fd_out's position is at or beyond the file size limit
+ *   kapi-cond: rlimit.FSIZE=0, sig.XFSZ=ignore
+ *   desc: generic_write_check_limits() refuses a start at or past RLIMIT_FSIZE
+ *     (and sends SIGXFSZ) or past the filesystem's largest file size; a copy
+ *     that crosses the limit is shortened.
+ *
+ * error: EINVAL, flags is not 0, a file is not regular, the ranges overlap, or a negative position
+ *   kapi-cond: fd_out=fd:same@fd_in; fd_in=fd:pipe; fd_out=fd:pipe-write; fd_in=fd:epoll; off_in=ptr:loff-neg, len=0
+ *   desc: flags other than 0; fd_in or fd_out is no regular file (a pipe, a
+ *     socket, an epoll instance); the two ranges lie in the same file and
+ *     overlap; a negative position with len 0, which passes the wrap check and
+ *     fails rw_verify_area(); or a filesystem's copy method refuses the request.
+ *
+ * error: EISDIR, fd_in or fd_out refers to a directory
+ *   kapi-cond: fd_in=fd:dir; fd_out=fd:dir
+ *   desc: generic_file_rw_checks() tests for directories before any other file
+ *     type; a directory fd_out is refused even though it is not writable.
+ *
+ * error: ENOMEM, no memory for the task's internal pipe or the filesystem's copy
+ *   kapi-cond: memcg=full
+ *   desc: The kernel's own copy allocates the pipe the task keeps for splicing
+ *     between files (an accounted allocation); later calls reuse it.
+ *
+ * error: ENOSPC, fd_out's device has no room for the data
+ *   kapi-cond: fd_in=fd:fs-full, fd_out=fd:same@fd_in, off_out=0
+ *   desc: Nothing could be written; a partial copy returns a short count.  The
+ *     case copies the full one-page tmpfs file's first bytes to its end, at its
+ *     file offset.
+ *
+ * error: EOVERFLOW, a position plus len wraps past the end of the 64-bit range
+ *   kapi-cond: off_in=ptr:loff-neg; off_out=ptr:loff-neg
+ *   desc: generic_copy_file_checks() adds len to each position as unsigned
+ *     64-bit numbers: a negative position, or a len near SIZE_MAX, wraps.
+ *
+ * error: EPERM, fd_out is immutable, sealed against writing, or the write is denied by policy
+ *   kapi-cond: fd_in=fd:sealed, fd_out=fd:sealed
+ *   desc: An immutable destination (which can be open for writing only if the
+ *     attribute was set after the open) is refused before copying; a memfd
+ *     sealed with F_SEAL_WRITE refuses the write; a fanotify listener may deny
+ *     the access.  The case copies between two sealed memfds, which share the
+ *     kernel's internal tmpfs.
+ *
+ * error: ETXTBSY, fd_in or fd_out is an active swap file
+ *   kapi-unprovokable: a swap file needs swapon(), which needs CAP_SYS_ADMIN in the initial user namespace; the case is root of its own namespace only
+ *   desc: Swap files are not copied to or from.
+ *
+ * error: EXDEV, the files are on different superblocks and no filesystem method copies between them
+ *   kapi-cond: fd_out=fd:fs-full; fd_out=fd:sealed
+ *   desc: Without a copy method of fd_out's filesystem, both files must share a
+ *     superblock; with one, both files must have the same method.  The cases
+ *     copy to a tmpfs mounted for the case and to a memfd.
+ *   kapi-note: Linux 5.3 to 5.18 copied across superblocks; 5.19 went back to EXDEV
+ *
+ * lock: sb->s_writers
+ *   type: rwlock
+ *   scope: internal
+ *   desc: Freeze protection of fd_out's filesystem, taken around the copy.
+ *
+ * lock: inode->i_rwsem
+ *   type: rwlock
+ *   scope: internal
+ *   desc: Taken for writing on fd_out's inode by the write method each spliced
+ *     chunk goes through.
+ *
+ * signal: SIGXFSZ
+ *   direction: send
+ *   action: coredump
+ *   condition: fd_out's position is at or beyond RLIMIT_FSIZE
+ *   desc: Sent before EFBIG is returned.
+ *   target: calling thread
+ *   timing: before
+ *   errno: EFBIG
+ *
+ * side-effect: filesystem | modify_state
+ *   target: fd_out's file data, size and timestamps
+ *   condition: the copy succeeds
+ *   desc: The bytes of fd_in's range replace or extend fd_out's file at the
+ *     output position.
+ *   reversible: no
+ *   kapi-effect: file:written=fd_out
+ *   kapi-effect-case: off_in=0, off_out=0
+ *
+ * side-effect: file_position
+ *   target: *off_in or fd_in's file->f_pos, *off_out or fd_out's file->f_pos
+ *   condition: the copy succeeds
+ *   desc: Each position given through a pointer is advanced by the bytes
+ *     copied; a file offset used in place of a NULL pointer moves likewise.
+ *   reversible: yes
+ *   kapi-effect: mem:filled=off_in,8; mem:filled=off_out,8; fd:offset=fd_in if off_in=0; fd:offset=fd_out if off_out=0
+ *   kapi-effect-case: off_in=0, off_out=0; off_in=0; off_out=0
+ *
+ * side-effect: modify_state | alloc_memory
+ *   target: the task's splice pipe, task I/O accounting, access times
+ *   condition: the kernel's own copy is used (the pipe); bytes were copied
+ *   desc: The first kernel copy allocates a pipe the task keeps until it exits;
+ *     rchar, wchar, syscr and syscw grow; access and modification events are
+ *     sent.
+ *   kapi-unobservable: the task's splice pipe has no descriptor, and task I/O accounting and
+ *     access times are not compared
+ *
+ * notes: EXDEV is what the man page describes since Linux 5.19: different
+ *   superblocks are refused unless fd_out's filesystem has a copy method and
+ *   fd_in's file the same one.  The man page's EOPNOTSUPP (since 5.19) can only
+ *   come from a filesystem's own copy method (FUSE, ceph, SMB, NFS, overlayfs);
+ *   FUSE's and overlayfs's fall back to the kernel's copy instead.  The man
+ *   page's EOVERFLOW for a range too large for the types is the unsigned wrap
+ *   check.  Unlike read() and write(), no f_pos_lock is taken when a file
+ *   offset is used.  The errors of the
+ *   destination's write method (EIO, EDQUOT, and ENOSPC listed above) and of the
+ *   source's read method come back as they do for write() and read(); EIO and
+ *   EDQUOT are not listed here because no case can show them: kapi's FUSE
+ *   fixtures offer one file per mount, and a copy within one file at one
+ *   offset is refused as overlapping first.
+ */
+SYSCALL_DEFINE6(copy_file_range, int, fd_in, loff_t __user *, off_in,
+		int, fd_out, loff_t __user *, off_out,
+		size_t, len, unsigned int, flags)
+{
+}

@@ -16,6 +16,10 @@ export const FD_KINDS = [
   'epoll', 'eventfd', 'closed', 'pipe-empty', 'pipe-full', 'pipe-full-nonblock', 'udp', 'sealed', 'fs-full', 'epoll-empty', 'watched', 'watcher',
   'fuse-flush-fails', 'fuse-flush-waits', 'pty-slave-closed', 'pty-master-closed', 'mem-top', 'quota-full',
   'fuse-write-fails', 'fifo', 'same', 'crowded', 'reserved', 'fuse-getattr-fails',
+  // An empty regular file of its own, read-write: a second file for calls that copy between two.
+  'empty',
+  // The FUSE file, whose FSYNC answers with the error's errno; the FUSE file after a failed writeback.
+  'fuse-fsync-fails', 'fuse-writeback-failed',
 ] as const;
 export type FdKind = (typeof FD_KINDS)[number];
 /** Descriptor fixtures made from another parameter's descriptor (`fd:KIND@PARAM`). */
@@ -35,11 +39,13 @@ export type PathKind = (typeof PATH_KINDS)[number];
  */
 export const FUSE_KINDS: readonly string[] = [
   'fuse-flush-fails', 'fuse-flush-waits', 'fuse-read-fails', 'fuse-fallocate-fails', 'fuse-write-fails', 'fuse-create-fails', 'fuse-open-fails',
-  'fuse-getattr-fails',
+  'fuse-getattr-fails', 'fuse-fsync-fails', 'fuse-writeback-failed',
 ];
 
 /** Pointer fixtures (`ptr:KIND`). */
-export const PTR_KINDS = ['null', 'unmapped', 'readonly', 'argv-toolong', 'iovec-badlen', 'iovec-unmapped'] as const;
+export const PTR_KINDS = ['null', 'unmapped', 'readonly', 'argv-toolong', 'iovec-badlen', 'iovec-unmapped',
+  // A loff_t of -1, for calls that read a file position through a pointer (sendfile, splice).
+  'loff-neg'] as const;
 export type PtrKind = (typeof PTR_KINDS)[number];
 
 /** Address fixtures (`addr:KIND`): the start of a one-page mapping of a particular kind. */

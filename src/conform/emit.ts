@@ -43,6 +43,13 @@ static long fx_file(void)
 	lseek(fd, 0, SEEK_SET);
 	return fd;
 }
+/* An empty regular file of its own, read-write, beside fixture.txt (the other end of a copy). */
+static long fx_file_empty(void)
+{
+	int fd = open("fixture-empty.txt", O_RDWR | O_CREAT | O_TRUNC, 0600);
+	if (fd < 0) _exit(186);
+	return fd;
+}
 static long fx_pipe(void)
 {
 	int p[2];
@@ -76,6 +83,8 @@ static long fx_buf(size_t n)
 	return (long)p; /* zero-filled: a valid all-zero struct or buffer */
 }
 static long fx_buf_filled(size_t n, int byte) { long p = fx_buf(n); memset((void *)p, byte, n); return p; }
+/* A loff_t of -1 in memory of its own: a negative file position read through a pointer. */
+static long fx_loff_neg(void) { long p = fx_buf(sizeof(long long)); *(long long *)p = -1; return p; }
 static long fx_mapped(long pages) { return fx_buf(pages * sysconf(_SC_PAGESIZE)); }
 /*
  * A page that is not mapped and stays so: far below where mmap places mappings (top down from
@@ -1035,15 +1044,18 @@ const FD_C: Record<FdKind, string> = {
   // Made from another argument (`fd:KIND@PARAM`): argExpr passes that argument's variable.
   watched: 'fx_watched', watcher: 'fx_watcher', same: 'fx_same',
   crowded: 'fx_crowded()', reserved: 'fx_reserved()',
+  empty: 'fx_file_empty()',
   // Told the errno to answer with (fuseExpr).
   'fuse-flush-fails': 'fx_fuse_fd(FX_FUSE_FLUSH', 'fuse-flush-waits': 'fx_fuse_fd(FX_FUSE_FLUSH_WAIT', 'fuse-write-fails': 'fx_fuse_fd(FX_FUSE_WRITE',
-  'fuse-getattr-fails': 'fx_fuse_fd(FX_FUSE_GETATTR',
+  'fuse-getattr-fails': 'fx_fuse_fd(FX_FUSE_GETATTR', 'fuse-fsync-fails': 'fx_fuse_fd(FX_FUSE_FSYNC',
+  'fuse-writeback-failed': 'fx_fuse_wb_failed(FX_FUSE_WRITE',
 };
 /** The FUSE fixtures (fuse.ts), each a call still missing the errno its server answers with. */
 const FUSE_CALL: Record<string, string> = {
   'fuse-flush-fails': 'fx_fuse_fd(FX_FUSE_FLUSH', 'fuse-flush-waits': 'fx_fuse_fd(FX_FUSE_FLUSH_WAIT', 'fuse-read-fails': 'fx_fuse_path(FX_FUSE_READ', 'fuse-fallocate-fails': 'fx_fuse_map(FX_FUSE_FALLOCATE',
   'fuse-write-fails': 'fx_fuse_fd(FX_FUSE_WRITE', 'fuse-create-fails': 'fx_fuse_new(FX_FUSE_CREATE', 'fuse-open-fails': 'fx_fuse_path(FX_FUSE_OPEN',
-  'fuse-getattr-fails': 'fx_fuse_fd(FX_FUSE_GETATTR',
+  'fuse-getattr-fails': 'fx_fuse_fd(FX_FUSE_GETATTR', 'fuse-fsync-fails': 'fx_fuse_fd(FX_FUSE_FSYNC',
+  'fuse-writeback-failed': 'fx_fuse_wb_failed(FX_FUSE_WRITE',
 };
 /** The FUSE fixtures a path and a descriptor share a name for: a path argument takes the path form. */
 const FUSE_PATH_CALL: Record<string, string> = { 'fuse-getattr-fails': 'fx_fuse_path(FX_FUSE_GETATTR' };
@@ -1115,6 +1127,7 @@ function argExpr(a: Arg, i: number): string {
     case 'null': return '0L';
     case 'unmapped': return 'fx_unmapped()';
     case 'readonly': return 'fx_readonly()';
+    case 'loff-neg': return 'fx_loff_neg()';
     case 'mapped': return `fx_mapped(${cCount(a.pages, 'page count')}L)`;
     case 'path':
       if (!PATH_FIXTURES.has(a.which)) throw new EmitError(`unknown path fixture ${a.which}`);

@@ -22,7 +22,7 @@ export const FUSE_C = String.raw`
 #include <sys/uio.h>
 
 /* The operation a fuse fixture makes fail. */
-enum { FX_FUSE_FLUSH = 1, FX_FUSE_FLUSH_WAIT, FX_FUSE_READ, FX_FUSE_FALLOCATE, FX_FUSE_WRITE, FX_FUSE_CREATE, FX_FUSE_OPEN, FX_FUSE_GETATTR };
+enum { FX_FUSE_FLUSH = 1, FX_FUSE_FLUSH_WAIT, FX_FUSE_READ, FX_FUSE_FALLOCATE, FX_FUSE_WRITE, FX_FUSE_CREATE, FX_FUSE_OPEN, FX_FUSE_GETATTR, FX_FUSE_FSYNC };
 #define FX_FUSE_DIR "fuse-fs"
 #define FX_FUSE_SIZE 4096
 
@@ -186,6 +186,10 @@ static void fx_fuse_serve(int fd, int op, int err)
 		case FUSE_FALLOCATE:
 			fx_fuse_reply(fd, in->unique, op == FX_FUSE_FALLOCATE ? err : 0, NULL, 0);
 			break;
+		case FUSE_FSYNC:
+			/* fsync and fdatasync (other fixtures: ENOSYS, which the kernel takes as "nothing to do"). */
+			fx_fuse_reply(fd, in->unique, op == FX_FUSE_FSYNC ? err : ENOSYS, NULL, 0);
+			break;
 		case FUSE_CREATE:
 		case FUSE_MKNOD:
 			/*
@@ -261,6 +265,28 @@ static long fx_fuse_new(int op, int err)
 {
 	fx_fuse(op, err);
 	return (long)(FX_FUSE_DIR "/new");
+}
+
+/*
+ * The FUSE file's read-write descriptor after a writeback of the file failed: a page dirtied
+ * through a shared mapping of a second descriptor, written back by msync, whose WRITE answered
+ * the errno (msync must return it). The file's mapping and superblock keep the error, which the
+ * returned descriptor has not seen yet (fsync, sync_file_range, syncfs report it once to it).
+ */
+static long fx_fuse_wb_failed(int op, int err)
+{
+	long fd = fx_fuse_fd(op, err);
+	int fd2 = open(FX_FUSE_DIR "/file", O_RDWR);
+	char *p;
+	if (fd2 < 0)
+		_exit(145);
+	p = mmap(NULL, 4096, PROT_READ | PROT_WRITE, MAP_SHARED, fd2, 0);
+	if (p == MAP_FAILED)
+		_exit(145);
+	p[0] = 'y';
+	if (msync(p, 4096, MS_SYNC) == 0 || errno != err || munmap(p, 4096) || close(fd2))
+		_exit(145);
+	return fd;
 }
 
 /* A one-page shared writable mapping of the FUSE file (its descriptor closed). */

@@ -21,6 +21,8 @@ export type Arg =
   | { kind: 'null' }
   | { kind: 'unmapped' }
   | { kind: 'readonly' }
+  /** A loff_t holding -1 (ptr:loff-neg). */
+  | { kind: 'loff-neg' }
   | { kind: 'mapped'; pages: number }
   | { kind: 'path'; which: PathKind; errno?: number }
   | { kind: 'argv' }
@@ -137,6 +139,8 @@ const INT_LIMITS: Record<string, [bigint, bigint]> = {
 export const SEMANTICS = [
   'fd:file', 'fd:epoll', 'fd:pipe', 'fd:dir', 'fd:cwd', 'path:file', 'path:new', 'path:exec',
   'ptr:argv', 'ptr:envp', 'ptr:sigset', 'ptr:timespec', 'ptr:null', 'ptr:buffer', 'ptr:iovec', 'addr:mapped',
+  // The destination of calls that copy between descriptors (sendfile, splice, tee).
+  'fd:empty', 'fd:pipe-write',
 ] as const;
 
 /** The switches `kapi-test:` may list. */
@@ -158,6 +162,8 @@ function baseline(p: Param, spec: ApiSpec): Arg {
     case 'fd:epoll': return { kind: 'fd', fixture: 'epoll' };
     case 'fd:pipe': return { kind: 'fd', fixture: 'pipe' };
     case 'fd:dir': return { kind: 'fd', fixture: 'dir' };
+    case 'fd:empty': return { kind: 'fd', fixture: 'empty' };
+    case 'fd:pipe-write': return { kind: 'fd', fixture: 'pipe-write' };
     case 'fd:cwd': return { kind: 'int', value: -100n };
     case 'path:new': return { kind: 'path', which: 'new' };
     case 'path:exec': return { kind: 'path', which: 'exec' };
