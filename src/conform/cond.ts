@@ -16,6 +16,8 @@ export const FD_KINDS = [
   'epoll', 'eventfd', 'closed', 'pipe-empty', 'pipe-full', 'pipe-full-nonblock', 'udp', 'sealed', 'fs-full', 'epoll-empty', 'watched', 'watcher',
   'fuse-flush-fails', 'fuse-flush-waits', 'pty-slave-closed', 'pty-master-closed', 'mem-top', 'quota-full',
   'fuse-write-fails', 'fifo', 'same', 'crowded', 'reserved', 'fuse-getattr-fails',
+  // Record and flock() locks (fcntl, flock): held by a child on the fixture file; a deadlock in wait.
+  'locked-other', 'lock-deadlock',
 ] as const;
 export type FdKind = (typeof FD_KINDS)[number];
 /** Descriptor fixtures made from another parameter's descriptor (`fd:KIND@PARAM`). */
@@ -39,7 +41,9 @@ export const FUSE_KINDS: readonly string[] = [
 ];
 
 /** Pointer fixtures (`ptr:KIND`). */
-export const PTR_KINDS = ['null', 'unmapped', 'readonly', 'argv-toolong', 'iovec-badlen', 'iovec-unmapped'] as const;
+export const PTR_KINDS = ['null', 'unmapped', 'readonly', 'argv-toolong', 'iovec-badlen', 'iovec-unmapped',
+  // fcntl's structures: a struct flock over the whole file, a page of 0xff bytes, a struct f_owner_ex naming the caller.
+  'flock-rd', 'flock-wr', 'flock-un', 'flock-badwhence', 'ones', 'owner-self'] as const;
 export type PtrKind = (typeof PTR_KINDS)[number];
 
 /** Address fixtures (`addr:KIND`): the start of a one-page mapping of a particular kind. */
