@@ -20,6 +20,8 @@ export const FD_KINDS = [
   'empty',
   // The FUSE file, whose FSYNC answers with the error's errno; the FUSE file after a failed writeback.
   'fuse-fsync-fails', 'fuse-writeback-failed',
+  // Record and flock() locks (fcntl, flock): held by a child on the fixture file; a deadlock in wait.
+  'locked-other', 'lock-deadlock',
 ] as const;
 export type FdKind = (typeof FD_KINDS)[number];
 /** Descriptor fixtures made from another parameter's descriptor (`fd:KIND@PARAM`). */
@@ -45,7 +47,9 @@ export const FUSE_KINDS: readonly string[] = [
 /** Pointer fixtures (`ptr:KIND`). */
 export const PTR_KINDS = ['null', 'unmapped', 'readonly', 'argv-toolong', 'iovec-badlen', 'iovec-unmapped',
   // A loff_t of -1, for calls that read a file position through a pointer (sendfile, splice).
-  'loff-neg'] as const;
+  'loff-neg',
+  // fcntl's structures: a struct flock over the whole file, a page of 0xff bytes, a struct f_owner_ex naming the caller.
+  'flock-rd', 'flock-wr', 'flock-un', 'flock-badwhence', 'ones', 'owner-self'] as const;
 export type PtrKind = (typeof PTR_KINDS)[number];
 
 /** Address fixtures (`addr:KIND`): the start of a one-page mapping of a particular kind. */

@@ -211,7 +211,8 @@ describe('error conditions (kapi-cond)', () => {
     const [demo] = specsFromC(DEMO.replace(' * error: EINVAL, bad flags\n', ' * error: EINVAL, bad flags\n *   kapi-cond: flags=fd:watcher@fd, sig.ALRM=interrupt\n'), 'demo.c', new DiagSink());
     const plan = planSpec(demo!);
     const c = emitProgram(plan.cases.map((x) => ({ ...x, nr: 0 })), new Map(), { timeoutMs: 1000, origin: 'test' });
-    assert.match(c, /long a1 = fx_watcher\(a0\);\n(\tlong a\d = [^\n]*;\n)*\tfx_interrupt\(\);\n(\t[^\n]*\n)*\tsb_begin\(a, cl, 0, 0\);\n\tlong r = syscall/);
+    // The timer is armed last, right before the call (after the snapshot).
+    assert.match(c, /long a1 = fx_watcher\(a0\);\n(\tlong a\d = [^\n]*;\n)*(\t[^\n]*\n)*\tsb_begin\(a, cl, 0, 0\);\n\tfx_interrupt\(\);\n\tlong r = syscall/);
   });
   it('the corpus provokes EEXIST, ELOOP and EINTR of the epoll calls', () => {
     const r = kapi(['conform', '-q', 'epoll_ctl', 'epoll_wait', 'read']);

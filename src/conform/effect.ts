@@ -32,6 +32,11 @@ export const CLAIMS = {
   'fd:offset-set': ['param'], 'fd:offset-kept': ['param'],
   'fd:dup': ['ret', 'param'], 'fd:closed-range': ['param', 'param'], 'fd:cloexec-range': ['param', 'param'],
   'fd:pair': ['param'], 'fd:pair-cloexec': ['param'], 'fd:pair-nonblock': ['param'], 'fd:pair-direct': ['param'],
+  // fcntl: a descriptor's FD_CLOEXEC and status flags set from an argument; record and flock() locks of its file.
+  'fd:fdflags': ['param', 'param'], 'fd:status': ['param', 'param'],
+  'lock:held': ['param'], 'lock:free': ['param'], 'lock:flock-held': ['param'], 'lock:flock-free': ['param'],
+  // fcntl: what F_GETLEASE, F_GETOWN, F_GETSIG, F_GETPIPE_SZ and F_GET_SEALS read back after a set.
+  'lock:lease': ['param', 'param'], 'fd:owner': ['param', 'param'], 'fd:signal': ['param', 'param'], 'fd:pipe-size': ['param'], 'fd:seals': ['param', 'param'],
 } as const satisfies Record<string, readonly ArgSort[]>;
 export type ClaimName = keyof typeof CLAIMS;
 export const CLAIM_NAMES = Object.keys(CLAIMS) as ClaimName[];

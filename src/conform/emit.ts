@@ -12,7 +12,7 @@ import { errnoNumber } from '../sources/consts/index.js';
 import { cString } from '../sources/elf/fixture-c.js';
 import { FD_OF_KINDS, FUSE_KINDS, PATH_KINDS, RLIMITS, SIGNALS, type AddrKind, type FdKind } from './cond.js';
 import { FUSE_C } from './fuse.js';
-import { iovecFits, type Arg, type Case } from './plan.js';
+import { iovecFits, type Arg, type Case, type StructKind } from './plan.js';
 import { oneLine } from './report.js';
 import { CLAIMS, type Claim } from './effect.js';
 import { OBSERVE_C, claimMacro } from './observe.js';
@@ -27,6 +27,7 @@ const FIXTURES = String.raw`
 #include <stddef.h>
 #include <sys/msg.h>
 #include <sys/uio.h>
+#include <sys/file.h>
 /* Not every program uses every fixture. */
 #pragma GCC diagnostic ignored "-Wunused-function"
 
@@ -586,7 +587,7 @@ static void fx_need_watch_queue(int want)
 	if (!have && want)
 		sb_skip("the kernel has no notification pipes (CONFIG_WATCH_QUEUE is not set)");
 }
-/* SIGALRM with a handler (no SA_RESTART) 50 ms from now, to interrupt a blocking call. */
+/* SIGALRM with a handler (no SA_RESTART) 50 ms from now, to interrupt a blocking call (armed right before it). */
 static void fx_alarm(int sig) { (void)sig; }
 static void fx_interrupt(void)
 {
@@ -1029,6 +1030,85 @@ static long fx_map_beyond_max(void)
 }
 static long fx_argv(void) { static const char *argv[] = { "true", NULL }; return (long)argv; }
 static long fx_envp(void) { static const char *envp[] = { NULL }; return (long)envp; }
+/* A request over the whole file, as fcntl's lock commands read it: type F_RDLCK, F_WRLCK or F_UNLCK; whence 7 is none. */
+static long fx_flock(int type, int whence)
+{
+	struct flock *l = (struct flock *)fx_buf(sizeof(*l));
+	l->l_type = type;
+	l->l_whence = whence;
+	return (long)l;
+}
+/* A page of 0xff bytes: an invalid struct flock (l_type), f_owner_ex (type) or write hint. */
+static long fx_ones(void) { return fx_buf_filled(4096, 0xff); }
+/* A struct f_owner_ex naming the calling process (F_OWNER_PID). */
+static long fx_owner_self(void)
+{
+	struct f_owner_ex *o = (struct f_owner_ex *)fx_buf(sizeof(*o));
+	o->type = F_OWNER_PID;
+	o->pid = getpid();
+	return (long)o;
+}
+/*
+ * The fixture file, read-write, while a child of the case holds a write record lock over the
+ * whole file and an exclusive flock() lock, both through an open of its own; the child reports
+ * through a pipe once it has both, and is killed and reaped after the call (fx_reap).
+ */
+static long fx_locked_other(void)
+{
+	int fd = (int)fx_file(), p[2];
+	char c;
+	if (pipe(p)) _exit(175);
+	fx_child = fork();
+	if (fx_child < 0) _exit(175);
+	if (fx_child == 0) {
+		struct flock l = { .l_type = F_WRLCK, .l_whence = SEEK_SET };
+		int o = open("fixture.txt", O_RDWR);
+		if (o < 0 || fcntl(o, F_SETLK, &l) || flock(o, LOCK_EX | LOCK_NB) || write(p[1], "x", 1) != 1) _exit(1);
+		for (;;) pause();
+	}
+	close(p[1]);
+	if (read(p[0], &c, 1) != 1) _exit(175);
+	close(p[0]);
+	return fd;
+}
+/*
+ * The fixture file, read-write, in a deadlock about to happen: a child holds a write record lock
+ * over the whole of it and waits (F_SETLKW) for one the case holds on lock-dir/b (a file in a
+ * subdirectory, which the snapshot does not open, since a close by the case would drop the
+ * lock). The fixture waits, a bounded time, until /proc/locks shows the child's request blocked.
+ */
+static long fx_lock_deadlock(void)
+{
+	static char locks[65536];
+	struct flock l = { .l_type = F_WRLCK, .l_whence = SEEK_SET };
+	int fd = (int)fx_file(), b, p[2], found = 0;
+	char c, want[32];
+	if (mkdir("lock-dir", 0700) || (b = open("lock-dir/b", O_RDWR | O_CREAT, 0600)) < 0 || fcntl(b, F_SETLK, &l) || pipe(p)) _exit(176);
+	fx_child = fork();
+	if (fx_child < 0) _exit(176);
+	if (fx_child == 0) {
+		int o = open("fixture.txt", O_RDWR), ob = open("lock-dir/b", O_RDWR);
+		if (o < 0 || ob < 0 || fcntl(o, F_SETLK, &l) || write(p[1], "x", 1) != 1) _exit(1);
+		fcntl(ob, F_SETLKW, &l);
+		_exit(1);
+	}
+	close(p[1]);
+	if (read(p[0], &c, 1) != 1) _exit(176);
+	close(p[0]);
+	snprintf(want, sizeof(want), " %d ", (int)fx_child);
+	for (int k = 0; k < 400 && !found; k++) {
+		if (sb_slurp("/proc/locks", locks, sizeof(locks)) < 0) _exit(176);
+		for (char *q = locks; *q && !found; q += strcspn(q, "\n") + (q[strcspn(q, "\n")] != 0)) {
+			int w = (int)strcspn(q, "\n");
+			char line[256];
+			snprintf(line, sizeof(line), "%.*s ", w < 250 ? w : 250, q);
+			found = strstr(line, "-> POSIX") && strstr(line, want);
+		}
+		if (!found) usleep(5000);
+	}
+	if (!found) _exit(176);
+	return fd;
+}
 static long fx_sigset(void) { static unsigned long set[16]; return (long)set; }
 static long fx_timespec(void) { static struct timespec ts; return (long)&ts; }
 `;
@@ -1045,6 +1125,7 @@ const FD_C: Record<FdKind, string> = {
   watched: 'fx_watched', watcher: 'fx_watcher', same: 'fx_same',
   crowded: 'fx_crowded()', reserved: 'fx_reserved()',
   empty: 'fx_file_empty()',
+  'locked-other': 'fx_locked_other()', 'lock-deadlock': 'fx_lock_deadlock()',
   // Told the errno to answer with (fuseExpr).
   'fuse-flush-fails': 'fx_fuse_fd(FX_FUSE_FLUSH', 'fuse-flush-waits': 'fx_fuse_fd(FX_FUSE_FLUSH_WAIT', 'fuse-write-fails': 'fx_fuse_fd(FX_FUSE_WRITE',
   'fuse-getattr-fails': 'fx_fuse_fd(FX_FUSE_GETATTR', 'fuse-fsync-fails': 'fx_fuse_fd(FX_FUSE_FSYNC',
@@ -1075,6 +1156,11 @@ const ADDR_C: Record<AddrKind, string> = {
   collapsible: 'fx_collapsible()', 'aio-ring': 'fx_aio_ring()', 'beyond-maxbytes': 'fx_map_beyond_max()',
 };
 const PATH_FIXTURES = new Set<string>(PATH_KINDS);
+/** The C that makes each structure fixture of fcntl's (ptr:flock-*, ptr:ones, ptr:owner-self); 7 is no whence. */
+const STRUCT_C: Record<StructKind, string> = {
+  'flock-rd': 'fx_flock(F_RDLCK, SEEK_SET)', 'flock-wr': 'fx_flock(F_WRLCK, SEEK_SET)', 'flock-un': 'fx_flock(F_UNLCK, SEEK_SET)',
+  'flock-badwhence': 'fx_flock(F_WRLCK, 7)', ones: 'fx_ones()', 'owner-self': 'fx_owner_self()',
+};
 
 /** A non-negative integer the C may use as a size or count; anything else is a planner bug. */
 function cCount(n: number, what: string): string {
@@ -1125,6 +1211,9 @@ function argExpr(a: Arg, i: number): string {
     case 'iovec': return `fx_iovec(${iovecCheck(a)}, ${cCount(a.len, 'iovec length')}UL, ${iovecBad(a)})`;
     case 'buf': return a.fill === undefined ? `fx_buf(${cCount(a.size, 'buffer size')}UL)` : `fx_buf_filled(${cCount(a.size, 'buffer size')}UL, ${cCount(a.fill & 0xff, 'fill byte')})`;
     case 'null': return '0L';
+    case 'struct':
+      if (!Object.hasOwn(STRUCT_C, a.which)) throw new EmitError(`unknown structure fixture ${a.which}`);
+      return STRUCT_C[a.which];
     case 'unmapped': return 'fx_unmapped()';
     case 'readonly': return 'fx_readonly()';
     case 'loff-neg': return 'fx_loff_neg()';
@@ -1153,7 +1242,6 @@ function caseBody(c: Case): string {
   // Limits last, so that the fixtures are made before a descriptor or size limit bites.
   const setup = [
     ...(c.setup?.uid !== undefined ? [`\tfx_user_child(${cCount(c.setup.uid, 'uid')}L);`] : []),
-    ...(c.setup?.interrupt ? ['\tfx_interrupt();'] : []),
     ...(c.setup?.ignore ?? []).map((sig) => {
       if (!(SIGNALS as readonly string[]).includes(sig)) throw new EmitError(`unknown signal ${sig}`);
       return `\tsignal(SIG${sig}, SIG_IGN);`;
@@ -1191,12 +1279,16 @@ function caseBody(c: Case): string {
     ...watch,
     `\tsb_begin(a, cl, ${claims.length}, ${c.effects ? 1 : 0});`,
     ...(memcg ? ['\tfx_memcg_fill();'] : []),
+    // Armed last, so that the 50 ms count from right before the call even where the fixtures
+    // and the snapshot are slow (the 6.1 guest under qemu TCG): a signal that came before the
+    // call would leave it blocked until the case's time limit.
+    ...(c.setup?.interrupt ? ['\tfx_interrupt();'] : []),
     `\tlong r = syscall(${c.nr}L, a0, a1, a2, a3, a4, a5);`,
     ...(memcg ? ['\tfx_memcg_release();'] : []),
     '\tsb_end(r);',
     `\treport(sb_case_id, r);`,
     // A fixture's child (exec-running) is killed and reaped after the call.
-    ...(c.args.some((a) => a.kind === 'path' && a.which === 'exec-running') ? ['\tfx_reap();'] : []),
+    ...(c.args.some((a) => (a.kind === 'path' && a.which === 'exec-running') || (a.kind === 'fd' && (a.fixture === 'locked-other' || a.fixture === 'lock-deadlock'))) ? ['\tfx_reap();'] : []),
     // So is the child that shares the descriptor table (files=shared, fd:reserved).
     ...(c.setup?.sharedfiles || c.args.some((a) => a.kind === 'fd' && a.fixture === 'reserved') ? ['\tfx_reap_sharer();'] : []),
   ].join('\n');

@@ -14,6 +14,7 @@ import { CLAIM_NAMES } from './effect.js';
 export const claimMacro = (name: string) => `CL_${name.replace(/[-:]/g, '_').toUpperCase()}`;
 
 export const OBSERVE_C = String.raw`
+#include <sys/file.h>
 ${CLAIM_NAMES.map((n, i) => `#define ${claimMacro(n)} ${i + 1}`).join('\n')}
 
 #define SB_FDS 256
@@ -439,6 +440,39 @@ static void sb_begin(const long *a, const struct sb_claim *cl, int n, int check)
 
 static void __attribute__((unused)) atomic_begin(void) { sb_begin(NULL, NULL, 0, 0); }
 
+/*
+ * What another open file description of descriptor fd's file sees, from a child (a close by this
+ * process would drop its record locks on the file): 1 when a lock conflicts with a write lock
+ * over the whole file (F_OFD_GETLK; with flk, flock(LOCK_EX | LOCK_NB) fails with EWOULDBLOCK), 0
+ * when none does, -1 when it cannot tell.
+ */
+static int sb_lock_probe(long fd, int flk)
+{
+	char path[64];
+	int st;
+	pid_t pid;
+	if (fd < 0 || fd >= SB_FDS)
+		return -1;
+	snprintf(path, sizeof(path), "/proc/self/fd/%ld", fd);
+	pid = fork();
+	if (pid < 0)
+		return -1;
+	if (pid == 0) {
+		struct flock l = { .l_type = F_WRLCK, .l_whence = SEEK_SET };
+		int o = (int)syscall(SYS_openat, AT_FDCWD, path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+		if (o < 0)
+			_exit(3);
+		if (flk)
+			_exit(!syscall(SYS_flock, o, LOCK_EX | LOCK_NB) ? 0 : errno == EWOULDBLOCK ? 1 : 3);
+		if (syscall(SYS_fcntl, o, F_OFD_GETLK, &l))
+			_exit(3);
+		_exit(l.l_type == F_UNLCK ? 0 : 1);
+	}
+	if (waitpid(pid, &st, 0) != pid || !WIFEXITED(st) || WEXITSTATUS(st) > 1)
+		return -1;
+	return WEXITSTATUS(st);
+}
+
 /* The claim's check: "" when it holds, else what was missing (into why). Marks what it explains. */
 static void sb_claim_check(int i, long r, char *why, size_t cap)
 {
@@ -754,6 +788,56 @@ static void sb_claim_check(int i, long r, char *why, size_t cap)
 		}
 		break;
 	}
+	case CL_FD_FDFLAGS:
+	case CL_FD_STATUS: {
+		/* The status flags F_SETFL changes (O_NDELAY is O_NONBLOCK here). */
+		const int m = O_APPEND | O_NONBLOCK | O_ASYNC | O_DIRECT | O_NOATIME;
+		int fd = (int)v0;
+		if (v0 < 0 || v0 >= SB_FDS || !sb_after.fd[fd].open)
+			snprintf(why, cap, "descriptor %ld is not open after the call", v0);
+		else if (c->kind == CL_FD_FDFLAGS && (sb_after.fd[fd].fdflags & FD_CLOEXEC) != (v1 & FD_CLOEXEC))
+			snprintf(why, cap, "descriptor %d has FD_CLOEXEC %d, not %ld", fd, sb_after.fd[fd].fdflags & FD_CLOEXEC, v1 & FD_CLOEXEC);
+		else if (c->kind == CL_FD_STATUS && (sb_after.fd[fd].flflags & m) != (v1 & m))
+			snprintf(why, cap, "descriptor %d has status flags %#x, not %#lx", fd, sb_after.fd[fd].flflags & m, v1 & m);
+		else
+			sb_explain(c->kind == CL_FD_FDFLAGS ? 'X' : 'L', fd);
+		break;
+	}
+	case CL_LOCK_HELD:
+	case CL_LOCK_FREE:
+	case CL_LOCK_FLOCK_HELD:
+	case CL_LOCK_FLOCK_FREE: {
+		int want = c->kind == CL_LOCK_HELD || c->kind == CL_LOCK_FLOCK_HELD;
+		const char *what = c->kind == CL_LOCK_HELD || c->kind == CL_LOCK_FREE ? "record" : "flock()";
+		if (sb_pre[i].have < 0)
+			snprintf(why, cap, "the locks of descriptor %ld's file could not be probed", v0);
+		else if (sb_pre[i].have != want)
+			snprintf(why, cap, "another open file of descriptor %ld's file sees %s %s lock", v0, want ? "no" : "a", what);
+		break;
+	}
+	case CL_LOCK_LEASE: {
+		/* A lease registers the descriptor for the lease-break signal: its open file gains
+		 * O_ASYNC (and loses it with the lease). */
+		int fd = (int)v0;
+		long got = v0 < 0 || v0 >= SB_FDS ? -1 : syscall(SYS_fcntl, fd, F_GETLEASE);
+		if (got != v1)
+			snprintf(why, cap, "F_GETLEASE of descriptor %ld gives %ld, not %ld", v0, got, v1);
+		else if (sb_after.fd[fd].open && ((sb_before.fd[fd].flflags ^ sb_after.fd[fd].flflags) & ~O_ASYNC) == 0 &&
+			 !(sb_after.fd[fd].flflags & O_ASYNC) == (v1 == F_UNLCK))
+			sb_explain('L', fd);
+		break;
+	}
+	case CL_FD_OWNER:
+	case CL_FD_SIGNAL:
+	case CL_FD_PIPE_SIZE:
+	case CL_FD_SEALS: {
+		int q = c->kind == CL_FD_OWNER ? F_GETOWN : c->kind == CL_FD_SIGNAL ? F_GETSIG : c->kind == CL_FD_PIPE_SIZE ? F_GETPIPE_SZ : F_GET_SEALS;
+		long want = c->kind == CL_FD_PIPE_SIZE ? r : c->kind == CL_FD_OWNER ? (long)(int)v1 : v1;
+		long got = v0 < 0 || v0 >= SB_FDS ? -1 : syscall(SYS_fcntl, (int)v0, q);
+		if (c->kind == CL_FD_SEALS ? got < 0 || (got & want) != want : got != want)
+			snprintf(why, cap, "fcntl(%ld, %d) gives %ld, not %s%ld", v0, q, got, c->kind == CL_FD_SEALS ? "all bits of " : "", want);
+		break;
+	}
 	case CL_KEEPS_SIGNAL_MASK:
 		if (memcmp(&sb_before.mask, &sb_after.mask, 8))
 			snprintf(why, cap, "the signal mask changed");
@@ -773,6 +857,13 @@ static void sb_end(long r)
 {
 	int e = errno;
 	char text[200];
+	/* Locks first: the snapshot opens and closes the scratch directory's files, and a close drops
+	 * this process's record locks on the file. */
+	for (int i = 0; r >= 0 && sb_check_effects && i < sb_nclaims; i++) {
+		int k = sb_claims[i].kind;
+		if (k == CL_LOCK_HELD || k == CL_LOCK_FREE || k == CL_LOCK_FLOCK_HELD || k == CL_LOCK_FLOCK_FREE)
+			sb_pre[i].have = sb_lock_probe(sb_claims[i].p[0] < 0 ? r : sb_args[sb_claims[i].p[0]], k == CL_LOCK_FLOCK_HELD || k == CL_LOCK_FLOCK_FREE);
+	}
 	sb_take(&sb_after);
 	sb_observe();
 	if (r < 0) {

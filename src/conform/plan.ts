@@ -19,6 +19,8 @@ export type Arg =
   /** count iovecs over one mapping of count * len bytes (ptr:iovec); bad: one entry made invalid. */
   | { kind: 'iovec'; count: number; len: number; bad?: IovecBad }
   | { kind: 'null' }
+  /** A structure fcntl reads or writes (ptr:flock-*, ptr:ones, ptr:owner-self). */
+  | { kind: 'struct'; which: StructKind }
   | { kind: 'unmapped' }
   | { kind: 'readonly' }
   /** A loff_t holding -1 (ptr:loff-neg). */
@@ -29,6 +31,10 @@ export type Arg =
   | { kind: 'envp' }
   | { kind: 'sigset' }
   | { kind: 'timespec' };
+
+/** The pointer fixtures that are structures of fcntl's (a page of 0xff bytes reads as any of them, all invalid). */
+export const STRUCT_KINDS = ['flock-rd', 'flock-wr', 'flock-un', 'flock-badwhence', 'ones', 'owner-self'] as const;
+export type StructKind = (typeof STRUCT_KINDS)[number];
 
 /** How an iovec fixture is broken: its last length above SSIZE_MAX, or its first buffer unmapped. */
 export type IovecBad = 'badlen' | 'unmapped';
@@ -380,7 +386,8 @@ function settingArg(v: Extract<Setting, { kind: 'arg' }>['value'], errno: number
       const count = base?.kind === 'iovec' && base.count > 0 ? base.count : 1;
       return { kind: 'iovec', count, len: IOV_LEN, bad: v.ptr === 'iovec-badlen' ? 'badlen' : 'unmapped' };
     }
-    return { kind: v.ptr };
+    if ((STRUCT_KINDS as readonly string[]).includes(v.ptr)) return { kind: 'struct', which: v.ptr as StructKind };
+    return { kind: v.ptr as 'null' | 'unmapped' | 'readonly' | 'argv-toolong' };
   }
   return { kind: 'int', value: v.int };
 }
