@@ -44,6 +44,13 @@ const MORE_UAPI: Record<string, bigint> = {
   STATX_BLOCKS: 0x400n, STATX_BASIC_STATS: 0x7ffn, STATX_BTIME: 0x800n, STATX_ALL: 0xfffn,
   STATX_MNT_ID: 0x1000n, STATX_DIOALIGN: 0x2000n, STATX__RESERVED: 0x80000000n,
   F_OK: 0n, X_OK: 1n, W_OK: 2n, R_OK: 4n,
+  // include/linux/splice.h, include/uapi/linux/fadvise.h (x86-64 values), include/uapi/linux/fs.h:
+  // the flags of splice/tee, fadvise64's advice, sync_file_range's flags.
+  SPLICE_F_MOVE: 1n, SPLICE_F_NONBLOCK: 2n, SPLICE_F_MORE: 4n, SPLICE_F_GIFT: 8n, SPLICE_F_ALL: 15n,
+  POSIX_FADV_NORMAL: 0n, POSIX_FADV_RANDOM: 1n, POSIX_FADV_SEQUENTIAL: 2n, POSIX_FADV_WILLNEED: 3n,
+  POSIX_FADV_DONTNEED: 4n, POSIX_FADV_NOREUSE: 5n,
+  SYNC_FILE_RANGE_WAIT_BEFORE: 1n, SYNC_FILE_RANGE_WRITE: 2n, SYNC_FILE_RANGE_WAIT_AFTER: 4n,
+  SYNC_FILE_RANGE_WRITE_AND_WAIT: 7n,
 };
 
 /** sizeof() of types the specified syscalls use (x86-64). */
