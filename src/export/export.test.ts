@@ -34,9 +34,15 @@ describe('kapi export syzlang', () => {
     // to update: node dist/src/cli/main.js export syzlang -q > src/export/testdata/syzlang-corpus.txt
     assert.equal(out.stdout, readFileSync(repoPath(GOLDEN), 'utf8'));
   });
-  it('one call per syscall spec, three for epoll_ctl', () => {
+  it('one call per syscall spec; a variant per operation for epoll_ctl and per command for fcntl', () => {
     const calls = callLines(out.stdout);
-    assert.equal(calls.length, corpusSyscallCount() + 2);
+    const bases = new Map<string, number>();
+    for (const l of calls) bases.set(l.slice(0, l.search(/[$(]/)), (bases.get(l.slice(0, l.search(/[$(]/))) ?? 0) + 1);
+    assert.equal(bases.size, corpusSyscallCount());
+    for (const [b, n] of bases) if (b !== 'epoll_ctl' && b !== 'fcntl') assert.equal(n, 1, b);
+    const fcntl = calls.filter((l) => l.startsWith('fcntl$')).map((l) => l.slice(6, l.indexOf('(')));
+    assert.ok(fcntl.length >= 20 && fcntl.every((c) => /^F_[A-Z_]+$/.test(c)), fcntl.join(' '));
+    assert.ok(['F_DUPFD', 'F_GETFL', 'F_SETLKW', 'F_OFD_SETLK', 'F_SETPIPE_SZ', 'F_ADD_SEALS'].every((c) => fcntl.includes(c)), fcntl.join(' '));
     assert.deepEqual(calls.filter((l) => l.startsWith('epoll_ctl')).map((l) => l.slice(0, l.indexOf('('))),
       ['epoll_ctl$EPOLL_CTL_ADD', 'epoll_ctl$EPOLL_CTL_DEL', 'epoll_ctl$EPOLL_CTL_MOD']);
   });
