@@ -22,7 +22,7 @@ export const FUSE_C = String.raw`
 #include <sys/uio.h>
 
 /* The operation a fuse fixture makes fail. */
-enum { FX_FUSE_FLUSH = 1, FX_FUSE_FLUSH_WAIT, FX_FUSE_READ, FX_FUSE_FALLOCATE, FX_FUSE_WRITE, FX_FUSE_CREATE, FX_FUSE_OPEN, FX_FUSE_GETATTR };
+enum { FX_FUSE_FLUSH = 1, FX_FUSE_FLUSH_WAIT, FX_FUSE_READ, FX_FUSE_FALLOCATE, FX_FUSE_WRITE, FX_FUSE_CREATE, FX_FUSE_OPEN, FX_FUSE_GETATTR, FX_FUSE_READDIR };
 #define FX_FUSE_DIR "fuse-fs"
 #define FX_FUSE_SIZE 4096
 
@@ -198,6 +198,11 @@ static void fx_fuse_serve(int fd, int op, int err)
 		case FUSE_RELEASE:
 			fx_fuse_reply(fd, in->unique, 0, NULL, 0);
 			break;
+		case FUSE_READDIR:
+		case FUSE_READDIRPLUS:
+			/* The fixture's READDIR fails; OPENDIR is answered ENOSYS (default), which a kernel takes for "no opendir needed". */
+			fx_fuse_reply(fd, in->unique, op == FX_FUSE_READDIR ? err : ENOSYS, NULL, 0);
+			break;
 		case FUSE_FORGET:
 		case FUSE_BATCH_FORGET:
 			/* No reply: the kernel expects none. */
@@ -244,6 +249,17 @@ static long fx_fuse_fd(int op, int err)
 	int fd;
 	fx_fuse(op, err);
 	fd = open(FX_FUSE_DIR "/file", O_RDWR);
+	if (fd < 0)
+		_exit(145);
+	return fd;
+}
+
+/* The root directory of the FUSE filesystem, opened. */
+static long fx_fuse_dirfd(int op, int err)
+{
+	int fd;
+	fx_fuse(op, err);
+	fd = open(FX_FUSE_DIR, O_RDONLY | O_DIRECTORY);
 	if (fd < 0)
 		_exit(145);
 	return fd;

@@ -32,6 +32,8 @@ struct sb_snap {
 	char vmlck[64];
 	int future;  /* 1 when a new mapping is locked (mlockall(MCL_FUTURE)) */
 	int blind;   /* the descriptor table was full: nothing that needs a descriptor was taken */
+	dev_t cwd_dev; /* the current directory */
+	ino_t cwd_ino;
 	sigset_t mask;
 };
 static struct sb_snap sb_before, sb_after;
@@ -85,6 +87,46 @@ static int sb_epoll_list(int fd, char *out, int cap)
 	}
 	out[len] = 0;
 	return len;
+}
+
+/* The watches of descriptor fd when it is an inotify instance: its fdinfo's "inotify wd:" lines. */
+static int sb_inotify_list(int fd, char *out, int cap)
+{
+	static char info[16384];
+	char path[64], link[64];
+	long n;
+	int len = 0;
+	snprintf(path, sizeof(path), "/proc/self/fd/%d", fd);
+	n = syscall(SYS_readlinkat, AT_FDCWD, path, link, sizeof(link) - 1);
+	if (n < 0)
+		return -1;
+	link[n] = 0;
+	if (strcmp(link, "anon_inode:inotify"))
+		return -1;
+	snprintf(path, sizeof(path), "/proc/self/fdinfo/%d", fd);
+	if (sb_slurp(path, info, sizeof(info)) < 0)
+		return -1;
+	for (char *l = info; *l; l += strcspn(l, "\n") + (l[strcspn(l, "\n")] != 0)) {
+		int w = (int)strcspn(l, "\n");
+		if (!strncmp(l, "inotify wd:", 11) && len + w + 1 < cap) {
+			memcpy(out + len, l, w);
+			len += w;
+			out[len++] = '\n';
+		}
+	}
+	out[len] = 0;
+	return len;
+}
+
+/* Whether an inotify list (sb_inotify_list) has a watch of descriptor number wd. */
+static int sb_has_wd(const char *list, long wd)
+{
+	for (const char *l = list; *l; l += strcspn(l, "\n") + (l[strcspn(l, "\n")] != 0)) {
+		long w;
+		if (sscanf(l, "inotify wd:%lx ", &w) == 1 && w == wd)
+			return 1;
+	}
+	return 0;
 }
 
 /* The tfd line of target in an interest list, or NULL. */
@@ -225,7 +267,16 @@ static void sb_take(struct sb_snap *s)
 			f->queued = -1;
 		f->pos = (off_t)syscall(SYS_lseek, fd, 0, SEEK_CUR);
 		n = s->blind ? -1 : sb_epoll_list(fd, list, sizeof(list));
+		/* An inotify instance's watches count as its interest list. */
+		if (n < 0 && !s->blind)
+			n = sb_inotify_list(fd, list, sizeof(list));
 		f->ep = n < 0 ? 0 : sb_fnv(list, n, SB_FNV0);
+	}
+	{
+		struct stat st;
+		int bad = (int)syscall(SYS_newfstatat, AT_FDCWD, ".", &st, 0);
+		s->cwd_dev = bad ? 0 : st.st_dev;
+		s->cwd_ino = bad ? 0 : st.st_ino;
 	}
 	s->nent = 0;
 	s->mapslen = -1;
@@ -235,7 +286,10 @@ static void sb_take(struct sb_snap *s)
 		syscall(SYS_rt_sigprocmask, SIG_BLOCK, NULL, &s->mask, 8);
 		return;
 	}
-	dfd = (int)syscall(SYS_openat, AT_FDCWD, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	/* The case's directory by its name: the call may have changed the current directory. */
+	dfd = (int)syscall(SYS_openat, AT_FDCWD, SB_CASE_DIR, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (dfd < 0)
+		dfd = (int)syscall(SYS_openat, AT_FDCWD, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	while (dfd >= 0 && (n = syscall(SYS_getdents64, dfd, ents, sizeof(ents))) > 0) {
 		for (long off = 0; off < n && s->nent < SB_ENTS;) {
 			struct { unsigned long long ino; long long off; unsigned short reclen; unsigned char type; char name[]; } *d = (void *)(ents + off);
@@ -342,6 +396,8 @@ static void sb_observe(void)
 	if (a->future != b->future)
 		sb_ob('U', 0);
 untaken:
+	if (a->cwd_dev != b->cwd_dev || a->cwd_ino != b->cwd_ino)
+		sb_ob('W', 0);
 	if (memcmp(&a->mask, &b->mask, 8))
 		sb_ob('S', 0);
 	for (int i = 0; i < 6; i++) {
@@ -371,6 +427,7 @@ static void sb_ob_text(const struct sb_ob *o, char *out, size_t cap)
 	case 'K': snprintf(out, cap, "locked-memory"); break;
 	case 'U': snprintf(out, cap, "future-mappings-locked"); break;
 	case 'S': snprintf(out, cap, "signal-mask"); break;
+	case 'W': snprintf(out, cap, "cwd"); break;
 	case 'B': snprintf(out, cap, "arg%d:written", o->n); break;
 	default: snprintf(out, cap, "?"); break;
 	}
@@ -392,7 +449,7 @@ static int sb_explain(char kind, int n)
 }
 
 /* The pre-call state a claim needs: a path's entry, an interest list line. */
-static struct { int have; struct sb_ent ent; char list[8192]; } sb_pre[16];
+static struct { int have; struct sb_ent ent; char list[8192]; dev_t dev; ino_t ino; } sb_pre[16];
 static const struct sb_claim *sb_claims;
 static int sb_nclaims, sb_check_effects;
 static unsigned sb_umask;
@@ -432,6 +489,17 @@ static void sb_begin(const long *a, const struct sb_claim *cl, int n, int check)
 			}
 		} else if (c->kind == CL_EPOLL_ADDED || c->kind == CL_EPOLL_REMOVED || c->kind == CL_EPOLL_MODIFIED) {
 			sb_pre[i].have = sb_epoll_list((int)a[c->p[0]], sb_pre[i].list, sizeof(sb_pre[i].list)) >= 0;
+		} else if (c->kind == CL_INOTIFY_ADDED || c->kind == CL_INOTIFY_REMOVED) {
+			sb_pre[i].have = sb_inotify_list((int)a[c->p[0]], sb_pre[i].list, sizeof(sb_pre[i].list)) >= 0;
+		} else if (c->kind == CL_CWD_SET) {
+			/* The directory the call is to make current: a descriptor's, or a path's (followed). */
+			long v = a[c->p[0]];
+			struct stat st;
+			if (v >= 0 && v < SB_FDS ? !syscall(SYS_fstat, v, &st) : !syscall(SYS_newfstatat, AT_FDCWD, (const char *)v, &st, 0)) {
+				sb_pre[i].have = 1;
+				sb_pre[i].dev = st.st_dev;
+				sb_pre[i].ino = st.st_ino;
+			}
 		}
 	}
 	sb_take(&sb_before);
@@ -752,6 +820,47 @@ static void sb_claim_check(int i, long r, char *why, size_t cap)
 			sb_explain('O', w1);
 			sb_explain('B', c->p[0]);
 		}
+		break;
+	}
+	case CL_FD_OFFSET_MOVED: {
+		int fd = (int)v0;
+		if (fd < 0 || fd >= SB_FDS || !sb_before.fd[fd].open || sb_before.fd[fd].pos < 0) {
+			snprintf(why, cap, "descriptor %d has no offset", fd);
+			break;
+		}
+		if (r > 0 && sb_after.fd[fd].pos == sb_before.fd[fd].pos)
+			snprintf(why, cap, "offset of %d stayed at %lld", fd, (long long)sb_before.fd[fd].pos);
+		else if (r == 0 && sb_after.fd[fd].pos != sb_before.fd[fd].pos)
+			snprintf(why, cap, "offset of %d moved from %lld to %lld, with nothing returned", fd, (long long)sb_before.fd[fd].pos, (long long)sb_after.fd[fd].pos);
+		else
+			sb_explain('P', fd);
+		break;
+	}
+	case CL_CWD_SET:
+		if (!sb_pre[i].have)
+			snprintf(why, cap, "the directory to change to could not be looked at before the call");
+		else if (sb_after.cwd_dev != sb_pre[i].dev || sb_after.cwd_ino != sb_pre[i].ino)
+			snprintf(why, cap, "the current directory is not the one the call names");
+		else
+			sb_explain('W', 0);
+		break;
+	case CL_INOTIFY_ADDED:
+	case CL_INOTIFY_REMOVED: {
+		static char now[8192];
+		int fd = (int)v0;
+		int was, is;
+		if (!sb_pre[i].have || sb_inotify_list(fd, now, sizeof(now)) < 0) {
+			snprintf(why, cap, "descriptor %d is not an inotify instance", fd);
+			break;
+		}
+		was = sb_has_wd(sb_pre[i].list, v1);
+		is = sb_has_wd(now, v1);
+		if (c->kind == CL_INOTIFY_ADDED && (was || !is))
+			snprintf(why, cap, "no new watch %ld in inotify instance %d", v1, fd);
+		else if (c->kind == CL_INOTIFY_REMOVED && (!was || is))
+			snprintf(why, cap, "watch %ld of inotify instance %d was not removed", v1, fd);
+		else
+			sb_explain('E', fd);
 		break;
 	}
 	case CL_KEEPS_SIGNAL_MASK:
