@@ -17,7 +17,7 @@ export const FD_KINDS = [
   'fuse-flush-fails', 'fuse-flush-waits', 'pty-slave-closed', 'pty-master-closed', 'mem-top', 'quota-full',
   'fuse-write-fails', 'fifo', 'same', 'crowded', 'reserved', 'fuse-getattr-fails',
   // Directories: removed while open, without search permission, read to the end; FUSE READDIR fails.
-  'dir-removed', 'dir-nosearch', 'dir-end', 'fuse-readdir-fails',
+  'dir-removed', 'dir-nosearch', 'dir-end', 'fuse-readdir-fails', 'fuse-access-fails',
   // inotify instances: watching the scratch directory (wd 1).
   'inotify',
 ] as const;
@@ -31,7 +31,7 @@ export const PATH_KINDS = [
   'symlink', 'fifo', 'exec-junk', 'exec-busy', 'exec-running', 'exec-badinterp', 'rofs-new', 'sealed', 'leased', 'nospace-new', 'notmpfile-dir', 'noperm', 'quota-new',
   'fuse-read-fails', 'fuse-create-fails', 'fuse-open-fails', 'nosearch', 'fuse-getattr-fails', 'loop-below', 'rofs-file', 'immutable',
   // A directory without search permission; the scratch directory itself (".").
-  'dir-nosearch', 'cwd',
+  'dir-nosearch', 'cwd', 'fuse-access-fails', 'fuse-lookup-fails',
 ] as const;
 export type PathKind = (typeof PATH_KINDS)[number];
 
@@ -41,7 +41,7 @@ export type PathKind = (typeof PATH_KINDS)[number];
  */
 export const FUSE_KINDS: readonly string[] = [
   'fuse-flush-fails', 'fuse-flush-waits', 'fuse-read-fails', 'fuse-fallocate-fails', 'fuse-write-fails', 'fuse-create-fails', 'fuse-open-fails',
-  'fuse-getattr-fails', 'fuse-readdir-fails',
+  'fuse-getattr-fails', 'fuse-readdir-fails', 'fuse-access-fails', 'fuse-lookup-fails',
 ];
 
 /** Pointer fixtures (`ptr:KIND`). */

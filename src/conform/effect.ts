@@ -34,6 +34,7 @@ export const CLAIMS = {
   'fd:pair': ['param'], 'fd:pair-cloexec': ['param'], 'fd:pair-nonblock': ['param'], 'fd:pair-direct': ['param'],
   // A directory offset (a cookie) moved; the current directory changed; an inotify watch appeared or went.
   'fd:offset-moved': ['param'], 'cwd:set': ['param'], 'inotify:added': ['param', 'ret'], 'inotify:removed': ['param', 'param'],
+  'fd:inotify': ['ret'], 'inotify:modified': ['param', 'ret'],
 } as const satisfies Record<string, readonly ArgSort[]>;
 export type ClaimName = keyof typeof CLAIMS;
 export const CLAIM_NAMES = Object.keys(CLAIMS) as ClaimName[];

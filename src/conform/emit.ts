@@ -1095,7 +1095,7 @@ const FD_C: Record<FdKind, string> = {
   watched: 'fx_watched', watcher: 'fx_watcher', same: 'fx_same',
   crowded: 'fx_crowded()', reserved: 'fx_reserved()',
   'dir-removed': 'fx_dir_removed()', 'dir-nosearch': 'fx_dir_nosearch()', 'dir-end': 'fx_dir_end()', inotify: 'fx_inotify()',
-  'fuse-readdir-fails': 'fx_fuse_dirfd(FX_FUSE_READDIR', // told the errno (fuseExpr)
+  'fuse-readdir-fails': 'fx_fuse_dirfd(FX_FUSE_READDIR', 'fuse-access-fails': 'fx_fuse_dirfd(FX_FUSE_ACCESS', // told the errno (fuseExpr)
   // Told the errno to answer with (fuseExpr).
   'fuse-flush-fails': 'fx_fuse_fd(FX_FUSE_FLUSH', 'fuse-flush-waits': 'fx_fuse_fd(FX_FUSE_FLUSH_WAIT', 'fuse-write-fails': 'fx_fuse_fd(FX_FUSE_WRITE',
   'fuse-getattr-fails': 'fx_fuse_fd(FX_FUSE_GETATTR',
@@ -1105,9 +1105,10 @@ const FUSE_CALL: Record<string, string> = {
   'fuse-flush-fails': 'fx_fuse_fd(FX_FUSE_FLUSH', 'fuse-flush-waits': 'fx_fuse_fd(FX_FUSE_FLUSH_WAIT', 'fuse-read-fails': 'fx_fuse_path(FX_FUSE_READ', 'fuse-fallocate-fails': 'fx_fuse_map(FX_FUSE_FALLOCATE',
   'fuse-write-fails': 'fx_fuse_fd(FX_FUSE_WRITE', 'fuse-create-fails': 'fx_fuse_new(FX_FUSE_CREATE', 'fuse-open-fails': 'fx_fuse_path(FX_FUSE_OPEN',
   'fuse-getattr-fails': 'fx_fuse_fd(FX_FUSE_GETATTR', 'fuse-readdir-fails': 'fx_fuse_dirfd(FX_FUSE_READDIR',
+  'fuse-access-fails': 'fx_fuse_dirfd(FX_FUSE_ACCESS', 'fuse-lookup-fails': 'fx_fuse_lookup(FX_FUSE_LOOKUP',
 };
 /** The FUSE fixtures a path and a descriptor share a name for: a path argument takes the path form. */
-const FUSE_PATH_CALL: Record<string, string> = { 'fuse-getattr-fails': 'fx_fuse_path(FX_FUSE_GETATTR' };
+const FUSE_PATH_CALL: Record<string, string> = { 'fuse-getattr-fails': 'fx_fuse_path(FX_FUSE_GETATTR', 'fuse-access-fails': 'fx_fuse_dirpath(FX_FUSE_ACCESS' };
 
 /** A FUSE fixture's call with its errno: a number the kernel takes from a server (1 to 511). */
 function fuseExpr(which: string, errno: number | undefined, path = false): string {

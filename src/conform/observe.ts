@@ -118,14 +118,31 @@ static int sb_inotify_list(int fd, char *out, int cap)
 	return len;
 }
 
-/* Whether an inotify list (sb_inotify_list) has a watch of descriptor number wd. */
-static int sb_has_wd(const char *list, long wd)
+/* The line of watch descriptor wd in an inotify list (sb_inotify_list), its length in *len; NULL when there is none. */
+static const char *sb_wd_line(const char *list, long wd, int *len)
 {
 	for (const char *l = list; *l; l += strcspn(l, "\n") + (l[strcspn(l, "\n")] != 0)) {
 		long w;
-		if (sscanf(l, "inotify wd:%lx ", &w) == 1 && w == wd)
-			return 1;
+		if (sscanf(l, "inotify wd:%lx ", &w) == 1 && w == wd) {
+			*len = (int)strcspn(l, "\n");
+			return l;
+		}
 	}
+	return NULL;
+}
+
+/*
+ * A directory's device and inode number, from the attributes the kernel has cached
+ * (AT_STATX_DONT_SYNC): a FUSE server may refuse to describe a directory that was removed, but
+ * the kernel still knows which inode it is. 0 on success.
+ */
+static int sb_dir_id(int dfd, const char *path, int flags, dev_t *dev, ino_t *ino)
+{
+	struct statx sx;
+	if (syscall(SYS_statx, dfd, path, flags | AT_STATX_DONT_SYNC, STATX_INO, &sx))
+		return -1;
+	*dev = makedev(sx.stx_dev_major, sx.stx_dev_minor);
+	*ino = sx.stx_ino;
 	return 0;
 }
 
@@ -272,12 +289,8 @@ static void sb_take(struct sb_snap *s)
 			n = sb_inotify_list(fd, list, sizeof(list));
 		f->ep = n < 0 ? 0 : sb_fnv(list, n, SB_FNV0);
 	}
-	{
-		struct stat st;
-		int bad = (int)syscall(SYS_newfstatat, AT_FDCWD, ".", &st, 0);
-		s->cwd_dev = bad ? 0 : st.st_dev;
-		s->cwd_ino = bad ? 0 : st.st_ino;
-	}
+	if (sb_dir_id(AT_FDCWD, ".", 0, &s->cwd_dev, &s->cwd_ino))
+		s->cwd_dev = s->cwd_ino = 0;
 	s->nent = 0;
 	s->mapslen = -1;
 	s->vmlck[0] = 0;
@@ -489,17 +502,13 @@ static void sb_begin(const long *a, const struct sb_claim *cl, int n, int check)
 			}
 		} else if (c->kind == CL_EPOLL_ADDED || c->kind == CL_EPOLL_REMOVED || c->kind == CL_EPOLL_MODIFIED) {
 			sb_pre[i].have = sb_epoll_list((int)a[c->p[0]], sb_pre[i].list, sizeof(sb_pre[i].list)) >= 0;
-		} else if (c->kind == CL_INOTIFY_ADDED || c->kind == CL_INOTIFY_REMOVED) {
+		} else if (c->kind == CL_INOTIFY_ADDED || c->kind == CL_INOTIFY_REMOVED || c->kind == CL_INOTIFY_MODIFIED) {
 			sb_pre[i].have = sb_inotify_list((int)a[c->p[0]], sb_pre[i].list, sizeof(sb_pre[i].list)) >= 0;
 		} else if (c->kind == CL_CWD_SET) {
 			/* The directory the call is to make current: a descriptor's, or a path's (followed). */
 			long v = a[c->p[0]];
-			struct stat st;
-			if (v >= 0 && v < SB_FDS ? !syscall(SYS_fstat, v, &st) : !syscall(SYS_newfstatat, AT_FDCWD, (const char *)v, &st, 0)) {
-				sb_pre[i].have = 1;
-				sb_pre[i].dev = st.st_dev;
-				sb_pre[i].ino = st.st_ino;
-			}
+			sb_pre[i].have = !(v >= 0 && v < SB_FDS ? sb_dir_id((int)v, "", AT_EMPTY_PATH, &sb_pre[i].dev, &sb_pre[i].ino)
+							       : sb_dir_id(AT_FDCWD, (const char *)v, 0, &sb_pre[i].dev, &sb_pre[i].ino));
 		}
 	}
 	sb_take(&sb_before);
@@ -845,22 +854,31 @@ static void sb_claim_check(int i, long r, char *why, size_t cap)
 			sb_explain('W', 0);
 		break;
 	case CL_INOTIFY_ADDED:
-	case CL_INOTIFY_REMOVED: {
+	case CL_INOTIFY_REMOVED:
+	case CL_INOTIFY_MODIFIED: {
 		static char now[8192];
-		int fd = (int)v0;
-		int was, is;
+		int fd = (int)v0, l0 = 0, l1 = 0;
+		const char *was, *is;
 		if (!sb_pre[i].have || sb_inotify_list(fd, now, sizeof(now)) < 0) {
 			snprintf(why, cap, "descriptor %d is not an inotify instance", fd);
 			break;
 		}
-		was = sb_has_wd(sb_pre[i].list, v1);
-		is = sb_has_wd(now, v1);
+		was = sb_wd_line(sb_pre[i].list, v1, &l0);
+		is = sb_wd_line(now, v1, &l1);
 		if (c->kind == CL_INOTIFY_ADDED && (was || !is))
 			snprintf(why, cap, "no new watch %ld in inotify instance %d", v1, fd);
 		else if (c->kind == CL_INOTIFY_REMOVED && (!was || is))
 			snprintf(why, cap, "watch %ld of inotify instance %d was not removed", v1, fd);
+		else if (c->kind == CL_INOTIFY_MODIFIED && (!was || !is || (l0 == l1 && !memcmp(was, is, l0))))
+			snprintf(why, cap, "watch %ld of inotify instance %d did not change", v1, fd);
 		else
 			sb_explain('E', fd);
+		break;
+	}
+	case CL_FD_INOTIFY: {
+		char list[64];
+		if (sb_inotify_list((int)r, list, sizeof(list)) < 0)
+			snprintf(why, cap, "descriptor %ld is not an inotify instance", r);
 		break;
 	}
 	case CL_KEEPS_SIGNAL_MASK:

@@ -137,7 +137,7 @@ const INT_LIMITS: Record<string, [bigint, bigint]> = {
 export const SEMANTICS = [
   'fd:file', 'fd:epoll', 'fd:pipe', 'fd:dir', 'fd:cwd', 'path:file', 'path:new', 'path:exec',
   'ptr:argv', 'ptr:envp', 'ptr:sigset', 'ptr:timespec', 'ptr:null', 'ptr:buffer', 'ptr:iovec', 'addr:mapped',
-  'fd:inotify',
+  'fd:inotify', 'path:dir',
 ] as const;
 
 /** The switches `kapi-test:` may list. */
@@ -163,6 +163,7 @@ function baseline(p: Param, spec: ApiSpec): Arg {
     case 'fd:cwd': return { kind: 'int', value: -100n };
     case 'path:new': return { kind: 'path', which: 'new' };
     case 'path:exec': return { kind: 'path', which: 'exec' };
+    case 'path:dir': return { kind: 'path', which: 'dir' };
     case 'ptr:argv': return { kind: 'argv' };
     case 'ptr:envp': return { kind: 'envp' };
     case 'ptr:sigset': return { kind: 'sigset' };
