@@ -221,10 +221,11 @@ SYSCALL_DEFINE1(inotify_init1, int, flags)
  *   target: a watch (inotify_inode_mark) of the instance on the inode
  *   condition: the instance did not watch the inode yet
  *   desc: A new watch with the next watch descriptor; the user's count of
- *     watches grows by one.
+ *     watches grows by one.  A mask of flags alone (IN_ONLYDIR) makes one
+ *     too.
  *   reversible: yes
  *   kapi-effect: inotify:added=fd,ret if mask!&IN_MASK_ADD
- *   kapi-effect-case: mask=IN_MODIFY | IN_MASK_CREATE
+ *   kapi-effect-case: mask=IN_MODIFY | IN_MASK_CREATE; mask=IN_ONLYDIR, pathname=path:dir
  *
  * side-effect: modify_state
  *   target: the existing watch of the instance on the inode
