@@ -22,6 +22,10 @@ export const FD_KINDS = [
   'fuse-fsync-fails', 'fuse-writeback-failed',
   // Record and flock() locks (fcntl, flock): held by a child on the fixture file; a deadlock in wait.
   'locked-other', 'lock-deadlock',
+  // Directories: removed while open, without search permission, read to the end; FUSE READDIR fails.
+  'dir-removed', 'dir-nosearch', 'dir-end', 'fuse-readdir-fails', 'fuse-access-fails',
+  // inotify instances: watching the scratch directory (wd 1).
+  'inotify',
 ] as const;
 export type FdKind = (typeof FD_KINDS)[number];
 /** Descriptor fixtures made from another parameter's descriptor (`fd:KIND@PARAM`). */
@@ -32,6 +36,8 @@ export const PATH_KINDS = [
   'file', 'new', 'exec', 'missing', 'empty', 'toolong', 'name-toolong', 'notdir', 'loop', 'dir', 'dangling',
   'symlink', 'fifo', 'exec-junk', 'exec-busy', 'exec-running', 'exec-badinterp', 'rofs-new', 'sealed', 'leased', 'nospace-new', 'notmpfile-dir', 'noperm', 'quota-new',
   'fuse-read-fails', 'fuse-create-fails', 'fuse-open-fails', 'nosearch', 'fuse-getattr-fails', 'loop-below', 'rofs-file', 'immutable',
+  // A directory without search permission; the scratch directory itself (".").
+  'dir-nosearch', 'cwd', 'fuse-access-fails', 'fuse-lookup-fails',
 ] as const;
 export type PathKind = (typeof PATH_KINDS)[number];
 
@@ -41,7 +47,7 @@ export type PathKind = (typeof PATH_KINDS)[number];
  */
 export const FUSE_KINDS: readonly string[] = [
   'fuse-flush-fails', 'fuse-flush-waits', 'fuse-read-fails', 'fuse-fallocate-fails', 'fuse-write-fails', 'fuse-create-fails', 'fuse-open-fails',
-  'fuse-getattr-fails', 'fuse-fsync-fails', 'fuse-writeback-failed',
+  'fuse-getattr-fails', 'fuse-fsync-fails', 'fuse-writeback-failed', 'fuse-readdir-fails', 'fuse-access-fails', 'fuse-lookup-fails',
 ];
 
 /** Pointer fixtures (`ptr:KIND`). */
@@ -66,6 +72,15 @@ export const SIGNALS = ['PIPE', 'XFSZ', 'ALRM'] as const;
  */
 export const CONFIGS = ['WATCH_QUEUE'] as const;
 
+/** What a case's current directory is made before the call (`cwd=KIND`): removed, or nested past PATH_MAX. */
+export const CWD_KINDS = ['removed', 'deep'] as const;
+
+/**
+ * Per-user limits of the case's own user namespace (`ucount.NAME=N`): /proc/sys/user/max_NAME,
+ * lowered by the supervisor before the case starts (sandbox.ts).
+ */
+export const UCOUNTS = ['INOTIFY_INSTANCES', 'INOTIFY_WATCHES'] as const;
+
 export type Setting =
   | { kind: 'arg'; param: string; index: number; value: { fd: FdKind; of?: number } | { path: PathKind } | { ptr: PtrKind } | { addr: AddrKind } | { int: bigint } }
   | { kind: 'rlimit'; name: (typeof RLIMITS)[number]; value: bigint }
@@ -76,7 +91,9 @@ export type Setting =
   | { kind: 'uid'; value: bigint }
   | { kind: 'lockall' }
   | { kind: 'sharedfiles' }
-  | { kind: 'config'; name: (typeof CONFIGS)[number]; value: boolean };
+  | { kind: 'config'; name: (typeof CONFIGS)[number]; value: boolean }
+  | { kind: 'cwd'; value: (typeof CWD_KINDS)[number] }
+  | { kind: 'ucount'; name: (typeof UCOUNTS)[number]; value: bigint };
 
 export interface Condition { text: string; settings: Setting[] }
 
@@ -113,6 +130,17 @@ function setting(text: string, params: readonly Param[]): Setting | string {
     if (!isOneOf(CONFIGS, c)) return `unknown kernel option '${c}' (expected ${CONFIGS.join(', ')})`;
     if (value !== 'y' && value !== 'n') return `config.${c} takes 'y' or 'n', not '${value}'`;
     return { kind: 'config', name: c, value: value === 'y' };
+  }
+  if (name === 'cwd') {
+    if (!isOneOf(CWD_KINDS, value)) return `cwd takes ${CWD_KINDS.join(' or ')}, not '${value}'`;
+    return { kind: 'cwd', value };
+  }
+  if (name.startsWith('ucount.')) {
+    const u = name.slice(7);
+    if (!isOneOf(UCOUNTS, u)) return `unknown user namespace limit '${u}' (expected ${UCOUNTS.join(', ')})`;
+    const v = constOfText(value).value;
+    if (v === undefined || v < 0n || v > 1000000n) return `ucount.${u} needs a number from 0 to 1000000, not '${value}'`;
+    return { kind: 'ucount', name: u, value: v };
   }
   if (name === 'memcg') {
     if (value !== 'full') return `memcg takes 'full', not '${value}'`;

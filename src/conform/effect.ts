@@ -37,6 +37,9 @@ export const CLAIMS = {
   'lock:held': ['param'], 'lock:free': ['param'], 'lock:flock-held': ['param'], 'lock:flock-free': ['param'],
   // fcntl: what F_GETLEASE, F_GETOWN, F_GETSIG, F_GETPIPE_SZ and F_GET_SEALS read back after a set.
   'lock:lease': ['param', 'param'], 'fd:owner': ['param', 'param'], 'fd:signal': ['param', 'param'], 'fd:pipe-size': ['param'], 'fd:seals': ['param', 'param'],
+  // A directory offset (a cookie) moved; the current directory changed; an inotify watch appeared or went.
+  'fd:offset-moved': ['param'], 'cwd:set': ['param'], 'inotify:added': ['param', 'ret'], 'inotify:removed': ['param', 'param'],
+  'fd:inotify': ['ret'], 'inotify:modified': ['param', 'ret'],
 } as const satisfies Record<string, readonly ArgSort[]>;
 export type ClaimName = keyof typeof CLAIMS;
 export const CLAIM_NAMES = Object.keys(CLAIMS) as ClaimName[];

@@ -10,7 +10,7 @@
 import type { ApiSpec } from '../model/types.js';
 import { errnoNumber } from '../sources/consts/index.js';
 import { cString } from '../sources/elf/fixture-c.js';
-import { FD_OF_KINDS, FUSE_KINDS, PATH_KINDS, RLIMITS, SIGNALS, type AddrKind, type FdKind } from './cond.js';
+import { FD_OF_KINDS, FUSE_KINDS, PATH_KINDS, RLIMITS, SIGNALS, UCOUNTS, type AddrKind, type FdKind } from './cond.js';
 import { FUSE_C } from './fuse.js';
 import { iovecFits, type Arg, type Case, type StructKind } from './plan.js';
 import { oneLine } from './report.js';
@@ -28,6 +28,7 @@ const FIXTURES = String.raw`
 #include <sys/msg.h>
 #include <sys/uio.h>
 #include <sys/file.h>
+#include <sys/inotify.h>
 /* Not every program uses every fixture. */
 #pragma GCC diagnostic ignored "-Wunused-function"
 
@@ -68,6 +69,70 @@ static long fx_epoll(void)
 	return fd;
 }
 static long fx_dir(void) { int fd = open(".", O_RDONLY | O_DIRECTORY); if (fd < 0) _exit(123); return fd; }
+/* A directory of the case's, opened and then removed: the descriptor stays, the directory is dead. */
+static long fx_dir_removed(void)
+{
+	int fd;
+	if (mkdir("removed-dir", 0755)) _exit(128);
+	fd = open("removed-dir", O_RDONLY | O_DIRECTORY);
+	if (fd < 0 || rmdir("removed-dir")) _exit(123);
+	return fd;
+}
+/* A directory opened while it could be searched, then made mode 0644: no search permission. */
+static long fx_dir_nosearch(void)
+{
+	int fd;
+	if (mkdir("nosearch-dir", 0755)) _exit(128);
+	fd = open("nosearch-dir", O_RDONLY | O_DIRECTORY);
+	if (fd < 0 || chmod("nosearch-dir", 0644)) _exit(123);
+	return fd;
+}
+/* The scratch directory opened and read to its end: the next read returns 0. */
+static long fx_dir_end(void)
+{
+	static char ents[4096];
+	long n;
+	int fd = (int)fx_dir(), k = 0;
+	while ((n = syscall(SYS_getdents64, fd, ents, sizeof(ents))) > 0 && ++k < 1000)
+		;
+	if (n != 0) _exit(123);
+	return fd;
+}
+/* An inotify instance with one watch, wd 1, on the scratch directory ("."). */
+static long fx_inotify(void)
+{
+	int fd = inotify_init1(0);
+	if (fd < 0 || inotify_add_watch(fd, ".", IN_CREATE | IN_DELETE) != 1) _exit(157);
+	return fd;
+}
+/* cwd=removed: the current directory is a directory of the case's that was removed. */
+static void fx_cwd_removed(void)
+{
+	if (mkdir("removed-cwd", 0755) || chdir("removed-cwd") || rmdir("../removed-cwd")) _exit(156);
+}
+/* cwd=deep: the current directory is 24 levels of 200-byte names down, its path longer than PATH_MAX. */
+#define FX_DEEP 24
+static void fx_cwd_deep(void)
+{
+	char name[201];
+	memset(name, 'd', 200);
+	name[200] = 0;
+	for (int k = 0; k < FX_DEEP; k++) {
+		/* A FUSE server that works with whole paths (bindfs) cannot make one that long. */
+		if (mkdir(name, 0755) && errno == ENAMETOOLONG)
+			sb_skip("the scratch directory's filesystem cannot make a directory whose path is longer than PATH_MAX");
+		if (chdir(name)) _exit(156);
+	}
+}
+/* After the call: the deep directories are removed again (a path that long is hard to remove from outside). */
+static void fx_cwd_undo(void)
+{
+	char name[201];
+	memset(name, 'd', 200);
+	name[200] = 0;
+	for (int k = 0; k < FX_DEEP; k++)
+		if (chdir("..") || rmdir(name)) return;
+}
 /* A descriptor number that was open and is closed now; high, so no later fixture reuses it. */
 static long fx_closed(void)
 {
@@ -171,6 +236,8 @@ static long fx_path(const char *which)
 		if (mkdir("nosearch", 0755) || rename("fixture.txt", "nosearch/file") || chmod("nosearch", 0644)) _exit(128);
 		return (long)"nosearch/file";
 	}
+	if (!strcmp(which, "dir-nosearch")) { if (mkdir("nosearch-dir", 0755) || chmod("nosearch-dir", 0644)) _exit(128); return (long)"nosearch-dir"; }
+	if (!strcmp(which, "cwd")) return (long)".";
 	if (!strcmp(which, "noperm")) { close(fx_file()); if (chmod("fixture.txt", 0)) _exit(128); return (long)"fixture.txt"; }
 	if (!strcmp(which, "nospace-new")) { fx_mount("tiny-fs", "tmpfs", "nr_inodes=1"); return (long)"tiny-fs/new"; }
 	if (!strcmp(which, "notmpfile-dir")) { fx_mount("mqueue-fs", "mqueue", NULL); return (long)"mqueue-fs"; }
@@ -1126,6 +1193,8 @@ const FD_C: Record<FdKind, string> = {
   crowded: 'fx_crowded()', reserved: 'fx_reserved()',
   empty: 'fx_file_empty()',
   'locked-other': 'fx_locked_other()', 'lock-deadlock': 'fx_lock_deadlock()',
+  'dir-removed': 'fx_dir_removed()', 'dir-nosearch': 'fx_dir_nosearch()', 'dir-end': 'fx_dir_end()', inotify: 'fx_inotify()',
+  'fuse-readdir-fails': 'fx_fuse_dirfd(FX_FUSE_READDIR', 'fuse-access-fails': 'fx_fuse_dirfd(FX_FUSE_ACCESS', // told the errno (fuseExpr)
   // Told the errno to answer with (fuseExpr).
   'fuse-flush-fails': 'fx_fuse_fd(FX_FUSE_FLUSH', 'fuse-flush-waits': 'fx_fuse_fd(FX_FUSE_FLUSH_WAIT', 'fuse-write-fails': 'fx_fuse_fd(FX_FUSE_WRITE',
   'fuse-getattr-fails': 'fx_fuse_fd(FX_FUSE_GETATTR', 'fuse-fsync-fails': 'fx_fuse_fd(FX_FUSE_FSYNC',
@@ -1137,9 +1206,11 @@ const FUSE_CALL: Record<string, string> = {
   'fuse-write-fails': 'fx_fuse_fd(FX_FUSE_WRITE', 'fuse-create-fails': 'fx_fuse_new(FX_FUSE_CREATE', 'fuse-open-fails': 'fx_fuse_path(FX_FUSE_OPEN',
   'fuse-getattr-fails': 'fx_fuse_fd(FX_FUSE_GETATTR', 'fuse-fsync-fails': 'fx_fuse_fd(FX_FUSE_FSYNC',
   'fuse-writeback-failed': 'fx_fuse_wb_failed(FX_FUSE_WRITE',
+  'fuse-readdir-fails': 'fx_fuse_dirfd(FX_FUSE_READDIR',
+  'fuse-access-fails': 'fx_fuse_dirfd(FX_FUSE_ACCESS', 'fuse-lookup-fails': 'fx_fuse_lookup(FX_FUSE_LOOKUP',
 };
 /** The FUSE fixtures a path and a descriptor share a name for: a path argument takes the path form. */
-const FUSE_PATH_CALL: Record<string, string> = { 'fuse-getattr-fails': 'fx_fuse_path(FX_FUSE_GETATTR' };
+const FUSE_PATH_CALL: Record<string, string> = { 'fuse-getattr-fails': 'fx_fuse_path(FX_FUSE_GETATTR', 'fuse-access-fails': 'fx_fuse_dirpath(FX_FUSE_ACCESS' };
 
 /** A FUSE fixture's call with its errno: a number the kernel takes from a server (1 to 511). */
 function fuseExpr(which: string, errno: number | undefined, path = false): string {
@@ -1240,7 +1311,11 @@ function caseBody(c: Case): string {
   const args = c.args.map((a, i) => argExpr(a, i));
   while (args.length < 6) args.push('0L');
   // Limits last, so that the fixtures are made before a descriptor or size limit bites.
+  const cwd = c.setup?.cwd;
+  if (cwd !== undefined && cwd !== 'removed' && cwd !== 'deep') throw new EmitError(`unknown current directory ${cwd}`);
   const setup = [
+    // The current directory first: what follows makes no file of the case's.
+    ...(cwd ? [`\tfx_cwd_${cwd}();`] : []),
     ...(c.setup?.uid !== undefined ? [`\tfx_user_child(${cCount(c.setup.uid, 'uid')}L);`] : []),
     ...(c.setup?.ignore ?? []).map((sig) => {
       if (!(SIGNALS as readonly string[]).includes(sig)) throw new EmitError(`unknown signal ${sig}`);
@@ -1291,6 +1366,7 @@ function caseBody(c: Case): string {
     ...(c.args.some((a) => (a.kind === 'path' && a.which === 'exec-running') || (a.kind === 'fd' && (a.fixture === 'locked-other' || a.fixture === 'lock-deadlock'))) ? ['\tfx_reap();'] : []),
     // So is the child that shares the descriptor table (files=shared, fd:reserved).
     ...(c.setup?.sharedfiles || c.args.some((a) => a.kind === 'fd' && a.fixture === 'reserved') ? ['\tfx_reap_sharer();'] : []),
+    ...(cwd === 'deep' ? ['\tfx_cwd_undo();'] : []),
   ].join('\n');
 }
 
@@ -1349,7 +1425,7 @@ export interface ProgramOptions {
  * names a C function the supervisor runs for it (sb_prepare in sandbox.ts); memcg puts it in a
  * memory cgroup of its own.
  */
-export interface ProgramCase { api: string; what: string; body: string; expect: string; prepare?: string; memcg?: boolean }
+export interface ProgramCase { api: string; what: string; body: string; expect: string; prepare?: string; memcg?: boolean; ucounts?: [number, number] }
 
 /**
  * The program from cases already turned into C. Only emitProgram and the sandbox's own tests call
@@ -1367,6 +1443,8 @@ export function programFromCases(cases: readonly ProgramCase[], opts: ProgramOpt
   const prepTable = `static void (*const preps[])(void) = { ${preps.length ? preps.join(', ') : '0'} };`;
   const meta = cases.map((c) => `\t{ ${apis.indexOf(c.api)}, ${lineLiteral(c.what)}, ${c.expect} },`).join('\n');
   const memcg = `static const char case_memcg[] = { ${[...cases.map((c) => (c.memcg ? 1 : 0)), 0].join(', ')} };`;
+  // The limits of the case's user namespace the supervisor lowers (sb_ucounts; -1: left alone).
+  const ucount = `static const long case_ucount[][2] = { ${[...cases.map((c) => `{ ${(c.ucounts ?? [-1, -1]).map((v) => (v < 0 ? '-1' : `${cCount(v, 'limit')}L`)).join(', ')} }`), '{ -1, -1 }'].join(', ')} };`;
   const origin = opts.origin.replace(/[^\x20-\x7e]/g, '?').replace(/\*\//g, '* /');
   return `/* SPDX-License-Identifier: GPL-2.0 */\n/* Generated by ${origin}. */\n` +
     `#define KAPI_TIMEOUT_MS ${opts.timeoutMs}u\n#define KAPI_UNPRIVILEGED ${opts.unprivileged ? 1 : 0}\n` +
@@ -1375,6 +1453,7 @@ ${fns}
 ${table}
 ${prepTable}
 ${memcg}
+${ucount}
 
 struct expect { int success, noreturn; long long lo, hi; int nonatomic; int errs[64]; };
 struct meta { int api; const char *what; struct expect e; };
@@ -1457,6 +1536,8 @@ int main(int argc, char **argv)
 		for (; id < ncases && meta[id].api == a; id++) {
 			int ok, skip;
 			sb_prepare = preps[id];
+			sb_ucount[0] = case_ucount[id][0];
+			sb_ucount[1] = case_ucount[id][1];
 			sb_run(id, cases[id], scratch, case_memcg[id]);
 			ok = judge(&meta[id].e);
 			skip = sb_res->state == 3;
@@ -1493,5 +1574,17 @@ export function emitProgram(cases: readonly Case[], specs: Map<string, ApiSpec>,
     api: c.api, what: c.what, body: caseBody(c), expect: expectInit(c, specs.get(c.api)),
     ...(c.args.some(QUOTA) ? { prepare: 'fx_quota_prepare' } : c.args.some(IMMUTABLE) ? { prepare: 'fx_immutable_prepare' } : {}),
     ...(c.setup?.memcg ? { memcg: true } : {}),
+    ...(c.setup?.ucounts?.length ? { ucounts: ucountPair(c.setup.ucounts) } : {}),
   })), opts);
+}
+
+/** A case's user namespace limits as [inotify instances, inotify watches], -1 for one not set. */
+function ucountPair(u: readonly { name: string; value: bigint }[]): [number, number] {
+  const out: [number, number] = [-1, -1];
+  for (const x of u) {
+    const k = (UCOUNTS as readonly string[]).indexOf(x.name);
+    if (k < 0 || typeof x.value !== 'bigint' || x.value < 0n || x.value > 1_000_000n) throw new EmitError(`unknown user namespace limit ${x.name}=${String(x.value)}`);
+    out[k] = Number(x.value);
+  }
+  return out;
 }

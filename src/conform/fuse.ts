@@ -22,7 +22,8 @@ export const FUSE_C = String.raw`
 #include <sys/uio.h>
 
 /* The operation a fuse fixture makes fail. */
-enum { FX_FUSE_FLUSH = 1, FX_FUSE_FLUSH_WAIT, FX_FUSE_READ, FX_FUSE_FALLOCATE, FX_FUSE_WRITE, FX_FUSE_CREATE, FX_FUSE_OPEN, FX_FUSE_GETATTR, FX_FUSE_FSYNC };
+enum { FX_FUSE_FLUSH = 1, FX_FUSE_FLUSH_WAIT, FX_FUSE_READ, FX_FUSE_FALLOCATE, FX_FUSE_WRITE, FX_FUSE_CREATE, FX_FUSE_OPEN, FX_FUSE_GETATTR, FX_FUSE_FSYNC,
+       FX_FUSE_READDIR, FX_FUSE_ACCESS, FX_FUSE_LOOKUP };
 #define FX_FUSE_DIR "fuse-fs"
 #define FX_FUSE_SIZE 4096
 
@@ -88,6 +89,11 @@ static void fx_fuse_serve(int fd, int op, int err)
 			unsigned long long child = 0;
 			if (alen < 1 || arg[alen - 1] != 0)
 				_exit(0);
+			/* The fixture's LOOKUP fails, for every name (a walk ending in ESTALE asks again). */
+			if (op == FX_FUSE_LOOKUP) {
+				fx_fuse_reply(fd, in->unique, err, NULL, 0);
+				break;
+			}
 			if (node == 1 && !strcmp(arg, "file"))
 				child = 2;
 			else if (node == 1 && !strcmp(arg, "exec"))
@@ -202,6 +208,15 @@ static void fx_fuse_serve(int fd, int op, int err)
 		case FUSE_RELEASE:
 			fx_fuse_reply(fd, in->unique, 0, NULL, 0);
 			break;
+		case FUSE_ACCESS:
+			/* ENOSYS: the kernel stops asking and allows every access (no_access). */
+			fx_fuse_reply(fd, in->unique, op == FX_FUSE_ACCESS ? err : ENOSYS, NULL, 0);
+			break;
+		case FUSE_READDIR:
+		case FUSE_READDIRPLUS:
+			/* The fixture's READDIR fails; OPENDIR is answered ENOSYS (default), which a kernel takes for "no opendir needed". */
+			fx_fuse_reply(fd, in->unique, op == FX_FUSE_READDIR ? err : ENOSYS, NULL, 0);
+			break;
 		case FUSE_FORGET:
 		case FUSE_BATCH_FORGET:
 			/* No reply: the kernel expects none. */
@@ -251,6 +266,31 @@ static long fx_fuse_fd(int op, int err)
 	if (fd < 0)
 		_exit(145);
 	return fd;
+}
+
+/* The root directory of the FUSE filesystem, opened. */
+static long fx_fuse_dirfd(int op, int err)
+{
+	int fd;
+	fx_fuse(op, err);
+	fd = open(FX_FUSE_DIR, O_RDONLY | O_DIRECTORY);
+	if (fd < 0)
+		_exit(145);
+	return fd;
+}
+
+/* The FUSE file by its name, for a walk whose LOOKUP of it fails. */
+static long fx_fuse_lookup(int op, int err)
+{
+	fx_fuse(op, err);
+	return (long)(FX_FUSE_DIR "/file");
+}
+
+/* The root directory of the FUSE filesystem, by its name. */
+static long fx_fuse_dirpath(int op, int err)
+{
+	fx_fuse(op, err);
+	return (long)FX_FUSE_DIR;
 }
 
 /* The FUSE executable (mode 0755; the mount is nosuid and nodev, not noexec). */

@@ -33,6 +33,8 @@ struct sb_snap {
 	char vmlck[64];
 	int future;  /* 1 when a new mapping is locked (mlockall(MCL_FUTURE)) */
 	int blind;   /* the descriptor table was full: nothing that needs a descriptor was taken */
+	dev_t cwd_dev; /* the current directory */
+	ino_t cwd_ino;
 	sigset_t mask;
 };
 static struct sb_snap sb_before, sb_after;
@@ -86,6 +88,63 @@ static int sb_epoll_list(int fd, char *out, int cap)
 	}
 	out[len] = 0;
 	return len;
+}
+
+/* The watches of descriptor fd when it is an inotify instance: its fdinfo's "inotify wd:" lines. */
+static int sb_inotify_list(int fd, char *out, int cap)
+{
+	static char info[16384];
+	char path[64], link[64];
+	long n;
+	int len = 0;
+	snprintf(path, sizeof(path), "/proc/self/fd/%d", fd);
+	n = syscall(SYS_readlinkat, AT_FDCWD, path, link, sizeof(link) - 1);
+	if (n < 0)
+		return -1;
+	link[n] = 0;
+	if (strcmp(link, "anon_inode:inotify"))
+		return -1;
+	snprintf(path, sizeof(path), "/proc/self/fdinfo/%d", fd);
+	if (sb_slurp(path, info, sizeof(info)) < 0)
+		return -1;
+	for (char *l = info; *l; l += strcspn(l, "\n") + (l[strcspn(l, "\n")] != 0)) {
+		int w = (int)strcspn(l, "\n");
+		if (!strncmp(l, "inotify wd:", 11) && len + w + 1 < cap) {
+			memcpy(out + len, l, w);
+			len += w;
+			out[len++] = '\n';
+		}
+	}
+	out[len] = 0;
+	return len;
+}
+
+/* The line of watch descriptor wd in an inotify list (sb_inotify_list), its length in *len; NULL when there is none. */
+static const char *sb_wd_line(const char *list, long wd, int *len)
+{
+	for (const char *l = list; *l; l += strcspn(l, "\n") + (l[strcspn(l, "\n")] != 0)) {
+		long w;
+		if (sscanf(l, "inotify wd:%lx ", &w) == 1 && w == wd) {
+			*len = (int)strcspn(l, "\n");
+			return l;
+		}
+	}
+	return NULL;
+}
+
+/*
+ * A directory's device and inode number, from the attributes the kernel has cached
+ * (AT_STATX_DONT_SYNC): a FUSE server may refuse to describe a directory that was removed, but
+ * the kernel still knows which inode it is. 0 on success.
+ */
+static int sb_dir_id(int dfd, const char *path, int flags, dev_t *dev, ino_t *ino)
+{
+	struct statx sx;
+	if (syscall(SYS_statx, dfd, path, flags | AT_STATX_DONT_SYNC, STATX_INO, &sx))
+		return -1;
+	*dev = makedev(sx.stx_dev_major, sx.stx_dev_minor);
+	*ino = sx.stx_ino;
+	return 0;
 }
 
 /* The tfd line of target in an interest list, or NULL. */
@@ -226,8 +285,13 @@ static void sb_take(struct sb_snap *s)
 			f->queued = -1;
 		f->pos = (off_t)syscall(SYS_lseek, fd, 0, SEEK_CUR);
 		n = s->blind ? -1 : sb_epoll_list(fd, list, sizeof(list));
+		/* An inotify instance's watches count as its interest list. */
+		if (n < 0 && !s->blind)
+			n = sb_inotify_list(fd, list, sizeof(list));
 		f->ep = n < 0 ? 0 : sb_fnv(list, n, SB_FNV0);
 	}
+	if (sb_dir_id(AT_FDCWD, ".", 0, &s->cwd_dev, &s->cwd_ino))
+		s->cwd_dev = s->cwd_ino = 0;
 	s->nent = 0;
 	s->mapslen = -1;
 	s->vmlck[0] = 0;
@@ -236,7 +300,10 @@ static void sb_take(struct sb_snap *s)
 		syscall(SYS_rt_sigprocmask, SIG_BLOCK, NULL, &s->mask, 8);
 		return;
 	}
-	dfd = (int)syscall(SYS_openat, AT_FDCWD, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	/* The case's directory by its name: the call may have changed the current directory. */
+	dfd = (int)syscall(SYS_openat, AT_FDCWD, SB_CASE_DIR, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (dfd < 0)
+		dfd = (int)syscall(SYS_openat, AT_FDCWD, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	while (dfd >= 0 && (n = syscall(SYS_getdents64, dfd, ents, sizeof(ents))) > 0) {
 		for (long off = 0; off < n && s->nent < SB_ENTS;) {
 			struct { unsigned long long ino; long long off; unsigned short reclen; unsigned char type; char name[]; } *d = (void *)(ents + off);
@@ -343,6 +410,8 @@ static void sb_observe(void)
 	if (a->future != b->future)
 		sb_ob('U', 0);
 untaken:
+	if (a->cwd_dev != b->cwd_dev || a->cwd_ino != b->cwd_ino)
+		sb_ob('W', 0);
 	if (memcmp(&a->mask, &b->mask, 8))
 		sb_ob('S', 0);
 	for (int i = 0; i < 6; i++) {
@@ -372,6 +441,7 @@ static void sb_ob_text(const struct sb_ob *o, char *out, size_t cap)
 	case 'K': snprintf(out, cap, "locked-memory"); break;
 	case 'U': snprintf(out, cap, "future-mappings-locked"); break;
 	case 'S': snprintf(out, cap, "signal-mask"); break;
+	case 'W': snprintf(out, cap, "cwd"); break;
 	case 'B': snprintf(out, cap, "arg%d:written", o->n); break;
 	default: snprintf(out, cap, "?"); break;
 	}
@@ -393,7 +463,7 @@ static int sb_explain(char kind, int n)
 }
 
 /* The pre-call state a claim needs: a path's entry, an interest list line. */
-static struct { int have; struct sb_ent ent; char list[8192]; } sb_pre[16];
+static struct { int have; struct sb_ent ent; char list[8192]; dev_t dev; ino_t ino; } sb_pre[16];
 static const struct sb_claim *sb_claims;
 static int sb_nclaims, sb_check_effects;
 static unsigned sb_umask;
@@ -433,6 +503,13 @@ static void sb_begin(const long *a, const struct sb_claim *cl, int n, int check)
 			}
 		} else if (c->kind == CL_EPOLL_ADDED || c->kind == CL_EPOLL_REMOVED || c->kind == CL_EPOLL_MODIFIED) {
 			sb_pre[i].have = sb_epoll_list((int)a[c->p[0]], sb_pre[i].list, sizeof(sb_pre[i].list)) >= 0;
+		} else if (c->kind == CL_INOTIFY_ADDED || c->kind == CL_INOTIFY_REMOVED || c->kind == CL_INOTIFY_MODIFIED) {
+			sb_pre[i].have = sb_inotify_list((int)a[c->p[0]], sb_pre[i].list, sizeof(sb_pre[i].list)) >= 0;
+		} else if (c->kind == CL_CWD_SET) {
+			/* The directory the call is to make current: a descriptor's, or a path's (followed). */
+			long v = a[c->p[0]];
+			sb_pre[i].have = !(v >= 0 && v < SB_FDS ? sb_dir_id((int)v, "", AT_EMPTY_PATH, &sb_pre[i].dev, &sb_pre[i].ino)
+							       : sb_dir_id(AT_FDCWD, (const char *)v, 0, &sb_pre[i].dev, &sb_pre[i].ino));
 		}
 	}
 	sb_take(&sb_before);
@@ -836,6 +913,56 @@ static void sb_claim_check(int i, long r, char *why, size_t cap)
 		long got = v0 < 0 || v0 >= SB_FDS ? -1 : syscall(SYS_fcntl, (int)v0, q);
 		if (c->kind == CL_FD_SEALS ? got < 0 || (got & want) != want : got != want)
 			snprintf(why, cap, "fcntl(%ld, %d) gives %ld, not %s%ld", v0, q, got, c->kind == CL_FD_SEALS ? "all bits of " : "", want);
+		break;
+	}
+	case CL_FD_OFFSET_MOVED: {
+		int fd = (int)v0;
+		if (fd < 0 || fd >= SB_FDS || !sb_before.fd[fd].open || sb_before.fd[fd].pos < 0) {
+			snprintf(why, cap, "descriptor %d has no offset", fd);
+			break;
+		}
+		if (r > 0 && sb_after.fd[fd].pos == sb_before.fd[fd].pos)
+			snprintf(why, cap, "offset of %d stayed at %lld", fd, (long long)sb_before.fd[fd].pos);
+		else if (r == 0 && sb_after.fd[fd].pos != sb_before.fd[fd].pos)
+			snprintf(why, cap, "offset of %d moved from %lld to %lld, with nothing returned", fd, (long long)sb_before.fd[fd].pos, (long long)sb_after.fd[fd].pos);
+		else
+			sb_explain('P', fd);
+		break;
+	}
+	case CL_CWD_SET:
+		if (!sb_pre[i].have)
+			snprintf(why, cap, "the directory to change to could not be looked at before the call");
+		else if (sb_after.cwd_dev != sb_pre[i].dev || sb_after.cwd_ino != sb_pre[i].ino)
+			snprintf(why, cap, "the current directory is not the one the call names");
+		else
+			sb_explain('W', 0);
+		break;
+	case CL_INOTIFY_ADDED:
+	case CL_INOTIFY_REMOVED:
+	case CL_INOTIFY_MODIFIED: {
+		static char now[8192];
+		int fd = (int)v0, l0 = 0, l1 = 0;
+		const char *was, *is;
+		if (!sb_pre[i].have || sb_inotify_list(fd, now, sizeof(now)) < 0) {
+			snprintf(why, cap, "descriptor %d is not an inotify instance", fd);
+			break;
+		}
+		was = sb_wd_line(sb_pre[i].list, v1, &l0);
+		is = sb_wd_line(now, v1, &l1);
+		if (c->kind == CL_INOTIFY_ADDED && (was || !is))
+			snprintf(why, cap, "no new watch %ld in inotify instance %d", v1, fd);
+		else if (c->kind == CL_INOTIFY_REMOVED && (!was || is))
+			snprintf(why, cap, "watch %ld of inotify instance %d was not removed", v1, fd);
+		else if (c->kind == CL_INOTIFY_MODIFIED && (!was || !is || (l0 == l1 && !memcmp(was, is, l0))))
+			snprintf(why, cap, "watch %ld of inotify instance %d did not change", v1, fd);
+		else
+			sb_explain('E', fd);
+		break;
+	}
+	case CL_FD_INOTIFY: {
+		char list[64];
+		if (sb_inotify_list((int)r, list, sizeof(list)) < 0)
+			snprintf(why, cap, "descriptor %ld is not an inotify instance", r);
 		break;
 	}
 	case CL_KEEPS_SIGNAL_MASK:

@@ -62,7 +62,7 @@ export interface Case {
   /** The documented error whose `kapi-cond:` the case is built from. */
   error?: string;
   /** What the case sets up before the call: limits, signals ignored. */
-  setup?: { rlimits: { name: string; value: bigint }[]; ignore: string[]; interrupt?: boolean; nocaps?: boolean; uid?: number; lockall?: boolean; memcg?: boolean; sharedfiles?: boolean; configs?: { name: string; value: boolean }[] };
+  setup?: { rlimits: { name: string; value: bigint }[]; ignore: string[]; interrupt?: boolean; nocaps?: boolean; uid?: number; lockall?: boolean; memcg?: boolean; sharedfiles?: boolean; configs?: { name: string; value: boolean }[]; cwd?: string; ucounts?: { name: string; value: bigint }[] };
   /**
    * The spec's effects a successful call is checked for (effect.ts): the claims whose guard holds
    * for this case's arguments, each with the label of its block. Absent when the spec has no
@@ -147,6 +147,7 @@ export const SEMANTICS = [
   'ptr:argv', 'ptr:envp', 'ptr:sigset', 'ptr:timespec', 'ptr:null', 'ptr:buffer', 'ptr:iovec', 'addr:mapped',
   // The destination of calls that copy between descriptors (sendfile, splice, tee).
   'fd:empty', 'fd:pipe-write',
+  'fd:inotify', 'path:dir',
 ] as const;
 
 /** The switches `kapi-test:` may list. */
@@ -170,9 +171,11 @@ function baseline(p: Param, spec: ApiSpec): Arg {
     case 'fd:dir': return { kind: 'fd', fixture: 'dir' };
     case 'fd:empty': return { kind: 'fd', fixture: 'empty' };
     case 'fd:pipe-write': return { kind: 'fd', fixture: 'pipe-write' };
+    case 'fd:inotify': return { kind: 'fd', fixture: 'inotify' };
     case 'fd:cwd': return { kind: 'int', value: -100n };
     case 'path:new': return { kind: 'path', which: 'new' };
     case 'path:exec': return { kind: 'path', which: 'exec' };
+    case 'path:dir': return { kind: 'path', which: 'dir' };
     case 'ptr:argv': return { kind: 'argv' };
     case 'ptr:envp': return { kind: 'envp' };
     case 'ptr:sigset': return { kind: 'sigset' };
@@ -236,7 +239,7 @@ function invalid(p: Param): { arg: Arg; what: string; errno: string }[] {
     out.push({ arg: { kind: 'int', value: -1n }, what: `${p.name} = -1`, errno: 'EBADF' });
     out.push({ arg: { kind: 'fd', fixture: 'closed' }, what: `${p.name} is a closed descriptor`, errno: 'EBADF' });
     // A descriptor of the wrong kind: the errno depends on the call, so any listed one will do.
-    if (sem === 'fd:epoll' || sem === 'fd:pipe' || sem === 'fd:dir') {
+    if (sem === 'fd:epoll' || sem === 'fd:pipe' || sem === 'fd:dir' || sem === 'fd:inotify') {
       out.push({ arg: { kind: 'fd', fixture: sem === 'fd:dir' ? 'file' : 'dir' }, what: `${p.name} is the wrong kind of file`, errno: '' });
     }
   }
@@ -399,7 +402,7 @@ function settingArg(v: Extract<Setting, { kind: 'arg' }>['value'], errno: number
  * cgroup (not tried as nobody).
  */
 const MOUNTING = new Set(['nospace-new', 'notmpfile-dir', 'rofs-file', 'immutable', 'fs-full', 'pty-slave-closed', 'pty-master-closed', ...FUSE_KINDS]);
-const needsRoot = (st: Setting) => st.kind === 'uid' || st.kind === 'memcg' || (st.kind === 'arg' && (('path' in st.value && MOUNTING.has(st.value.path)) ||
+const needsRoot = (st: Setting) => st.kind === 'uid' || st.kind === 'memcg' || st.kind === 'ucount' || (st.kind === 'arg' && (('path' in st.value && MOUNTING.has(st.value.path)) ||
   ('fd' in st.value && MOUNTING.has(st.value.fd)) || ('addr' in st.value && MOUNTING.has(st.value.addr))));
 
 /** A condition's settings applied to the baseline: the arguments, the set-up, the first parameter set. */
@@ -417,9 +420,11 @@ function applySettings(base: readonly Arg[], c: Condition, errno: number): { arg
     else if (st.kind === 'memcg') setup.memcg = true;
     else if (st.kind === 'sharedfiles') setup.sharedfiles = true;
     else if (st.kind === 'config') (setup.configs ??= []).push({ name: st.name, value: st.value });
+    else if (st.kind === 'cwd') setup.cwd = st.value;
+    else if (st.kind === 'ucount') (setup.ucounts ??= []).push({ name: st.name, value: st.value });
     else setup.ignore.push(st.signal);
   }
-  const used = setup.rlimits.length || setup.ignore.length || setup.interrupt || setup.nocaps || setup.uid !== undefined || setup.lockall || setup.memcg || setup.sharedfiles || setup.configs?.length;
+  const used = setup.rlimits.length || setup.ignore.length || setup.interrupt || setup.nocaps || setup.uid !== undefined || setup.lockall || setup.memcg || setup.sharedfiles || setup.configs?.length || setup.cwd || setup.ucounts?.length;
   return { args, ...(used ? { setup } : {}), ...(param ? { param } : {}) };
 }
 
@@ -483,6 +488,8 @@ function claimFits(cl: Claim, args: readonly Arg[]): boolean {
     return (a?.kind === 'mapped' || a?.kind === 'addr') && n?.kind === 'int' && n.value >= 0n && n.value <= 1n << 20n;
   }
   if (cl.name.startsWith('fd:pair')) { const a = arg(0); return a?.kind === 'buf' && a.size >= 8; }
+  // The C stats a path argument, or fstats a descriptor.
+  if (cl.name === 'cwd:set') { const a = arg(0); return a?.kind === 'path' || a?.kind === 'fd' || (a?.kind === 'int' && a.value >= 0n && a.value < 256n); }
   return true;
 }
 

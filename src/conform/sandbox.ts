@@ -432,6 +432,48 @@ static void sb_case(const char *dir)
 /* Outside the namespaces (but in a mount namespace of its own): prepares the mounts, starts the
  * namespaces' init, gives it its id maps, and kills it when the case overruns its time. */
 /*
+ * Per-user limits of the case's own user namespace to lower before the case starts (ucount.NAME=N
+ * in a condition; -1 leaves one alone): /proc/sys/user/max_* shows the limits of the user
+ * namespace of whoever opens it, and only a writer with CAP_SYS_RESOURCE there may change them,
+ * so a child of sb_proc's helper joins the case's user namespace (the supervisor is root of its
+ * parent) and writes them through the proc just mounted, before it is made read-only. The
+ * initial namespace's limits are not touched.
+ */
+static long sb_ucount[2] = { -1, -1 };
+static const char *const sb_ucount_file[2] = { "/proc/sys/user/max_inotify_instances", "/proc/sys/user/max_inotify_watches" };
+static void sb_ucounts(void)
+{
+	pid_t c;
+	int st;
+	if (sb_ucount[0] < 0 && sb_ucount[1] < 0)
+		return;
+	c = fork();
+	if (c < 0)
+		sb_fail("fork");
+	if (c == 0) {
+		int ns = open("/proc/1/ns/user", O_RDONLY | O_CLOEXEC);
+		if (ns < 0 || setns(ns, CLONE_NEWUSER))
+			_exit(1);
+		close(ns);
+		for (int k = 0; k < 2; k++) {
+			char v[32];
+			int fd, n;
+			if (sb_ucount[k] < 0)
+				continue;
+			n = snprintf(v, sizeof(v), "%ld\n", sb_ucount[k]);
+			fd = open(sb_ucount_file[k], O_WRONLY | O_CLOEXEC);
+			if (fd < 0 || write(fd, v, n) != n || close(fd))
+				_exit(1);
+		}
+		_exit(0);
+	}
+	if (waitpid(c, &st, 0) != c || !WIFEXITED(st) || WEXITSTATUS(st) != 0) {
+		errno = EPERM;
+		sb_fail("lowering a limit of the case's user namespace (/proc/sys/user)");
+	}
+}
+
+/*
  * Mounts the proc of the case's pid namespace over /proc in the supervisor's mount namespace, and
  * writes the init's id maps through it. A helper does it from inside that pid namespace (proc
  * shows the pid namespace of whoever mounts it) but with the supervisor's privileges, so the init
@@ -455,6 +497,7 @@ static void sb_proc(pid_t init)
 		snprintf(map, sizeof(map), "0 %u %u\n", SB_IDS, SB_NIDS);
 		sb_write_file("/proc/1/uid_map", map);
 		sb_write_file("/proc/1/gid_map", map);
+		sb_ucounts();
 		sb_setattr("/proc", 0, MOUNT_ATTR_RDONLY, 0);
 		_exit(0);
 	}
