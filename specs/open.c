@@ -367,6 +367,397 @@ SYSCALL_DEFINE3(open, const char __user *, filename, int, flags, umode_t, mode)
 }
 
 /**
+ * sys_openat - open or create a file named relative to a directory descriptor
+ * @dfd: directory a relative filename is resolved from, or AT_FDCWD
+ * @filename: path of the file, relative to dfd if not absolute
+ * @flags: access mode (O_RDONLY, O_WRONLY, O_RDWR) ORed with creation and status flags
+ * @mode: permission bits for a newly created file; ignored unless a file is created
+ *
+ * long-desc: open() with a starting directory: resolves filename from dfd
+ *   (from the current working directory for AT_FDCWD, from the root for an
+ *   absolute filename, dfd then unused), optionally creates the file (O_CREAT) or an
+ *   unnamed temporary file in the named directory (O_TMPFILE), checks the
+ *   requested access against the file's permissions, calls the file's open
+ *   method and installs a new open file description in the lowest free slot of
+ *   the caller's descriptor table.  open() and creat() are this call with
+ *   AT_FDCWD; all three go through do_sys_open(), which builds the same open
+ *   request as openat2() from flags and mode but first drops unknown bits
+ *   instead of rejecting them.  On 64-bit kernels O_LARGEFILE is added to
+ *   flags unconditionally.  The C library's open() is this syscall on most
+ *   architectures.  The raw syscall
+ *   returns the new descriptor or a negative errno.
+ * contexts: process, sleepable
+ *
+ * param: dfd
+ *   kapi-semantic: fd:cwd
+ *   type: fd, input
+ *   constraint: AT_FDCWD, or an open descriptor of a directory (O_PATH ones
+ *     included).  Looked at only when filename is relative and not empty:
+ *     then a number that is not open gives EBADF and a descriptor of
+ *     anything but a directory ENOTDIR.  Search permission on that directory
+ *     is checked as for any other directory of the path.
+ *   desc: Starting point of the lookup of a relative filename.
+ *
+ * param: filename
+ *   type: path, input
+ *   constraint-type: user_path
+ *   constraint: NUL-terminated string in readable user memory, shorter than
+ *     PATH_MAX bytes including the terminator; each component at most the
+ *     filesystem's name limit (usually NAME_MAX).  The empty string is
+ *     rejected with ENOENT.
+ *   desc: Path of the file to open or create.
+ *
+ * param: flags
+ *   kapi-test: no-invalid, no-valid-bits
+ *   type: int, input
+ *   constraint-type: mask(O_RDONLY | O_WRONLY | O_RDWR | O_CREAT | O_EXCL | O_NOCTTY |
+ *     O_TRUNC | O_APPEND | O_NDELAY | O_NONBLOCK | O_DSYNC | __O_SYNC | FASYNC |
+ *     O_DIRECT | O_LARGEFILE | O_DIRECTORY | O_NOFOLLOW | O_NOATIME | O_CLOEXEC |
+ *     O_PATH | __O_TMPFILE)
+ *   constraint: The low bits (O_ACCMODE) select the access mode.  openat() does
+ *     not reject unknown bits: bits outside this set are silently dropped, and
+ *     with O_PATH every flag except O_DIRECTORY, O_NOFOLLOW and O_CLOEXEC is
+ *     dropped too.  EINVAL results from O_CREAT together with O_DIRECTORY (so
+ *     also O_CREAT with O_TMPFILE), from __O_TMPFILE without O_DIRECTORY, and
+ *     from O_TMPFILE with read-only access.  O_SYNC is __O_SYNC | O_DSYNC;
+ *     __O_SYNC alone is treated as O_SYNC.  O_NDELAY equals O_NONBLOCK except
+ *     on sparc, where it carries one extra bit.
+ *   desc: Access mode, file creation flags and file status flags.
+ *
+ * param: mode
+ *   kapi-test: no-invalid, no-valid-bits
+ *   type: uint, input
+ *   constraint-type: mask(S_IALLUGO)
+ *   constraint: Bits outside S_IALLUGO are discarded.  Used only when flags
+ *     contains O_CREAT or __O_TMPFILE; otherwise the value is ignored, whatever
+ *     it is.  The new file gets mode & ~umask, or the parent's default ACL.
+ *   desc: Permission bits (including set-user-ID, set-group-ID and sticky)
+ *     for a file the call creates.
+ *
+ * return:
+ *   type: int
+ *   check-type: fd
+ *   success-range: 0, INT_MAX
+ *   desc: The lowest-numbered descriptor not open in the process, or a
+ *     negative errno.
+ *   kapi-effect: fd:new=ret; fd:cloexec=ret if flags&O_CLOEXEC
+ *
+ * error: EACCES, permission denied on the file, a path directory or the parent
+ *   kapi-cond: filename=path:noperm, caps=none
+ *   desc: Search permission is missing on a directory of the path; the file
+ *     does not allow the requested access (O_TRUNC counts as write); the file
+ *     must be created and the parent is not writable; a device node lies on a
+ *     nodev mount; O_CREAT met an existing FIFO or regular file refused by
+ *     fs.protected_fifos or fs.protected_regular in a sticky world- or
+ *     group-writable directory; or a security module denied the open.
+ *
+ * error: EAGAIN, O_NONBLOCK was given and a conflicting lease is held on the file
+ *   kapi-cond: filename=path:leased, flags=O_WRONLY | O_NONBLOCK
+ *   desc: Breaking the lease would have to wait; the kernel returns
+ *     EWOULDBLOCK, which is the same value as EAGAIN.
+ *
+ * error: EBADF, filename is relative and dfd is neither AT_FDCWD nor an open descriptor
+ *   kapi-cond: dfd=fd:closed; dfd=-1
+ *   desc: path_init() looks dfd up only for a relative, non-empty filename;
+ *     an absolute one is resolved whatever dfd holds.
+ *
+ * error: EBUSY, O_EXCL was given for a block device that is already claimed
+ *   kapi-unprovokable: needs a block device node; the sandbox's /dev has none and a user namespace cannot make device nodes
+ *   desc: The device is mounted or opened exclusively by someone else.
+ *
+ * error: EDQUOT, O_CREAT must create the file and the user's quota is exhausted
+ *   kapi-cond: filename=path:quota-new, flags=O_CREAT | O_WRONLY; filename=path:fuse-create-fails, flags=O_CREAT | O_WRONLY
+ *   kapi-note: the quota case needs tmpfs quotas (Linux 6.6 and later, CONFIG_TMPFS_QUOTA): on 6.1, and on a kernel built without them, it is skipped
+ *   desc: Creating the file would pass the user's limit of inodes or blocks on
+ *     that filesystem.  The kernel's quota code enforces the limit on
+ *     filesystems that use it; a filesystem that keeps quotas itself (FUSE,
+ *     network filesystems) reports the error as the answer to its create
+ *     request, and openat() passes it on.
+ *
+ * error: EEXIST, O_CREAT and O_EXCL were given and filename already exists
+ *   kapi-cond: filename=path:file, flags=O_CREAT | O_EXCL
+ *   desc: Also when the final component is a symbolic link, dangling or not,
+ *     because O_EXCL stops the final symlink from being followed.
+ *
+ * error: EFAULT, filename points outside the caller's accessible address space
+ *   desc: Copying the path from user memory failed.
+ *   kapi-cond: filename=ptr:unmapped; filename=ptr:null
+ *
+ * error: EINTR, a signal with a handler interrupted a blocking open
+ *   kapi-cond: filename=path:fifo, flags=O_RDONLY, sig.ALRM=interrupt
+ *   desc: The open slept (a FIFO waiting for its other end, a lease being
+ *     broken, a device open method) and a signal arrived.  The kernel returns
+ *     -ERESTARTSYS, which becomes EINTR unless the handler has SA_RESTART.
+ *
+ * error: EINVAL, invalid flag combination, O_DIRECT unsupported, or bad name
+ *   kapi-cond: flags=O_TMPFILE
+ *   desc: O_CREAT with O_DIRECTORY; __O_TMPFILE without O_DIRECTORY; O_TMPFILE
+ *     without write access; O_DIRECT on a file whose filesystem cannot do
+ *     direct I/O; or the filesystem rejects characters of the final component.
+ *
+ * error: EIO, the filesystem failed to read what the open needs
+ *   kapi-cond: filename=path:fuse-open-fails
+ *   desc: A lookup or the open method met an I/O error: an inode or a
+ *     directory block that could not be read (ext4 reports a corrupted one
+ *     as EIO too), or a FUSE or network server that answered the open with
+ *     EIO.
+ *
+ * error: EISDIR, filename is a directory and write access or creation was asked
+ *   kapi-cond: filename=path:dir, flags=O_WRONLY
+ *   desc: O_WRONLY, O_RDWR or O_TRUNC on a directory; or O_CREAT on an existing
+ *     directory or on a path ending in a slash.
+ *
+ * error: ELOOP, too many symbolic links, or O_NOFOLLOW on a final symbolic link
+ *   kapi-cond: filename=path:symlink, flags=O_NOFOLLOW
+ *   desc: More than 40 links were followed while resolving the path, or the
+ *     last component is a symbolic link and O_NOFOLLOW was given without O_PATH.
+ *
+ * error: EMFILE, no free descriptor below the caller's RLIMIT_NOFILE limit
+ *   kapi-cond: rlimit.NOFILE=0
+ *   desc: The descriptor table is full up to the soft RLIMIT_NOFILE limit (or
+ *     fs.nr_open, whichever is lower).
+ *
+ * error: ENAMETOOLONG, filename or one of its components is too long
+ *   kapi-cond: filename=path:name-toolong
+ *   desc: The path is PATH_MAX bytes or longer, or a component exceeds the
+ *     filesystem's name length limit.
+ *
+ * error: ENFILE, the system-wide limit on open files (fs.file-max) was reached
+ *   kapi-unprovokable: fs.file-max is system-wide, in the hundreds of thousands or more and read-only in the sandbox; the case's RLIMIT_NOFILE stops it long before
+ *   desc: Only callers without CAP_SYS_ADMIN are held to this limit.
+ *
+ * error: ENODEV, the device or filesystem open method reported no such device
+ *   kapi-unprovokable: needs a device node without a driver; a user namespace cannot make device nodes and the sandbox's /dev has only null, zero, full and the random devices
+ *   desc: A driver's open method may fail this way; a device node with no
+ *     registered driver normally yields ENXIO instead.
+ *
+ * error: ENOENT, a path component or the file itself does not exist
+ *   desc: A directory of the path is missing or is a dangling symbolic link;
+ *     the file is missing and O_CREAT was not given; or filename is empty.
+ *   kapi-cond: filename=path:missing; filename=path:dangling; filename=path:empty
+ *
+ * error: ENOMEM, kernel memory ran out, or a FIFO buffer exceeds the pipe limit
+ *   kapi-cond: memcg=full
+ *   desc: Allocation of the path buffer, file or lookup structures failed, or
+ *     the FIFO's buffer could not be allocated because the per-user hard limit
+ *     for pipe buffers is reached and the caller is unprivileged.  The file
+ *     structure, taken before the path is looked up, is charged to the
+ *     caller's memory cgroup: in a full cgroup the open fails there.
+ *
+ * error: ENOSPC, the file must be created and its filesystem has no room for it
+ *   kapi-cond: filename=path:nospace-new, flags=O_CREAT | O_WRONLY
+ *   desc: No free inode or no space for the new directory entry.
+ *
+ * error: ENOTDIR, dfd or a path component is not a directory, or O_DIRECTORY on a non-directory
+ *   kapi-cond: filename=path:file, flags=O_DIRECTORY; filename=path:notdir; dfd=fd:file
+ *   desc: filename is relative and dfd refers to something other than a
+ *     directory; a component used as a directory is a file; or O_DIRECTORY
+ *     was given and filename does not name a directory.
+ *
+ * error: ENXIO, no reader on a FIFO, no device behind a device node, or a socket
+ *   kapi-cond: filename=path:fifo, flags=O_WRONLY | O_NONBLOCK
+ *   desc: O_WRONLY | O_NONBLOCK on a FIFO that no process has open for
+ *     reading; a character or block device node with no driver or device; or
+ *     filename names a UNIX domain socket.
+ *
+ * error: EOPNOTSUPP, O_TMPFILE was given and the filesystem does not support it
+ *   kapi-cond: filename=path:notmpfile-dir, flags=O_TMPFILE | O_RDWR
+ *   desc: The directory's filesystem has no way to create unnamed files.
+ *
+ * error: EOVERFLOW, a regular file too large for the caller is opened without O_LARGEFILE
+ *   kapi-unprovokable: on x86-64 openat() always adds O_LARGEFILE (force_o_largefile() in fs/open.c), so no file is too large for the caller
+ *   desc: The file is larger than 2 GiB - 1 bytes (MAX_NON_LFS).  Only seen on
+ *     32-bit kernels and the 32-bit compat entry, where O_LARGEFILE is not
+ *     forced.  6.1 returns EOVERFLOW, never EFBIG, for this case.
+ *
+ * error: EPERM, O_NOATIME by a non-owner, or append-only, immutable or sealed file
+ *   kapi-cond: filename=path:sealed, flags=O_RDWR | O_TRUNC
+ *   desc: O_NOATIME was given by a caller that neither owns the file nor has
+ *     CAP_FOWNER; an append-only file was opened for writing without O_APPEND
+ *     or with O_TRUNC; an immutable file was opened for writing; O_TRUNC was
+ *     refused by a memfd seal; or a fanotify listener denied the open.
+ *
+ * error: EROFS, write access, truncation or creation on a read-only filesystem
+ *   kapi-cond: filename=path:rofs-new, flags=O_CREAT | O_WRONLY
+ *   desc: The file, or the directory that would receive it, is on a read-only
+ *     mount or filesystem.
+ *
+ * error: ESTALE, the filesystem reported the file handle of the file stale
+ *   kapi-cond: filename=path:fuse-open-fails
+ *   desc: The file's filesystem found the object behind its file handle
+ *     gone: a network filesystem (NFS) whose server no longer knows the
+ *     handle, or a FUSE server that answered the open request with ESTALE.
+ *     The kernel does not give up at once: a walk that ends in
+ *     ESTALE, or in the internal EOPENSTALE an NFS open returns for a cached
+ *     name, is repeated once with every cached name checked again
+ *     (LOOKUP_REVAL); only when that walk fails too does openat() return
+ *     ESTALE.
+ *
+ * error: ETXTBSY, write access to a file that is executing or being read by the kernel
+ *   kapi-cond: filename=path:exec-running, flags=O_WRONLY
+ *   desc: The file is a running executable or is being loaded by the kernel
+ *     (modules, firmware) and write access was requested, or O_TRUNC was given
+ *     for an active swap file.
+ *
+ * lock: files->file_lock
+ *   type: spinlock
+ *   scope: internal
+ *   desc: Held while a free descriptor slot is found and reserved (and again if
+ *     the reserved slot must be released after a failed open).
+ *
+ * lock: inode->i_rwsem of the parent directory
+ *   type: rwlock
+ *   scope: internal
+ *   desc: Taken exclusively around the lookup and creation of the last
+ *     component when O_CREAT is given, shared for a plain lookup that misses
+ *     the dentry cache.
+ *
+ * signal: ANY
+ *   direction: receive
+ *   action: return
+ *   condition: a caught signal arrives while the open sleeps interruptibly,
+ *     and the handler lacks SA_RESTART
+ *   desc: The open fails with EINTR; no descriptor is installed.
+ *   errno: EINTR
+ *   timing: during
+ *   restartable: no
+ *   interruptible: yes
+ *   sa-flags-forbidden: SA_RESTART
+ *
+ * signal: ANY
+ *   direction: receive
+ *   action: restart
+ *   condition: the same interruption when the handler has SA_RESTART
+ *   desc: After the handler runs the open is transparently restarted.
+ *   timing: during
+ *   restartable: yes
+ *   interruptible: yes
+ *   sa-flags-required: SA_RESTART
+ *
+ * side-effect: resource_create | alloc_memory
+ *   target: descriptor table slot, struct file
+ *   desc: A new open file description is allocated and bound to the lowest free
+ *     descriptor, with FD_CLOEXEC set if O_CLOEXEC was given.
+ *   reversible: yes
+ *   kapi-effect: fd:new=ret; fd:cloexec=ret if flags&O_CLOEXEC
+ *
+ * side-effect: filesystem
+ *   target: parent directory, new inode
+ *   condition: O_CREAT is given and the file does not exist
+ *   desc: A regular file is created with the requested mode; the parent's
+ *     modification and change times are updated.  It stays after close.
+ *   reversible: no
+ *   kapi-effect: file:created=filename,mode if flags&O_CREAT
+ *   kapi-effect-case: filename=path:new, flags=O_CREAT | O_WRONLY, mode=0640
+ *
+ * side-effect: filesystem | resource_create
+ *   target: unnamed inode in the named directory's filesystem
+ *   condition: O_TMPFILE is given
+ *   desc: An unnamed regular file is created; it is freed on last close unless
+ *     linked into the namespace with linkat().
+ *   reversible: yes
+ *   kapi-effect: fd:unlinked=ret if flags&__O_TMPFILE
+ *   kapi-effect-case: filename=path:dir, flags=O_TMPFILE | O_RDWR, mode=0600
+ *   kapi-fs: fuse=EOPNOTSUPP the kernel sends O_TMPFILE to the FUSE server as
+ *     FUSE_TMPFILE, which bindfs does not implement: ENOSYS becomes EOPNOTSUPP;
+ *     overlay=EOPNOTSUPP 6.1's overlayfs has no tmpfile operation, so O_TMPFILE
+ *     there gives EOPNOTSUPP (6.18's creates the file in the upper layer)
+ *
+ * side-effect: filesystem | irreversible
+ *   target: file contents
+ *   condition: O_TRUNC on an existing regular file opened with write permission
+ *   desc: The file is truncated to length 0; its data is lost.
+ *   reversible: no
+ *   kapi-effect: file:truncated=filename if flags&O_TRUNC
+ *   kapi-effect-case: filename=path:file, flags=O_TRUNC | O_WRONLY
+ *
+ * state-trans: descriptor table slot
+ *   object: file descriptor table
+ *   from: lowest free slot empty
+ *   to: slot refers to the new open file description
+ *   desc: The slot is reserved before the path is resolved and released again
+ *     if the open fails.
+ *   kapi-effect: fd:new=ret
+ *
+ * state-trans: file existence
+ *   object: directory entry for filename
+ *   from: absent
+ *   to: regular file of the requested mode
+ *   condition: O_CREAT and the file did not exist
+ *   desc: Creation and open are atomic with O_EXCL.
+ *   kapi-effect: file:created=filename,mode if flags&O_CREAT
+ *
+ * capability: CAP_FOWNER
+ *   type: bypass_check
+ *   allows: using O_NOATIME on a file the caller does not own
+ *   without: O_NOATIME on another user's file fails with EPERM
+ *   condition: O_NOATIME is given and the caller's fsuid differs from the owner
+ *   priority: 0
+ *
+ * capability: CAP_DAC_OVERRIDE
+ *   type: bypass_check
+ *   allows: opening and creating regardless of permission bits and ACLs
+ *   without: the open fails with EACCES when the mode bits deny access
+ *   condition: permission bits or ACLs deny the requested access
+ *   priority: 0
+ *
+ * capability: CAP_DAC_READ_SEARCH
+ *   type: bypass_check
+ *   allows: read access to files and search access to directories
+ *   without: EACCES when read or search permission is missing
+ *   condition: read or search permission is missing
+ *   priority: 1
+ *
+ * capability: CAP_SYS_ADMIN
+ *   type: increase_limit
+ *   allows: opening files beyond the system-wide fs.file-max limit
+ *   without: the open fails with ENFILE
+ *   condition: the number of open files has reached fs.file-max
+ *   priority: 0
+ *
+ * constraint: mode only applies to creation
+ *   desc: mode is used when O_CREAT or O_TMPFILE creates a file and must then
+ *     hold the wanted permission bits; in every other case the kernel zeroes it
+ *     and any value is accepted.
+ *
+ * constraint: O_CREAT excludes O_DIRECTORY
+ *   desc: Unless O_PATH is given, O_CREAT together with O_DIRECTORY (and hence
+ *     with O_TMPFILE) is rejected with EINVAL.
+ *   expr: (flags & O_PATH) || (flags & (O_CREAT | O_DIRECTORY)) != (O_CREAT | O_DIRECTORY)
+ *
+ * constraint: O_TMPFILE needs O_DIRECTORY
+ *   desc: Unless O_PATH is given, __O_TMPFILE without O_DIRECTORY is rejected
+ *     with EINVAL (O_TMPFILE includes O_DIRECTORY).
+ *   expr: (flags & O_PATH) || !(flags & __O_TMPFILE) || (flags & O_DIRECTORY)
+ *
+ * constraint: O_TMPFILE needs write access
+ *   desc: Unless O_PATH is given, O_TMPFILE with O_RDONLY access is rejected
+ *     with EINVAL.
+ *   expr: (flags & O_PATH) || !(flags & __O_TMPFILE) || (flags & O_ACCMODE) != O_RDONLY
+ *
+ * constraint: descriptor limit
+ *   desc: The returned descriptor is below the caller's RLIMIT_NOFILE.
+ *   expr: fd < rlimit(RLIMIT_NOFILE)
+ *
+ * kapi-not-returned: EXDEV only openat2's RESOLVE_BENEATH, RESOLVE_IN_ROOT and RESOLVE_NO_XDEV scope a
+ *   walk, and openat passes none of them; ENOTRECOVERABLE a WARN_ON in set_root for a scoped walk: a
+ *   kernel bug, not an outcome
+ *
+ * notes: Unknown flag bits are ignored for compatibility, so openat() cannot
+ *   be used to probe for flag support; openat2() rejects them.  Since the
+ *   directory is named by a descriptor, a program can resolve names below a
+ *   directory that has been renamed or whose path is no longer reachable, and
+ *   threads can use different starting directories without chdir().  With O_CREAT and
+ *   O_EXCL a final symbolic link is never followed.  Opening neither updates the
+ *   access time nor checks O_DIRECT alignment.  A FIFO opened without
+ *   O_NONBLOCK blocks until the other end is opened.
+ */
+SYSCALL_DEFINE4(openat, int, dfd, const char __user *, filename, int, flags,
+		umode_t, mode)
+{
+}
+
+/**
  * sys_close - release a file descriptor
  * @fd: descriptor to close
  *
