@@ -21,6 +21,8 @@ type ArgSort = 'ret' | 'param' | 'count' | 'flag' | 'param?';
 /** The claims, with the arguments each takes. The order gives the numbers the C uses (CL_*). */
 export const CLAIMS = {
   'fd:new': ['ret'], 'fd:cloexec': ['ret'], 'fd:epoll': ['ret'], 'fd:unlinked': ['ret'],
+  // memfd_create: an empty memfd; one that takes seals (none set yet), or refuses every seal.
+  'fd:memfd': ['ret'], 'fd:sealable': ['ret'], 'fd:unsealable': ['ret'],
   'fd:closed': ['param'], 'fd:offset': ['param'],
   'file:created': ['param', 'param?'], 'file:truncated': ['param'], 'file:written': ['param'],
   'mem:filled': ['param', 'count'], 'mem:locked': ['param', 'param'], 'mem:unlocked': ['param', 'param'],

@@ -474,6 +474,28 @@ static void sb_claim_check(int i, long r, char *why, size_t cap)
 			snprintf(why, cap, "descriptor %ld is not an unlinked regular file", r);
 		break;
 	}
+	case CL_FD_MEMFD: {
+		/* A memfd: empty, unlinked, named "memfd:..." in /proc/self/fd, and it knows F_GET_SEALS. */
+		struct stat st;
+		char link[64], target[80];
+		ssize_t n;
+		snprintf(link, sizeof(link), "/proc/self/fd/%ld", r);
+		n = readlink(link, target, sizeof(target) - 1);
+		if (n < 0)
+			n = 0;
+		target[n] = 0;
+		if (syscall(SYS_fstat, r, &st) || !S_ISREG(st.st_mode) || st.st_nlink != 0 || st.st_size != 0 ||
+		    strncmp(target, "/memfd:", 7) || fcntl((int)r, F_GET_SEALS) < 0)
+			snprintf(why, cap, "descriptor %ld is not an empty memfd (%s)", r, target);
+		break;
+	}
+	case CL_FD_SEALABLE:
+	case CL_FD_UNSEALABLE: {
+		int seals = fcntl((int)r, F_GET_SEALS), want = c->kind == CL_FD_SEALABLE ? 0 : F_SEAL_SEAL;
+		if (seals != want)
+			snprintf(why, cap, "descriptor %ld has seals %d, not %d", r, seals, want);
+		break;
+	}
 	case CL_FD_CLOSED:
 		if (!sb_explain('C', (int)v0))
 			snprintf(why, cap, "descriptor %ld is still open", v0);
