@@ -23,6 +23,8 @@ export const CLAIMS = {
   'fd:new': ['ret'], 'fd:cloexec': ['ret'], 'fd:epoll': ['ret'], 'fd:unlinked': ['ret'],
   // memfd_create: an empty memfd; one that takes seals (none set yet), or refuses every seal.
   'fd:memfd': ['ret'], 'fd:sealable': ['ret'], 'fd:unsealable': ['ret'],
+  // umask: ret is the file mode creation mask before the call; the mask is now PARAM & 0777.
+  'umask:was': ['ret'], 'umask:set': ['param'],
   'fd:closed': ['param'], 'fd:offset': ['param'],
   'file:created': ['param', 'param?'], 'file:truncated': ['param'], 'file:written': ['param'],
   'mem:filled': ['param', 'count'], 'mem:locked': ['param', 'param'], 'mem:unlocked': ['param', 'param'],

@@ -496,6 +496,17 @@ static void sb_claim_check(int i, long r, char *why, size_t cap)
 			snprintf(why, cap, "descriptor %ld has seals %d, not %d", r, seals, want);
 		break;
 	}
+	case CL_UMASK_WAS:
+		if ((unsigned long)r != sb_umask)
+			snprintf(why, cap, "returned %ld, but the mask before the call was 0%o", r, sb_umask);
+		break;
+	case CL_UMASK_SET: {
+		unsigned now = (unsigned)syscall(SYS_umask, 0);
+		syscall(SYS_umask, now);
+		if (now != ((unsigned long)v0 & 0777))
+			snprintf(why, cap, "the mask is 0%o, not 0%lo", now, (unsigned long)v0 & 0777);
+		break;
+	}
 	case CL_FD_CLOSED:
 		if (!sb_explain('C', (int)v0))
 			snprintf(why, cap, "descriptor %ld is still open", v0);
