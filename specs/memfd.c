@@ -141,9 +141,13 @@
  *
  * notes: MFD_HUGETLB succeeds on a machine with no huge pages reserved
  *   (vm.nr_hugepages 0): the file is made with size 0 and VM_NORESERVE, and
- *   a fault on it fails later (SIGBUS).  A hugetlbfs memfd can be sealed in
- *   6.1, although the man page once said otherwise.  The name's length limit
- *   counts the prefix: 255 bytes for "memfd:" and the name.
+ *   a fault on it fails later (SIGBUS).  The kernel and the man page
+ *   disagree twice: the man page gives EINVAL for MFD_HUGETLB together with
+ *   MFD_ALLOW_SEALING, which 6.1 accepts (hugetlbfs files take seals since
+ *   Linux 4.16), and EPERM for MFD_HUGETLB by a caller outside
+ *   vm.hugetlb_shm_group without CAP_IPC_LOCK, a check 6.1 makes only for
+ *   SysV shared memory.  The name's length limit counts the prefix: 255
+ *   bytes for "memfd:" and the name.
  */
 SYSCALL_DEFINE2(memfd_create, const char __user *, uname, unsigned int, flags)
 {

@@ -858,8 +858,10 @@ SYSCALL_DEFINE4(openat, int, dfd, const char __user *, filename, int, flags,
  *   desc: RESOLVE_CACHED is refused outright with O_CREAT, O_TRUNC or
  *     __O_TMPFILE, and otherwise fails when a component is not in the dentry
  *     cache or the walk would have to sleep (the caller may retry without
- *     the flag).  Breaking a lease with O_NONBLOCK gives EWOULDBLOCK, the
- *     same value.
+ *     the flag).  With RESOLVE_BENEATH or RESOLVE_IN_ROOT, a rename or mount
+ *     anywhere during a ".." step means the walk cannot be sure it stayed
+ *     below dfd (handle_dots), and the caller may retry.  Breaking a lease
+ *     with O_NONBLOCK gives EWOULDBLOCK, the same value.
  *
  * error: EBADF, dfd is needed and is neither AT_FDCWD nor an open descriptor
  *   kapi-cond: dfd=fd:closed; dfd=-1; dfd=-1, filename=path:rofs-new, how.resolve=RESOLVE_IN_ROOT
@@ -920,8 +922,8 @@ SYSCALL_DEFINE4(openat, int, dfd, const char __user *, filename, int, flags,
  *   kapi-cond: filename=path:symlink, how.flags=O_NOFOLLOW; filename=path:symlink, how.resolve=RESOLVE_NO_SYMLINKS; filename=path:sealed, how.resolve=RESOLVE_NO_MAGICLINKS
  *   desc: More than 40 links were followed; the last component is a symbolic
  *     link and O_NOFOLLOW was given without O_PATH; RESOLVE_NO_SYMLINKS met a
- *     symbolic link anywhere in the path (a final one too, even with O_PATH |
- *     O_NOFOLLOW only if it would be followed); or RESOLVE_NO_MAGICLINKS (or
+ *     symbolic link the walk would follow (a final link that O_NOFOLLOW
+ *     leaves unfollowed is no error); or RESOLVE_NO_MAGICLINKS (or
  *     RESOLVE_NO_SYMLINKS) met a /proc magic link such as /proc/self/fd/N.
  *
  * error: EMFILE, no free descriptor below the caller's RLIMIT_NOFILE limit
@@ -1005,8 +1007,7 @@ SYSCALL_DEFINE4(openat, int, dfd, const char __user *, filename, int, flags,
  *   desc: RESOLVE_BENEATH met an absolute path, an absolute symbolic link or
  *     a ".." above dfd; RESOLVE_NO_XDEV met a mount point, a bind mount or a
  *     magic link into another mount (an absolute filename itself is allowed
- *     as the start); or, with RESOLVE_BENEATH or RESOLVE_IN_ROOT, a rename
- *     during a ".." step made the walk unsafe.
+ *     as the start), including a ".." that leaves a mount.
  *
  * lock: files->file_lock
  *   type: spinlock
@@ -1423,7 +1424,10 @@ SYSCALL_DEFINE4(openat2, int, dfd, const char __user *, filename,
  * notes: creat(path, mode) is open(path, O_CREAT | O_WRONLY | O_TRUNC, mode);
  *   new code should call open() or openat(), which can add O_CLOEXEC or
  *   O_EXCL.  Since the file is opened write-only, it cannot be read through
- *   the returned descriptor.
+ *   the returned descriptor.  The man page ties EBUSY to O_EXCL on a block
+ *   device, which creat() cannot pass; the EBUSY it can return comes from a
+ *   terminal in exclusive mode (tty_reopen), which the man page does not
+ *   list.
  */
 SYSCALL_DEFINE2(creat, const char __user *, pathname, umode_t, mode)
 {
