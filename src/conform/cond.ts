@@ -38,6 +38,10 @@ export const PATH_KINDS = [
   'fuse-read-fails', 'fuse-create-fails', 'fuse-open-fails', 'nosearch', 'fuse-getattr-fails', 'loop-below', 'rofs-file', 'immutable',
   // A directory without search permission; the scratch directory itself (".").
   'dir-nosearch', 'cwd', 'fuse-access-fails', 'fuse-lookup-fails',
+  // A UNIX domain socket bound in the case's directory; a name below a directory that does not exist.
+  'socket', 'missing-parent',
+  // A pseudo-terminal slave in exclusive mode (TIOCEXCL), on a devpts mounted for the case.
+  'pty-exclusive',
 ] as const;
 export type PathKind = (typeof PATH_KINDS)[number];
 
@@ -80,8 +84,25 @@ export const CWD_KINDS = ['removed', 'deep'] as const;
  * lowered by the supervisor before the case starts (sandbox.ts).
  */
 export const UCOUNTS = ['INOTIFY_INSTANCES', 'INOTIFY_WATCHES'] as const;
+/**
+ * Structures a pointer parameter's `kapi-semantic` may name, with the 64-bit words a condition
+ * may set (`PARAM.FIELD=EXPR`), in their order in memory: `ptr:open_how` is openat2's struct
+ * open_how (flags, mode, resolve), and `tail` the word right after it, past the end of the 6.1
+ * structure (a larger struct from a newer program).
+ */
+export const STRUCT_FIELDS: Readonly<Record<string, readonly string[]>> = {
+  'ptr:open_how': ['flags', 'mode', 'resolve', 'tail'],
+};
+
+/** The fields of a parameter's structure (STRUCT_FIELDS), or undefined when it has none. */
+export function structFields(p: Param | undefined): readonly string[] | undefined {
+  const sem = p?.ext?.['kapi-semantic']?.trim();
+  return sem !== undefined && Object.hasOwn(STRUCT_FIELDS, sem) ? STRUCT_FIELDS[sem] : undefined;
+}
 
 export type Setting =
+  /** One 64-bit word of a structure argument (`how.flags=O_CREAT`): word `field` of STRUCT_FIELDS. */
+  | { kind: 'field'; param: string; index: number; field: number; value: bigint }
   | { kind: 'arg'; param: string; index: number; value: { fd: FdKind; of?: number } | { path: PathKind } | { ptr: PtrKind } | { addr: AddrKind } | { int: bigint } }
   | { kind: 'rlimit'; name: (typeof RLIMITS)[number]; value: bigint }
   | { kind: 'ignore'; signal: (typeof SIGNALS)[number] }
@@ -160,6 +181,18 @@ function setting(text: string, params: readonly Param[]): Setting | string {
     if (value !== 'ignore') return `sig.${s} takes 'ignore', not '${value}'`;
     return { kind: 'ignore', signal: s };
   }
+  const dot = /^([A-Za-z_][A-Za-z0-9_]*)\.([a-z_]+)$/.exec(name);
+  if (dot) {
+    const at = params.findIndex((p) => p.name === dot[1]);
+    if (at < 0) return `'${dot[1]}' in '${name}' is not a parameter`;
+    const fields = structFields(params[at]);
+    if (!fields) return `'${dot[1]}' has no fields kapi knows (its kapi-semantic names no structure: ${Object.keys(STRUCT_FIELDS).join(', ')})`;
+    const field = fields.indexOf(dot[2]!);
+    if (field < 0) return `'${dot[2]}' is not a field of ${dot[1]} (${fields.join(', ')})`;
+    const v = constOfText(value).value;
+    if (v === undefined || v < 0n || v >= 1n << 64n) return `${name} needs a constant from 0 to 2^64 - 1, not '${value}'`;
+    return { kind: 'field', param: dot[1]!, index: at, field, value: v };
+  }
   const index = params.findIndex((p) => p.name === name);
   if (index < 0) return `'${name}' is not a parameter${params.length ? ` (${params.map((p) => p.name).join(', ')})` : ''}`;
   const colon = /^(fd|path|ptr|addr):(.*)$/.exec(value);
@@ -196,6 +229,9 @@ export function parseConditions(text: string, params: readonly Param[]): { condi
       const s = setting(part.trim(), params);
       if (typeof s === 'string') { problems.push(`${alt}: ${s}`); ok = false; continue; }
       if (s.kind === 'arg' && settings.some((x) => x.kind === 'arg' && x.index === s.index)) { problems.push(`${alt}: ${s.param} is set twice`); ok = false; continue; }
+      if (s.kind === 'field' && settings.some((x) => x.kind === 'field' && x.index === s.index && x.field === s.field)) { problems.push(`${alt}: ${part.trim().split('=')[0]} is set twice`); ok = false; continue; }
+      // A field belongs to the structure fixture: the parameter cannot also be another fixture.
+      if ((s.kind === 'field' || s.kind === 'arg') && settings.some((x) => (x.kind === 'field' || x.kind === 'arg') && x.kind !== s.kind && x.index === s.index)) { problems.push(`${alt}: ${s.param} is set both as a whole and by field`); ok = false; continue; }
       settings.push(s);
     }
     if (ok) conditions.push({ text: alt, settings });

@@ -13,7 +13,7 @@
 
 import type { ApiSpec, Param } from '../model/types.js';
 import { constOfText } from '../sources/values.js';
-import { parseConditions, type Condition } from './cond.js';
+import { PATH_KINDS, parseConditions, structFields, type Condition } from './cond.js';
 
 /** How a claim's arguments are written: `ret`, a parameter, a count (`ret`, `ret*K`), a VMA flag. */
 type ArgSort = 'ret' | 'param' | 'count' | 'flag' | 'param?';
@@ -21,6 +21,10 @@ type ArgSort = 'ret' | 'param' | 'count' | 'flag' | 'param?';
 /** The claims, with the arguments each takes. The order gives the numbers the C uses (CL_*). */
 export const CLAIMS = {
   'fd:new': ['ret'], 'fd:cloexec': ['ret'], 'fd:epoll': ['ret'], 'fd:unlinked': ['ret'],
+  // memfd_create: an empty memfd; one that takes seals (none set yet), or refuses every seal.
+  'fd:memfd': ['ret'], 'fd:sealable': ['ret'], 'fd:unsealable': ['ret'],
+  // umask: ret is the file mode creation mask before the call; the mask is now PARAM & 0777.
+  'umask:was': ['ret'], 'umask:set': ['param'],
   'fd:closed': ['param'], 'fd:offset': ['param'],
   'file:created': ['param', 'param?'], 'file:truncated': ['param'], 'file:written': ['param'],
   'mem:filled': ['param', 'count'], 'mem:locked': ['param', 'param'], 'mem:unlocked': ['param', 'param'],
@@ -57,20 +61,35 @@ export const MAX_CLAIM_BYTES = 65536n;
  * A test of an integer argument: `PARAM&CONST` (a bit set), `PARAM!&CONST` (every bit of CONST
  * clear), `PARAM=CONST`, `PARAM!=CONST`.
  */
-export interface Guard { param: number; op: '&' | '!&' | '=' | '!='; value: bigint; text: string }
+export interface Guard { param: number; op: '&' | '!&' | '=' | '!='; value: bigint; text: string; field?: number; fixture?: string }
 
 export interface Claim { name: ClaimName; args: ClaimArg[]; guard?: Guard; text: string }
 
 const isClaim = (s: string): s is ClaimName => Object.hasOwn(CLAIMS, s);
 
 function guard(text: string, params: readonly Param[]): Guard | string {
-  const m = /^([A-Za-z_][A-Za-z0-9_]*)\s*(!&|&|!=|=)\s*(.+)$/.exec(text);
+  // PARAM.FIELD: a 64-bit word of a structure argument (STRUCT_FIELDS in cond.ts).
+  const m = /^([A-Za-z_][A-Za-z0-9_]*)(?:\.([a-z_]+))?\s*(!&|&|!=|=)\s*(.+)$/.exec(text);
   if (!m) return `'if ${text}' is not PARAM&CONST, PARAM!&CONST, PARAM=CONST or PARAM!=CONST`;
   const param = params.findIndex((p) => p.name === m[1]);
   if (param < 0) return `'${m[1]}' in 'if ${text}' is not a parameter`;
-  const value = constOfText(m[3]!.trim()).value;
-  if (value === undefined) return `'${m[3]!.trim()}' in 'if ${text}' is not a constant kapi can evaluate`;
-  return { param, op: m[2] as Guard['op'], value, text };
+  let field: number | undefined;
+  if (m[2] !== undefined) {
+    const fields = structFields(params[param]);
+    if (!fields) return `'${m[1]}' in 'if ${text}' has no fields kapi knows`;
+    field = fields.indexOf(m[2]);
+    if (field < 0) return `'${m[2]}' in 'if ${text}' is not a field of ${m[1]} (${fields.join(', ')})`;
+  }
+  // PARAM=path:KIND, PARAM!=path:KIND: whether the argument is that path fixture.
+  const fx = /^path:([a-z][a-z0-9-]*)$/.exec(m[4]!.trim());
+  if (fx) {
+    if (field !== undefined || (m[3] !== '=' && m[3] !== '!=')) return `'if ${text}': a path fixture is tested with PARAM=path:KIND or PARAM!=path:KIND only`;
+    if (!(PATH_KINDS as readonly string[]).includes(fx[1]!)) return `unknown path 'path:${fx[1]}' in 'if ${text}'`;
+    return { param, op: m[3] as Guard['op'], value: 0n, text, fixture: `path:${fx[1]}` };
+  }
+  const value = constOfText(m[4]!.trim()).value;
+  if (value === undefined) return `'${m[4]!.trim()}' in 'if ${text}' is not a constant kapi can evaluate`;
+  return { param, op: m[3] as Guard['op'], value, text, ...(field !== undefined ? { field } : {}) };
 }
 
 function claimArg(sort: ArgSort, text: string, params: readonly Param[]): ClaimArg | string {
@@ -184,10 +203,12 @@ export function effectBlocks(spec: ApiSpec): EffectBlock[] {
 export const effectsTagged = (blocks: readonly EffectBlock[]) => blocks.some((b) => b.claims.length || b.unobservable !== undefined);
 
 /** Does the guard hold for these argument values (undefined: not an integer argument)? */
-export function guardHolds(g: Guard | undefined, value: (param: number) => bigint | undefined): boolean {
+export function guardHolds(g: Guard | undefined, value: (param: number, field?: number) => bigint | string | undefined): boolean {
   if (!g) return true;
-  const v = value(g.param);
-  if (v === undefined) return false;
+  const v = value(g.param, g.field);
+  // A fixture argument (`path:KIND`) passes only a fixture test; an integer never passes one.
+  if (g.fixture !== undefined) return typeof v === 'string' && (g.op === '=' ? v === g.fixture : v !== g.fixture);
+  if (v === undefined || typeof v === 'string') return false;
   if (g.op === '&') return (v & g.value) !== 0n;
   if (g.op === '!&') return (v & g.value) === 0n;
   return g.op === '=' ? v === g.value : v !== g.value;

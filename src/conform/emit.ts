@@ -32,7 +32,7 @@ const FIXTURES = String.raw`
 /* Not every program uses every fixture. */
 #pragma GCC diagnostic ignored "-Wunused-function"
 
-static long fx_exec_badinterp(void), fx_exec_junk(void), fx_exec_busy(void), fx_exec_running(void), fx_quota_new(void), fx_immutable(void), fx_sealed(void), fx_leased(void);
+static long fx_exec_badinterp(void), fx_exec_junk(void), fx_exec_busy(void), fx_exec_running(void), fx_quota_new(void), fx_immutable(void), fx_sealed(void), fx_leased(void), fx_pty_exclusive(void);
 static void fx_mount(const char *dir, const char *type, const char *opts);
 
 static long fx_file(void)
@@ -253,6 +253,15 @@ static long fx_path(const char *which)
 	if (!strcmp(which, "sealed")) return fx_sealed();
 	if (!strcmp(which, "leased")) return fx_leased();
 	if (!strcmp(which, "name-toolong")) { memset(longpath, 'a', 256); longpath[256] = 0; return (long)longpath; }
+	if (!strcmp(which, "missing-parent")) return (long)"no-such-dir/file";
+	if (!strcmp(which, "pty-exclusive")) return fx_pty_exclusive();
+	if (!strcmp(which, "socket")) {
+		/* A UNIX domain socket bound to a name of the scratch directory (struct sockaddr_un's layout). */
+		struct { sa_family_t family; char path[108]; } sun = { AF_UNIX, "fixture-sock" };
+		int s = socket(AF_UNIX, SOCK_STREAM, 0);
+		if (s < 0 || bind(s, (struct sockaddr *)&sun, sizeof(sun)) || close(s)) _exit(128);
+		return (long)"fixture-sock";
+	}
 	if (!strcmp(which, "loop-below")) {
 		if (symlink("loop-b", "loop-a") || symlink("loop-a", "loop-b")) _exit(128);
 		return (long)"loop-a/file";
@@ -335,6 +344,23 @@ static long fx_pty(int slave_closed)
 	if (s < 0) _exit(144);
 	if (close(slave_closed ? s : m)) _exit(144);
 	return slave_closed ? m : s;
+}
+/*
+ * The path of a pseudo-terminal slave set to exclusive mode (TIOCEXCL) through an open slave
+ * descriptor: a new open of it fails with EBUSY unless the caller has CAP_SYS_ADMIN in the
+ * initial user namespace. The master and slave stay open, so the terminal stays.
+ */
+static long fx_pty_exclusive(void)
+{
+	static char path[64];
+	int m, s, unlock = 0, n;
+	fx_mount_flags("pts-fs", "devpts", MS_NOSUID | MS_NOEXEC, "newinstance,ptmxmode=0666,mode=0600");
+	m = open("pts-fs/ptmx", O_RDWR | O_NOCTTY);
+	if (m < 0 || ioctl(m, TIOCSPTLCK, &unlock) || ioctl(m, TIOCGPTN, &n)) _exit(144);
+	snprintf(path, sizeof(path), "pts-fs/%d", n);
+	s = open(path, O_RDWR | O_NOCTTY);
+	if (s < 0 || ioctl(s, TIOCEXCL)) _exit(144);
+	return (long)path;
 }
 /*
  * /proc/self/mem read-only, positioned at 2^64 - 1: its offsets are unsigned (FMODE_UNSIGNED_OFFSET),
@@ -1178,6 +1204,17 @@ static long fx_lock_deadlock(void)
 }
 static long fx_sigset(void) { static unsigned long set[16]; return (long)set; }
 static long fx_timespec(void) { static struct timespec ts; return (long)&ts; }
+/* A structure of four 64-bit words (ptr:open_how) at the start of a fresh zeroed page. */
+static long fx_struct4(unsigned long w0, unsigned long w1, unsigned long w2, unsigned long w3)
+{
+	unsigned long *p = mmap(NULL, 4096, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (p == MAP_FAILED) _exit(187);
+	p[0] = w0;
+	p[1] = w1;
+	p[2] = w2;
+	p[3] = w3;
+	return (long)p;
+}
 `;
 
 /** The C that makes each descriptor fixture. */
@@ -1259,6 +1296,12 @@ function cLong(v: bigint): string {
   return s < 0n ? `(long)(${s}L)` : `(long)${s}UL`;
 }
 
+/** A 64-bit word as C: an unsigned long constant from 0 to 2^64 - 1. */
+function cWord(v: bigint): string {
+  if (typeof v !== 'bigint' || v < 0n || v >= 1n << 64n) throw new EmitError(`structure word ${String(v)} is not from 0 to 2^64 - 1`);
+  return `0x${v.toString(16)}UL`;
+}
+
 function argExpr(a: Arg, i: number): string {
   switch (a.kind) {
     case 'int': return cLong(a.value);
@@ -1298,6 +1341,9 @@ function argExpr(a: Arg, i: number): string {
     case 'envp': return 'fx_envp()';
     case 'sigset': return 'fx_sigset()';
     case 'timespec': return 'fx_timespec()';
+    case 'words':
+      if (!Array.isArray(a.words) || a.words.length !== 4) throw new EmitError(`a structure argument of ${String((a.words as unknown[] | undefined)?.length)} words (4 expected)`);
+      return `fx_struct4(${a.words.map((w) => cWord(w)).join(', ')})`;
   }
   throw new EmitError(`unknown argument kind ${(a as { kind: unknown }).kind}`);
 }

@@ -585,6 +585,39 @@ static void sb_claim_check(int i, long r, char *why, size_t cap)
 			snprintf(why, cap, "descriptor %ld is not an unlinked regular file", r);
 		break;
 	}
+	case CL_FD_MEMFD: {
+		/* A memfd: empty, unlinked, named "memfd:..." in /proc/self/fd, and it knows F_GET_SEALS. */
+		struct stat st;
+		char link[64], target[80];
+		ssize_t n;
+		snprintf(link, sizeof(link), "/proc/self/fd/%ld", r);
+		n = readlink(link, target, sizeof(target) - 1);
+		if (n < 0)
+			n = 0;
+		target[n] = 0;
+		if (syscall(SYS_fstat, r, &st) || !S_ISREG(st.st_mode) || st.st_nlink != 0 || st.st_size != 0 ||
+		    strncmp(target, "/memfd:", 7) || fcntl((int)r, F_GET_SEALS) < 0)
+			snprintf(why, cap, "descriptor %ld is not an empty memfd (%s)", r, target);
+		break;
+	}
+	case CL_FD_SEALABLE:
+	case CL_FD_UNSEALABLE: {
+		int seals = fcntl((int)r, F_GET_SEALS), want = c->kind == CL_FD_SEALABLE ? 0 : F_SEAL_SEAL;
+		if (seals != want)
+			snprintf(why, cap, "descriptor %ld has seals %d, not %d", r, seals, want);
+		break;
+	}
+	case CL_UMASK_WAS:
+		if ((unsigned long)r != sb_umask)
+			snprintf(why, cap, "returned %ld, but the mask before the call was 0%o", r, sb_umask);
+		break;
+	case CL_UMASK_SET: {
+		unsigned now = (unsigned)syscall(SYS_umask, 0);
+		syscall(SYS_umask, now);
+		if (now != ((unsigned long)v0 & 0777))
+			snprintf(why, cap, "the mask is 0%o, not 0%lo", now, (unsigned long)v0 & 0777);
+		break;
+	}
 	case CL_FD_CLOSED:
 		if (!sb_explain('C', (int)v0))
 			snprintf(why, cap, "descriptor %ld is still open", v0);

@@ -6,7 +6,7 @@
 import type { ApiSpec, Param } from '../model/types.js';
 import { errnoNumber, syscallNumber } from '../sources/consts/index.js';
 import { constOfText } from '../sources/values.js';
-import { FUSE_KINDS, parseConditions, type AddrKind, type Condition, type FdKind, type PathKind, type Setting } from './cond.js';
+import { FUSE_KINDS, STRUCT_FIELDS, parseConditions, type AddrKind, type Condition, type FdKind, type PathKind, type Setting } from './cond.js';
 import { effectBlocks, effectsTagged, guardHolds, type Claim } from './effect.js';
 
 /** How the generated C builds one argument. */
@@ -30,7 +30,9 @@ export type Arg =
   | { kind: 'argv' }
   | { kind: 'envp' }
   | { kind: 'sigset' }
-  | { kind: 'timespec' };
+  | { kind: 'timespec' }
+  /** A structure of 64-bit words (STRUCT_FIELDS in cond.ts) at the start of a zeroed page. */
+  | { kind: 'words'; words: bigint[] };
 
 /** The pointer fixtures that are structures of fcntl's (a page of 0xff bytes reads as any of them, all invalid). */
 export const STRUCT_KINDS = ['flock-rd', 'flock-wr', 'flock-un', 'flock-badwhence', 'ones', 'owner-self'] as const;
@@ -148,6 +150,8 @@ export const SEMANTICS = [
   // The destination of calls that copy between descriptors (sendfile, splice, tee).
   'fd:empty', 'fd:pipe-write',
   'fd:inotify', 'path:dir',
+  // Structures whose fields conditions set (STRUCT_FIELDS in cond.ts).
+  'ptr:open_how',
 ] as const;
 
 /** The switches `kapi-test:` may list. */
@@ -184,6 +188,8 @@ function baseline(p: Param, spec: ApiSpec): Arg {
     case 'ptr:buffer': return { kind: 'buf', size: Number(p.size?.value ?? 4096n) };
     case 'ptr:iovec': return { kind: 'iovec', count: iovecCount(p, spec), len: IOV_LEN };
     case 'addr:mapped': return { kind: 'mapped', pages: 1 };
+    // Every field zero: for struct open_how, a plain O_RDONLY open.
+    case 'ptr:open_how': return { kind: 'words', words: STRUCT_FIELDS[sem]!.map(() => 0n) };
     default: break;
   }
   if (p.type === 'fd') return { kind: 'fd', fixture: 'file' };
@@ -401,7 +407,7 @@ function settingArg(v: Extract<Setting, { kind: 'arg' }>['value'], errno: number
  * out: fixtures that mount a filesystem for the case, running as another user, and a full memory
  * cgroup (not tried as nobody).
  */
-const MOUNTING = new Set(['nospace-new', 'notmpfile-dir', 'rofs-file', 'immutable', 'fs-full', 'pty-slave-closed', 'pty-master-closed', ...FUSE_KINDS]);
+const MOUNTING = new Set(['nospace-new', 'notmpfile-dir', 'rofs-file', 'immutable', 'fs-full', 'pty-slave-closed', 'pty-master-closed', 'pty-exclusive', ...FUSE_KINDS]);
 const needsRoot = (st: Setting) => st.kind === 'uid' || st.kind === 'memcg' || st.kind === 'ucount' || (st.kind === 'arg' && (('path' in st.value && MOUNTING.has(st.value.path)) ||
   ('fd' in st.value && MOUNTING.has(st.value.fd)) || ('addr' in st.value && MOUNTING.has(st.value.addr))));
 
@@ -412,6 +418,16 @@ function applySettings(base: readonly Arg[], c: Condition, errno: number): { arg
   let param: string | undefined;
   for (const st of c.settings) {
     if (st.kind === 'arg') { args[st.index] = settingArg(st.value, errno, base[st.index]); param ??= st.param; }
+    else if (st.kind === 'field') {
+      // cond.ts lets only a structure parameter have fields, and not be set whole as well.
+      const a = args[st.index];
+      if (a?.kind === 'words' && st.field < a.words.length) {
+        const words = [...a.words];
+        words[st.field] = st.value;
+        args[st.index] = { kind: 'words', words };
+      }
+      param ??= st.param;
+    }
     else if (st.kind === 'rlimit') setup.rlimits.push({ name: st.name, value: st.value });
     else if (st.kind === 'interrupt') setup.interrupt = true;
     else if (st.kind === 'nocaps') setup.nocaps = true;
@@ -497,7 +513,12 @@ function claimFits(cl: Claim, args: readonly Arg[]): boolean {
 export function caseEffects(spec: ApiSpec, args: readonly Arg[]): Case['effects'] {
   const blocks = effectBlocks(spec);
   if (!effectsTagged(blocks)) return undefined;
-  const value = (i: number) => { const a = args[i]; return a?.kind === 'int' ? a.value : undefined; };
+  const value = (i: number, field?: number) => {
+    const a = args[i];
+    if (field !== undefined) return a?.kind === 'words' ? a.words[field] : undefined;
+    if (a?.kind === 'path') return `path:${a.which}`;
+    return a?.kind === 'int' ? a.value : undefined;
+  };
   const out: NonNullable<Case['effects']> = { claims: [], blocks: [] };
   for (const b of blocks) {
     for (const cl of b.claims) {

@@ -59,6 +59,13 @@ const MORE_UAPI: Record<string, bigint> = {
   IN_DONT_FOLLOW: 0x2000000n, IN_EXCL_UNLINK: 0x4000000n, IN_MASK_CREATE: 0x10000000n,
   IN_MASK_ADD: 0x20000000n, IN_ISDIR: 0x40000000n, IN_ONESHOT: 0x80000000n,
   IN_CLOEXEC: 0x80000n, IN_NONBLOCK: 0x800n,
+  // include/uapi/linux/openat2.h (openat2's resolve flags) and include/linux/fcntl.h's first
+  // struct open_how size.
+  RESOLVE_NO_XDEV: 0x01n, RESOLVE_NO_MAGICLINKS: 0x02n, RESOLVE_NO_SYMLINKS: 0x04n,
+  RESOLVE_BENEATH: 0x08n, RESOLVE_IN_ROOT: 0x10n, RESOLVE_CACHED: 0x20n, OPEN_HOW_SIZE_VER0: 24n,
+  // include/uapi/linux/memfd.h: memfd_create's flags and name limit (MFD_NAME_MAX in mm/memfd.c).
+  MFD_CLOEXEC: 0x1n, MFD_ALLOW_SEALING: 0x2n, MFD_HUGETLB: 0x4n, MFD_NAME_MAX: 249n,
+  MFD_HUGE_SHIFT: 26n, MFD_HUGE_MASK: 0x3fn, MFD_HUGE_2MB: 21n << 26n, MFD_HUGE_1GB: 30n << 26n,
 };
 
 /** sizeof() of types the specified syscalls use (x86-64). */
