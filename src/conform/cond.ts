@@ -16,6 +16,9 @@ export const FD_KINDS = [
   'epoll', 'eventfd', 'closed', 'pipe-empty', 'pipe-full', 'pipe-full-nonblock', 'udp', 'sealed', 'fs-full', 'epoll-empty', 'watched', 'watcher',
   'fuse-flush-fails', 'fuse-flush-waits', 'pty-slave-closed', 'pty-master-closed', 'mem-top', 'quota-full',
   'fuse-write-fails', 'fifo', 'same', 'crowded', 'reserved', 'fuse-getattr-fails',
+  // extended attributes (specs/xattr.c): the regular file with user.kapi set; FUSE files whose
+  // xattr operations fail with the error's errno, or hold a value larger than any buffer
+  'xattr', 'fuse-xattr-fails', 'fuse-xattr-huge',
 ] as const;
 export type FdKind = (typeof FD_KINDS)[number];
 /** Descriptor fixtures made from another parameter's descriptor (`fd:KIND@PARAM`). */
@@ -26,6 +29,8 @@ export const PATH_KINDS = [
   'file', 'new', 'exec', 'missing', 'empty', 'toolong', 'name-toolong', 'notdir', 'loop', 'dir', 'dangling',
   'symlink', 'fifo', 'exec-junk', 'exec-busy', 'exec-running', 'exec-badinterp', 'rofs-new', 'sealed', 'leased', 'nospace-new', 'notmpfile-dir', 'noperm', 'quota-new',
   'fuse-read-fails', 'fuse-create-fails', 'fuse-open-fails', 'nosearch', 'fuse-getattr-fails', 'loop-below', 'rofs-file', 'immutable',
+  // extended attributes (specs/xattr.c): a file with user.kapi, a symlink to it, a file on a tmpfs with no room for one
+  'xattr', 'xattr-symlink', 'xattr-nospace', 'fuse-xattr-fails', 'fuse-xattr-huge',
 ] as const;
 export type PathKind = (typeof PATH_KINDS)[number];
 
@@ -35,12 +40,16 @@ export type PathKind = (typeof PATH_KINDS)[number];
  */
 export const FUSE_KINDS: readonly string[] = [
   'fuse-flush-fails', 'fuse-flush-waits', 'fuse-read-fails', 'fuse-fallocate-fails', 'fuse-write-fails', 'fuse-create-fails', 'fuse-open-fails',
-  'fuse-getattr-fails',
+  'fuse-getattr-fails', 'fuse-xattr-fails',
 ];
 
 /** Pointer fixtures (`ptr:KIND`). */
 export const PTR_KINDS = ['null', 'unmapped', 'readonly', 'argv-toolong', 'iovec-badlen', 'iovec-unmapped'] as const;
 export type PtrKind = (typeof PTR_KINDS)[number];
+
+/** String fixtures (`str:KIND`): a NUL-terminated name in the case's memory (extended attribute names). */
+export const STR_KINDS = ['xattr', 'xattr-missing', 'empty', 'xattr-toolong', 'xattr-noprefix', 'xattr-trusted', 'xattr-prefix-only'] as const;
+export type StrKind = (typeof STR_KINDS)[number];
 
 /** Address fixtures (`addr:KIND`): the start of a one-page mapping of a particular kind. */
 export const ADDR_KINDS = ['file-private', 'beyond-eof', 'memfd-sealed', 'maps-full', 'locked', 'filled', 'fuse-fallocate-fails', 'collapsible', 'aio-ring', 'beyond-maxbytes'] as const;
@@ -57,7 +66,7 @@ export const SIGNALS = ['PIPE', 'XFSZ', 'ALRM'] as const;
 export const CONFIGS = ['WATCH_QUEUE'] as const;
 
 export type Setting =
-  | { kind: 'arg'; param: string; index: number; value: { fd: FdKind; of?: number } | { path: PathKind } | { ptr: PtrKind } | { addr: AddrKind } | { int: bigint } }
+  | { kind: 'arg'; param: string; index: number; value: { fd: FdKind; of?: number } | { path: PathKind } | { ptr: PtrKind } | { addr: AddrKind } | { str: StrKind } | { int: bigint } }
   | { kind: 'rlimit'; name: (typeof RLIMITS)[number]; value: bigint }
   | { kind: 'ignore'; signal: (typeof SIGNALS)[number] }
   | { kind: 'interrupt'; signal: 'ALRM' }
@@ -124,7 +133,7 @@ function setting(text: string, params: readonly Param[]): Setting | string {
   }
   const index = params.findIndex((p) => p.name === name);
   if (index < 0) return `'${name}' is not a parameter${params.length ? ` (${params.map((p) => p.name).join(', ')})` : ''}`;
-  const colon = /^(fd|path|ptr|addr):(.*)$/.exec(value);
+  const colon = /^(fd|path|ptr|addr|str):(.*)$/.exec(value);
   if (colon) {
     const [, k, which] = colon;
     if (k === 'fd') {
@@ -138,6 +147,7 @@ function setting(text: string, params: readonly Param[]): Setting | string {
       return { kind: 'arg', param: name, index, value: { fd: kind, of } };
     }
     if (k === 'addr') return isOneOf(ADDR_KINDS, which!) ? { kind: 'arg', param: name, index, value: { addr: which } } : `unknown address 'addr:${which}' (expected ${ADDR_KINDS.join(', ')})`;
+    if (k === 'str') return isOneOf(STR_KINDS, which!) ? { kind: 'arg', param: name, index, value: { str: which } } : `unknown string 'str:${which}' (expected ${STR_KINDS.join(', ')})`;
     if (k === 'path') return isOneOf(PATH_KINDS, which!) ? { kind: 'arg', param: name, index, value: { path: which } } : `unknown path 'path:${which}' (expected ${PATH_KINDS.join(', ')})`;
     return isOneOf(PTR_KINDS, which!) ? { kind: 'arg', param: name, index, value: { ptr: which } } : `unknown pointer 'ptr:${which}' (expected ${PTR_KINDS.join(', ')})`;
   }

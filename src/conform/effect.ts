@@ -32,6 +32,8 @@ export const CLAIMS = {
   'fd:offset-set': ['param'], 'fd:offset-kept': ['param'],
   'fd:dup': ['ret', 'param'], 'fd:closed-range': ['param', 'param'], 'fd:cloexec-range': ['param', 'param'],
   'fd:pair': ['param'], 'fd:pair-cloexec': ['param'], 'fd:pair-nonblock': ['param'], 'fd:pair-direct': ['param'],
+  // extended attributes: TARGET (a path or a descriptor) has attribute NAME of SIZE bytes; has it no longer
+  'xattr:set': ['param', 'param', 'param'], 'xattr:removed': ['param', 'param'],
 } as const satisfies Record<string, readonly ArgSort[]>;
 export type ClaimName = keyof typeof CLAIMS;
 export const CLAIM_NAMES = Object.keys(CLAIMS) as ClaimName[];

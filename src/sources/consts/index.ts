@@ -44,6 +44,8 @@ const MORE_UAPI: Record<string, bigint> = {
   STATX_BLOCKS: 0x400n, STATX_BASIC_STATS: 0x7ffn, STATX_BTIME: 0x800n, STATX_ALL: 0xfffn,
   STATX_MNT_ID: 0x1000n, STATX_DIOALIGN: 0x2000n, STATX__RESERVED: 0x80000000n,
   F_OK: 0n, X_OK: 1n, W_OK: 2n, R_OK: 4n,
+  // include/uapi/linux/xattr.h: setxattr's flags
+  XATTR_CREATE: 0x1n, XATTR_REPLACE: 0x2n,
 };
 
 /** sizeof() of types the specified syscalls use (x86-64). */
