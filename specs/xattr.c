@@ -202,3 +202,383 @@ SYSCALL_DEFINE4(getxattr, const char __user *, pathname,
 		const char __user *, name, void __user *, value, size_t, size)
 {
 }
+
+/**
+ * sys_lgetxattr - read the value of an extended attribute of a file named by a path, not following a final symbolic link
+ * @pathname: path of the file; a final symbolic link is not followed
+ * @name: attribute name with its namespace prefix, such as "user.mime_type"
+ * @value: user buffer that receives the value
+ * @size: length of value in bytes; 0 asks for the value's length only
+ *
+ * long-desc: Resolves pathname from the current directory, following the
+ *   symbolic links of its directories but not a final one, which is the
+ *   file the call works on, copies the attribute name in, checks that the
+ *   caller may read that namespace of that file and asks the filesystem's
+ *   handler for the prefix for the value.  The value is read into a kernel
+ *   buffer of size bytes (at most XATTR_SIZE_MAX, 64 KiB; a larger size is
+ *   lowered to it) and copied out; with size 0 nothing is copied and the
+ *   call returns how long the value is.  Reading needs read permission on
+ *   the file for user.* attributes, nothing for security.* and system.*,
+ *   and CAP_SYS_ADMIN for trusted.* (without it a trusted attribute reads as
+ *   absent).
+ *   On a symbolic link only the namespaces other than user.* can hold
+ *   attributes (security labels, mostly); lgetxattr is what a program
+ *   that copies or lists links without following them calls.  The raw syscall returns the length or a negative errno.
+ * contexts: process, sleepable
+ *
+ * param: pathname
+ *   kapi-semantic: path:xattr
+ *   kapi-test: no-invalid
+ *   type: path, input
+ *   constraint-type: user_path
+ *   constraint: NUL-terminated string in readable user memory, shorter than
+ *     PATH_MAX bytes; each component at most the filesystem's name limit.
+ *     The empty string gives ENOENT.  A final symbolic link is not followed:
+ *     it is the file the call works on, so a final link that loops or
+ *     dangles is no error of the walk (the generic invalid-path cases do not
+ *     apply; the error conditions below provoke each error).
+ *   desc: Path of the file whose attribute is read; a final symbolic link is that file.
+ *
+ * param: name
+ *   kapi-semantic: str:xattr
+ *   type: user_ptr, input
+ *   constraint-type: user_string(XATTR_NAME_MAX)
+ *   constraint: NUL-terminated string of 1 to XATTR_NAME_MAX (255) bytes in
+ *     readable user memory, beginning with a namespace prefix the file's
+ *     filesystem has a handler for (user., trusted., security., system.)
+ *     followed by at least one more byte.
+ *   desc: Name of the attribute.
+ *
+ * param: value
+ *   type: user_ptr, output
+ *   size: XATTR_SIZE_MAX
+ *   constraint-type: buffer(3)
+ *   constraint: size bytes of writable user memory when size is not 0 (only
+ *     the value's length is written); ignored when size is 0.
+ *   desc: Receives the value, which is not NUL-terminated.
+ *
+ * param: size
+ *   type: uint, input
+ *   kapi-valid: 4096
+ *   constraint-type: range(0, SIZE_MAX)
+ *   constraint: 0 to learn the value's length; otherwise the length of
+ *     value, which must hold the whole value.  Sizes above XATTR_SIZE_MAX
+ *     are treated as XATTR_SIZE_MAX.
+ *   desc: Length of the buffer.
+ *
+ * return:
+ *   type: int
+ *   check-type: range
+ *   success-range: 0, XATTR_SIZE_MAX
+ *   desc: The length of the value in bytes (written to value unless size is
+ *     0), a negative errno otherwise.
+ *   kapi-effect: mem:filled=value,ret if size!=0
+ *
+ * error: E2BIG, the filesystem holds a value longer than XATTR_SIZE_MAX
+ *   kapi-cond: pathname=path:fuse-xattr-huge, size=XATTR_SIZE_MAX
+ *   desc: The buffer was XATTR_SIZE_MAX bytes (size at least that) and the
+ *     filesystem still found it too short (ERANGE), which the call reports
+ *     as E2BIG.  No local filesystem can hold such a value, since setxattr
+ *     refuses one; a FUSE or network server can report it.
+ *
+ * error: EACCES, the caller may not read the attribute, or search permission is denied on a directory of the path
+ *   kapi-cond: pathname=path:noperm, caps=none; pathname=path:nosearch, caps=none
+ *   desc: For a user.* attribute the caller needs read permission on the
+ *     file (or CAP_DAC_OVERRIDE / CAP_DAC_READ_SEARCH); a directory of the
+ *     path lacks execute permission; or a security module refused.
+ *
+ * error: EBUSY, an automount on the path met a mount of the same filesystem at that place
+ *   kapi-unprovokable: needs an automount point (autofs, NFS, AFS or CIFS referrals); none of these can be mounted in the sandbox's user namespace
+ *   desc: A directory of the path is an automount point whose new mount
+ *     would repeat the mount it lies on.
+ *
+ * error: EFAULT, pathname, name or value points outside the caller's accessible address space
+ *   kapi-cond: pathname=ptr:null; pathname=ptr:unmapped; name=ptr:unmapped; value=ptr:unmapped; value=ptr:readonly
+ *   desc: Reading the path or the name, or writing the value, faulted.  The
+ *     value is written only after the filesystem produced it, so a bad
+ *     value pointer is seen only for an attribute that exists (and never
+ *     with size 0).
+ *
+ * error: EINVAL, name is a namespace prefix with nothing after it
+ *   kapi-cond: name=str:xattr-prefix-only
+ *   desc: A name such as "user." matches the prefix of a handler that needs
+ *     a suffix (the man page does not list this).
+ *
+ * error: EIO, the filesystem failed to read the attribute
+ *   kapi-cond: pathname=path:fuse-xattr-fails
+ *   desc: The inode is a bad inode (the filesystem failed to read it), a
+ *     block holding the attribute could not be read, or a FUSE or network
+ *     server answered the request with EIO.
+ *
+ * error: ELOOP, too many symbolic links were followed while resolving a directory of the path
+ *   kapi-cond: pathname=path:loop-below
+ *   desc: More than 40 links while resolving the directories of the path.
+ *     A final link is not followed, so a final link that loops is the
+ *     file the call works on and gives no ELOOP.
+ *
+ * error: ENAMETOOLONG, pathname or one of its components is too long
+ *   kapi-cond: pathname=path:toolong; pathname=path:name-toolong
+ *   desc: The path is PATH_MAX bytes or longer, or a component exceeds the
+ *     filesystem's name length limit.  An attribute name that is too long
+ *     gives ERANGE, not this.
+ *
+ * error: ENODATA, the file has no attribute of that name, or the caller may not see it
+ *   kapi-cond: name=str:xattr-missing; name=str:xattr-trusted; pathname=path:xattr-symlink; pathname=path:fifo
+ *   desc: No attribute name exists on the file.  Also for a trusted.*
+ *     name when the caller lacks CAP_SYS_ADMIN in the initial user namespace
+ *     (the sandbox never has it), and for a user.* name on a file that is
+ *     neither a regular file nor a directory (a FIFO, a device, a socket, a symbolic link: a final symbolic link here is not followed, so a user.* name on it always gives ENODATA, whatever its target has),
+ *     where user attributes cannot exist.  The most common failure:
+ *     programs probe attributes (ACLs, capabilities, SELinux labels) most
+ *     files do not have.
+ *
+ * error: ENOENT, a component of the path does not exist, or pathname is empty
+ *   kapi-cond: pathname=path:missing; pathname=path:empty
+ *   desc: A final symbolic link to nothing is not followed and gives no
+ *     ENOENT: the link itself is the file.
+ *
+ * error: ENOMEM, kernel memory ran out
+ *   kapi-cond: pathname=path:missing, memcg=full
+ *   desc: The path buffer, a dentry or a kernel buffer for the value could not be
+ *     allocated; a dentry for a name not in the cache is charged to the
+ *     caller's memory cgroup.
+ *
+ * error: ENOSPC, an automount on the path would exceed the mount limit
+ *   kapi-unprovokable: needs an automount point (autofs, NFS, AFS or CIFS referrals); none of these can be mounted in the sandbox's user namespace
+ *   desc: The mount namespace holds fs.mount-max mounts and an automount
+ *     on a directory of the path would add one more.
+ *
+ * error: ENOTDIR, a component used as a directory is not one
+ *   kapi-cond: pathname=path:notdir
+ *   desc: A non-final component is a regular file or another non-directory.
+ *
+ * error: EOPNOTSUPP, the filesystem has no handler for the name's namespace
+ *   kapi-cond: name=str:xattr-noprefix
+ *   desc: The name has no known prefix, or the file's filesystem keeps no
+ *     attributes of that namespace or none at all (procfs, pipes and
+ *     sockets; tmpfs before 6.6 keeps no user.* attributes; a FUSE server
+ *     that does not implement them).
+ *
+ * error: ERANGE, value is too small for the value, or name is empty or too long
+ *   kapi-cond: size=1; name=str:empty, pathname=path:file; name=str:xattr-toolong, pathname=path:file
+ *   desc: A size other than 0 that is less than the value's length (call
+ *     again with size 0 to learn it, the value may have grown), an empty
+ *     name, or a name longer than XATTR_NAME_MAX bytes.  The name checks come
+ *     before the filesystem is asked.
+ *
+ * error: ESTALE, the filesystem reported the file handle stale
+ *   kapi-cond: pathname=path:fuse-xattr-fails
+ *   desc: A network or FUSE server no longer knows the file.  The lookup and
+ *     the request are done once more with every cached name revalidated
+ *     (LOOKUP_REVAL) before the error is returned.
+ *
+ * side-effect: modify_state
+ *   target: value
+ *   desc: The value's bytes are written to the start of value, nothing past
+ *     them; with size 0 nothing is written.  The file is not changed.
+ *   reversible: yes
+ *   kapi-effect: mem:filled=value,ret if size!=0
+ *   kapi-effect-case: size=0; size=10; size=XATTR_SIZE_MAX
+ *
+ * capability: CAP_SYS_ADMIN
+ *   type: access_resource
+ *   allows: reading trusted.* attributes
+ *   without: a trusted.* attribute reads as absent (ENODATA)
+ *   condition: the name begins with trusted.
+ *   priority: 0
+ *
+ * capability: CAP_DAC_OVERRIDE
+ *   type: bypass_check
+ *   allows: reading user.* attributes of a file the caller may not read
+ *   without: EACCES
+ *   condition: the file's mode denies the caller read permission
+ *   priority: 0
+ *
+ * kapi-not-returned: EAGAIN path_init returns it for LOOKUP_CACHED, which only openat2 sets; EXDEV
+ *   only openat2's RESOLVE_* flags scope a walk; ENOTRECOVERABLE a WARN_ON in set_root for a scoped
+ *   walk: a kernel bug; EISDIR follow_automount's EISDIR tells __traverse_mounts to stop and is
+ *   turned into 0 there; EBADF path_init gives it only for a dfd other than AT_FDCWD, and the call
+ *   always walks from AT_FDCWD; ECHILD check_acl returns it only under MAY_NOT_BLOCK (the RCU
+ *   walk), and xattr_permission asks in blocking mode; EPERM xattr_permission and inode_permission
+ *   give it only for MAY_WRITE, and a read asks for MAY_READ; EROFS sb_permission gives it only for
+ *   MAY_WRITE
+ *
+ * notes: Callers size their buffer with a first call of size 0; the value
+ *   can change before the second call, so ERANGE then is possible.  The man
+ *   page lists neither EINVAL (a bare prefix) nor E2BIG; it says ENOTSUP,
+ *   which is EOPNOTSUPP on Linux. Unlike getxattr, a final symbolic link is the file read: a user.* name on it gives ENODATA.
+ */
+SYSCALL_DEFINE4(lgetxattr, const char __user *, pathname,
+		const char __user *, name, void __user *, value, size_t, size)
+{
+}
+
+/**
+ * sys_fgetxattr - read the value of an extended attribute of an open file
+ * @fd: open descriptor of the file
+ * @name: attribute name with its namespace prefix, such as "user.mime_type"
+ * @value: user buffer that receives the value
+ * @size: length of value in bytes; 0 asks for the value's length only
+ *
+ * long-desc: Takes the file fd refers to (any open descriptor but an O_PATH
+ *   one), copies the attribute name in, checks that the
+ *   caller may read that namespace of that file and asks the filesystem's
+ *   handler for the prefix for the value.  The value is read into a kernel
+ *   buffer of size bytes (at most XATTR_SIZE_MAX, 64 KiB; a larger size is
+ *   lowered to it) and copied out; with size 0 nothing is copied and the
+ *   call returns how long the value is.  Reading needs read permission on
+ *   the file for user.* attributes, nothing for security.* and system.*,
+ *   and CAP_SYS_ADMIN for trusted.* (without it a trusted attribute reads as
+ *   absent).
+ *   The descriptor's access mode does not matter: the permission check is
+ *   the file's mode, as for getxattr.  The raw syscall returns the length or a negative errno.
+ * contexts: process, sleepable
+ *
+ * param: fd
+ *   kapi-semantic: fd:xattr
+ *   type: fd, input
+ *   constraint: An open descriptor of any kind and any access mode, except
+ *     an O_PATH one (EBADF).  Permission is checked against the file's
+ *     mode, not the descriptor's access mode.
+ *   desc: Descriptor of the file whose attribute is read.
+ *
+ * param: name
+ *   kapi-semantic: str:xattr
+ *   type: user_ptr, input
+ *   constraint-type: user_string(XATTR_NAME_MAX)
+ *   constraint: NUL-terminated string of 1 to XATTR_NAME_MAX (255) bytes in
+ *     readable user memory, beginning with a namespace prefix the file's
+ *     filesystem has a handler for (user., trusted., security., system.)
+ *     followed by at least one more byte.
+ *   desc: Name of the attribute.
+ *
+ * param: value
+ *   type: user_ptr, output
+ *   size: XATTR_SIZE_MAX
+ *   constraint-type: buffer(3)
+ *   constraint: size bytes of writable user memory when size is not 0 (only
+ *     the value's length is written); ignored when size is 0.
+ *   desc: Receives the value, which is not NUL-terminated.
+ *
+ * param: size
+ *   type: uint, input
+ *   kapi-valid: 4096
+ *   constraint-type: range(0, SIZE_MAX)
+ *   constraint: 0 to learn the value's length; otherwise the length of
+ *     value, which must hold the whole value.  Sizes above XATTR_SIZE_MAX
+ *     are treated as XATTR_SIZE_MAX.
+ *   desc: Length of the buffer.
+ *
+ * return:
+ *   type: int
+ *   check-type: range
+ *   success-range: 0, XATTR_SIZE_MAX
+ *   desc: The length of the value in bytes (written to value unless size is
+ *     0), a negative errno otherwise.
+ *   kapi-effect: mem:filled=value,ret if size!=0
+ *
+ * error: E2BIG, the filesystem holds a value longer than XATTR_SIZE_MAX
+ *   kapi-cond: fd=fd:fuse-xattr-huge, size=XATTR_SIZE_MAX
+ *   desc: The buffer was XATTR_SIZE_MAX bytes (size at least that) and the
+ *     filesystem still found it too short (ERANGE), which the call reports
+ *     as E2BIG.  No local filesystem can hold such a value, since setxattr
+ *     refuses one; a FUSE or network server can report it.
+ *
+ * error: EACCES, the caller may not read the attribute
+ *   kapi-cond: fd=fd:xattr-noperm, caps=none
+ *   desc: For a user.* attribute the caller needs read permission on the
+ *     file by its mode (or CAP_DAC_OVERRIDE / CAP_DAC_READ_SEARCH), even
+ *     when fd is open for reading; or a security module refused.
+ *
+ * error: EBADF, fd is not an open descriptor, or it was opened with O_PATH
+ *   kapi-cond: fd=fd:closed; fd=-1; fd=fd:opath
+ *   desc: An O_PATH descriptor names a file but gives no access to it.
+ *
+ * error: EFAULT, name or value points outside the caller's accessible address space
+ *   kapi-cond: name=ptr:unmapped; value=ptr:unmapped; value=ptr:readonly
+ *   desc: Reading the name, or writing the value, faulted.  The
+ *     value is written only after the filesystem produced it, so a bad
+ *     value pointer is seen only for an attribute that exists (and never
+ *     with size 0).
+ *
+ * error: EINVAL, name is a namespace prefix with nothing after it
+ *   kapi-cond: name=str:xattr-prefix-only
+ *   desc: A name such as "user." matches the prefix of a handler that needs
+ *     a suffix (the man page does not list this).
+ *
+ * error: EIO, the filesystem failed to read the attribute
+ *   kapi-cond: fd=fd:fuse-xattr-fails
+ *   desc: The inode is a bad inode (the filesystem failed to read it), a
+ *     block holding the attribute could not be read, or a FUSE or network
+ *     server answered the request with EIO.
+ *
+ * error: ENODATA, the file has no attribute of that name, or the caller may not see it
+ *   kapi-cond: name=str:xattr-missing; name=str:xattr-trusted; fd=fd:fifo
+ *   desc: No attribute name exists on the file.  Also for a trusted.*
+ *     name when the caller lacks CAP_SYS_ADMIN in the initial user namespace
+ *     (the sandbox never has it), and for a user.* name on a file that is
+ *     neither a regular file nor a directory (a FIFO, a device, a socket),
+ *     where user attributes cannot exist.  The most common failure:
+ *     programs probe attributes (ACLs, capabilities, SELinux labels) most
+ *     files do not have.
+ *
+ * error: ENOMEM, kernel memory ran out
+ *   kapi-unprovokable: the only allocation, the kernel copy of the value (kvzalloc of size bytes), is not charged to the memory cgroup (no __GFP_ACCOUNT), so no limit the sandbox can set makes it fail
+ *   desc: The kernel buffer for the value could not be allocated.
+ *
+ * error: EOPNOTSUPP, the filesystem has no handler for the name's namespace
+ *   kapi-cond: name=str:xattr-noprefix
+ *   desc: The name has no known prefix, or the file's filesystem keeps no
+ *     attributes of that namespace or none at all (procfs, pipes and
+ *     sockets; tmpfs before 6.6 keeps no user.* attributes; a FUSE server
+ *     that does not implement them).
+ *
+ * error: ERANGE, value is too small for the value, or name is empty or too long
+ *   kapi-cond: size=1; name=str:empty, fd=fd:file; name=str:xattr-toolong, fd=fd:file
+ *   desc: A size other than 0 that is less than the value's length (call
+ *     again with size 0 to learn it, the value may have grown), an empty
+ *     name, or a name longer than XATTR_NAME_MAX bytes.  The name checks come
+ *     before the filesystem is asked.
+ *
+ * error: ESTALE, the filesystem reported the file handle stale
+ *   kapi-cond: fd=fd:fuse-xattr-fails
+ *   desc: A network or FUSE server no longer knows the file.  A descriptor
+ *     cannot be looked up again, so there is no retry.
+ *
+ * side-effect: modify_state
+ *   target: value
+ *   desc: The value's bytes are written to the start of value, nothing past
+ *     them; with size 0 nothing is written.  The file is not changed.
+ *   reversible: yes
+ *   kapi-effect: mem:filled=value,ret if size!=0
+ *   kapi-effect-case: size=0; size=10; size=XATTR_SIZE_MAX
+ *
+ * capability: CAP_SYS_ADMIN
+ *   type: access_resource
+ *   allows: reading trusted.* attributes
+ *   without: a trusted.* attribute reads as absent (ENODATA)
+ *   condition: the name begins with trusted.
+ *   priority: 0
+ *
+ * capability: CAP_DAC_OVERRIDE
+ *   type: bypass_check
+ *   allows: reading user.* attributes of a file the caller may not read
+ *   without: EACCES
+ *   condition: the file's mode denies the caller read permission
+ *   priority: 0
+ *
+ * kapi-not-returned: EAGAIN check_acl returns it only under MAY_NOT_BLOCK, which xattr_permission
+ *   never passes; ECHILD check_acl returns it only under MAY_NOT_BLOCK (the RCU walk), and
+ *   xattr_permission asks in blocking mode; EPERM xattr_permission and inode_permission give it
+ *   only for MAY_WRITE, and a read asks for MAY_READ; EROFS sb_permission gives it only for
+ *   MAY_WRITE
+ *
+ * notes: Callers size their buffer with a first call of size 0; the value
+ *   can change before the second call, so ERANGE then is possible.  The man
+ *   page lists neither EINVAL (a bare prefix) nor E2BIG; it says ENOTSUP,
+ *   which is EOPNOTSUPP on Linux.
+ */
+SYSCALL_DEFINE4(fgetxattr, int, fd, const char __user *, name,
+		void __user *, value, size_t, size)
+{
+}

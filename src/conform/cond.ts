@@ -18,7 +18,7 @@ export const FD_KINDS = [
   'fuse-write-fails', 'fifo', 'same', 'crowded', 'reserved', 'fuse-getattr-fails',
   // extended attributes (specs/xattr.c): the regular file with user.kapi set; FUSE files whose
   // xattr operations fail with the error's errno, or hold a value larger than any buffer
-  'xattr', 'fuse-xattr-fails', 'fuse-xattr-huge',
+  'xattr', 'fuse-xattr-fails', 'fuse-xattr-huge', 'xattr-noperm', 'rofs-file',
 ] as const;
 export type FdKind = (typeof FD_KINDS)[number];
 /** Descriptor fixtures made from another parameter's descriptor (`fd:KIND@PARAM`). */

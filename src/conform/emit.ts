@@ -160,6 +160,13 @@ static long fx_xattr_fd(void)
 	if (fd < 0) _exit(191);
 	return fd;
 }
+/* The xattr file, its mode then set to 0 (a descriptor keeps working; permission checks see the mode). */
+static long fx_xattr_noperm_fd(void)
+{
+	long fd = fx_xattr_fd();
+	if (fchmod((int)fd, 0)) _exit(191);
+	return fd;
+}
 /*
  * A file on a tmpfs of two inodes mounted for the case: the root and the file take all of its
  * inode space, which tmpfs (since 6.6) also charges user.* attributes to, so a new one gets ENOSPC;
@@ -246,6 +253,13 @@ static long fx_path(const char *which)
 	}
 	memset(longpath, 'a', sizeof(longpath) - 1);
 	return (long)longpath;
+}
+/* The rofs-file path fixture's file, opened read-only: a descriptor on a read-only mount. */
+static long fx_rofs_fd(void)
+{
+	int fd = open((const char *)fx_path("rofs-file"), O_RDONLY);
+	if (fd < 0) _exit(193);
+	return fd;
 }
 /* The fixture file opened again with other flags (read-only, write-only, O_PATH). */
 static long fx_reopen(int flags)
@@ -1087,7 +1101,7 @@ const FD_C: Record<FdKind, string> = {
   // Made from another argument (`fd:KIND@PARAM`): argExpr passes that argument's variable.
   watched: 'fx_watched', watcher: 'fx_watcher', same: 'fx_same',
   crowded: 'fx_crowded()', reserved: 'fx_reserved()', xattr: 'fx_xattr_fd()',
-  'fuse-xattr-huge': 'fx_fuse_fd(FX_FUSE_XATTR_HUGE, ERANGE)',
+  'fuse-xattr-huge': 'fx_fuse_fd(FX_FUSE_XATTR_HUGE, ERANGE)', 'xattr-noperm': 'fx_xattr_noperm_fd()', 'rofs-file': 'fx_rofs_fd()',
   // Told the errno to answer with (fuseExpr).
   'fuse-flush-fails': 'fx_fuse_fd(FX_FUSE_FLUSH', 'fuse-flush-waits': 'fx_fuse_fd(FX_FUSE_FLUSH_WAIT', 'fuse-write-fails': 'fx_fuse_fd(FX_FUSE_WRITE',
   'fuse-getattr-fails': 'fx_fuse_fd(FX_FUSE_GETATTR', 'fuse-xattr-fails': 'fx_fuse_fd(FX_FUSE_XATTR',
@@ -1096,7 +1110,7 @@ const FD_C: Record<FdKind, string> = {
 const FUSE_CALL: Record<string, string> = {
   'fuse-flush-fails': 'fx_fuse_fd(FX_FUSE_FLUSH', 'fuse-flush-waits': 'fx_fuse_fd(FX_FUSE_FLUSH_WAIT', 'fuse-read-fails': 'fx_fuse_path(FX_FUSE_READ', 'fuse-fallocate-fails': 'fx_fuse_map(FX_FUSE_FALLOCATE',
   'fuse-write-fails': 'fx_fuse_fd(FX_FUSE_WRITE', 'fuse-create-fails': 'fx_fuse_new(FX_FUSE_CREATE', 'fuse-open-fails': 'fx_fuse_path(FX_FUSE_OPEN',
-  'fuse-getattr-fails': 'fx_fuse_fd(FX_FUSE_GETATTR',
+  'fuse-getattr-fails': 'fx_fuse_fd(FX_FUSE_GETATTR', 'fuse-xattr-fails': 'fx_fuse_fd(FX_FUSE_XATTR',
 };
 /** The FUSE fixtures a path and a descriptor share a name for: a path argument takes the path form. */
 const FUSE_PATH_CALL: Record<string, string> = { 'fuse-getattr-fails': 'fx_fuse_path(FX_FUSE_GETATTR', 'fuse-xattr-fails': 'fx_fuse_path(FX_FUSE_XATTR' };
