@@ -582,3 +582,663 @@ SYSCALL_DEFINE4(fgetxattr, int, fd, const char __user *, name,
 		void __user *, value, size_t, size)
 {
 }
+
+/**
+ * sys_setxattr - create or replace an extended attribute of a file named by a path
+ * @pathname: path of the file, symbolic links followed
+ * @name: attribute name with its namespace prefix, such as "user.mime_type"
+ * @value: the new value, size bytes
+ * @size: length of the value, at most XATTR_SIZE_MAX
+ * @flags: 0, XATTR_CREATE or XATTR_REPLACE
+ *
+ * long-desc: Resolves pathname from the current directory (following every
+ *   symbolic link, the last one included), makes sure the mount is writable, checks the flags, copies
+ *   the name and the value in and asks the filesystem's handler for the
+ *   name's prefix to store the attribute, under the inode's lock.  With
+ *   flags 0 the attribute is created or its value replaced; XATTR_CREATE
+ *   fails if it exists, XATTR_REPLACE if it does not.  A value of size 0
+ *   is an empty value, not a removal.  Writing needs write permission on
+ *   the file for user.* attributes (on regular files and directories only),
+ *   CAP_SYS_ADMIN for trusted.*, and what the security module asks for
+ *   security.*.  The raw syscall returns 0 or a negative errno.
+ * contexts: process, sleepable
+ *
+ * param: pathname
+ *   kapi-semantic: path:xattr
+ *   type: path, input
+ *   constraint-type: user_path
+ *   constraint: NUL-terminated string in readable user memory, shorter than
+ *     PATH_MAX bytes; each component at most the filesystem's name limit.
+ *     The empty string gives ENOENT.
+ *   desc: Path of the file whose attribute is set, symbolic links followed.
+ *
+ * param: name
+ *   kapi-semantic: str:xattr
+ *   type: user_ptr, input
+ *   constraint-type: user_string(XATTR_NAME_MAX)
+ *   constraint: NUL-terminated string of 1 to XATTR_NAME_MAX (255) bytes in
+ *     readable user memory, beginning with a namespace prefix the file's
+ *     filesystem has a handler for (user., trusted., security., system.)
+ *     followed by at least one more byte.
+ *   desc: Name of the attribute.
+ *
+ * param: value
+ *   type: user_ptr, input
+ *   size: XATTR_SIZE_MAX
+ *   constraint-type: buffer(3)
+ *   constraint: size bytes of readable user memory; not read when size is
+ *     0.  Any bytes: the value is not a string.
+ *   desc: The new value.
+ *
+ * param: size
+ *   type: uint, input
+ *   kapi-valid: 4
+ *   kapi-test: no-invalid
+ *   constraint-type: range(0, XATTR_SIZE_MAX)
+ *   constraint: 0 to XATTR_SIZE_MAX (65536); larger gives E2BIG (not
+ *     EINVAL, so the generic out-of-range case does not apply; the E2BIG
+ *     condition provokes it).  The filesystem may allow less and refuse a
+ *     large value with ENOSPC or E2BIG: ext4 keeps a value within one block
+ *     unless it has the ea_inode feature, and tmpfs on 6.18 refused a
+ *     64 KiB value with ENOSPC.
+ *   desc: Length of the value.
+ *
+ * param: flags
+ *   type: int, input
+ *   kapi-test: no-valid-bits
+ *   constraint-type: mask(XATTR_CREATE | XATTR_REPLACE)
+ *   constraint: Any other bit gives EINVAL.  Each bit alone depends on
+ *     whether the attribute exists (the effect cases show both), so the
+ *     generic allowed-bit cases do not apply.  Both bits together are
+ *     accepted by the VFS; what they do is the filesystem's choice.
+ *   desc: Create-only or replace-only.
+ *
+ * return:
+ *   type: int
+ *   check-type: exact
+ *   success: 0
+ *   desc: 0 once the attribute is stored, a negative errno otherwise.
+ *
+ * error: E2BIG, size is larger than XATTR_SIZE_MAX
+ *   kapi-cond: size=0x10001
+ *   desc: Values are limited to 64 KiB; checked after the lookup, before the
+ *     value is copied in.
+ *
+ * error: EACCES, the caller may not write the attribute, or search permission is denied on a directory of the path
+ *   kapi-cond: pathname=path:noperm, caps=none; pathname=path:nosearch, caps=none
+ *   desc: For a user.* attribute the caller needs write permission on the
+ *     file (or CAP_DAC_OVERRIDE); a directory of the path lacks execute
+ *     permission; or a security module refused.
+ *
+ * error: EBUSY, an automount on the path met a mount of the same filesystem at that place
+ *   kapi-unprovokable: needs an automount point (autofs, NFS, AFS or CIFS referrals); none of these can be mounted in the sandbox's user namespace
+ *   desc: A directory of the path is an automount point whose new mount
+ *     would repeat the mount it lies on.
+ *
+ * error: EDQUOT, the caller's disk quota is exhausted
+ *   kapi-cond: pathname=path:fuse-xattr-fails
+ *   desc: The filesystem charges the attribute's storage to the owner's quota
+ *     (ext4 and xfs, for a value outside the inode) and the quota is full;
+ *     a FUSE or network server can report it too.
+ *
+ * error: EEXIST, XATTR_CREATE was given and the attribute exists
+ *   kapi-cond: flags=XATTR_CREATE
+ *   desc: The existing value is left as it was.
+ *
+ * error: EFAULT, pathname, name or value points outside the caller's accessible address space
+ *   kapi-cond: pathname=ptr:unmapped; name=ptr:unmapped; value=ptr:unmapped
+ *   desc: Reading the path, the name or the size bytes of value faulted.
+ *     With size 0 value is not read.
+ *
+ * error: EINVAL, flags has a bit other than XATTR_CREATE and XATTR_REPLACE, or name is a bare prefix
+ *   kapi-cond: flags=0x4; name=str:xattr-prefix-only
+ *   desc: The flags are checked after the lookup, before the name is copied.
+ *     A name such as "user." matches the prefix of a handler that needs a
+ *     suffix (the man page lists only the flags).  Setting
+ *     security.capability with a malformed value is EINVAL too.
+ *
+ * error: EIO, the filesystem failed to store the attribute
+ *   kapi-cond: pathname=path:fuse-xattr-fails
+ *   desc: The inode is a bad inode, a block could not be read or written,
+ *     or a FUSE or network server answered the request with EIO.
+ *
+ * error: ELOOP, too many symbolic links were followed while resolving the path
+ *   kapi-cond: pathname=path:loop
+ *   desc: More than 40 links in the walk, the final one included.
+ *
+ * error: ENAMETOOLONG, pathname or one of its components is too long
+ *   kapi-cond: pathname=path:toolong; pathname=path:name-toolong
+ *   desc: The path is PATH_MAX bytes or longer, or a component exceeds the
+ *     filesystem's name length limit.  An attribute name that is too long
+ *     gives ERANGE, not this.
+ *
+ * error: ENODATA, XATTR_REPLACE was given and the attribute does not exist
+ *   kapi-cond: flags=XATTR_REPLACE, name=str:xattr-missing
+ *   desc: Nothing is created.
+ *
+ * error: ENOENT, a component of the path does not exist, or pathname is empty
+ *   kapi-cond: pathname=path:missing; pathname=path:dangling; pathname=path:empty
+ *   desc: Includes a final symbolic link to nothing.
+ *
+ * error: ENOMEM, kernel memory ran out
+ *   kapi-cond: pathname=path:missing, memcg=full
+ *   desc: The path buffer, a dentry or a kernel buffer for the value could not be
+ *     allocated; a dentry for a name not in the cache is charged to the
+ *     caller's memory cgroup.
+ *
+ * error: ENOSPC, the filesystem has no room for the attribute
+ *   kapi-cond: pathname=path:xattr-nospace; pathname=path:fuse-xattr-fails
+ *   desc: No free block for the value, or (tmpfs, since 6.6) the inode
+ *     space that user.* attributes are charged to is used up; a FUSE or
+ *     network server can report it.  Also an automount on the path that would exceed the mount limit (fs.mount-max), which needs an automount point the sandbox cannot have.
+ *
+ * error: ENOTDIR, a component used as a directory is not one
+ *   kapi-cond: pathname=path:notdir
+ *   desc: A non-final component is a regular file or another non-directory.
+ *
+ * error: EOPNOTSUPP, the filesystem has no handler for the name's namespace
+ *   kapi-cond: name=str:xattr-noprefix
+ *   desc: The name has no known prefix, or the file's filesystem keeps no
+ *     attributes of that namespace or none at all (procfs, pipes and
+ *     sockets; tmpfs before 6.6 keeps no user.* attributes; a FUSE server
+ *     that does not implement them).
+ *
+ * error: EPERM, the caller may not write an attribute of that namespace on that file
+ *   kapi-cond: name=str:xattr-trusted; pathname=path:fifo; pathname=path:immutable
+ *   desc: A trusted.* name without CAP_SYS_ADMIN in the initial user
+ *     namespace (the sandbox never has it); a user.* name on a file that is
+ *     neither a regular file nor a directory (a FIFO, a device, a socket),
+ *     or on a sticky directory the caller does not own; an immutable or
+ *     append-only file; a file whose owner has no mapping in the mount's
+ *     user namespace; a security.* name other than security.capability
+ *     without CAP_SYS_ADMIN over the filesystem.
+ *
+ * error: ERANGE, name is empty or longer than XATTR_NAME_MAX
+ *   kapi-cond: name=str:empty, pathname=path:file; name=str:xattr-toolong, pathname=path:file
+ *   desc: The name is copied in first, before the filesystem is asked, so
+ *     these come before any error about the attribute.
+ *
+ * error: EROFS, the file is on a read-only mount or filesystem
+ *   kapi-cond: pathname=path:rofs-file
+ *   desc: Checked (mnt_want_write) before the flags and the name.
+ *
+ * error: ESTALE, the filesystem reported the file handle stale
+ *   kapi-cond: pathname=path:fuse-xattr-fails
+ *   desc: A network or FUSE server no longer knows the file.  The lookup and
+ *     the request are done once more with every cached name revalidated
+ *     (LOOKUP_REVAL) before the error is returned.
+ *
+ * side-effect: modify_state | filesystem
+ *   target: the attribute name of the file
+ *   desc: The attribute exists with the new value of size bytes; the inode's
+ *     change time is updated and an inotify IN_ATTRIB event is sent.  A
+ *     failed call leaves the attribute as it was.
+ *   reversible: yes
+ *   kapi-effect: xattr:set=pathname,name,size
+ *   kapi-effect-case: flags=XATTR_CREATE, name=str:xattr-missing; flags=XATTR_REPLACE; size=256; pathname=path:xattr-symlink
+ *
+ * capability: CAP_SYS_ADMIN
+ *   type: access_resource
+ *   allows: writing trusted.* attributes, and security.* ones the LSM guards
+ *   without: EPERM
+ *   condition: the name begins with trusted. or security.
+ *   priority: 0
+ *
+ * capability: CAP_FOWNER
+ *   type: bypass_check
+ *   allows: writing user.* attributes of a sticky directory the caller does not own
+ *   without: EPERM
+ *   condition: the directory has the sticky bit and another owner
+ *   priority: 0
+ *
+ * kapi-not-returned: EAGAIN path_init returns it for LOOKUP_CACHED, which only openat2 sets; EXDEV
+ *   only openat2's RESOLVE_* flags scope a walk; ENOTRECOVERABLE a WARN_ON in set_root for a scoped
+ *   walk: a kernel bug; EISDIR follow_automount's EISDIR tells __traverse_mounts to stop and is
+ *   turned into 0 there; EBADF path_init gives it only for a dfd other than AT_FDCWD, and the call
+ *   always walks from AT_FDCWD; ECHILD check_acl returns it only under MAY_NOT_BLOCK (the RCU
+ *   walk), and xattr_permission asks in blocking mode
+ *
+ * notes: The man page's ENOTSUP is EOPNOTSUPP on Linux; it does not list
+ *   EINVAL for a bare prefix, EROFS, or EPERM for trusted.* and user.* on
+ *   special files.
+ */
+SYSCALL_DEFINE5(setxattr, const char __user *, pathname,
+		const char __user *, name, const void __user *, value,
+		size_t, size, int, flags)
+{
+}
+
+/**
+ * sys_lsetxattr - create or replace an extended attribute of a file named by a path, not following a final symbolic link
+ * @pathname: path of the file; a final symbolic link is not followed
+ * @name: attribute name with its namespace prefix, such as "user.mime_type"
+ * @value: the new value, size bytes
+ * @size: length of the value, at most XATTR_SIZE_MAX
+ * @flags: 0, XATTR_CREATE or XATTR_REPLACE
+ *
+ * long-desc: Resolves pathname from the current directory, following the
+ *   symbolic links of its directories but not a final one, which is the
+ *   file the call works on, makes sure the mount is writable, checks the flags, copies
+ *   the name and the value in and asks the filesystem's handler for the
+ *   name's prefix to store the attribute, under the inode's lock.  With
+ *   flags 0 the attribute is created or its value replaced; XATTR_CREATE
+ *   fails if it exists, XATTR_REPLACE if it does not.  A value of size 0
+ *   is an empty value, not a removal.  Writing needs write permission on
+ *   the file for user.* attributes (on regular files and directories only),
+ *   CAP_SYS_ADMIN for trusted.*, and what the security module asks for
+ *   security.*.
+ *   A user.* attribute cannot be set on a symbolic link (EPERM); other
+ *   namespaces (security labels) can.  The raw syscall returns 0 or a negative errno.
+ * contexts: process, sleepable
+ *
+ * param: pathname
+ *   kapi-semantic: path:xattr
+ *   kapi-test: no-invalid
+ *   type: path, input
+ *   constraint-type: user_path
+ *   constraint: NUL-terminated string in readable user memory, shorter than
+ *     PATH_MAX bytes; each component at most the filesystem's name limit.
+ *     The empty string gives ENOENT.  A final symbolic link is not followed:
+ *     it is the file the call works on, so a final link that loops or
+ *     dangles is no error of the walk (the generic invalid-path cases do not
+ *     apply; the error conditions below provoke each error).
+ *   desc: Path of the file whose attribute is set; a final symbolic link is that file.
+ *
+ * param: name
+ *   kapi-semantic: str:xattr
+ *   type: user_ptr, input
+ *   constraint-type: user_string(XATTR_NAME_MAX)
+ *   constraint: NUL-terminated string of 1 to XATTR_NAME_MAX (255) bytes in
+ *     readable user memory, beginning with a namespace prefix the file's
+ *     filesystem has a handler for (user., trusted., security., system.)
+ *     followed by at least one more byte.
+ *   desc: Name of the attribute.
+ *
+ * param: value
+ *   type: user_ptr, input
+ *   size: XATTR_SIZE_MAX
+ *   constraint-type: buffer(3)
+ *   constraint: size bytes of readable user memory; not read when size is
+ *     0.  Any bytes: the value is not a string.
+ *   desc: The new value.
+ *
+ * param: size
+ *   type: uint, input
+ *   kapi-valid: 4
+ *   kapi-test: no-invalid
+ *   constraint-type: range(0, XATTR_SIZE_MAX)
+ *   constraint: 0 to XATTR_SIZE_MAX (65536); larger gives E2BIG (not
+ *     EINVAL, so the generic out-of-range case does not apply; the E2BIG
+ *     condition provokes it).  The filesystem may allow less and refuse a
+ *     large value with ENOSPC or E2BIG: ext4 keeps a value within one block
+ *     unless it has the ea_inode feature, and tmpfs on 6.18 refused a
+ *     64 KiB value with ENOSPC.
+ *   desc: Length of the value.
+ *
+ * param: flags
+ *   type: int, input
+ *   kapi-test: no-valid-bits
+ *   constraint-type: mask(XATTR_CREATE | XATTR_REPLACE)
+ *   constraint: Any other bit gives EINVAL.  Each bit alone depends on
+ *     whether the attribute exists (the effect cases show both), so the
+ *     generic allowed-bit cases do not apply.  Both bits together are
+ *     accepted by the VFS; what they do is the filesystem's choice.
+ *   desc: Create-only or replace-only.
+ *
+ * return:
+ *   type: int
+ *   check-type: exact
+ *   success: 0
+ *   desc: 0 once the attribute is stored, a negative errno otherwise.
+ *
+ * error: E2BIG, size is larger than XATTR_SIZE_MAX
+ *   kapi-cond: size=0x10001
+ *   desc: Values are limited to 64 KiB; checked after the lookup, before the
+ *     value is copied in.
+ *
+ * error: EACCES, the caller may not write the attribute, or search permission is denied on a directory of the path
+ *   kapi-cond: pathname=path:noperm, caps=none; pathname=path:nosearch, caps=none
+ *   desc: For a user.* attribute the caller needs write permission on the
+ *     file (or CAP_DAC_OVERRIDE); a directory of the path lacks execute
+ *     permission; or a security module refused.
+ *
+ * error: EBUSY, an automount on the path met a mount of the same filesystem at that place
+ *   kapi-unprovokable: needs an automount point (autofs, NFS, AFS or CIFS referrals); none of these can be mounted in the sandbox's user namespace
+ *   desc: A directory of the path is an automount point whose new mount
+ *     would repeat the mount it lies on.
+ *
+ * error: EDQUOT, the caller's disk quota is exhausted
+ *   kapi-cond: pathname=path:fuse-xattr-fails
+ *   desc: The filesystem charges the attribute's storage to the owner's quota
+ *     (ext4 and xfs, for a value outside the inode) and the quota is full;
+ *     a FUSE or network server can report it too.
+ *
+ * error: EEXIST, XATTR_CREATE was given and the attribute exists
+ *   kapi-cond: flags=XATTR_CREATE
+ *   desc: The existing value is left as it was.
+ *
+ * error: EFAULT, pathname, name or value points outside the caller's accessible address space
+ *   kapi-cond: pathname=ptr:null; pathname=ptr:unmapped; name=ptr:unmapped; value=ptr:unmapped
+ *   desc: Reading the path, the name or the size bytes of value faulted.
+ *     With size 0 value is not read.
+ *
+ * error: EINVAL, flags has a bit other than XATTR_CREATE and XATTR_REPLACE, or name is a bare prefix
+ *   kapi-cond: flags=0x4; name=str:xattr-prefix-only
+ *   desc: The flags are checked after the lookup, before the name is copied.
+ *     A name such as "user." matches the prefix of a handler that needs a
+ *     suffix (the man page lists only the flags).  Setting
+ *     security.capability with a malformed value is EINVAL too.
+ *
+ * error: EIO, the filesystem failed to store the attribute
+ *   kapi-cond: pathname=path:fuse-xattr-fails
+ *   desc: The inode is a bad inode, a block could not be read or written,
+ *     or a FUSE or network server answered the request with EIO.
+ *
+ * error: ELOOP, too many symbolic links were followed while resolving a directory of the path
+ *   kapi-cond: pathname=path:loop-below
+ *   desc: More than 40 links while resolving the directories of the path.
+ *     A final link is not followed, so a final link that loops is the
+ *     file the call works on and gives no ELOOP.
+ *
+ * error: ENAMETOOLONG, pathname or one of its components is too long
+ *   kapi-cond: pathname=path:toolong; pathname=path:name-toolong
+ *   desc: The path is PATH_MAX bytes or longer, or a component exceeds the
+ *     filesystem's name length limit.  An attribute name that is too long
+ *     gives ERANGE, not this.
+ *
+ * error: ENODATA, XATTR_REPLACE was given and the attribute does not exist
+ *   kapi-cond: flags=XATTR_REPLACE, name=str:xattr-missing
+ *   desc: Nothing is created.
+ *
+ * error: ENOENT, a component of the path does not exist, or pathname is empty
+ *   kapi-cond: pathname=path:missing; pathname=path:empty
+ *   desc: A final symbolic link to nothing is not followed and gives no
+ *     ENOENT: the link itself is the file.
+ *
+ * error: ENOMEM, kernel memory ran out
+ *   kapi-cond: pathname=path:missing, memcg=full
+ *   desc: The path buffer, a dentry or a kernel buffer for the value could not be
+ *     allocated; a dentry for a name not in the cache is charged to the
+ *     caller's memory cgroup.
+ *
+ * error: ENOSPC, the filesystem has no room for the attribute
+ *   kapi-cond: pathname=path:xattr-nospace; pathname=path:fuse-xattr-fails
+ *   desc: No free block for the value, or (tmpfs, since 6.6) the inode
+ *     space that user.* attributes are charged to is used up; a FUSE or
+ *     network server can report it.  Also an automount on the path that would exceed the mount limit (fs.mount-max), which needs an automount point the sandbox cannot have.
+ *
+ * error: ENOTDIR, a component used as a directory is not one
+ *   kapi-cond: pathname=path:notdir
+ *   desc: A non-final component is a regular file or another non-directory.
+ *
+ * error: EOPNOTSUPP, the filesystem has no handler for the name's namespace
+ *   kapi-cond: name=str:xattr-noprefix
+ *   desc: The name has no known prefix, or the file's filesystem keeps no
+ *     attributes of that namespace or none at all (procfs, pipes and
+ *     sockets; tmpfs before 6.6 keeps no user.* attributes; a FUSE server
+ *     that does not implement them).
+ *
+ * error: EPERM, the caller may not write an attribute of that namespace on that file
+ *   kapi-cond: name=str:xattr-trusted; pathname=path:xattr-symlink; pathname=path:fifo; pathname=path:immutable
+ *   desc: A trusted.* name without CAP_SYS_ADMIN in the initial user
+ *     namespace (the sandbox never has it); a user.* name on a file that is
+ *     neither a regular file nor a directory (a FIFO, a device, a socket, or a final symbolic link, which lsetxattr does not follow),
+ *     or on a sticky directory the caller does not own; an immutable or
+ *     append-only file; a file whose owner has no mapping in the mount's
+ *     user namespace; a security.* name other than security.capability
+ *     without CAP_SYS_ADMIN over the filesystem.
+ *
+ * error: ERANGE, name is empty or longer than XATTR_NAME_MAX
+ *   kapi-cond: name=str:empty, pathname=path:file; name=str:xattr-toolong, pathname=path:file
+ *   desc: The name is copied in first, before the filesystem is asked, so
+ *     these come before any error about the attribute.
+ *
+ * error: EROFS, the file is on a read-only mount or filesystem
+ *   kapi-cond: pathname=path:rofs-file
+ *   desc: Checked (mnt_want_write) before the flags and the name.
+ *
+ * error: ESTALE, the filesystem reported the file handle stale
+ *   kapi-cond: pathname=path:fuse-xattr-fails
+ *   desc: A network or FUSE server no longer knows the file.  The lookup and
+ *     the request are done once more with every cached name revalidated
+ *     (LOOKUP_REVAL) before the error is returned.
+ *
+ * side-effect: modify_state | filesystem
+ *   target: the attribute name of the file
+ *   desc: The attribute exists with the new value of size bytes; the inode's
+ *     change time is updated and an inotify IN_ATTRIB event is sent.  A
+ *     failed call leaves the attribute as it was.
+ *   reversible: yes
+ *   kapi-effect: xattr:set=pathname,name,size
+ *   kapi-effect-case: flags=XATTR_CREATE, name=str:xattr-missing; flags=XATTR_REPLACE; size=256
+ *
+ * capability: CAP_SYS_ADMIN
+ *   type: access_resource
+ *   allows: writing trusted.* attributes, and security.* ones the LSM guards
+ *   without: EPERM
+ *   condition: the name begins with trusted. or security.
+ *   priority: 0
+ *
+ * capability: CAP_FOWNER
+ *   type: bypass_check
+ *   allows: writing user.* attributes of a sticky directory the caller does not own
+ *   without: EPERM
+ *   condition: the directory has the sticky bit and another owner
+ *   priority: 0
+ *
+ * kapi-not-returned: EAGAIN path_init returns it for LOOKUP_CACHED, which only openat2 sets; EXDEV
+ *   only openat2's RESOLVE_* flags scope a walk; ENOTRECOVERABLE a WARN_ON in set_root for a scoped
+ *   walk: a kernel bug; EISDIR follow_automount's EISDIR tells __traverse_mounts to stop and is
+ *   turned into 0 there; EBADF path_init gives it only for a dfd other than AT_FDCWD, and the call
+ *   always walks from AT_FDCWD; ECHILD check_acl returns it only under MAY_NOT_BLOCK (the RCU
+ *   walk), and xattr_permission asks in blocking mode
+ *
+ * notes: The man page's ENOTSUP is EOPNOTSUPP on Linux; it does not list
+ *   EINVAL for a bare prefix, EROFS, or EPERM for trusted.* and user.* on
+ *   special files.  A user.* name on a final symbolic link is EPERM, since lsetxattr does not follow it.
+ */
+SYSCALL_DEFINE5(lsetxattr, const char __user *, pathname,
+		const char __user *, name, const void __user *, value,
+		size_t, size, int, flags)
+{
+}
+
+/**
+ * sys_fsetxattr - create or replace an extended attribute of an open file
+ * @fd: open descriptor of the file
+ * @name: attribute name with its namespace prefix, such as "user.mime_type"
+ * @value: the new value, size bytes
+ * @size: length of the value, at most XATTR_SIZE_MAX
+ * @flags: 0, XATTR_CREATE or XATTR_REPLACE
+ *
+ * long-desc: Takes the file fd refers to (any open descriptor but an O_PATH
+ *   one), makes sure the mount is writable, checks the flags, copies
+ *   the name and the value in and asks the filesystem's handler for the
+ *   name's prefix to store the attribute, under the inode's lock.  With
+ *   flags 0 the attribute is created or its value replaced; XATTR_CREATE
+ *   fails if it exists, XATTR_REPLACE if it does not.  A value of size 0
+ *   is an empty value, not a removal.  Writing needs write permission on
+ *   the file for user.* attributes (on regular files and directories only),
+ *   CAP_SYS_ADMIN for trusted.*, and what the security module asks for
+ *   security.*.
+ *   fd may be open read-only: the check is the file's mode, not the
+ *   descriptor's access mode.  The raw syscall returns 0 or a negative errno.
+ * contexts: process, sleepable
+ *
+ * param: fd
+ *   kapi-semantic: fd:xattr
+ *   type: fd, input
+ *   constraint: An open descriptor of any kind and any access mode, except
+ *     an O_PATH one (EBADF).  Permission is checked against the file's
+ *     mode, not the descriptor's access mode.
+ *   desc: Descriptor of the file whose attribute is set.
+ *
+ * param: name
+ *   kapi-semantic: str:xattr
+ *   type: user_ptr, input
+ *   constraint-type: user_string(XATTR_NAME_MAX)
+ *   constraint: NUL-terminated string of 1 to XATTR_NAME_MAX (255) bytes in
+ *     readable user memory, beginning with a namespace prefix the file's
+ *     filesystem has a handler for (user., trusted., security., system.)
+ *     followed by at least one more byte.
+ *   desc: Name of the attribute.
+ *
+ * param: value
+ *   type: user_ptr, input
+ *   size: XATTR_SIZE_MAX
+ *   constraint-type: buffer(3)
+ *   constraint: size bytes of readable user memory; not read when size is
+ *     0.  Any bytes: the value is not a string.
+ *   desc: The new value.
+ *
+ * param: size
+ *   type: uint, input
+ *   kapi-valid: 4
+ *   kapi-test: no-invalid
+ *   constraint-type: range(0, XATTR_SIZE_MAX)
+ *   constraint: 0 to XATTR_SIZE_MAX (65536); larger gives E2BIG (not
+ *     EINVAL, so the generic out-of-range case does not apply; the E2BIG
+ *     condition provokes it).  The filesystem may allow less and refuse a
+ *     large value with ENOSPC or E2BIG: ext4 keeps a value within one block
+ *     unless it has the ea_inode feature, and tmpfs on 6.18 refused a
+ *     64 KiB value with ENOSPC.
+ *   desc: Length of the value.
+ *
+ * param: flags
+ *   type: int, input
+ *   kapi-test: no-valid-bits
+ *   constraint-type: mask(XATTR_CREATE | XATTR_REPLACE)
+ *   constraint: Any other bit gives EINVAL.  Each bit alone depends on
+ *     whether the attribute exists (the effect cases show both), so the
+ *     generic allowed-bit cases do not apply.  Both bits together are
+ *     accepted by the VFS; what they do is the filesystem's choice.
+ *   desc: Create-only or replace-only.
+ *
+ * return:
+ *   type: int
+ *   check-type: exact
+ *   success: 0
+ *   desc: 0 once the attribute is stored, a negative errno otherwise.
+ *
+ * error: E2BIG, size is larger than XATTR_SIZE_MAX
+ *   kapi-cond: size=0x10001
+ *   desc: Values are limited to 64 KiB; checked after the lookup, before the
+ *     value is copied in.
+ *
+ * error: EACCES, the caller may not write the attribute
+ *   kapi-cond: fd=fd:xattr-noperm, caps=none
+ *   desc: For a user.* attribute the caller needs write permission on the
+ *     file by its mode (or CAP_DAC_OVERRIDE), whatever fd's access mode;
+ *     or a security module refused.
+ *
+ * error: EBADF, fd is not an open descriptor, or it was opened with O_PATH
+ *   kapi-cond: fd=fd:closed; fd=-1; fd=fd:opath
+ *   desc: An O_PATH descriptor names a file but gives no access to it.
+ *
+ * error: EDQUOT, the caller's disk quota is exhausted
+ *   kapi-cond: fd=fd:fuse-xattr-fails
+ *   desc: The filesystem charges the attribute's storage to the owner's quota
+ *     (ext4 and xfs, for a value outside the inode) and the quota is full;
+ *     a FUSE or network server can report it too.
+ *
+ * error: EEXIST, XATTR_CREATE was given and the attribute exists
+ *   kapi-cond: flags=XATTR_CREATE
+ *   desc: The existing value is left as it was.
+ *
+ * error: EFAULT, name or value points outside the caller's accessible address space
+ *   kapi-cond: name=ptr:unmapped; value=ptr:unmapped
+ *   desc: Reading the name or the size bytes of value faulted.
+ *     With size 0 value is not read.
+ *
+ * error: EINVAL, flags has a bit other than XATTR_CREATE and XATTR_REPLACE, or name is a bare prefix
+ *   kapi-cond: flags=0x4; name=str:xattr-prefix-only
+ *   desc: The flags are checked after the lookup, before the name is copied.
+ *     A name such as "user." matches the prefix of a handler that needs a
+ *     suffix (the man page lists only the flags).  Setting
+ *     security.capability with a malformed value is EINVAL too.
+ *
+ * error: EIO, the filesystem failed to store the attribute
+ *   kapi-cond: fd=fd:fuse-xattr-fails
+ *   desc: The inode is a bad inode, a block could not be read or written,
+ *     or a FUSE or network server answered the request with EIO.
+ *
+ * error: ENODATA, XATTR_REPLACE was given and the attribute does not exist
+ *   kapi-cond: flags=XATTR_REPLACE, name=str:xattr-missing
+ *   desc: Nothing is created.
+ *
+ * error: ENOMEM, kernel memory ran out
+ *   kapi-unprovokable: the only allocation, the kernel copy of the value (vmemdup_user of size bytes, GFP_USER), is not charged to the memory cgroup, so no limit the sandbox can set makes it fail
+ *   desc: The kernel copy of the value could not be allocated.
+ *
+ * error: ENOSPC, the filesystem has no room for the attribute
+ *   kapi-cond: fd=fd:fuse-xattr-fails
+ *   desc: No free block for the value, or (tmpfs, since 6.6) the inode
+ *     space that user.* attributes are charged to is used up; a FUSE or
+ *     network server can report it.
+ *
+ * error: EOPNOTSUPP, the filesystem has no handler for the name's namespace
+ *   kapi-cond: name=str:xattr-noprefix
+ *   desc: The name has no known prefix, or the file's filesystem keeps no
+ *     attributes of that namespace or none at all (procfs, pipes and
+ *     sockets; tmpfs before 6.6 keeps no user.* attributes; a FUSE server
+ *     that does not implement them).
+ *
+ * error: EPERM, the caller may not write an attribute of that namespace on that file
+ *   kapi-cond: name=str:xattr-trusted; fd=fd:fifo
+ *   desc: A trusted.* name without CAP_SYS_ADMIN in the initial user
+ *     namespace (the sandbox never has it); a user.* name on a file that is
+ *     neither a regular file nor a directory (a FIFO, a device, a socket),
+ *     or on a sticky directory the caller does not own; an immutable or
+ *     append-only file; a file whose owner has no mapping in the mount's
+ *     user namespace; a security.* name other than security.capability
+ *     without CAP_SYS_ADMIN over the filesystem.
+ *
+ * error: ERANGE, name is empty or longer than XATTR_NAME_MAX
+ *   kapi-cond: name=str:empty, fd=fd:file; name=str:xattr-toolong, fd=fd:file
+ *   desc: The name is copied in first, before the filesystem is asked, so
+ *     these come before any error about the attribute.
+ *
+ * error: EROFS, the file is on a read-only mount or filesystem
+ *   kapi-cond: fd=fd:rofs-file
+ *   desc: Checked (mnt_want_write_file) before the flags and the name.
+ *
+ * error: ESTALE, the filesystem reported the file handle stale
+ *   kapi-cond: fd=fd:fuse-xattr-fails
+ *   desc: A network or FUSE server no longer knows the file.  A descriptor
+ *     cannot be looked up again, so there is no retry.
+ *
+ * side-effect: modify_state | filesystem
+ *   target: the attribute name of the file
+ *   desc: The attribute exists with the new value of size bytes; the inode's
+ *     change time is updated and an inotify IN_ATTRIB event is sent.  A
+ *     failed call leaves the attribute as it was.
+ *   reversible: yes
+ *   kapi-effect: xattr:set=fd,name,size
+ *   kapi-effect-case: flags=XATTR_CREATE, name=str:xattr-missing; flags=XATTR_REPLACE; size=256
+ *
+ * capability: CAP_SYS_ADMIN
+ *   type: access_resource
+ *   allows: writing trusted.* attributes, and security.* ones the LSM guards
+ *   without: EPERM
+ *   condition: the name begins with trusted. or security.
+ *   priority: 0
+ *
+ * capability: CAP_FOWNER
+ *   type: bypass_check
+ *   allows: writing user.* attributes of a sticky directory the caller does not own
+ *   without: EPERM
+ *   condition: the directory has the sticky bit and another owner
+ *   priority: 0
+ *
+ * kapi-not-returned: EAGAIN check_acl returns it only under MAY_NOT_BLOCK, which xattr_permission
+ *   never passes; ECHILD check_acl returns it only under MAY_NOT_BLOCK (the RCU walk), and
+ *   xattr_permission asks in blocking mode
+ *
+ * notes: The man page's ENOTSUP is EOPNOTSUPP on Linux; it does not list
+ *   EINVAL for a bare prefix, EROFS, or EPERM for trusted.* and user.* on
+ *   special files.
+ */
+SYSCALL_DEFINE5(fsetxattr, int, fd, const char __user *, name,
+		const void __user *,value, size_t, size, int, flags)
+{
+}
