@@ -86,7 +86,7 @@
  *     would repeat the mount it lies on.
  *
  * error: EFAULT, pathname, name or value points outside the caller's accessible address space
- *   kapi-cond: pathname=ptr:unmapped; name=ptr:unmapped; value=ptr:unmapped; value=ptr:readonly
+ *   kapi-cond: pathname=ptr:unmapped; name=ptr:unmapped, pathname=path:file; value=ptr:unmapped; value=ptr:readonly
  *   desc: Reading the path or the name, or writing the value, faulted.  The
  *     value is written only after the filesystem produced it, so a bad
  *     value pointer is seen only for an attribute that exists (and never
@@ -143,7 +143,7 @@
  *   desc: A non-final component is a regular file or another non-directory.
  *
  * error: EOPNOTSUPP, the filesystem has no handler for the name's namespace
- *   kapi-cond: name=str:xattr-noprefix
+ *   kapi-cond: name=str:xattr-noprefix, pathname=path:file
  *   desc: The name has no known prefix, or the file's filesystem keeps no
  *     attributes of that namespace or none at all (procfs; tmpfs before 6.6
  *     keeps no user.* attributes; a FUSE server that does not implement
@@ -293,7 +293,7 @@ SYSCALL_DEFINE4(getxattr, const char __user *, pathname,
  *     would repeat the mount it lies on.
  *
  * error: EFAULT, pathname, name or value points outside the caller's accessible address space
- *   kapi-cond: pathname=ptr:null; pathname=ptr:unmapped; name=ptr:unmapped; value=ptr:unmapped; value=ptr:readonly
+ *   kapi-cond: pathname=ptr:null; pathname=ptr:unmapped; name=ptr:unmapped, pathname=path:file; value=ptr:unmapped; value=ptr:readonly
  *   desc: Reading the path or the name, or writing the value, faulted.  The
  *     value is written only after the filesystem produced it, so a bad
  *     value pointer is seen only for an attribute that exists (and never
@@ -353,7 +353,7 @@ SYSCALL_DEFINE4(getxattr, const char __user *, pathname,
  *   desc: A non-final component is a regular file or another non-directory.
  *
  * error: EOPNOTSUPP, the filesystem has no handler for the name's namespace
- *   kapi-cond: name=str:xattr-noprefix
+ *   kapi-cond: name=str:xattr-noprefix, pathname=path:file
  *   desc: The name has no known prefix, or the file's filesystem keeps no
  *     attributes of that namespace or none at all (procfs, pipes and
  *     sockets; tmpfs before 6.6 keeps no user.* attributes; a FUSE server
@@ -495,7 +495,7 @@ SYSCALL_DEFINE4(lgetxattr, const char __user *, pathname,
  *   desc: An O_PATH descriptor names a file but gives no access to it.
  *
  * error: EFAULT, name or value points outside the caller's accessible address space
- *   kapi-cond: name=ptr:unmapped; value=ptr:unmapped; value=ptr:readonly
+ *   kapi-cond: name=ptr:unmapped, fd=fd:file; value=ptr:unmapped; value=ptr:readonly
  *   desc: Reading the name, or writing the value, faulted.  The
  *     value is written only after the filesystem produced it, so a bad
  *     value pointer is seen only for an attribute that exists (and never
@@ -527,7 +527,7 @@ SYSCALL_DEFINE4(lgetxattr, const char __user *, pathname,
  *   desc: The kernel buffer for the value could not be allocated.
  *
  * error: EOPNOTSUPP, the filesystem has no handler for the name's namespace
- *   kapi-cond: name=str:xattr-noprefix
+ *   kapi-cond: name=str:xattr-noprefix, fd=fd:file
  *   desc: The name has no known prefix, or the file's filesystem keeps no
  *     attributes of that namespace or none at all (procfs, pipes and
  *     sockets; tmpfs before 6.6 keeps no user.* attributes; a FUSE server
@@ -660,7 +660,7 @@ SYSCALL_DEFINE4(fgetxattr, int, fd, const char __user *, name,
  *   desc: 0 once the attribute is stored, a negative errno otherwise.
  *
  * error: E2BIG, size is larger than XATTR_SIZE_MAX
- *   kapi-cond: size=0x10001
+ *   kapi-cond: size=0x10001, pathname=path:file
  *   desc: Values are limited to 64 KiB; checked after the lookup, before the
  *     value is copied in.
  *
@@ -686,7 +686,7 @@ SYSCALL_DEFINE4(fgetxattr, int, fd, const char __user *, name,
  *   desc: The existing value is left as it was.
  *
  * error: EFAULT, pathname, name or value points outside the caller's accessible address space
- *   kapi-cond: pathname=ptr:unmapped; name=ptr:unmapped; value=ptr:unmapped
+ *   kapi-cond: pathname=ptr:unmapped; name=ptr:unmapped, pathname=path:file; value=ptr:unmapped
  *   desc: Reading the path, the name or the size bytes of value faulted.
  *     With size 0 value is not read.
  *
@@ -737,7 +737,7 @@ SYSCALL_DEFINE4(fgetxattr, int, fd, const char __user *, name,
  *   desc: A non-final component is a regular file or another non-directory.
  *
  * error: EOPNOTSUPP, the filesystem has no handler for the name's namespace
- *   kapi-cond: name=str:xattr-noprefix
+ *   kapi-cond: name=str:xattr-noprefix, pathname=path:file
  *   desc: The name has no known prefix, or the file's filesystem keeps no
  *     attributes of that namespace or none at all (procfs, pipes and
  *     sockets; tmpfs before 6.6 keeps no user.* attributes; a FUSE server
@@ -892,7 +892,7 @@ SYSCALL_DEFINE5(setxattr, const char __user *, pathname,
  *   desc: 0 once the attribute is stored, a negative errno otherwise.
  *
  * error: E2BIG, size is larger than XATTR_SIZE_MAX
- *   kapi-cond: size=0x10001
+ *   kapi-cond: size=0x10001, pathname=path:file
  *   desc: Values are limited to 64 KiB; checked after the lookup, before the
  *     value is copied in.
  *
@@ -918,7 +918,7 @@ SYSCALL_DEFINE5(setxattr, const char __user *, pathname,
  *   desc: The existing value is left as it was.
  *
  * error: EFAULT, pathname, name or value points outside the caller's accessible address space
- *   kapi-cond: pathname=ptr:null; pathname=ptr:unmapped; name=ptr:unmapped; value=ptr:unmapped
+ *   kapi-cond: pathname=ptr:null; pathname=ptr:unmapped; name=ptr:unmapped, pathname=path:file; value=ptr:unmapped
  *   desc: Reading the path, the name or the size bytes of value faulted.
  *     With size 0 value is not read.
  *
@@ -972,7 +972,7 @@ SYSCALL_DEFINE5(setxattr, const char __user *, pathname,
  *   desc: A non-final component is a regular file or another non-directory.
  *
  * error: EOPNOTSUPP, the filesystem has no handler for the name's namespace
- *   kapi-cond: name=str:xattr-noprefix
+ *   kapi-cond: name=str:xattr-noprefix, pathname=path:file
  *   desc: The name has no known prefix, or the file's filesystem keeps no
  *     attributes of that namespace or none at all (procfs, pipes and
  *     sockets; tmpfs before 6.6 keeps no user.* attributes; a FUSE server
@@ -1121,7 +1121,7 @@ SYSCALL_DEFINE5(lsetxattr, const char __user *, pathname,
  *   desc: 0 once the attribute is stored, a negative errno otherwise.
  *
  * error: E2BIG, size is larger than XATTR_SIZE_MAX
- *   kapi-cond: size=0x10001
+ *   kapi-cond: size=0x10001, fd=fd:file
  *   desc: Values are limited to 64 KiB; checked after the lookup, before the
  *     value is copied in.
  *
@@ -1146,7 +1146,7 @@ SYSCALL_DEFINE5(lsetxattr, const char __user *, pathname,
  *   desc: The existing value is left as it was.
  *
  * error: EFAULT, name or value points outside the caller's accessible address space
- *   kapi-cond: name=ptr:unmapped; value=ptr:unmapped
+ *   kapi-cond: name=ptr:unmapped, fd=fd:file; value=ptr:unmapped
  *   desc: Reading the name or the size bytes of value faulted.
  *     With size 0 value is not read.
  *
@@ -1177,7 +1177,7 @@ SYSCALL_DEFINE5(lsetxattr, const char __user *, pathname,
  *     network server can report it.
  *
  * error: EOPNOTSUPP, the filesystem has no handler for the name's namespace
- *   kapi-cond: name=str:xattr-noprefix
+ *   kapi-cond: name=str:xattr-noprefix, fd=fd:file
  *   desc: The name has no known prefix, or the file's filesystem keeps no
  *     attributes of that namespace or none at all (procfs, pipes and
  *     sockets; tmpfs before 6.6 keeps no user.* attributes; a FUSE server
@@ -1745,7 +1745,7 @@ SYSCALL_DEFINE3(flistxattr, int, fd, char __user *, list, size_t, size)
  *     would repeat the mount it lies on.
  *
  * error: EFAULT, pathname or name points outside the caller's accessible address space
- *   kapi-cond: pathname=ptr:unmapped; name=ptr:unmapped
+ *   kapi-cond: pathname=ptr:unmapped; name=ptr:unmapped, pathname=path:file
  *   desc: Reading the path or the name faulted.
  *
  * error: EINVAL, name is a namespace prefix with nothing after it
@@ -1793,7 +1793,7 @@ SYSCALL_DEFINE3(flistxattr, int, fd, char __user *, list, size_t, size)
  *   desc: A non-final component is a regular file or another non-directory.
  *
  * error: EOPNOTSUPP, the filesystem has no handler for the name's namespace
- *   kapi-cond: name=str:xattr-noprefix
+ *   kapi-cond: name=str:xattr-noprefix, pathname=path:file
  *   desc: The name has no known prefix, or the file's filesystem keeps no
  *     attributes of that namespace or none at all (procfs, pipes and
  *     sockets; tmpfs before 6.6 keeps no user.* attributes; a FUSE server
@@ -1911,7 +1911,7 @@ SYSCALL_DEFINE2(removexattr, const char __user *, pathname,
  *     would repeat the mount it lies on.
  *
  * error: EFAULT, pathname or name points outside the caller's accessible address space
- *   kapi-cond: pathname=ptr:null; pathname=ptr:unmapped; name=ptr:unmapped
+ *   kapi-cond: pathname=ptr:null; pathname=ptr:unmapped; name=ptr:unmapped, pathname=path:file
  *   desc: Reading the path or the name faulted.
  *
  * error: EINVAL, name is a namespace prefix with nothing after it
@@ -1962,7 +1962,7 @@ SYSCALL_DEFINE2(removexattr, const char __user *, pathname,
  *   desc: A non-final component is a regular file or another non-directory.
  *
  * error: EOPNOTSUPP, the filesystem has no handler for the name's namespace
- *   kapi-cond: name=str:xattr-noprefix
+ *   kapi-cond: name=str:xattr-noprefix, pathname=path:file
  *   desc: The name has no known prefix, or the file's filesystem keeps no
  *     attributes of that namespace or none at all (procfs, pipes and
  *     sockets; tmpfs before 6.6 keeps no user.* attributes; a FUSE server
@@ -2072,7 +2072,7 @@ SYSCALL_DEFINE2(lremovexattr, const char __user *, pathname,
  *   desc: An O_PATH descriptor names a file but gives no access to it.
  *
  * error: EFAULT, name points outside the caller's accessible address space
- *   kapi-cond: name=ptr:unmapped
+ *   kapi-cond: name=ptr:unmapped, fd=fd:file
  *   desc: Reading the name faulted.
  *
  * error: EINVAL, name is a namespace prefix with nothing after it
@@ -2091,7 +2091,7 @@ SYSCALL_DEFINE2(lremovexattr, const char __user *, pathname,
  *     EPERM here, not ENODATA.
  *
  * error: EOPNOTSUPP, the filesystem has no handler for the name's namespace
- *   kapi-cond: name=str:xattr-noprefix
+ *   kapi-cond: name=str:xattr-noprefix, fd=fd:file
  *   desc: The name has no known prefix, or the file's filesystem keeps no
  *     attributes of that namespace or none at all (procfs, pipes and
  *     sockets; tmpfs before 6.6 keeps no user.* attributes; a FUSE server
