@@ -26,6 +26,9 @@ export const FD_KINDS = [
   'dir-removed', 'dir-nosearch', 'dir-end', 'fuse-readdir-fails', 'fuse-access-fails',
   // inotify instances: watching the scratch directory (wd 1).
   'inotify',
+  // extended attributes (specs/xattr.c): the regular file with user.kapi set; FUSE files whose
+  // xattr operations fail with the error's errno, or hold a value larger than any buffer
+  'xattr', 'fuse-xattr-fails', 'fuse-xattr-huge', 'xattr-noperm', 'rofs-file',
 ] as const;
 export type FdKind = (typeof FD_KINDS)[number];
 /** Descriptor fixtures made from another parameter's descriptor (`fd:KIND@PARAM`). */
@@ -42,6 +45,8 @@ export const PATH_KINDS = [
   'socket', 'missing-parent',
   // A pseudo-terminal slave in exclusive mode (TIOCEXCL), on a devpts mounted for the case.
   'pty-exclusive',
+  // extended attributes (specs/xattr.c): a file with user.kapi, a symlink to it, a file on a tmpfs with no room for one
+  'xattr', 'xattr-symlink', 'xattr-nospace', 'fuse-xattr-fails', 'fuse-xattr-huge',
 ] as const;
 export type PathKind = (typeof PATH_KINDS)[number];
 
@@ -52,6 +57,7 @@ export type PathKind = (typeof PATH_KINDS)[number];
 export const FUSE_KINDS: readonly string[] = [
   'fuse-flush-fails', 'fuse-flush-waits', 'fuse-read-fails', 'fuse-fallocate-fails', 'fuse-write-fails', 'fuse-create-fails', 'fuse-open-fails',
   'fuse-getattr-fails', 'fuse-fsync-fails', 'fuse-writeback-failed', 'fuse-readdir-fails', 'fuse-access-fails', 'fuse-lookup-fails',
+  'fuse-xattr-fails',
 ];
 
 /** Pointer fixtures (`ptr:KIND`). */
@@ -61,6 +67,10 @@ export const PTR_KINDS = ['null', 'unmapped', 'readonly', 'argv-toolong', 'iovec
   // fcntl's structures: a struct flock over the whole file, a page of 0xff bytes, a struct f_owner_ex naming the caller.
   'flock-rd', 'flock-wr', 'flock-un', 'flock-badwhence', 'ones', 'owner-self'] as const;
 export type PtrKind = (typeof PTR_KINDS)[number];
+
+/** String fixtures (`str:KIND`): a NUL-terminated name in the case's memory (extended attribute names). */
+export const STR_KINDS = ['xattr', 'xattr-missing', 'empty', 'xattr-toolong', 'xattr-noprefix', 'xattr-trusted', 'xattr-prefix-only'] as const;
+export type StrKind = (typeof STR_KINDS)[number];
 
 /** Address fixtures (`addr:KIND`): the start of a one-page mapping of a particular kind. */
 export const ADDR_KINDS = ['file-private', 'beyond-eof', 'memfd-sealed', 'maps-full', 'locked', 'filled', 'fuse-fallocate-fails', 'collapsible', 'aio-ring', 'beyond-maxbytes'] as const;
@@ -103,7 +113,7 @@ export function structFields(p: Param | undefined): readonly string[] | undefine
 export type Setting =
   /** One 64-bit word of a structure argument (`how.flags=O_CREAT`): word `field` of STRUCT_FIELDS. */
   | { kind: 'field'; param: string; index: number; field: number; value: bigint }
-  | { kind: 'arg'; param: string; index: number; value: { fd: FdKind; of?: number } | { path: PathKind } | { ptr: PtrKind } | { addr: AddrKind } | { int: bigint } }
+  | { kind: 'arg'; param: string; index: number; value: { fd: FdKind; of?: number } | { path: PathKind } | { ptr: PtrKind } | { addr: AddrKind } | { str: StrKind } | { int: bigint } }
   | { kind: 'rlimit'; name: (typeof RLIMITS)[number]; value: bigint }
   | { kind: 'ignore'; signal: (typeof SIGNALS)[number] }
   | { kind: 'interrupt'; signal: 'ALRM' }
@@ -195,7 +205,7 @@ function setting(text: string, params: readonly Param[]): Setting | string {
   }
   const index = params.findIndex((p) => p.name === name);
   if (index < 0) return `'${name}' is not a parameter${params.length ? ` (${params.map((p) => p.name).join(', ')})` : ''}`;
-  const colon = /^(fd|path|ptr|addr):(.*)$/.exec(value);
+  const colon = /^(fd|path|ptr|addr|str):(.*)$/.exec(value);
   if (colon) {
     const [, k, which] = colon;
     if (k === 'fd') {
@@ -209,6 +219,7 @@ function setting(text: string, params: readonly Param[]): Setting | string {
       return { kind: 'arg', param: name, index, value: { fd: kind, of } };
     }
     if (k === 'addr') return isOneOf(ADDR_KINDS, which!) ? { kind: 'arg', param: name, index, value: { addr: which } } : `unknown address 'addr:${which}' (expected ${ADDR_KINDS.join(', ')})`;
+    if (k === 'str') return isOneOf(STR_KINDS, which!) ? { kind: 'arg', param: name, index, value: { str: which } } : `unknown string 'str:${which}' (expected ${STR_KINDS.join(', ')})`;
     if (k === 'path') return isOneOf(PATH_KINDS, which!) ? { kind: 'arg', param: name, index, value: { path: which } } : `unknown path 'path:${which}' (expected ${PATH_KINDS.join(', ')})`;
     return isOneOf(PTR_KINDS, which!) ? { kind: 'arg', param: name, index, value: { ptr: which } } : `unknown pointer 'ptr:${which}' (expected ${PTR_KINDS.join(', ')})`;
   }

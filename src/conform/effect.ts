@@ -44,6 +44,8 @@ export const CLAIMS = {
   // A directory offset (a cookie) moved; the current directory changed; an inotify watch appeared or went.
   'fd:offset-moved': ['param'], 'cwd:set': ['param'], 'inotify:added': ['param', 'ret'], 'inotify:removed': ['param', 'param'],
   'fd:inotify': ['ret'], 'inotify:modified': ['param', 'ret'],
+  // extended attributes: TARGET (a path or a descriptor) has attribute NAME of SIZE bytes; has it no longer
+  'xattr:set': ['param', 'param', 'param'], 'xattr:removed': ['param', 'param'],
 } as const satisfies Record<string, readonly ArgSort[]>;
 export type ClaimName = keyof typeof CLAIMS;
 export const CLAIM_NAMES = Object.keys(CLAIMS) as ClaimName[];

@@ -10,7 +10,7 @@
 import type { ApiSpec } from '../model/types.js';
 import { errnoNumber } from '../sources/consts/index.js';
 import { cString } from '../sources/elf/fixture-c.js';
-import { FD_OF_KINDS, FUSE_KINDS, PATH_KINDS, RLIMITS, SIGNALS, UCOUNTS, type AddrKind, type FdKind } from './cond.js';
+import { FD_OF_KINDS, FUSE_KINDS, PATH_KINDS, RLIMITS, SIGNALS, STR_KINDS, UCOUNTS, type AddrKind, type FdKind } from './cond.js';
 import { FUSE_C } from './fuse.js';
 import { iovecFits, type Arg, type Case, type StructKind } from './plan.js';
 import { oneLine } from './report.js';
@@ -34,6 +34,7 @@ const FIXTURES = String.raw`
 
 static long fx_exec_badinterp(void), fx_exec_junk(void), fx_exec_busy(void), fx_exec_running(void), fx_quota_new(void), fx_immutable(void), fx_sealed(void), fx_leased(void), fx_pty_exclusive(void);
 static void fx_mount(const char *dir, const char *type, const char *opts);
+static long fx_fuse_huge_path(void); /* fuse.ts */
 
 static long fx_file(void)
 {
@@ -212,6 +213,68 @@ static long fx_exec(void)
 	close(in);
 	return (long)"exec-fixture";
 }
+/*
+ * Extended attributes (specs/xattr.c). fx_xattr_set gives path the attribute user.kapi with the
+ * 10-byte value "kapi-value"; a filesystem that keeps no user.* attributes (tmpfs before 6.6 or
+ * without CONFIG_TMPFS_XATTR, and what sits on one) refuses it, and the case is skipped.
+ */
+static void fx_xattr_set(const char *path)
+{
+	if (!syscall(SYS_setxattr, path, "user.kapi", "kapi-value", 10L, 0L))
+		return;
+	if (errno == EOPNOTSUPP)
+		sb_skip("the scratch directory's filesystem keeps no user.* extended attributes (setxattr: EOPNOTSUPP)");
+	_exit(191);
+}
+static long fx_xattr_file(void) { close(fx_file()); fx_xattr_set("fixture.txt"); return (long)"fixture.txt"; }
+static long fx_xattr_fd(void)
+{
+	int fd;
+	fx_xattr_file();
+	fd = open("fixture.txt", O_RDWR);
+	if (fd < 0) _exit(191);
+	return fd;
+}
+/* The xattr file, its mode then set to 0 (a descriptor keeps working; permission checks see the mode). */
+static long fx_xattr_noperm_fd(void)
+{
+	long fd = fx_xattr_fd();
+	if (fchmod((int)fd, 0)) _exit(191);
+	return fd;
+}
+/*
+ * A file on a tmpfs of two inodes mounted for the case: the root and the file take all of its
+ * inode space, which tmpfs (since 6.6) also charges user.* attributes to, so a new one gets ENOSPC;
+ * the fixture's own try shows it. A tmpfs without user.* attributes skips the case.
+ */
+static long fx_xattr_nospace(void)
+{
+	int fd;
+	fx_mount("xattr-fs", "tmpfs", "size=64k,nr_inodes=2");
+	fd = open("xattr-fs/file", O_RDWR | O_CREAT | O_EXCL, 0644);
+	if (fd < 0 || close(fd)) _exit(192);
+	if (!syscall(SYS_setxattr, "xattr-fs/file", "user.probe", "x", 1L, 0L)) _exit(192);
+	if (errno == EOPNOTSUPP)
+		sb_skip("tmpfs keeps no user.* extended attributes (setxattr: EOPNOTSUPP)");
+	if (errno != ENOSPC) _exit(192);
+	return (long)"xattr-fs/file";
+}
+/* Names of extended attributes (str:KIND). */
+static long fx_str(const char *which)
+{
+	static char name[300];
+	if (!strcmp(which, "xattr")) return (long)"user.kapi";
+	if (!strcmp(which, "xattr-missing")) return (long)"user.kapi-missing";
+	if (!strcmp(which, "empty")) return (long)"";
+	if (!strcmp(which, "xattr-noprefix")) return (long)"kapi.unknown";
+	if (!strcmp(which, "xattr-trusted")) return (long)"trusted.kapi";
+	if (!strcmp(which, "xattr-prefix-only")) return (long)"user.";
+	/* xattr-toolong: 256 bytes before the NUL, one more than XATTR_NAME_MAX */
+	memcpy(name, "user.", 5);
+	memset(name + 5, 'a', 251);
+	name[256] = 0;
+	return (long)name;
+}
 static long fx_path(const char *which)
 {
 	static char longpath[8192];
@@ -231,6 +294,10 @@ static long fx_path(const char *which)
 	if (!strcmp(which, "exec-running")) return fx_exec_running();
 	if (!strcmp(which, "quota-new")) return fx_quota_new();
 	if (!strcmp(which, "immutable")) return fx_immutable();
+	if (!strcmp(which, "xattr")) return fx_xattr_file();
+	if (!strcmp(which, "xattr-symlink")) { fx_xattr_file(); if (symlink("fixture.txt", "link")) _exit(128); return (long)"link"; }
+	if (!strcmp(which, "xattr-nospace")) return fx_xattr_nospace();
+	if (!strcmp(which, "fuse-xattr-huge")) return fx_fuse_huge_path();
 	if (!strcmp(which, "nosearch")) {
 		close(fx_file());
 		if (mkdir("nosearch", 0755) || rename("fixture.txt", "nosearch/file") || chmod("nosearch", 0644)) _exit(128);
@@ -272,6 +339,13 @@ static long fx_path(const char *which)
 	}
 	memset(longpath, 'a', sizeof(longpath) - 1);
 	return (long)longpath;
+}
+/* The rofs-file path fixture's file, opened read-only: a descriptor on a read-only mount. */
+static long fx_rofs_fd(void)
+{
+	int fd = open((const char *)fx_path("rofs-file"), O_RDONLY);
+	if (fd < 0) _exit(193);
+	return fd;
 }
 /* The fixture file opened again with other flags (read-only, write-only, O_PATH). */
 static long fx_reopen(int flags)
@@ -1230,12 +1304,13 @@ const FD_C: Record<FdKind, string> = {
   crowded: 'fx_crowded()', reserved: 'fx_reserved()',
   empty: 'fx_file_empty()',
   'locked-other': 'fx_locked_other()', 'lock-deadlock': 'fx_lock_deadlock()',
+  xattr: 'fx_xattr_fd()', 'fuse-xattr-huge': 'fx_fuse_fd(FX_FUSE_XATTR_HUGE, ERANGE)', 'xattr-noperm': 'fx_xattr_noperm_fd()', 'rofs-file': 'fx_rofs_fd()',
   'dir-removed': 'fx_dir_removed()', 'dir-nosearch': 'fx_dir_nosearch()', 'dir-end': 'fx_dir_end()', inotify: 'fx_inotify()',
   'fuse-readdir-fails': 'fx_fuse_dirfd(FX_FUSE_READDIR', 'fuse-access-fails': 'fx_fuse_dirfd(FX_FUSE_ACCESS', // told the errno (fuseExpr)
   // Told the errno to answer with (fuseExpr).
   'fuse-flush-fails': 'fx_fuse_fd(FX_FUSE_FLUSH', 'fuse-flush-waits': 'fx_fuse_fd(FX_FUSE_FLUSH_WAIT', 'fuse-write-fails': 'fx_fuse_fd(FX_FUSE_WRITE',
   'fuse-getattr-fails': 'fx_fuse_fd(FX_FUSE_GETATTR', 'fuse-fsync-fails': 'fx_fuse_fd(FX_FUSE_FSYNC',
-  'fuse-writeback-failed': 'fx_fuse_wb_failed(FX_FUSE_WRITE',
+  'fuse-writeback-failed': 'fx_fuse_wb_failed(FX_FUSE_WRITE', 'fuse-xattr-fails': 'fx_fuse_fd(FX_FUSE_XATTR',
 };
 /** The FUSE fixtures (fuse.ts), each a call still missing the errno its server answers with. */
 const FUSE_CALL: Record<string, string> = {
@@ -1245,9 +1320,12 @@ const FUSE_CALL: Record<string, string> = {
   'fuse-writeback-failed': 'fx_fuse_wb_failed(FX_FUSE_WRITE',
   'fuse-readdir-fails': 'fx_fuse_dirfd(FX_FUSE_READDIR',
   'fuse-access-fails': 'fx_fuse_dirfd(FX_FUSE_ACCESS', 'fuse-lookup-fails': 'fx_fuse_lookup(FX_FUSE_LOOKUP',
+  'fuse-xattr-fails': 'fx_fuse_fd(FX_FUSE_XATTR',
 };
 /** The FUSE fixtures a path and a descriptor share a name for: a path argument takes the path form. */
-const FUSE_PATH_CALL: Record<string, string> = { 'fuse-getattr-fails': 'fx_fuse_path(FX_FUSE_GETATTR', 'fuse-access-fails': 'fx_fuse_dirpath(FX_FUSE_ACCESS' };
+const FUSE_PATH_CALL: Record<string, string> = {
+  'fuse-getattr-fails': 'fx_fuse_path(FX_FUSE_GETATTR', 'fuse-access-fails': 'fx_fuse_dirpath(FX_FUSE_ACCESS', 'fuse-xattr-fails': 'fx_fuse_path(FX_FUSE_XATTR',
+};
 
 /** A FUSE fixture's call with its errno: a number the kernel takes from a server (1 to 511). */
 function fuseExpr(which: string, errno: number | undefined, path = false): string {
@@ -1337,6 +1415,9 @@ function argExpr(a: Arg, i: number): string {
       if (FUSE_KINDS.includes(a.which)) return fuseExpr(a.which, a.errno, true);
       if (a.errno !== undefined) throw new EmitError(`path fixture ${a.which} takes no errno`);
       return `fx_path(${cString(a.which)})`;
+    case 'str':
+      if (!(STR_KINDS as readonly string[]).includes(a.which)) throw new EmitError(`unknown string fixture ${a.which}`);
+      return `fx_str(${cString(a.which)})`;
     case 'argv': return 'fx_argv()';
     case 'envp': return 'fx_envp()';
     case 'sigset': return 'fx_sigset()';

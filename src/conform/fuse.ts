@@ -23,7 +23,10 @@ export const FUSE_C = String.raw`
 
 /* The operation a fuse fixture makes fail. */
 enum { FX_FUSE_FLUSH = 1, FX_FUSE_FLUSH_WAIT, FX_FUSE_READ, FX_FUSE_FALLOCATE, FX_FUSE_WRITE, FX_FUSE_CREATE, FX_FUSE_OPEN, FX_FUSE_GETATTR, FX_FUSE_FSYNC,
-       FX_FUSE_READDIR, FX_FUSE_ACCESS, FX_FUSE_LOOKUP };
+       FX_FUSE_READDIR, FX_FUSE_ACCESS, FX_FUSE_LOOKUP,
+	/* GETXATTR, SETXATTR, LISTXATTR and REMOVEXATTR answer the errno; _HUGE: an attribute value and a
+	 * list larger than any buffer (a size of 128 KiB when asked for it, else ERANGE) */
+	FX_FUSE_XATTR, FX_FUSE_XATTR_HUGE };
 #define FX_FUSE_DIR "fuse-fs"
 #define FX_FUSE_SIZE 4096
 
@@ -205,6 +208,22 @@ static void fx_fuse_serve(int fd, int op, int err)
 			 */
 			fx_fuse_reply(fd, in->unique, op == FX_FUSE_CREATE ? err : ENOSYS, NULL, 0);
 			break;
+		case FUSE_GETXATTR:
+		case FUSE_LISTXATTR:
+			if (op == FX_FUSE_XATTR_HUGE) {
+				const struct fuse_getxattr_in *gi = (const void *)arg;
+				struct fuse_getxattr_out o = { .size = 131072 };
+				if (alen < sizeof(*gi))
+					_exit(0);
+				fx_fuse_reply(fd, in->unique, gi->size ? ERANGE : 0, &o, sizeof(o));
+				break;
+			}
+			fx_fuse_reply(fd, in->unique, op == FX_FUSE_XATTR ? err : ENOSYS, NULL, 0);
+			break;
+		case FUSE_SETXATTR:
+		case FUSE_REMOVEXATTR:
+			fx_fuse_reply(fd, in->unique, op == FX_FUSE_XATTR ? err : ENOSYS, NULL, 0);
+			break;
 		case FUSE_RELEASE:
 			fx_fuse_reply(fd, in->unique, 0, NULL, 0);
 			break;
@@ -299,6 +318,9 @@ static long fx_fuse_path(int op, int err)
 	fx_fuse(op, err);
 	return (long)(FX_FUSE_DIR "/exec");
 }
+
+/* The FUSE executable, whose attribute values and list are larger than any buffer (FX_FUSE_XATTR_HUGE). */
+static long fx_fuse_huge_path(void) { return fx_fuse_path(FX_FUSE_XATTR_HUGE, ERANGE); }
 
 /* A name the FUSE filesystem does not have (its LOOKUP answers ENOENT), for creating. */
 static long fx_fuse_new(int op, int err)

@@ -1002,6 +1002,18 @@ static void sb_claim_check(int i, long r, char *why, size_t cap)
 		if (memcmp(&sb_before.mask, &sb_after.mask, 8))
 			snprintf(why, cap, "the signal mask changed");
 		break;
+	case CL_XATTR_SET:
+	case CL_XATTR_REMOVED: {
+		/* v0: a descriptor (below SB_FDS) or a path (a fixture's pointer); a[p1]: a str: fixture's name. */
+		const char *nm = (const char *)a[c->p[1]];
+		long got = v0 >= 0 && v0 < SB_FDS ? syscall(SYS_fgetxattr, v0, nm, NULL, 0L) : syscall(SYS_getxattr, (const char *)v0, nm, NULL, 0L);
+		int e = got < 0 ? errno : 0;
+		if (c->kind == CL_XATTR_SET && got != a[c->p[2]])
+			snprintf(why, cap, "attribute %.60s %s, not %ld bytes", nm, got < 0 ? strerror(e) : "has another size", a[c->p[2]]);
+		else if (c->kind == CL_XATTR_REMOVED && !(got < 0 && e == ENODATA))
+			snprintf(why, cap, "attribute %.60s is still there (%ld)", nm, got);
+		break;
+	}
 	default:
 		break;
 	}

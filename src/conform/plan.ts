@@ -6,7 +6,7 @@
 import type { ApiSpec, Param } from '../model/types.js';
 import { errnoNumber, syscallNumber } from '../sources/consts/index.js';
 import { constOfText } from '../sources/values.js';
-import { FUSE_KINDS, STRUCT_FIELDS, parseConditions, type AddrKind, type Condition, type FdKind, type PathKind, type Setting } from './cond.js';
+import { FUSE_KINDS, STRUCT_FIELDS, parseConditions, type AddrKind, type Condition, type FdKind, type PathKind, type Setting, type StrKind } from './cond.js';
 import { effectBlocks, effectsTagged, guardHolds, type Claim } from './effect.js';
 
 /** How the generated C builds one argument. */
@@ -27,6 +27,8 @@ export type Arg =
   | { kind: 'loff-neg' }
   | { kind: 'mapped'; pages: number }
   | { kind: 'path'; which: PathKind; errno?: number }
+  /** A NUL-terminated string of a closed set (`str:KIND`): an extended attribute's name. */
+  | { kind: 'str'; which: StrKind }
   | { kind: 'argv' }
   | { kind: 'envp' }
   | { kind: 'sigset' }
@@ -152,6 +154,8 @@ export const SEMANTICS = [
   'fd:inotify', 'path:dir',
   // Structures whose fields conditions set (STRUCT_FIELDS in cond.ts).
   'ptr:open_how',
+  // extended attributes: the file with user.kapi (path and descriptor), the name user.kapi
+  'path:xattr', 'fd:xattr', 'str:xattr',
 ] as const;
 
 /** The switches `kapi-test:` may list. */
@@ -190,6 +194,9 @@ function baseline(p: Param, spec: ApiSpec): Arg {
     case 'addr:mapped': return { kind: 'mapped', pages: 1 };
     // Every field zero: for struct open_how, a plain O_RDONLY open.
     case 'ptr:open_how': return { kind: 'words', words: STRUCT_FIELDS[sem]!.map(() => 0n) };
+    case 'path:xattr': return { kind: 'path', which: 'xattr' };
+    case 'fd:xattr': return { kind: 'fd', fixture: 'xattr' };
+    case 'str:xattr': return { kind: 'str', which: 'xattr' };
     default: break;
   }
   if (p.type === 'fd') return { kind: 'fd', fixture: 'file' };
@@ -388,6 +395,7 @@ function settingArg(v: Extract<Setting, { kind: 'arg' }>['value'], errno: number
     return v.of === undefined ? { kind: 'fd', fixture: v.fd } : { kind: 'fd', fixture: v.fd, of: v.of };
   }
   if ('path' in v) return FUSE_KINDS.includes(v.path) ? { kind: 'path', which: v.path, errno } : { kind: 'path', which: v.path };
+  if ('str' in v) return { kind: 'str', which: v.str };
   if ('addr' in v) return FUSE_KINDS.includes(v.addr) ? { kind: 'addr', which: v.addr, errno } : { kind: 'addr', which: v.addr };
   if ('ptr' in v) {
     if (v.ptr === 'iovec-badlen' || v.ptr === 'iovec-unmapped') {
@@ -407,7 +415,7 @@ function settingArg(v: Extract<Setting, { kind: 'arg' }>['value'], errno: number
  * out: fixtures that mount a filesystem for the case, running as another user, and a full memory
  * cgroup (not tried as nobody).
  */
-const MOUNTING = new Set(['nospace-new', 'notmpfile-dir', 'rofs-file', 'immutable', 'fs-full', 'pty-slave-closed', 'pty-master-closed', 'pty-exclusive', ...FUSE_KINDS]);
+const MOUNTING = new Set(['nospace-new', 'xattr-nospace', 'fuse-xattr-huge', 'notmpfile-dir', 'rofs-file', 'immutable', 'fs-full', 'pty-slave-closed', 'pty-master-closed', 'pty-exclusive', ...FUSE_KINDS]);
 const needsRoot = (st: Setting) => st.kind === 'uid' || st.kind === 'memcg' || st.kind === 'ucount' || (st.kind === 'arg' && (('path' in st.value && MOUNTING.has(st.value.path)) ||
   ('fd' in st.value && MOUNTING.has(st.value.fd)) || ('addr' in st.value && MOUNTING.has(st.value.addr))));
 
@@ -506,6 +514,11 @@ function claimFits(cl: Claim, args: readonly Arg[]): boolean {
   if (cl.name.startsWith('fd:pair')) { const a = arg(0); return a?.kind === 'buf' && a.size >= 8; }
   // The C stats a path argument, or fstats a descriptor.
   if (cl.name === 'cwd:set') { const a = arg(0); return a?.kind === 'path' || a?.kind === 'fd' || (a?.kind === 'int' && a.value >= 0n && a.value < 256n); }
+  // The C reads the attribute of a path fixture or a descriptor, by a str: fixture's name.
+  if (cl.name === 'xattr:set' || cl.name === 'xattr:removed') {
+    const t = arg(0);
+    return (t?.kind === 'path' || t?.kind === 'fd') && arg(1)?.kind === 'str' && (cl.name === 'xattr:removed' || arg(2)?.kind === 'int');
+  }
   return true;
 }
 

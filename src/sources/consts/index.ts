@@ -66,6 +66,8 @@ const MORE_UAPI: Record<string, bigint> = {
   // include/uapi/linux/memfd.h: memfd_create's flags and name limit (MFD_NAME_MAX in mm/memfd.c).
   MFD_CLOEXEC: 0x1n, MFD_ALLOW_SEALING: 0x2n, MFD_HUGETLB: 0x4n, MFD_NAME_MAX: 249n,
   MFD_HUGE_SHIFT: 26n, MFD_HUGE_MASK: 0x3fn, MFD_HUGE_2MB: 21n << 26n, MFD_HUGE_1GB: 30n << 26n,
+  // include/uapi/linux/xattr.h: setxattr's flags
+  XATTR_CREATE: 0x1n, XATTR_REPLACE: 0x2n,
 };
 
 /** sizeof() of types the specified syscalls use (x86-64). */
