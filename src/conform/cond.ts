@@ -16,6 +16,8 @@ export const FD_KINDS = [
   'epoll', 'eventfd', 'closed', 'pipe-empty', 'pipe-full', 'pipe-full-nonblock', 'udp', 'sealed', 'fs-full', 'epoll-empty', 'watched', 'watcher',
   'fuse-flush-fails', 'fuse-flush-waits', 'pty-slave-closed', 'pty-master-closed', 'mem-top', 'quota-full',
   'fuse-write-fails', 'fifo', 'same', 'crowded', 'reserved', 'fuse-getattr-fails',
+  // The FUSE file whose SETATTR (chmod, chown, utimensat) or STATFS answers with the error's errno.
+  'fuse-setattr-fails', 'fuse-statfs-fails',
 ] as const;
 export type FdKind = (typeof FD_KINDS)[number];
 /** Descriptor fixtures made from another parameter's descriptor (`fd:KIND@PARAM`). */
@@ -26,6 +28,8 @@ export const PATH_KINDS = [
   'file', 'new', 'exec', 'missing', 'empty', 'toolong', 'name-toolong', 'notdir', 'loop', 'dir', 'dangling',
   'symlink', 'fifo', 'exec-junk', 'exec-busy', 'exec-running', 'exec-badinterp', 'rofs-new', 'sealed', 'leased', 'nospace-new', 'notmpfile-dir', 'noperm', 'quota-new',
   'fuse-read-fails', 'fuse-create-fails', 'fuse-open-fails', 'nosearch', 'fuse-getattr-fails', 'loop-below', 'rofs-file', 'immutable',
+  // FUSE: the symbolic link whose READLINK fails; the file whose SETATTR or STATFS fails.
+  'fuse-readlink-fails', 'fuse-setattr-fails', 'fuse-statfs-fails',
 ] as const;
 export type PathKind = (typeof PATH_KINDS)[number];
 
@@ -35,7 +39,7 @@ export type PathKind = (typeof PATH_KINDS)[number];
  */
 export const FUSE_KINDS: readonly string[] = [
   'fuse-flush-fails', 'fuse-flush-waits', 'fuse-read-fails', 'fuse-fallocate-fails', 'fuse-write-fails', 'fuse-create-fails', 'fuse-open-fails',
-  'fuse-getattr-fails',
+  'fuse-getattr-fails', 'fuse-readlink-fails', 'fuse-setattr-fails', 'fuse-statfs-fails',
 ];
 
 /** Pointer fixtures (`ptr:KIND`). */

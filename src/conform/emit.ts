@@ -1030,15 +1030,20 @@ const FD_C: Record<FdKind, string> = {
   // Told the errno to answer with (fuseExpr).
   'fuse-flush-fails': 'fx_fuse_fd(FX_FUSE_FLUSH', 'fuse-flush-waits': 'fx_fuse_fd(FX_FUSE_FLUSH_WAIT', 'fuse-write-fails': 'fx_fuse_fd(FX_FUSE_WRITE',
   'fuse-getattr-fails': 'fx_fuse_fd(FX_FUSE_GETATTR',
+  'fuse-setattr-fails': 'fx_fuse_fd(FX_FUSE_SETATTR', 'fuse-statfs-fails': 'fx_fuse_fd(FX_FUSE_STATFS',
 };
 /** The FUSE fixtures (fuse.ts), each a call still missing the errno its server answers with. */
 const FUSE_CALL: Record<string, string> = {
   'fuse-flush-fails': 'fx_fuse_fd(FX_FUSE_FLUSH', 'fuse-flush-waits': 'fx_fuse_fd(FX_FUSE_FLUSH_WAIT', 'fuse-read-fails': 'fx_fuse_path(FX_FUSE_READ', 'fuse-fallocate-fails': 'fx_fuse_map(FX_FUSE_FALLOCATE',
   'fuse-write-fails': 'fx_fuse_fd(FX_FUSE_WRITE', 'fuse-create-fails': 'fx_fuse_new(FX_FUSE_CREATE', 'fuse-open-fails': 'fx_fuse_path(FX_FUSE_OPEN',
   'fuse-getattr-fails': 'fx_fuse_fd(FX_FUSE_GETATTR',
+  'fuse-readlink-fails': 'fx_fuse_link(FX_FUSE_READLINK', 'fuse-setattr-fails': 'fx_fuse_fd(FX_FUSE_SETATTR', 'fuse-statfs-fails': 'fx_fuse_fd(FX_FUSE_STATFS',
 };
 /** The FUSE fixtures a path and a descriptor share a name for: a path argument takes the path form. */
-const FUSE_PATH_CALL: Record<string, string> = { 'fuse-getattr-fails': 'fx_fuse_path(FX_FUSE_GETATTR' };
+const FUSE_PATH_CALL: Record<string, string> = {
+  'fuse-getattr-fails': 'fx_fuse_path(FX_FUSE_GETATTR',
+  'fuse-setattr-fails': 'fx_fuse_path(FX_FUSE_SETATTR', 'fuse-statfs-fails': 'fx_fuse_path(FX_FUSE_STATFS',
+};
 
 /** A FUSE fixture's call with its errno: a number the kernel takes from a server (1 to 511). */
 function fuseExpr(which: string, errno: number | undefined, path = false): string {

@@ -1,8 +1,9 @@
 // A FUSE filesystem the case serves itself, so that errors only a filesystem returns can be
 // provoked: a child of the case answers the raw /dev/fuse protocol (<linux/fuse.h>, no libfuse)
 // for a root directory holding `file` (regular, 4096 bytes, mode 0644) and `exec` (the same,
-// mode 0755), and answers one operation (FLUSH, READ, FALLOCATE, WRITE, CREATE with MKNOD,
-// OPEN, or GETATTR of a file) with -ERRNO, the errno of the error block the planner builds the case from; or it holds
+// mode 0755) and `link` (a symbolic link to `file`), and answers one operation (FLUSH, READ,
+// FALLOCATE, WRITE, CREATE with MKNOD, OPEN, GETATTR, SETATTR or STATFS of a file, READLINK of
+// the link) with -ERRNO, the errno of the error block the planner builds the case from; or it holds
 // FLUSH until the kernel reports that a signal interrupted the caller (FUSE_INTERRUPT), and
 // answers it with -ERRNO then, as a FUSE server does. emit.ts carries this C with its fixtures.
 //
@@ -22,7 +23,8 @@ export const FUSE_C = String.raw`
 #include <sys/uio.h>
 
 /* The operation a fuse fixture makes fail. */
-enum { FX_FUSE_FLUSH = 1, FX_FUSE_FLUSH_WAIT, FX_FUSE_READ, FX_FUSE_FALLOCATE, FX_FUSE_WRITE, FX_FUSE_CREATE, FX_FUSE_OPEN, FX_FUSE_GETATTR };
+enum { FX_FUSE_FLUSH = 1, FX_FUSE_FLUSH_WAIT, FX_FUSE_READ, FX_FUSE_FALLOCATE, FX_FUSE_WRITE, FX_FUSE_CREATE, FX_FUSE_OPEN, FX_FUSE_GETATTR,
+	FX_FUSE_READLINK, FX_FUSE_SETATTR, FX_FUSE_STATFS };
 #define FX_FUSE_DIR "fuse-fs"
 #define FX_FUSE_SIZE 4096
 
@@ -35,15 +37,16 @@ static void fx_fuse_reply(int fd, unsigned long long unique, int err, const void
 		_exit(0);
 }
 
-/* Node 1 is the root directory, 2 "file", 3 "exec". */
+/* Node 1 is the root directory, 2 "file", 3 "exec", 4 "link" (a symbolic link to "file"). */
+#define FX_FUSE_LINK "file"
 static void fx_fuse_attr(unsigned long long node, struct fuse_attr *a)
 {
 	memset(a, 0, sizeof(*a));
 	a->ino = node;
-	a->mode = node == 1 ? S_IFDIR | 0755 : node == 2 ? S_IFREG | 0644 : S_IFREG | 0755;
+	a->mode = node == 1 ? S_IFDIR | 0755 : node == 2 ? S_IFREG | 0644 : node == 3 ? S_IFREG | 0755 : S_IFLNK | 0777;
 	a->nlink = node == 1 ? 2 : 1;
-	a->size = node == 1 ? 0 : FX_FUSE_SIZE;
-	a->blocks = node == 1 ? 0 : FX_FUSE_SIZE / 512;
+	a->size = node == 1 ? 0 : node == 4 ? sizeof(FX_FUSE_LINK) - 1 : FX_FUSE_SIZE;
+	a->blocks = node == 1 || node == 4 ? 0 : FX_FUSE_SIZE / 512;
 	a->blksize = 4096;
 }
 
@@ -92,6 +95,8 @@ static void fx_fuse_serve(int fd, int op, int err)
 				child = 2;
 			else if (node == 1 && !strcmp(arg, "exec"))
 				child = 3;
+			else if (node == 1 && !strcmp(arg, "link"))
+				child = 4;
 			if (!child) {
 				fx_fuse_reply(fd, in->unique, ENOENT, NULL, 0);
 				break;
@@ -107,7 +112,7 @@ static void fx_fuse_serve(int fd, int op, int err)
 		}
 		case FUSE_GETATTR: {
 			struct fuse_attr_out o;
-			if (node < 1 || node > 3)
+			if (node < 1 || node > 4)
 				_exit(0);
 			if (op == FX_FUSE_GETATTR && node > 1) {
 				/* Every GETATTR of a file: a stat ending in ESTALE walks again and asks again. */
@@ -186,6 +191,19 @@ static void fx_fuse_serve(int fd, int op, int err)
 		case FUSE_FALLOCATE:
 			fx_fuse_reply(fd, in->unique, op == FX_FUSE_FALLOCATE ? err : 0, NULL, 0);
 			break;
+		case FUSE_READLINK:
+			/* The link's target is not cached (no FUSE_CACHE_SYMLINKS): every readlink asks. */
+			if (node != 4)
+				_exit(0);
+			fx_fuse_reply(fd, in->unique, op == FX_FUSE_READLINK ? err : 0, FX_FUSE_LINK, sizeof(FX_FUSE_LINK) - 1);
+			break;
+		case FUSE_SETATTR:
+			/* chmod, chown, utimensat of a file: nothing is changed, ever (ENOSYS otherwise). */
+			fx_fuse_reply(fd, in->unique, op == FX_FUSE_SETATTR ? err : ENOSYS, NULL, 0);
+			break;
+		case FUSE_STATFS:
+			fx_fuse_reply(fd, in->unique, op == FX_FUSE_STATFS ? err : ENOSYS, NULL, 0);
+			break;
 		case FUSE_CREATE:
 		case FUSE_MKNOD:
 			/*
@@ -254,6 +272,13 @@ static long fx_fuse_path(int op, int err)
 {
 	fx_fuse(op, err);
 	return (long)(FX_FUSE_DIR "/exec");
+}
+
+/* The FUSE symbolic link "link" (to "file"). */
+static long fx_fuse_link(int op, int err)
+{
+	fx_fuse(op, err);
+	return (long)(FX_FUSE_DIR "/link");
 }
 
 /* A name the FUSE filesystem does not have (its LOOKUP answers ENOENT), for creating. */

@@ -136,6 +136,7 @@ const INT_LIMITS: Record<string, [bigint, bigint]> = {
 /** The values `kapi-semantic:` may take (docs/dsl.md); `baseline` below gives each its fixture. */
 export const SEMANTICS = [
   'fd:file', 'fd:epoll', 'fd:pipe', 'fd:dir', 'fd:cwd', 'path:file', 'path:new', 'path:exec',
+  'path:symlink', // a symbolic link to the regular file (readlink)
   'ptr:argv', 'ptr:envp', 'ptr:sigset', 'ptr:timespec', 'ptr:null', 'ptr:buffer', 'ptr:iovec', 'addr:mapped',
 ] as const;
 
@@ -161,6 +162,7 @@ function baseline(p: Param, spec: ApiSpec): Arg {
     case 'fd:cwd': return { kind: 'int', value: -100n };
     case 'path:new': return { kind: 'path', which: 'new' };
     case 'path:exec': return { kind: 'path', which: 'exec' };
+    case 'path:symlink': return { kind: 'path', which: 'symlink' };
     case 'ptr:argv': return { kind: 'argv' };
     case 'ptr:envp': return { kind: 'envp' };
     case 'ptr:sigset': return { kind: 'sigset' };
