@@ -18,6 +18,8 @@ export const FD_KINDS = [
   'fuse-write-fails', 'fifo', 'same', 'crowded', 'reserved', 'fuse-getattr-fails',
   // The FUSE file whose SETATTR (chmod, chown, utimensat) or STATFS answers with the error's errno.
   'fuse-setattr-fails', 'fuse-statfs-fails',
+  // The path fixtures of the same names opened read-only (fchmod, fchown): set-user-ID, read-only mount, immutable.
+  'setuid', 'rofs-file', 'immutable', 'not-owned', 'fuse-unmapped-owner',
 ] as const;
 export type FdKind = (typeof FD_KINDS)[number];
 /** Descriptor fixtures made from another parameter's descriptor (`fd:KIND@PARAM`). */
@@ -30,6 +32,11 @@ export const PATH_KINDS = [
   'fuse-read-fails', 'fuse-create-fails', 'fuse-open-fails', 'nosearch', 'fuse-getattr-fails', 'loop-below', 'rofs-file', 'immutable',
   // FUSE: the symbolic link whose READLINK fails; the file whose SETATTR or STATFS fails.
   'fuse-readlink-fails', 'fuse-setattr-fails', 'fuse-statfs-fails',
+  // The regular file with mode 06755; /proc/self/fd/N of an O_PATH descriptor of a symbolic link
+  // itself; the regular file given to user and group 1000 (with caps=none the case does not own it).
+  'setuid', 'proc-symlink', 'not-owned',
+  // FUSE: a file owned by ids the sandbox does not map (the kernel holds INVALID_UID and INVALID_GID).
+  'fuse-unmapped-owner',
 ] as const;
 export type PathKind = (typeof PATH_KINDS)[number];
 
@@ -39,7 +46,7 @@ export type PathKind = (typeof PATH_KINDS)[number];
  */
 export const FUSE_KINDS: readonly string[] = [
   'fuse-flush-fails', 'fuse-flush-waits', 'fuse-read-fails', 'fuse-fallocate-fails', 'fuse-write-fails', 'fuse-create-fails', 'fuse-open-fails',
-  'fuse-getattr-fails', 'fuse-readlink-fails', 'fuse-setattr-fails', 'fuse-statfs-fails',
+  'fuse-getattr-fails', 'fuse-readlink-fails', 'fuse-setattr-fails', 'fuse-statfs-fails', 'fuse-unmapped-owner',
 ];
 
 /** Pointer fixtures (`ptr:KIND`). */

@@ -32,6 +32,10 @@ export const CLAIMS = {
   'fd:offset-set': ['param'], 'fd:offset-kept': ['param'],
   'fd:dup': ['ret', 'param'], 'fd:closed-range': ['param', 'param'], 'fd:cloexec-range': ['param', 'param'],
   'fd:pair': ['param'], 'fd:pair-cloexec': ['param'], 'fd:pair-nonblock': ['param'], 'fd:pair-direct': ['param'],
+  // The file a path (following links; -nofollow: not a final one) or a descriptor names: its
+  // permission bits are now MODE's (chmod); its owner and group are the arguments', -1 keeping one,
+  // and a set-user-ID bit is gone (chown).
+  'file:mode': ['param', 'param'], 'file:owner': ['param', 'param', 'param'], 'file:owner-nofollow': ['param', 'param', 'param'],
 } as const satisfies Record<string, readonly ArgSort[]>;
 export type ClaimName = keyof typeof CLAIMS;
 export const CLAIM_NAMES = Object.keys(CLAIMS) as ClaimName[];

@@ -162,6 +162,19 @@ static long fx_path(const char *which)
 		return (long)"nosearch/file";
 	}
 	if (!strcmp(which, "noperm")) { close(fx_file()); if (chmod("fixture.txt", 0)) _exit(128); return (long)"fixture.txt"; }
+	if (!strcmp(which, "not-owned")) { close(fx_file()); if (chown("fixture.txt", 1000, 1000)) _exit(128); return (long)"fixture.txt"; }
+	if (!strcmp(which, "setuid")) { close(fx_file()); if (chmod("fixture.txt", 06755)) _exit(128); return (long)"fixture.txt"; }
+	if (!strcmp(which, "proc-symlink")) {
+		/* Following /proc/self/fd/N of an O_PATH | O_NOFOLLOW descriptor leads to the link itself. */
+		static char proc[64];
+		int fd;
+		close(fx_file());
+		if (symlink("fixture.txt", "link")) _exit(128);
+		fd = open("link", O_PATH | O_NOFOLLOW);
+		if (fd < 0) _exit(128);
+		snprintf(proc, sizeof(proc), "/proc/self/fd/%d", fd);
+		return (long)proc;
+	}
 	if (!strcmp(which, "nospace-new")) { fx_mount("tiny-fs", "tmpfs", "nr_inodes=1"); return (long)"tiny-fs/new"; }
 	if (!strcmp(which, "notmpfile-dir")) { fx_mount("mqueue-fs", "mqueue", NULL); return (long)"mqueue-fs"; }
 	if (!strcmp(which, "rofs-new")) return (long)"/kapi-no-such-file";
@@ -186,6 +199,13 @@ static long fx_path(const char *which)
 	}
 	memset(longpath, 'a', sizeof(longpath) - 1);
 	return (long)longpath;
+}
+/* A path fixture opened read-only (fd:setuid, fd:rofs-file, fd:immutable). */
+static long fx_path_fd(const char *which)
+{
+	int fd = open((const char *)fx_path(which), O_RDONLY);
+	if (fd < 0) _exit(130);
+	return fd;
 }
 /* The fixture file opened again with other flags (read-only, write-only, O_PATH). */
 static long fx_reopen(int flags)
@@ -1031,16 +1051,20 @@ const FD_C: Record<FdKind, string> = {
   'fuse-flush-fails': 'fx_fuse_fd(FX_FUSE_FLUSH', 'fuse-flush-waits': 'fx_fuse_fd(FX_FUSE_FLUSH_WAIT', 'fuse-write-fails': 'fx_fuse_fd(FX_FUSE_WRITE',
   'fuse-getattr-fails': 'fx_fuse_fd(FX_FUSE_GETATTR',
   'fuse-setattr-fails': 'fx_fuse_fd(FX_FUSE_SETATTR', 'fuse-statfs-fails': 'fx_fuse_fd(FX_FUSE_STATFS',
+  setuid: 'fx_path_fd("setuid")', 'rofs-file': 'fx_path_fd("rofs-file")', immutable: 'fx_path_fd("immutable")',
+  'not-owned': 'fx_path_fd("not-owned")', 'fuse-unmapped-owner': 'fx_fuse_alien_fd(FX_FUSE_ALIEN',
 };
 /** The FUSE fixtures (fuse.ts), each a call still missing the errno its server answers with. */
 const FUSE_CALL: Record<string, string> = {
   'fuse-flush-fails': 'fx_fuse_fd(FX_FUSE_FLUSH', 'fuse-flush-waits': 'fx_fuse_fd(FX_FUSE_FLUSH_WAIT', 'fuse-read-fails': 'fx_fuse_path(FX_FUSE_READ', 'fuse-fallocate-fails': 'fx_fuse_map(FX_FUSE_FALLOCATE',
   'fuse-write-fails': 'fx_fuse_fd(FX_FUSE_WRITE', 'fuse-create-fails': 'fx_fuse_new(FX_FUSE_CREATE', 'fuse-open-fails': 'fx_fuse_path(FX_FUSE_OPEN',
   'fuse-getattr-fails': 'fx_fuse_fd(FX_FUSE_GETATTR',
+  'fuse-unmapped-owner': 'fx_fuse_alien_fd(FX_FUSE_ALIEN', // the errno is not used
   'fuse-readlink-fails': 'fx_fuse_link(FX_FUSE_READLINK', 'fuse-setattr-fails': 'fx_fuse_fd(FX_FUSE_SETATTR', 'fuse-statfs-fails': 'fx_fuse_fd(FX_FUSE_STATFS',
 };
 /** The FUSE fixtures a path and a descriptor share a name for: a path argument takes the path form. */
 const FUSE_PATH_CALL: Record<string, string> = {
+  'fuse-unmapped-owner': 'fx_fuse_alien(FX_FUSE_ALIEN', // the errno is not used
   'fuse-getattr-fails': 'fx_fuse_path(FX_FUSE_GETATTR',
   'fuse-setattr-fails': 'fx_fuse_path(FX_FUSE_SETATTR', 'fuse-statfs-fails': 'fx_fuse_path(FX_FUSE_STATFS',
 };
@@ -1376,7 +1400,7 @@ int main(int argc, char **argv)
 
 /** The supervisor steps a case may ask for (sb_prepare), by the fixtures that need them. */
 const PREPARES = new Set(['fx_quota_prepare', 'fx_immutable_prepare']);
-const IMMUTABLE = (a: Arg) => a.kind === 'path' && a.which === 'immutable';
+const IMMUTABLE = (a: Arg) => (a.kind === 'path' && a.which === 'immutable') || (a.kind === 'fd' && a.fixture === 'immutable');
 const QUOTA = (a: Arg) => (a.kind === 'path' && a.which === 'quota-new') || (a.kind === 'fd' && a.fixture === 'quota-full');
 
 /** The program for planned cases. */

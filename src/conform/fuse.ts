@@ -24,7 +24,7 @@ export const FUSE_C = String.raw`
 
 /* The operation a fuse fixture makes fail. */
 enum { FX_FUSE_FLUSH = 1, FX_FUSE_FLUSH_WAIT, FX_FUSE_READ, FX_FUSE_FALLOCATE, FX_FUSE_WRITE, FX_FUSE_CREATE, FX_FUSE_OPEN, FX_FUSE_GETATTR,
-	FX_FUSE_READLINK, FX_FUSE_SETATTR, FX_FUSE_STATFS };
+	FX_FUSE_READLINK, FX_FUSE_SETATTR, FX_FUSE_STATFS, FX_FUSE_ALIEN };
 #define FX_FUSE_DIR "fuse-fs"
 #define FX_FUSE_SIZE 4096
 
@@ -37,17 +37,24 @@ static void fx_fuse_reply(int fd, unsigned long long unique, int err, const void
 		_exit(0);
 }
 
-/* Node 1 is the root directory, 2 "file", 3 "exec", 4 "link" (a symbolic link to "file"). */
+/*
+ * Node 1 is the root directory, 2 "file", 3 "exec", 4 "link" (a symbolic link to "file"), 5
+ * "alien" (a regular file whose owner and group, FX_FUSE_ALIEN_ID, no user namespace of the
+ * sandbox maps: the kernel gives the inode INVALID_UID and INVALID_GID).
+ */
+#define FX_FUSE_ALIEN_ID 4000000000u
 #define FX_FUSE_LINK "file"
 static void fx_fuse_attr(unsigned long long node, struct fuse_attr *a)
 {
 	memset(a, 0, sizeof(*a));
 	a->ino = node;
-	a->mode = node == 1 ? S_IFDIR | 0755 : node == 2 ? S_IFREG | 0644 : node == 3 ? S_IFREG | 0755 : S_IFLNK | 0777;
+	a->mode = node == 1 ? S_IFDIR | 0755 : node == 2 || node == 5 ? S_IFREG | 0644 : node == 3 ? S_IFREG | 0755 : S_IFLNK | 0777;
 	a->nlink = node == 1 ? 2 : 1;
 	a->size = node == 1 ? 0 : node == 4 ? sizeof(FX_FUSE_LINK) - 1 : FX_FUSE_SIZE;
 	a->blocks = node == 1 || node == 4 ? 0 : FX_FUSE_SIZE / 512;
 	a->blksize = 4096;
+	if (node == 5)
+		a->uid = a->gid = FX_FUSE_ALIEN_ID;
 }
 
 /* Serves requests until the connection ends, a read times out, or a request is malformed. */
@@ -97,6 +104,8 @@ static void fx_fuse_serve(int fd, int op, int err)
 				child = 3;
 			else if (node == 1 && !strcmp(arg, "link"))
 				child = 4;
+			else if (node == 1 && !strcmp(arg, "alien"))
+				child = 5;
 			if (!child) {
 				fx_fuse_reply(fd, in->unique, ENOENT, NULL, 0);
 				break;
@@ -112,7 +121,7 @@ static void fx_fuse_serve(int fd, int op, int err)
 		}
 		case FUSE_GETATTR: {
 			struct fuse_attr_out o;
-			if (node < 1 || node > 4)
+			if (node < 1 || node > 5)
 				_exit(0);
 			if (op == FX_FUSE_GETATTR && node > 1) {
 				/* Every GETATTR of a file: a stat ending in ESTALE walks again and asks again. */
@@ -127,7 +136,7 @@ static void fx_fuse_serve(int fd, int op, int err)
 		}
 		case FUSE_OPEN: {
 			struct fuse_open_out o;
-			if (node < 2 || node > 3)
+			if (node < 2 || node > 5 || node == 4)
 				_exit(0);
 			if (op == FX_FUSE_OPEN) {
 				/* Every OPEN: an open ending in ESTALE walks again (LOOKUP_REVAL) and reopens. */
@@ -279,6 +288,22 @@ static long fx_fuse_link(int op, int err)
 {
 	fx_fuse(op, err);
 	return (long)(FX_FUSE_DIR "/link");
+}
+
+/* The FUSE file "alien", owned by a user and group no namespace of the sandbox maps. */
+static long fx_fuse_alien(int op, int err)
+{
+	fx_fuse(op, err);
+	return (long)(FX_FUSE_DIR "/alien");
+}
+
+/* A read-only descriptor of "alien". */
+static long fx_fuse_alien_fd(int op, int err)
+{
+	int fd = open((const char *)fx_fuse_alien(op, err), O_RDONLY);
+	if (fd < 0)
+		_exit(145);
+	return fd;
 }
 
 /* A name the FUSE filesystem does not have (its LOOKUP answers ENOENT), for creating. */

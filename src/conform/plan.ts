@@ -472,6 +472,8 @@ function claimFits(cl: Claim, args: readonly Arg[]): boolean {
     return (a?.kind === 'mapped' || a?.kind === 'addr') && n?.kind === 'int' && n.value >= 0n && n.value <= 1n << 20n;
   }
   if (cl.name.startsWith('fd:pair')) { const a = arg(0); return a?.kind === 'buf' && a.size >= 8; }
+  // A path or a descriptor whose file is looked at, and integer modes and ids.
+  if (cl.name === 'file:mode' || cl.name.startsWith('file:owner')) return (arg(0)?.kind === 'path' || arg(0)?.kind === 'fd') && cl.args.slice(1).every((_, k) => arg(k + 1)?.kind === 'int');
   return true;
 }
 
