@@ -1,7 +1,7 @@
 // The vocabulary the readlink, statfs, chmod and chown specs brought: the path:symlink semantic,
-// the FUSE symlink whose READLINK fails, the FUSE file whose SETATTR or STATFS fails or whose ids
+// the ptr:utimes timespecs, the FUSE symlink whose READLINK fails, the FUSE file whose SETATTR or STATFS fails or whose ids
 // no namespace maps, the not-owned, setuid, proc-symlink fixtures (and the fd forms of setuid,
-// rofs-file, immutable, not-owned), and the file:mode and file:owner claims. The fixtures run on
+// rofs-file, immutable, not-owned), and the file:mode, file:owner and file:times claims. The fixtures run on
 // this kernel, and on the 6.1 guest with KAPI_TEST_KERNEL.
 
 import assert from 'node:assert/strict';
@@ -25,12 +25,13 @@ const coverage = (out: string, api: string) => new RegExp(`^ {4}# ${api}: \\d+/\
 describe('file:mode and file:owner', () => {
   const params = [{ name: 'fd', type: 'fd' }, { name: 'mode', type: 'uint' }, { name: 'user', type: 'uint' }, { name: 'group', type: 'uint' }] as unknown as Param[];
   it('take a target and integer parameters, and refuse a wrong count or an unknown name', () => {
-    const ok = parseEffects('file:mode=fd,mode; file:owner=fd,user,group; file:owner-nofollow=fd,user,group', params);
+    const ok = parseEffects('file:mode=fd,mode; file:owner=fd,user,group; file:owner-nofollow=fd,user,group; file:times=fd,user,group', params);
     assert.deepEqual(ok.problems, []);
     assert.deepEqual(ok.claims.map((c) => [c.name, c.args]), [
       ['file:mode', [{ param: 0 }, { param: 1 }]],
       ['file:owner', [{ param: 0 }, { param: 2 }, { param: 3 }]],
       ['file:owner-nofollow', [{ param: 0 }, { param: 2 }, { param: 3 }]],
+      ['file:times', [{ param: 0 }, { param: 2 }, { param: 3 }]],
     ]);
     for (const bad of ['file:mode=fd', 'file:owner=fd,user', 'file:mode=fd,nothing']) {
       const r = parseEffects(bad, params);
@@ -42,7 +43,8 @@ describe('file:mode and file:owner', () => {
     const ps = [{ name: 'path', type: 'path' }, { name: 'fd', type: 'fd' }] as unknown as Param[];
     for (const t of ['path=path:fuse-readlink-fails', 'path=path:fuse-setattr-fails', 'path=path:fuse-statfs-fails', 'path=path:fuse-unmapped-owner',
       'path=path:not-owned', 'path=path:setuid', 'path=path:proc-symlink', 'fd=fd:setuid', 'fd=fd:rofs-file', 'fd=fd:immutable', 'fd=fd:not-owned',
-      'fd=fd:fuse-setattr-fails', 'fd=fd:fuse-statfs-fails', 'fd=fd:fuse-unmapped-owner']) {
+      'fd=fd:fuse-setattr-fails', 'fd=fd:fuse-statfs-fails', 'fd=fd:fuse-unmapped-owner',
+      'path=ptr:utimes', 'path=ptr:utimes-now', 'path=ptr:utimes-omit', 'path=ptr:utimes-mixed', 'path=ptr:utimes-badnsec']) {
       const r = parseConditions(t, ps);
       assert.deepEqual(r.problems, [], t);
       assert.equal(r.conditions.length, 1, t);
@@ -68,18 +70,23 @@ function checkAttrs(out: string): void {
     ['sys_fchown', 'EINVAL when user=70000'],
     ['sys_fchown', 'EOVERFLOW when fd=fd:fuse-unmapped-owner, group=-1'],
     ['sys_fchown', 'ESTALE when fd=fd:fuse-setattr-fails'],
+    ['sys_utimensat', 'EINVAL when utimes=ptr:utimes-badnsec'],
+    ['sys_utimensat', 'EPERM when filename=path:not-owned, caps=none, utimes=ptr:utimes'],
+    ['sys_utimensat', 'EACCES when filename=path:not-owned, caps=none'],
+    ['sys_utimensat', 'EOVERFLOW when filename=path:fuse-unmapped-owner, utimes=ptr:utimes'],
   ] as const) {
     assert.match(line(out, what), /^ {4}ok /, `${api}: ${line(out, what)}`);
     assert.match(coverage(out, api).replace(/; unprovokable.*$/, ''), new RegExp(`errors provoked .* ${what.slice(0, what.indexOf(' '))}(?: |$)`), coverage(out, api));
   }
   // The effect cases: readlink's bytes, chmod's mode, chown's owner and the cleared set-user-ID bit.
-  for (const what of ['side-effect 1 shows when bufsiz=4', 'side-effect 1 shows when filename=path:setuid, mode=0755', 'side-effect 1 shows when fd=fd:setuid, user=-1, group=-1', 'side-effect 1 shows when fd=fd:pipe, user=1000']) {
+  for (const what of ['side-effect 1 shows when bufsiz=4', 'side-effect 1 shows when filename=path:setuid, mode=0755', 'side-effect 1 shows when fd=fd:setuid, user=-1, group=-1', 'side-effect 1 shows when fd=fd:pipe, user=1000',
+    'side-effect 1 shows when utimes=ptr:utimes-mixed', 'side-effect 1 shows when filename=ptr:null, dfd=fd:file, utimes=ptr:utimes']) {
     assert.match(line(out, what), /^ {4}ok /, what);
   }
-  for (const api of ['sys_readlinkat', 'sys_fstatfs', 'sys_fchmodat', 'sys_fchmod', 'sys_fchown']) assert.match(coverage(out, api), /^ {4}# sys_\w+: (\d+)\/\1 passed/, api);
+  for (const api of ['sys_readlinkat', 'sys_fstatfs', 'sys_fchmodat', 'sys_fchmod', 'sys_fchown', 'sys_utimensat']) assert.match(coverage(out, api), /^ {4}# sys_\w+: (\d+)\/\1 passed/, api);
 }
 
-const APIS = ['readlinkat', 'fstatfs', 'fchmodat', 'fchmod', 'fchown'];
+const APIS = ['readlinkat', 'fstatfs', 'fchmodat', 'fchmod', 'fchown', 'utimensat'];
 
 describe('attribute fixtures on this kernel', () => {
   it('READLINK, STATFS and SETATTR failures, a link reached itself, unmapped ids, a file of another owner, a read-only mount', () => {
@@ -114,6 +121,15 @@ describe('attribute fixtures on this kernel', () => {
     const r = kapi(['conform', '-q', '--source', f, 'lchown'], { timeout: 300_000 });
     assert.equal(r.code, 1);
     assert.match(r.stdout, /^ {4}not ok \d+ side-effect 1 shows when filename=path:symlink, user=1000$/m);
+  });
+
+  it('a mutated claim fails: utimensat with AT_SYMLINK_NOFOLLOW sets the link\'s times, not its target\'s', () => {
+    const f = join(dir, 'utimes.c');
+    writeFileSync(f, readFileSync(repoPath('specs/utimes.c'), 'utf8').replace('file:times-nofollow=dfd,filename,utimes if flags&AT_SYMLINK_NOFOLLOW', 'file:times=dfd,filename,utimes if flags&AT_SYMLINK_NOFOLLOW'));
+    const r = kapi(['conform', '-q', '--source', f, 'utimensat'], { timeout: 300_000 });
+    assert.equal(r.code, 1);
+    assert.match(r.stdout, /^ {4}not ok \d+ side-effect 1 shows when filename=path:symlink, flags=AT_SYMLINK_NOFOLLOW, utimes=ptr:utimes$/m);
+    assert.match(r.stdout, /the access time is \d+\.\d{9}, not 1000000000\.123456789/);
   });
 
   it('a mutated condition fails: readlink of the symbolic link itself succeeds, so no EINVAL', () => {

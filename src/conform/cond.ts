@@ -50,7 +50,9 @@ export const FUSE_KINDS: readonly string[] = [
 ];
 
 /** Pointer fixtures (`ptr:KIND`). */
-export const PTR_KINDS = ['null', 'unmapped', 'readonly', 'argv-toolong', 'iovec-badlen', 'iovec-unmapped'] as const;
+export const PTR_KINDS = ['null', 'unmapped', 'readonly', 'argv-toolong', 'iovec-badlen', 'iovec-unmapped',
+  // Two timespecs for utimensat: explicit times, both UTIME_NOW, both UTIME_OMIT, UTIME_NOW and an explicit mtime, a bad tv_nsec.
+  'utimes', 'utimes-now', 'utimes-omit', 'utimes-mixed', 'utimes-badnsec'] as const;
 export type PtrKind = (typeof PTR_KINDS)[number];
 
 /** Address fixtures (`addr:KIND`): the start of a one-page mapping of a particular kind. */

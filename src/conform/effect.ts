@@ -36,6 +36,8 @@ export const CLAIMS = {
   // permission bits are now MODE's (chmod); its owner and group are the arguments', -1 keeping one,
   // and a set-user-ID bit is gone (chown).
   'file:mode': ['param', 'param'], 'file:owner': ['param', 'param', 'param'], 'file:owner-nofollow': ['param', 'param', 'param'],
+  // utimensat: the file of DFD and PATH (NULL: DFD's own) has the access and modification times TIMES asks for.
+  'file:times': ['param', 'param', 'param'], 'file:times-nofollow': ['param', 'param', 'param'],
 } as const satisfies Record<string, readonly ArgSort[]>;
 export type ClaimName = keyof typeof CLAIMS;
 export const CLAIM_NAMES = Object.keys(CLAIMS) as ClaimName[];

@@ -1034,6 +1034,21 @@ static long fx_argv(void) { static const char *argv[] = { "true", NULL }; return
 static long fx_envp(void) { static const char *envp[] = { NULL }; return (long)envp; }
 static long fx_sigset(void) { static unsigned long set[16]; return (long)set; }
 static long fx_timespec(void) { static struct timespec ts; return (long)&ts; }
+/* utimensat's two timespecs (atime, mtime): explicit, both UTIME_NOW, both UTIME_OMIT, NOW and explicit, a bad tv_nsec. */
+static long fx_utimes(int which)
+{
+	static struct timespec ts[2];
+	static const struct timespec set[5][2] = {
+		{ { 1000000000, 123456789 }, { 1100000000, 987654321 } },
+		{ { 0, UTIME_NOW }, { 0, UTIME_NOW } },
+		{ { 0, UTIME_OMIT }, { 0, UTIME_OMIT } },
+		{ { 0, UTIME_NOW }, { 1100000000, 987654321 } },
+		{ { 1000000000, 1000000000 }, { 1100000000, 0 } },
+	};
+	if (which < 0 || which > 4) _exit(131);
+	memcpy(ts, set[which], sizeof(ts));
+	return (long)ts;
+}
 `;
 
 /** The C that makes each descriptor fixture. */
@@ -1131,6 +1146,11 @@ function argExpr(a: Arg, i: number): string {
       if (a.errno !== undefined) throw new EmitError(`address fixture ${a.which} takes no errno`);
       return ADDR_C[a.which];
     case 'argv-toolong': return 'fx_argv_toolong()';
+    case 'utimes': return 'fx_utimes(0)';
+    case 'utimes-now': return 'fx_utimes(1)';
+    case 'utimes-omit': return 'fx_utimes(2)';
+    case 'utimes-mixed': return 'fx_utimes(3)';
+    case 'utimes-badnsec': return 'fx_utimes(4)';
     case 'iovec': return `fx_iovec(${iovecCheck(a)}, ${cCount(a.len, 'iovec length')}UL, ${iovecBad(a)})`;
     case 'buf': return a.fill === undefined ? `fx_buf(${cCount(a.size, 'buffer size')}UL)` : `fx_buf_filled(${cCount(a.size, 'buffer size')}UL, ${cCount(a.fill & 0xff, 'fill byte')})`;
     case 'null': return '0L';

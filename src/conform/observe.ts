@@ -392,7 +392,7 @@ static int sb_explain(char kind, int n)
 }
 
 /* The pre-call state a claim needs: a path's entry, an interest list line. */
-static struct { int have; struct sb_ent ent; char list[8192]; struct stat st; } sb_pre[16];
+static struct { int have; struct sb_ent ent; char list[8192]; struct stat st; struct timespec t0; } sb_pre[16];
 static const struct sb_claim *sb_claims;
 static int sb_nclaims, sb_check_effects;
 static unsigned sb_umask;
@@ -410,6 +410,32 @@ static int sb_target_stat(long v, int nofollow, struct stat *st)
 	if (v >= 0 && v < SB_FDS)
 		return (int)syscall(SYS_fstat, v, st);
 	return (int)syscall(SYS_newfstatat, AT_FDCWD, (const char *)v, st, nofollow ? AT_SYMLINK_NOFOLLOW : 0);
+}
+
+/* utimensat's file: DFD and PATH as the call takes them (a NULL PATH: DFD's own file). */
+static int sb_times_stat(const long *a, const struct sb_claim *c, struct stat *st)
+{
+	const char *p = (const char *)a[c->p[1]];
+	int flags = AT_EMPTY_PATH | (c->kind == CL_FILE_TIMES_NOFOLLOW ? AT_SYMLINK_NOFOLLOW : 0);
+	return (int)syscall(SYS_newfstatat, (int)a[c->p[0]], p ? p : "", st, flags);
+}
+
+/* One timestamp against what utimensat was asked: "" when it holds. */
+static void sb_time_check(const char *what, const struct timespec *got, const struct timespec *pre, const struct timespec *ask,
+			  const struct timespec *t0, const struct timespec *t1, char *why, size_t cap)
+{
+	long nsec = ask ? ask->tv_nsec : UTIME_NOW;
+	if (nsec == UTIME_OMIT) {
+		if (got->tv_sec != pre->tv_sec || got->tv_nsec != pre->tv_nsec)
+			snprintf(why, cap, "%s changed from %lld.%09ld to %lld.%09ld under UTIME_OMIT", what, (long long)pre->tv_sec, pre->tv_nsec, (long long)got->tv_sec, got->tv_nsec);
+	} else if (nsec == UTIME_NOW) {
+		if (got->tv_sec < t0->tv_sec || (got->tv_sec == t0->tv_sec && got->tv_nsec < t0->tv_nsec) ||
+		    got->tv_sec > t1->tv_sec || (got->tv_sec == t1->tv_sec && got->tv_nsec > t1->tv_nsec))
+			snprintf(why, cap, "%s is %lld.%09ld, not the time of the call (%lld.%09ld to %lld.%09ld)", what, (long long)got->tv_sec, got->tv_nsec,
+				 (long long)t0->tv_sec, t0->tv_nsec, (long long)t1->tv_sec, t1->tv_nsec);
+	} else if (got->tv_sec != ask->tv_sec || got->tv_nsec != ask->tv_nsec) {
+		snprintf(why, cap, "%s is %lld.%09ld, not %lld.%09ld", what, (long long)got->tv_sec, got->tv_nsec, (long long)ask->tv_sec, ask->tv_nsec);
+	}
 }
 
 /* Marks the change of the scratch directory's entry for inode ino (if it is one) explained. */
@@ -446,6 +472,10 @@ static void sb_begin(const long *a, const struct sb_claim *cl, int n, int check)
 				sb_pre[i].have = 1;
 				sb_pre[i].ent.size = st.st_size;
 			}
+		} else if (c->kind == CL_FILE_TIMES || c->kind == CL_FILE_TIMES_NOFOLLOW) {
+			sb_pre[i].have = !sb_times_stat(a, c, &sb_pre[i].st);
+			/* The kernel stamps with the coarse clock, which is never ahead of this one. */
+			syscall(SYS_clock_gettime, CLOCK_REALTIME_COARSE, &sb_pre[i].t0);
 		} else if (c->kind == CL_FILE_MODE || c->kind == CL_FILE_OWNER || c->kind == CL_FILE_OWNER_NOFOLLOW) {
 			sb_pre[i].have = !sb_target_stat(a[c->p[0]], c->kind == CL_FILE_OWNER_NOFOLLOW, &sb_pre[i].st);
 		} else if (c->kind == CL_EPOLL_ADDED || c->kind == CL_EPOLL_REMOVED || c->kind == CL_EPOLL_MODIFIED) {
@@ -553,6 +583,21 @@ static void sb_claim_check(int i, long r, char *why, size_t cap)
 			snprintf(why, cap, "the file of arg%d has mode %o, not %o", c->p[0], st.st_mode & 07777, want);
 		else
 			sb_explain_ino(st.st_ino);
+		break;
+	}
+	case CL_FILE_TIMES:
+	case CL_FILE_TIMES_NOFOLLOW: {
+		struct stat st;
+		struct timespec t1;
+		const struct timespec *ask = (const struct timespec *)a[c->p[2]];
+		syscall(SYS_clock_gettime, CLOCK_REALTIME, &t1);
+		if (!sb_pre[i].have || sb_times_stat(a, c, &st)) {
+			snprintf(why, cap, "the file of arg%d and arg%d cannot be looked at", c->p[0], c->p[1]);
+			break;
+		}
+		sb_time_check("the access time", &st.st_atim, &sb_pre[i].st.st_atim, ask ? &ask[0] : NULL, &sb_pre[i].t0, &t1, why, cap);
+		if (!why[0])
+			sb_time_check("the modification time", &st.st_mtim, &sb_pre[i].st.st_mtim, ask ? &ask[1] : NULL, &sb_pre[i].t0, &t1, why, cap);
 		break;
 	}
 	case CL_FILE_OWNER:

@@ -26,7 +26,9 @@ export type Arg =
   | { kind: 'argv' }
   | { kind: 'envp' }
   | { kind: 'sigset' }
-  | { kind: 'timespec' };
+  | { kind: 'timespec' }
+  /** Two struct timespec for utimensat (ptr:utimes and its variants). */
+  | { kind: 'utimes' | 'utimes-now' | 'utimes-omit' | 'utimes-mixed' | 'utimes-badnsec' };
 
 /** How an iovec fixture is broken: its last length above SSIZE_MAX, or its first buffer unmapped. */
 export type IovecBad = 'badlen' | 'unmapped';
@@ -473,6 +475,7 @@ function claimFits(cl: Claim, args: readonly Arg[]): boolean {
   }
   if (cl.name.startsWith('fd:pair')) { const a = arg(0); return a?.kind === 'buf' && a.size >= 8; }
   // A path or a descriptor whose file is looked at, and integer modes and ids.
+  if (cl.name.startsWith('file:times')) return (arg(0)?.kind === 'fd' || arg(0)?.kind === 'int') && (arg(1)?.kind === 'path' || arg(1)?.kind === 'null') && (arg(2)?.kind === 'null' || !!arg(2)?.kind.startsWith('utimes'));
   if (cl.name === 'file:mode' || cl.name.startsWith('file:owner')) return (arg(0)?.kind === 'path' || arg(0)?.kind === 'fd') && cl.args.slice(1).every((_, k) => arg(k + 1)?.kind === 'int');
   return true;
 }
