@@ -102,7 +102,7 @@ describe('attribute fixtures on this kernel', () => {
     const r = kapi(['conform', '-q', '--source', f, 'fchmodat'], { timeout: 300_000 });
     assert.equal(r.code, 1);
     assert.match(r.stdout, /^ {4}not ok \d+ valid arguments succeed$/m);
-    assert.match(r.stdout, /the file of arg1 has mode 640, not 7634/);
+    assert.match(r.stdout, /the file of filename has mode 640, not 7634/);
   });
 
   it('a change no claim explains fails: chmod without its claim', () => {
