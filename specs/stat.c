@@ -649,3 +649,329 @@ SYSCALL_DEFINE5(statx, int, dfd, const char __user *, filename, unsigned, flags,
 		unsigned int, mask, struct statx __user *, buffer)
 {
 }
+
+/**
+ * sys_readlinkat - copy the target of a symbolic link, named relative to a directory descriptor, into a buffer
+ * @dfd: directory the path is resolved from when it is relative, or AT_FDCWD
+ * @pathname: path of the symbolic link; empty to read the link dfd itself refers to
+ * @buf: user buffer that receives the target text
+ * @bufsiz: size of buf in bytes
+ *
+ * long-desc: Resolves pathname from dfd without following a final symbolic
+ *   link, and copies the text the link holds into buf: at most bufsiz bytes,
+ *   with no terminating NUL added.  A target longer than bufsiz is cut at
+ *   bufsiz bytes without any error.  An empty pathname names the file dfd
+ *   refers to (a descriptor opened with O_PATH | O_NOFOLLOW on the link);
+ *   for AT_FDCWD that is the current directory, which is no link.  The
+ *   caller needs search permission on the directories of the path only; the
+ *   link's own mode is not looked at.  The link's access time is updated.
+ *   The raw syscall returns the byte count or a negative errno.
+ * contexts: process, sleepable
+ *
+ * param: dfd
+ *   kapi-semantic: fd:cwd
+ *   type: fd, input
+ *   constraint: AT_FDCWD or an open descriptor (O_PATH descriptors are
+ *     accepted).  Used only when pathname is relative; it must then be a
+ *     directory, unless pathname is empty, where dfd names the link itself.
+ *   desc: Starting point of the lookup.
+ *
+ * param: pathname
+ *   kapi-semantic: path:symlink
+ *   kapi-test: no-invalid
+ *   type: path, input
+ *   constraint-type: user_path
+ *   constraint: NUL-terminated string in readable user memory, shorter than
+ *     PATH_MAX bytes; each component at most the filesystem's name limit.
+ *     The final component must be a symbolic link, which is not followed:
+ *     a link that loops or points nowhere is a valid argument, so the
+ *     generic invalid-path cases do not apply; the error conditions below
+ *     provoke each error.
+ *   desc: Path of the symbolic link to read.
+ *
+ * param: buf
+ *   type: user_ptr, output
+ *   constraint-type: buffer(3)
+ *   constraint: bufsiz bytes of writable user memory.  Only the first bytes,
+ *     as many as the return value says, are written.
+ *   desc: Receives the link's target, not NUL-terminated.
+ *
+ * param: bufsiz
+ *   kapi-valid: 64
+ *   type: int, input
+ *   constraint-type: range(1, INT_MAX)
+ *   constraint: Must be positive: 0 or a negative value gives EINVAL before
+ *     the path is looked at.  A value smaller than the target's length cuts
+ *     the copy.
+ *   desc: Size of buf in bytes.
+ *
+ * return:
+ *   type: int
+ *   check-type: range
+ *   success-range: 1, INT_MAX
+ *   desc: The number of bytes copied to buf (the target's length, or bufsiz
+ *     when the target is longer), or a negative errno.
+ *   kapi-effect: mem:filled=buf,ret
+ *
+ * error: EACCES, search permission is denied on a directory of the path
+ *   kapi-cond: pathname=path:nosearch, caps=none
+ *   desc: A directory the walk passes through lacks execute permission for
+ *     the caller (and it has no CAP_DAC_READ_SEARCH), or a security module
+ *     refused the lookup or the reading of the link.
+ *
+ * error: EBADF, pathname is relative and dfd is not an open descriptor
+ *   kapi-cond: dfd=fd:closed; dfd=-1
+ *   desc: Also for an empty pathname.  Not checked for an absolute pathname.
+ *
+ * error: EBUSY, an automount on the path met a mount of the same filesystem at that place
+ *   kapi-unprovokable: needs an automount point (autofs, NFS, AFS or CIFS referrals); none of these can be mounted in the sandbox's user namespace
+ *   desc: A directory of the path is an automount point whose new mount
+ *     would repeat the mount it lies on.
+ *
+ * error: EFAULT, pathname or buf points outside the caller's accessible address space
+ *   kapi-cond: pathname=ptr:unmapped; pathname=ptr:null; buf=ptr:unmapped; buf=ptr:readonly
+ *   desc: Reading the path or writing the target faulted; buf is only
+ *     written once the link was found.
+ *
+ * error: EINVAL, bufsiz is not positive, or the file named is not a symbolic link
+ *   kapi-cond: bufsiz=0; bufsiz=-1; pathname=path:file; pathname=path:dir
+ *   desc: The bufsiz check comes first.  A final component that exists but
+ *     is a regular file, a directory or anything else but a link (and not an
+ *     AFS mount point, which can be read like one) gives EINVAL.
+ *
+ * error: EIO, the filesystem failed to read the link
+ *   kapi-cond: pathname=path:fuse-readlink-fails
+ *   desc: A block of the path or of the link could not be read, or the
+ *     filesystem's get_link failed: a FUSE server that answered READLINK
+ *     with EIO.
+ *
+ * error: ELOOP, too many symbolic links were followed in the directories of the path
+ *   kapi-cond: pathname=path:loop-below
+ *   desc: More than 40 links on the way to the last component.  The final
+ *     link is not followed, so one that loops is read like any other.
+ *
+ * error: ENAMETOOLONG, pathname or one of its components is too long
+ *   kapi-cond: pathname=path:toolong; pathname=path:name-toolong
+ *   desc: The path is PATH_MAX bytes or longer, or a component exceeds the
+ *     filesystem's name length limit.
+ *
+ * error: ENOENT, a component of the path does not exist, or pathname is empty and dfd is no link
+ *   kapi-cond: pathname=path:missing; pathname=path:empty; pathname=path:empty, dfd=fd:opath
+ *   desc: An empty pathname is looked up as dfd's own file (LOOKUP_EMPTY);
+ *     when that is not a symbolic link the error is ENOENT, not EINVAL.
+ *
+ * error: ENOMEM, kernel memory ran out
+ *   kapi-cond: pathname=path:missing, memcg=full
+ *   desc: The path buffer or a dentry could not be allocated; a dentry for a
+ *     name not in the cache is charged to the caller's memory cgroup.
+ *
+ * error: ENOSPC, an automount on the path would exceed the mount limit
+ *   kapi-unprovokable: needs an automount point (autofs, NFS, AFS or CIFS referrals); none of these can be mounted in the sandbox's user namespace
+ *   desc: The mount namespace holds fs.mount-max mounts and an automount
+ *     on a directory of the path would add one more.
+ *
+ * error: ENOTDIR, a component used as a directory is not one, or dfd is not a directory
+ *   kapi-cond: pathname=path:notdir; dfd=fd:file
+ *   desc: A non-final component is a regular file, or pathname is relative
+ *     and non-empty and dfd refers to something other than a directory.
+ *
+ * error: ESTALE, the filesystem reported the file handle stale
+ *   kapi-cond: pathname=path:fuse-readlink-fails
+ *   desc: A network filesystem's server no longer knows the link, or a FUSE
+ *     server answered READLINK with ESTALE.  The lookup and the read are done
+ *     once more with every cached name revalidated (LOOKUP_REVAL) before the
+ *     error is returned.
+ *
+ * side-effect: modify_state
+ *   target: buf
+ *   desc: The first bytes of buf, as many as returned, hold the target; the
+ *     rest of buf is left as it was.
+ *   reversible: yes
+ *   kapi-effect: mem:filled=buf,ret
+ *   kapi-effect-case: bufsiz=4; bufsiz=1; pathname=path:dangling; pathname=path:loop
+ *
+ * side-effect: modify_state
+ *   target: the link's access time
+ *   desc: touch_atime() marks the link accessed, as the mount's atime rules
+ *     (relatime, noatime) allow.
+ *   reversible: no
+ *   kapi-unobservable: conform's snapshot compares no timestamps, and under the default relatime the update is skipped once the access time is newer than the change time
+ *
+ * capability: CAP_DAC_READ_SEARCH
+ *   type: bypass_check
+ *   allows: walking through directories without search permission
+ *   without: EACCES on such a directory
+ *   condition: a directory of the path lacks execute permission for the caller
+ *   priority: 0
+ *
+ * kapi-not-returned: EPERM inode_permission gives it only for MAY_WRITE, and the walk asks for
+ *   MAY_EXEC; EROFS sb_permission gives it only for MAY_WRITE; EAGAIN path_init returns it for
+ *   LOOKUP_CACHED, which only openat2 sets; EXDEV only openat2's RESOLVE_* flags scope a walk;
+ *   ENOTRECOVERABLE a WARN_ON in set_root for a scoped walk: a kernel bug; EISDIR
+ *   follow_automount's EISDIR tells __traverse_mounts to stop and is turned into 0 there
+ *
+ * notes: The man page gives EINVAL for a file that is not a link; for an
+ *   empty pathname the kernel says ENOENT instead.  ESTALE is not in the man
+ *   page.  The links of /proc/PID (cwd, exe, fd/N) have a readlink method of
+ *   their own that prints the object's path.  The
+ *   result is not NUL-terminated: callers that want a string must allow one
+ *   byte more and add the NUL, and a return equal to bufsiz may mean the
+ *   target was cut.
+ */
+SYSCALL_DEFINE4(readlinkat, int, dfd, const char __user *, pathname,
+		char __user *, buf, int, bufsiz)
+{
+}
+
+/**
+ * sys_readlink - copy the target of a symbolic link into a buffer
+ * @path: path of the symbolic link, relative to the current working directory if not absolute
+ * @buf: user buffer that receives the target text
+ * @bufsiz: size of buf in bytes
+ *
+ * long-desc: readlinkat() from AT_FDCWD.  Resolves path without following a
+ *   final symbolic link and copies the text the link holds into buf: at most
+ *   bufsiz bytes, with no terminating NUL.  A longer target is cut at bufsiz
+ *   bytes without an error.  Only search permission on the directories of
+ *   the path is needed.  The link's access time is updated.  The raw syscall
+ *   returns the byte count or a negative errno.
+ * contexts: process, sleepable
+ *
+ * param: path
+ *   kapi-semantic: path:symlink
+ *   kapi-test: no-invalid
+ *   type: path, input
+ *   constraint-type: user_path
+ *   constraint: NUL-terminated string in readable user memory, shorter than
+ *     PATH_MAX bytes; each component at most the filesystem's name limit.
+ *     The final component must be a symbolic link, which is not followed (a
+ *     looping or dangling link is read like any other), so the generic
+ *     invalid-path cases do not apply; the error conditions below provoke
+ *     each error.  The empty string gives ENOENT.
+ *   desc: Path of the symbolic link to read.
+ *
+ * param: buf
+ *   type: user_ptr, output
+ *   constraint-type: buffer(2)
+ *   constraint: bufsiz bytes of writable user memory.  Only the first bytes,
+ *     as many as the return value says, are written.
+ *   desc: Receives the link's target, not NUL-terminated.
+ *
+ * param: bufsiz
+ *   kapi-valid: 64
+ *   type: int, input
+ *   constraint-type: range(1, INT_MAX)
+ *   constraint: Must be positive: 0 or a negative value gives EINVAL before
+ *     the path is looked at.  A value smaller than the target's length cuts
+ *     the copy.
+ *   desc: Size of buf in bytes.
+ *
+ * return:
+ *   type: int
+ *   check-type: range
+ *   success-range: 1, INT_MAX
+ *   desc: The number of bytes copied to buf (the target's length, or bufsiz
+ *     when the target is longer), or a negative errno.
+ *   kapi-effect: mem:filled=buf,ret
+ *
+ * error: EACCES, search permission is denied on a directory of the path
+ *   kapi-cond: path=path:nosearch, caps=none
+ *   desc: A directory the walk passes through lacks execute permission for
+ *     the caller, or a security module refused the lookup or the reading of
+ *     the link.
+ *
+ * error: EBUSY, an automount on the path met a mount of the same filesystem at that place
+ *   kapi-unprovokable: needs an automount point (autofs, NFS, AFS or CIFS referrals); none of these can be mounted in the sandbox's user namespace
+ *   desc: A directory of the path is an automount point whose new mount
+ *     would repeat the mount it lies on.
+ *
+ * error: EFAULT, path or buf points outside the caller's accessible address space
+ *   kapi-cond: path=ptr:unmapped; path=ptr:null; buf=ptr:unmapped; buf=ptr:readonly
+ *   desc: Reading the path or writing the target faulted; buf is only
+ *     written once the link was found.
+ *
+ * error: EINVAL, bufsiz is not positive, or the file named is not a symbolic link
+ *   kapi-cond: bufsiz=0; bufsiz=-1; path=path:file; path=path:dir; path=path:fifo
+ *   desc: The bufsiz check comes first.  A final component that exists but
+ *     is not a link (nor an AFS mount point, which reads like one) gives
+ *     EINVAL.
+ *
+ * error: EIO, the filesystem failed to read the link
+ *   kapi-cond: path=path:fuse-readlink-fails
+ *   desc: A block of the path or of the link could not be read, or the
+ *     filesystem's get_link failed: a FUSE server that answered READLINK
+ *     with EIO.
+ *
+ * error: ELOOP, too many symbolic links were followed in the directories of the path
+ *   kapi-cond: path=path:loop-below
+ *   desc: More than 40 links on the way to the last component; the final
+ *     link itself is not followed.
+ *
+ * error: ENAMETOOLONG, path or one of its components is too long
+ *   kapi-cond: path=path:toolong; path=path:name-toolong
+ *   desc: The path is PATH_MAX bytes or longer, or a component exceeds the
+ *     filesystem's name length limit.
+ *
+ * error: ENOENT, a component of the path does not exist, or path is empty
+ *   kapi-cond: path=path:missing; path=path:empty
+ *   desc: An empty path names the current directory (LOOKUP_EMPTY), which is
+ *     no link: ENOENT, not EINVAL.
+ *
+ * error: ENOMEM, kernel memory ran out
+ *   kapi-cond: path=path:missing, memcg=full
+ *   desc: The path buffer or a dentry could not be allocated; a dentry for a
+ *     name not in the cache is charged to the caller's memory cgroup.
+ *
+ * error: ENOSPC, an automount on the path would exceed the mount limit
+ *   kapi-unprovokable: needs an automount point (autofs, NFS, AFS or CIFS referrals); none of these can be mounted in the sandbox's user namespace
+ *   desc: The mount namespace holds fs.mount-max mounts and an automount
+ *     on a directory of the path would add one more.
+ *
+ * error: ENOTDIR, a component used as a directory is not one
+ *   kapi-cond: path=path:notdir
+ *   desc: A non-final component is a regular file or another non-directory.
+ *
+ * error: ESTALE, the filesystem reported the file handle stale
+ *   kapi-cond: path=path:fuse-readlink-fails
+ *   desc: A network filesystem's server no longer knows the link, or a FUSE
+ *     server answered READLINK with ESTALE, on the walk and again on a
+ *     second walk with every cached name revalidated (LOOKUP_REVAL).
+ *
+ * side-effect: modify_state
+ *   target: buf
+ *   desc: The first bytes of buf, as many as returned, hold the target; the
+ *     rest of buf is left as it was.
+ *   reversible: yes
+ *   kapi-effect: mem:filled=buf,ret
+ *   kapi-effect-case: bufsiz=4; path=path:dangling; path=path:loop
+ *
+ * side-effect: modify_state
+ *   target: the link's access time
+ *   desc: touch_atime() marks the link accessed, as the mount's atime rules
+ *     (relatime, noatime) allow.
+ *   reversible: no
+ *   kapi-unobservable: conform's snapshot compares no timestamps, and under the default relatime the update is skipped once the access time is newer than the change time
+ *
+ * capability: CAP_DAC_READ_SEARCH
+ *   type: bypass_check
+ *   allows: walking through directories without search permission
+ *   without: EACCES on such a directory
+ *   condition: a directory of the path lacks execute permission for the caller
+ *   priority: 0
+ *
+ * kapi-not-returned: EPERM inode_permission gives it only for MAY_WRITE, and the walk asks for
+ *   MAY_EXEC; EROFS sb_permission gives it only for MAY_WRITE; EAGAIN path_init returns it for
+ *   LOOKUP_CACHED, which only openat2 sets; EXDEV only openat2's RESOLVE_* flags scope a walk;
+ *   ENOTRECOVERABLE a WARN_ON in set_root for a scoped walk: a kernel bug; EISDIR
+ *   follow_automount's EISDIR tells __traverse_mounts to stop and is turned into 0 there; EBADF
+ *   the walk starts at AT_FDCWD, never at a descriptor
+ *
+ * notes: The man page gives EINVAL for a file that is not a link; for an
+ *   empty path the kernel says ENOENT.  ESTALE is not in the man page.  The
+ *   result is not NUL-terminated, and a return equal to bufsiz may mean the
+ *   target was cut.
+ */
+SYSCALL_DEFINE3(readlink, const char __user *, path, char __user *, buf,
+		int, bufsiz)
+{
+}

@@ -29,6 +29,10 @@ export const FD_KINDS = [
   // extended attributes (specs/xattr.c): the regular file with user.kapi set; FUSE files whose
   // xattr operations fail with the error's errno, or hold a value larger than any buffer
   'xattr', 'fuse-xattr-fails', 'fuse-xattr-huge', 'xattr-noperm', 'rofs-file',
+  // The FUSE file whose SETATTR (chmod, chown, utimensat) or STATFS answers with the error's errno.
+  'fuse-setattr-fails', 'fuse-statfs-fails',
+  // The path fixtures of the same names opened read-only (fchmod, fchown): set-user-ID, read-only mount, immutable.
+  'setuid', 'immutable', 'not-owned', 'fuse-unmapped-owner',
 ] as const;
 export type FdKind = (typeof FD_KINDS)[number];
 /** Descriptor fixtures made from another parameter's descriptor (`fd:KIND@PARAM`). */
@@ -47,6 +51,13 @@ export const PATH_KINDS = [
   'pty-exclusive',
   // extended attributes (specs/xattr.c): a file with user.kapi, a symlink to it, a file on a tmpfs with no room for one
   'xattr', 'xattr-symlink', 'xattr-nospace', 'fuse-xattr-fails', 'fuse-xattr-huge',
+  // FUSE: the symbolic link whose READLINK fails; the file whose SETATTR or STATFS fails.
+  'fuse-readlink-fails', 'fuse-setattr-fails', 'fuse-statfs-fails',
+  // The regular file with mode 06755; /proc/self/fd/N of an O_PATH descriptor of a symbolic link
+  // itself; the regular file given to user and group 1000 (with caps=none the case does not own it).
+  'setuid', 'proc-symlink', 'not-owned',
+  // FUSE: a file owned by ids the sandbox does not map (the kernel holds INVALID_UID and INVALID_GID).
+  'fuse-unmapped-owner',
 ] as const;
 export type PathKind = (typeof PATH_KINDS)[number];
 
@@ -57,7 +68,7 @@ export type PathKind = (typeof PATH_KINDS)[number];
 export const FUSE_KINDS: readonly string[] = [
   'fuse-flush-fails', 'fuse-flush-waits', 'fuse-read-fails', 'fuse-fallocate-fails', 'fuse-write-fails', 'fuse-create-fails', 'fuse-open-fails',
   'fuse-getattr-fails', 'fuse-fsync-fails', 'fuse-writeback-failed', 'fuse-readdir-fails', 'fuse-access-fails', 'fuse-lookup-fails',
-  'fuse-xattr-fails',
+  'fuse-xattr-fails', 'fuse-readlink-fails', 'fuse-setattr-fails', 'fuse-statfs-fails', 'fuse-unmapped-owner',
 ];
 
 /** Pointer fixtures (`ptr:KIND`). */
@@ -65,7 +76,9 @@ export const PTR_KINDS = ['null', 'unmapped', 'readonly', 'argv-toolong', 'iovec
   // A loff_t of -1, for calls that read a file position through a pointer (sendfile, splice).
   'loff-neg',
   // fcntl's structures: a struct flock over the whole file, a page of 0xff bytes, a struct f_owner_ex naming the caller.
-  'flock-rd', 'flock-wr', 'flock-un', 'flock-badwhence', 'ones', 'owner-self'] as const;
+  'flock-rd', 'flock-wr', 'flock-un', 'flock-badwhence', 'ones', 'owner-self',
+  // Two timespecs for utimensat: explicit times, both UTIME_NOW, both UTIME_OMIT, UTIME_NOW and an explicit mtime, a bad tv_nsec.
+  'utimes', 'utimes-now', 'utimes-omit', 'utimes-mixed', 'utimes-badnsec'] as const;
 export type PtrKind = (typeof PTR_KINDS)[number];
 
 /** String fixtures (`str:KIND`): a NUL-terminated name in the case's memory (extended attribute names). */

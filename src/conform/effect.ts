@@ -46,6 +46,12 @@ export const CLAIMS = {
   'fd:inotify': ['ret'], 'inotify:modified': ['param', 'ret'],
   // extended attributes: TARGET (a path or a descriptor) has attribute NAME of SIZE bytes; has it no longer
   'xattr:set': ['param', 'param', 'param'], 'xattr:removed': ['param', 'param'],
+  // The file a path (following links; -nofollow: not a final one) or a descriptor names: its
+  // permission bits are now MODE's (chmod); its owner and group are the arguments', -1 keeping one,
+  // and a set-user-ID bit is gone (chown).
+  'file:mode': ['param', 'param'], 'file:owner': ['param', 'param', 'param'], 'file:owner-nofollow': ['param', 'param', 'param'],
+  // utimensat: the file of DFD and PATH (NULL: DFD's own) has the access and modification times TIMES asks for.
+  'file:times': ['param', 'param', 'param'], 'file:times-nofollow': ['param', 'param', 'param'],
 } as const satisfies Record<string, readonly ArgSort[]>;
 export type ClaimName = keyof typeof CLAIMS;
 export const CLAIM_NAMES = Object.keys(CLAIMS) as ClaimName[];

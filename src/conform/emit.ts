@@ -306,6 +306,19 @@ static long fx_path(const char *which)
 	if (!strcmp(which, "dir-nosearch")) { if (mkdir("nosearch-dir", 0755) || chmod("nosearch-dir", 0644)) _exit(128); return (long)"nosearch-dir"; }
 	if (!strcmp(which, "cwd")) return (long)".";
 	if (!strcmp(which, "noperm")) { close(fx_file()); if (chmod("fixture.txt", 0)) _exit(128); return (long)"fixture.txt"; }
+	if (!strcmp(which, "not-owned")) { close(fx_file()); if (chown("fixture.txt", 1000, 1000)) _exit(128); return (long)"fixture.txt"; }
+	if (!strcmp(which, "setuid")) { close(fx_file()); if (chmod("fixture.txt", 06755)) _exit(128); return (long)"fixture.txt"; }
+	if (!strcmp(which, "proc-symlink")) {
+		/* Following /proc/self/fd/N of an O_PATH | O_NOFOLLOW descriptor leads to the link itself. */
+		static char proc[64];
+		int fd;
+		close(fx_file());
+		if (symlink("fixture.txt", "link")) _exit(128);
+		fd = open("link", O_PATH | O_NOFOLLOW);
+		if (fd < 0) _exit(128);
+		snprintf(proc, sizeof(proc), "/proc/self/fd/%d", fd);
+		return (long)proc;
+	}
 	if (!strcmp(which, "nospace-new")) { fx_mount("tiny-fs", "tmpfs", "nr_inodes=1"); return (long)"tiny-fs/new"; }
 	if (!strcmp(which, "notmpfile-dir")) { fx_mount("mqueue-fs", "mqueue", NULL); return (long)"mqueue-fs"; }
 	if (!strcmp(which, "rofs-new")) return (long)"/kapi-no-such-file";
@@ -345,6 +358,13 @@ static long fx_rofs_fd(void)
 {
 	int fd = open((const char *)fx_path("rofs-file"), O_RDONLY);
 	if (fd < 0) _exit(193);
+	return fd;
+}
+/* A path fixture opened read-only (fd:setuid, fd:rofs-file, fd:immutable). */
+static long fx_path_fd(const char *which)
+{
+	int fd = open((const char *)fx_path(which), O_RDONLY);
+	if (fd < 0) _exit(130);
 	return fd;
 }
 /* The fixture file opened again with other flags (read-only, write-only, O_PATH). */
@@ -1289,6 +1309,21 @@ static long fx_struct4(unsigned long w0, unsigned long w1, unsigned long w2, uns
 	p[3] = w3;
 	return (long)p;
 }
+/* utimensat's two timespecs (atime, mtime): explicit, both UTIME_NOW, both UTIME_OMIT, NOW and explicit, a bad tv_nsec. */
+static long fx_utimes(int which)
+{
+	static struct timespec ts[2];
+	static const struct timespec set[5][2] = {
+		{ { 1000000000, 123456789 }, { 1100000000, 987654321 } },
+		{ { 0, UTIME_NOW }, { 0, UTIME_NOW } },
+		{ { 0, UTIME_OMIT }, { 0, UTIME_OMIT } },
+		{ { 0, UTIME_NOW }, { 1100000000, 987654321 } },
+		{ { 1000000000, 1000000000 }, { 1100000000, 0 } },
+	};
+	if (which < 0 || which > 4) _exit(131);
+	memcpy(ts, set[which], sizeof(ts));
+	return (long)ts;
+}
 `;
 
 /** The C that makes each descriptor fixture. */
@@ -1311,6 +1346,9 @@ const FD_C: Record<FdKind, string> = {
   'fuse-flush-fails': 'fx_fuse_fd(FX_FUSE_FLUSH', 'fuse-flush-waits': 'fx_fuse_fd(FX_FUSE_FLUSH_WAIT', 'fuse-write-fails': 'fx_fuse_fd(FX_FUSE_WRITE',
   'fuse-getattr-fails': 'fx_fuse_fd(FX_FUSE_GETATTR', 'fuse-fsync-fails': 'fx_fuse_fd(FX_FUSE_FSYNC',
   'fuse-writeback-failed': 'fx_fuse_wb_failed(FX_FUSE_WRITE', 'fuse-xattr-fails': 'fx_fuse_fd(FX_FUSE_XATTR',
+  'fuse-setattr-fails': 'fx_fuse_fd(FX_FUSE_SETATTR', 'fuse-statfs-fails': 'fx_fuse_fd(FX_FUSE_STATFS',
+  setuid: 'fx_path_fd("setuid")', immutable: 'fx_path_fd("immutable")',
+  'not-owned': 'fx_path_fd("not-owned")', 'fuse-unmapped-owner': 'fx_fuse_alien_fd(FX_FUSE_ALIEN',
 };
 /** The FUSE fixtures (fuse.ts), each a call still missing the errno its server answers with. */
 const FUSE_CALL: Record<string, string> = {
@@ -1321,10 +1359,14 @@ const FUSE_CALL: Record<string, string> = {
   'fuse-readdir-fails': 'fx_fuse_dirfd(FX_FUSE_READDIR',
   'fuse-access-fails': 'fx_fuse_dirfd(FX_FUSE_ACCESS', 'fuse-lookup-fails': 'fx_fuse_lookup(FX_FUSE_LOOKUP',
   'fuse-xattr-fails': 'fx_fuse_fd(FX_FUSE_XATTR',
+  'fuse-unmapped-owner': 'fx_fuse_alien_fd(FX_FUSE_ALIEN', // the errno is not used
+  'fuse-readlink-fails': 'fx_fuse_link(FX_FUSE_READLINK', 'fuse-setattr-fails': 'fx_fuse_fd(FX_FUSE_SETATTR', 'fuse-statfs-fails': 'fx_fuse_fd(FX_FUSE_STATFS',
 };
 /** The FUSE fixtures a path and a descriptor share a name for: a path argument takes the path form. */
 const FUSE_PATH_CALL: Record<string, string> = {
   'fuse-getattr-fails': 'fx_fuse_path(FX_FUSE_GETATTR', 'fuse-access-fails': 'fx_fuse_dirpath(FX_FUSE_ACCESS', 'fuse-xattr-fails': 'fx_fuse_path(FX_FUSE_XATTR',
+  'fuse-unmapped-owner': 'fx_fuse_alien(FX_FUSE_ALIEN', // the errno is not used
+  'fuse-setattr-fails': 'fx_fuse_path(FX_FUSE_SETATTR', 'fuse-statfs-fails': 'fx_fuse_path(FX_FUSE_STATFS',
 };
 
 /** A FUSE fixture's call with its errno: a number the kernel takes from a server (1 to 511). */
@@ -1400,6 +1442,11 @@ function argExpr(a: Arg, i: number): string {
       if (a.errno !== undefined) throw new EmitError(`address fixture ${a.which} takes no errno`);
       return ADDR_C[a.which];
     case 'argv-toolong': return 'fx_argv_toolong()';
+    case 'utimes': return 'fx_utimes(0)';
+    case 'utimes-now': return 'fx_utimes(1)';
+    case 'utimes-omit': return 'fx_utimes(2)';
+    case 'utimes-mixed': return 'fx_utimes(3)';
+    case 'utimes-badnsec': return 'fx_utimes(4)';
     case 'iovec': return `fx_iovec(${iovecCheck(a)}, ${cCount(a.len, 'iovec length')}UL, ${iovecBad(a)})`;
     case 'buf': return a.fill === undefined ? `fx_buf(${cCount(a.size, 'buffer size')}UL)` : `fx_buf_filled(${cCount(a.size, 'buffer size')}UL, ${cCount(a.fill & 0xff, 'fill byte')})`;
     case 'null': return '0L';
@@ -1692,7 +1739,7 @@ int main(int argc, char **argv)
 
 /** The supervisor steps a case may ask for (sb_prepare), by the fixtures that need them. */
 const PREPARES = new Set(['fx_quota_prepare', 'fx_immutable_prepare']);
-const IMMUTABLE = (a: Arg) => a.kind === 'path' && a.which === 'immutable';
+const IMMUTABLE = (a: Arg) => (a.kind === 'path' && a.which === 'immutable') || (a.kind === 'fd' && a.fixture === 'immutable');
 const QUOTA = (a: Arg) => (a.kind === 'path' && a.which === 'quota-new') || (a.kind === 'fd' && a.fixture === 'quota-full');
 
 /** The program for planned cases. */

@@ -1,8 +1,9 @@
 // A FUSE filesystem the case serves itself, so that errors only a filesystem returns can be
 // provoked: a child of the case answers the raw /dev/fuse protocol (<linux/fuse.h>, no libfuse)
 // for a root directory holding `file` (regular, 4096 bytes, mode 0644) and `exec` (the same,
-// mode 0755), and answers one operation (FLUSH, READ, FALLOCATE, WRITE, CREATE with MKNOD,
-// OPEN, or GETATTR of a file) with -ERRNO, the errno of the error block the planner builds the case from; or it holds
+// mode 0755) and `link` (a symbolic link to `file`), and answers one operation (FLUSH, READ,
+// FALLOCATE, WRITE, CREATE with MKNOD, OPEN, GETATTR, SETATTR or STATFS of a file, READLINK of
+// the link) with -ERRNO, the errno of the error block the planner builds the case from; or it holds
 // FLUSH until the kernel reports that a signal interrupted the caller (FUSE_INTERRUPT), and
 // answers it with -ERRNO then, as a FUSE server does. emit.ts carries this C with its fixtures.
 //
@@ -23,7 +24,7 @@ export const FUSE_C = String.raw`
 
 /* The operation a fuse fixture makes fail. */
 enum { FX_FUSE_FLUSH = 1, FX_FUSE_FLUSH_WAIT, FX_FUSE_READ, FX_FUSE_FALLOCATE, FX_FUSE_WRITE, FX_FUSE_CREATE, FX_FUSE_OPEN, FX_FUSE_GETATTR, FX_FUSE_FSYNC,
-       FX_FUSE_READDIR, FX_FUSE_ACCESS, FX_FUSE_LOOKUP,
+       FX_FUSE_READDIR, FX_FUSE_ACCESS, FX_FUSE_LOOKUP, FX_FUSE_READLINK, FX_FUSE_SETATTR, FX_FUSE_STATFS, FX_FUSE_ALIEN,
 	/* GETXATTR, SETXATTR, LISTXATTR and REMOVEXATTR answer the errno; _HUGE: an attribute value and a
 	 * list larger than any buffer (a size of 128 KiB when asked for it, else ERANGE) */
 	FX_FUSE_XATTR, FX_FUSE_XATTR_HUGE };
@@ -39,16 +40,24 @@ static void fx_fuse_reply(int fd, unsigned long long unique, int err, const void
 		_exit(0);
 }
 
-/* Node 1 is the root directory, 2 "file", 3 "exec". */
+/*
+ * Node 1 is the root directory, 2 "file", 3 "exec", 4 "link" (a symbolic link to "file"), 5
+ * "alien" (a regular file whose owner and group, FX_FUSE_ALIEN_ID, no user namespace of the
+ * sandbox maps: the kernel gives the inode INVALID_UID and INVALID_GID).
+ */
+#define FX_FUSE_ALIEN_ID 4000000000u
+#define FX_FUSE_LINK "file"
 static void fx_fuse_attr(unsigned long long node, struct fuse_attr *a)
 {
 	memset(a, 0, sizeof(*a));
 	a->ino = node;
-	a->mode = node == 1 ? S_IFDIR | 0755 : node == 2 ? S_IFREG | 0644 : S_IFREG | 0755;
+	a->mode = node == 1 ? S_IFDIR | 0755 : node == 2 || node == 5 ? S_IFREG | 0644 : node == 3 ? S_IFREG | 0755 : S_IFLNK | 0777;
 	a->nlink = node == 1 ? 2 : 1;
-	a->size = node == 1 ? 0 : FX_FUSE_SIZE;
-	a->blocks = node == 1 ? 0 : FX_FUSE_SIZE / 512;
+	a->size = node == 1 ? 0 : node == 4 ? sizeof(FX_FUSE_LINK) - 1 : FX_FUSE_SIZE;
+	a->blocks = node == 1 || node == 4 ? 0 : FX_FUSE_SIZE / 512;
 	a->blksize = 4096;
+	if (node == 5)
+		a->uid = a->gid = FX_FUSE_ALIEN_ID;
 }
 
 /* Serves requests until the connection ends, a read times out, or a request is malformed. */
@@ -101,6 +110,10 @@ static void fx_fuse_serve(int fd, int op, int err)
 				child = 2;
 			else if (node == 1 && !strcmp(arg, "exec"))
 				child = 3;
+			else if (node == 1 && !strcmp(arg, "link"))
+				child = 4;
+			else if (node == 1 && !strcmp(arg, "alien"))
+				child = 5;
 			if (!child) {
 				fx_fuse_reply(fd, in->unique, ENOENT, NULL, 0);
 				break;
@@ -116,7 +129,7 @@ static void fx_fuse_serve(int fd, int op, int err)
 		}
 		case FUSE_GETATTR: {
 			struct fuse_attr_out o;
-			if (node < 1 || node > 3)
+			if (node < 1 || node > 5)
 				_exit(0);
 			if (op == FX_FUSE_GETATTR && node > 1) {
 				/* Every GETATTR of a file: a stat ending in ESTALE walks again and asks again. */
@@ -131,7 +144,7 @@ static void fx_fuse_serve(int fd, int op, int err)
 		}
 		case FUSE_OPEN: {
 			struct fuse_open_out o;
-			if (node < 2 || node > 3)
+			if (node < 2 || node > 5 || node == 4)
 				_exit(0);
 			if (op == FX_FUSE_OPEN) {
 				/* Every OPEN: an open ending in ESTALE walks again (LOOKUP_REVAL) and reopens. */
@@ -198,6 +211,19 @@ static void fx_fuse_serve(int fd, int op, int err)
 		case FUSE_FSYNC:
 			/* fsync and fdatasync (other fixtures: ENOSYS, which the kernel takes as "nothing to do"). */
 			fx_fuse_reply(fd, in->unique, op == FX_FUSE_FSYNC ? err : ENOSYS, NULL, 0);
+			break;
+		case FUSE_READLINK:
+			/* The link's target is not cached (no FUSE_CACHE_SYMLINKS): every readlink asks. */
+			if (node != 4)
+				_exit(0);
+			fx_fuse_reply(fd, in->unique, op == FX_FUSE_READLINK ? err : 0, FX_FUSE_LINK, sizeof(FX_FUSE_LINK) - 1);
+			break;
+		case FUSE_SETATTR:
+			/* chmod, chown, utimensat of a file: nothing is changed, ever (ENOSYS otherwise). */
+			fx_fuse_reply(fd, in->unique, op == FX_FUSE_SETATTR ? err : ENOSYS, NULL, 0);
+			break;
+		case FUSE_STATFS:
+			fx_fuse_reply(fd, in->unique, op == FX_FUSE_STATFS ? err : ENOSYS, NULL, 0);
 			break;
 		case FUSE_CREATE:
 		case FUSE_MKNOD:
@@ -321,6 +347,28 @@ static long fx_fuse_path(int op, int err)
 
 /* The FUSE executable, whose attribute values and list are larger than any buffer (FX_FUSE_XATTR_HUGE). */
 static long fx_fuse_huge_path(void) { return fx_fuse_path(FX_FUSE_XATTR_HUGE, ERANGE); }
+/* The FUSE symbolic link "link" (to "file"). */
+static long fx_fuse_link(int op, int err)
+{
+	fx_fuse(op, err);
+	return (long)(FX_FUSE_DIR "/link");
+}
+
+/* The FUSE file "alien", owned by a user and group no namespace of the sandbox maps. */
+static long fx_fuse_alien(int op, int err)
+{
+	fx_fuse(op, err);
+	return (long)(FX_FUSE_DIR "/alien");
+}
+
+/* A read-only descriptor of "alien". */
+static long fx_fuse_alien_fd(int op, int err)
+{
+	int fd = open((const char *)fx_fuse_alien(op, err), O_RDONLY);
+	if (fd < 0)
+		_exit(145);
+	return fd;
+}
 
 /* A name the FUSE filesystem does not have (its LOOKUP answers ENOENT), for creating. */
 static long fx_fuse_new(int op, int err)

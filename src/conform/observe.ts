@@ -463,7 +463,7 @@ static int sb_explain(char kind, int n)
 }
 
 /* The pre-call state a claim needs: a path's entry, an interest list line. */
-static struct { int have; struct sb_ent ent; char list[8192]; dev_t dev; ino_t ino; } sb_pre[16];
+static struct { int have; struct sb_ent ent; char list[8192]; dev_t dev; ino_t ino; struct stat st; struct timespec t0; } sb_pre[16];
 static const struct sb_claim *sb_claims;
 static int sb_nclaims, sb_check_effects;
 static unsigned sb_umask;
@@ -473,6 +473,48 @@ static const char *sb_path(long a)
 {
 	const char *p = (const char *)a;
 	return p && !strchr(p, '/') && strlen(p) < 256 ? p : NULL;
+}
+
+/* The file a claim's target names: a descriptor (below SB_FDS) or a path (from the cwd). */
+static int sb_target_stat(long v, int nofollow, struct stat *st)
+{
+	if (v >= 0 && v < SB_FDS)
+		return (int)syscall(SYS_fstat, v, st);
+	return (int)syscall(SYS_newfstatat, AT_FDCWD, (const char *)v, st, nofollow ? AT_SYMLINK_NOFOLLOW : 0);
+}
+
+/* utimensat's file: DFD and PATH as the call takes them (a NULL PATH: DFD's own file). */
+static int sb_times_stat(const long *a, const struct sb_claim *c, struct stat *st)
+{
+	const char *p = (const char *)a[c->p[1]];
+	int flags = AT_EMPTY_PATH | (c->kind == CL_FILE_TIMES_NOFOLLOW ? AT_SYMLINK_NOFOLLOW : 0);
+	return (int)syscall(SYS_newfstatat, (int)a[c->p[0]], p ? p : "", st, flags);
+}
+
+/* One timestamp against what utimensat was asked: "" when it holds. */
+static void sb_time_check(const char *what, const struct timespec *got, const struct timespec *pre, const struct timespec *ask,
+			  const struct timespec *t0, const struct timespec *t1, char *why, size_t cap)
+{
+	long nsec = ask ? ask->tv_nsec : UTIME_NOW;
+	if (nsec == UTIME_OMIT) {
+		if (got->tv_sec != pre->tv_sec || got->tv_nsec != pre->tv_nsec)
+			snprintf(why, cap, "%s changed from %lld.%09ld to %lld.%09ld under UTIME_OMIT", what, (long long)pre->tv_sec, pre->tv_nsec, (long long)got->tv_sec, got->tv_nsec);
+	} else if (nsec == UTIME_NOW) {
+		if (got->tv_sec < t0->tv_sec || (got->tv_sec == t0->tv_sec && got->tv_nsec < t0->tv_nsec) ||
+		    got->tv_sec > t1->tv_sec || (got->tv_sec == t1->tv_sec && got->tv_nsec > t1->tv_nsec))
+			snprintf(why, cap, "%s is %lld.%09ld, not the time of the call (%lld.%09ld to %lld.%09ld)", what, (long long)got->tv_sec, got->tv_nsec,
+				 (long long)t0->tv_sec, t0->tv_nsec, (long long)t1->tv_sec, t1->tv_nsec);
+	} else if (got->tv_sec != ask->tv_sec || got->tv_nsec != ask->tv_nsec) {
+		snprintf(why, cap, "%s is %lld.%09ld, not %lld.%09ld", what, (long long)got->tv_sec, got->tv_nsec, (long long)ask->tv_sec, ask->tv_nsec);
+	}
+}
+
+/* Marks the change of the scratch directory's entry for inode ino (if it is one) explained. */
+static void sb_explain_ino(unsigned long long ino)
+{
+	for (int j = 0; j < sb_after.nent; j++)
+		if (sb_after.ent[j].ino == ino)
+			sb_explain('D', j);
 }
 
 static void sb_watch(int i, long addr, size_t len)
@@ -501,6 +543,12 @@ static void sb_begin(const long *a, const struct sb_claim *cl, int n, int check)
 				sb_pre[i].have = 1;
 				sb_pre[i].ent.size = st.st_size;
 			}
+		} else if (c->kind == CL_FILE_TIMES || c->kind == CL_FILE_TIMES_NOFOLLOW) {
+			sb_pre[i].have = !sb_times_stat(a, c, &sb_pre[i].st);
+			/* The kernel stamps with the coarse clock, which is never ahead of this one. */
+			syscall(SYS_clock_gettime, CLOCK_REALTIME_COARSE, &sb_pre[i].t0);
+		} else if (c->kind == CL_FILE_MODE || c->kind == CL_FILE_OWNER || c->kind == CL_FILE_OWNER_NOFOLLOW) {
+			sb_pre[i].have = !sb_target_stat(a[c->p[0]], c->kind == CL_FILE_OWNER_NOFOLLOW, &sb_pre[i].st);
 		} else if (c->kind == CL_EPOLL_ADDED || c->kind == CL_EPOLL_REMOVED || c->kind == CL_EPOLL_MODIFIED) {
 			sb_pre[i].have = sb_epoll_list((int)a[c->p[0]], sb_pre[i].list, sizeof(sb_pre[i].list)) >= 0;
 		} else if (c->kind == CL_INOTIFY_ADDED || c->kind == CL_INOTIFY_REMOVED || c->kind == CL_INOTIFY_MODIFIED) {
@@ -668,6 +716,62 @@ static void sb_claim_check(int i, long r, char *why, size_t cap)
 			snprintf(why, cap, "%.100s still has %lld bytes", p, e ? e->size : -1LL);
 		else
 			sb_explain('D', (int)(e - sb_after.ent));
+		break;
+	}
+	case CL_FILE_MODE: {
+		struct stat st;
+		unsigned want = (unsigned)v1 & 07777;
+		if (sb_target_stat(v0, 0, &st))
+			snprintf(why, cap, "the file of arg%d cannot be looked at: errno %d", c->p[0], errno);
+		else if ((st.st_mode & 07777) != want)
+			snprintf(why, cap, "the file of arg%d has mode %o, not %o", c->p[0], st.st_mode & 07777, want);
+		else
+			sb_explain_ino(st.st_ino);
+		break;
+	}
+	case CL_FILE_TIMES:
+	case CL_FILE_TIMES_NOFOLLOW: {
+		struct stat st;
+		struct timespec t1;
+		const struct timespec *ask = (const struct timespec *)a[c->p[2]];
+		syscall(SYS_clock_gettime, CLOCK_REALTIME, &t1);
+		if (!sb_pre[i].have || sb_times_stat(a, c, &st)) {
+			snprintf(why, cap, "the file of arg%d and arg%d cannot be looked at", c->p[0], c->p[1]);
+			break;
+		}
+		sb_time_check("the access time", &st.st_atim, &sb_pre[i].st.st_atim, ask ? &ask[0] : NULL, &sb_pre[i].t0, &t1, why, cap);
+		if (!why[0])
+			sb_time_check("the modification time", &st.st_mtim, &sb_pre[i].st.st_mtim, ask ? &ask[1] : NULL, &sb_pre[i].t0, &t1, why, cap);
+		break;
+	}
+	case CL_FILE_OWNER:
+	case CL_FILE_OWNER_NOFOLLOW: {
+		struct stat st;
+		const struct stat *pre = &sb_pre[i].st;
+		unsigned u = (unsigned)v1, g = (unsigned)(c->p[2] < 0 ? r : a[c->p[2]]), mode;
+		if (!sb_pre[i].have || sb_target_stat(v0, c->kind == CL_FILE_OWNER_NOFOLLOW, &st)) {
+			snprintf(why, cap, "the file of arg%d cannot be looked at", c->p[0]);
+			break;
+		}
+		if (u == (unsigned)-1)
+			u = pre->st_uid;
+		if (g == (unsigned)-1)
+			g = pre->st_gid;
+		/* Not for a directory: set-user-ID goes, set-group-ID too when group execute is set. */
+		mode = pre->st_mode & 07777;
+		if (!S_ISDIR(pre->st_mode)) {
+			mode &= ~(unsigned)S_ISUID;
+			if (mode & S_IXGRP)
+				mode &= ~(unsigned)S_ISGID;
+		}
+		if (st.st_ino != pre->st_ino)
+			snprintf(why, cap, "arg%d names another file after the call", c->p[0]);
+		else if (st.st_uid != u || st.st_gid != g)
+			snprintf(why, cap, "the file of arg%d is owned by %u:%u, not %u:%u", c->p[0], st.st_uid, st.st_gid, u, g);
+		else if ((st.st_mode & 07777) != mode)
+			snprintf(why, cap, "the file of arg%d has mode %o, not %o", c->p[0], st.st_mode & 07777, mode);
+		else
+			sb_explain_ino(st.st_ino);
 		break;
 	}
 	case CL_FILE_WRITTEN: {

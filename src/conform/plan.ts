@@ -34,7 +34,9 @@ export type Arg =
   | { kind: 'sigset' }
   | { kind: 'timespec' }
   /** A structure of 64-bit words (STRUCT_FIELDS in cond.ts) at the start of a zeroed page. */
-  | { kind: 'words'; words: bigint[] };
+  | { kind: 'words'; words: bigint[] }
+  /** Two struct timespec for utimensat (ptr:utimes and its variants). */
+  | { kind: 'utimes' | 'utimes-now' | 'utimes-omit' | 'utimes-mixed' | 'utimes-badnsec' };
 
 /** The pointer fixtures that are structures of fcntl's (a page of 0xff bytes reads as any of them, all invalid). */
 export const STRUCT_KINDS = ['flock-rd', 'flock-wr', 'flock-un', 'flock-badwhence', 'ones', 'owner-self'] as const;
@@ -148,6 +150,7 @@ const INT_LIMITS: Record<string, [bigint, bigint]> = {
 /** The values `kapi-semantic:` may take (docs/dsl.md); `baseline` below gives each its fixture. */
 export const SEMANTICS = [
   'fd:file', 'fd:epoll', 'fd:pipe', 'fd:dir', 'fd:cwd', 'path:file', 'path:new', 'path:exec',
+  'path:symlink', // a symbolic link to the regular file (readlink)
   'ptr:argv', 'ptr:envp', 'ptr:sigset', 'ptr:timespec', 'ptr:null', 'ptr:buffer', 'ptr:iovec', 'addr:mapped',
   // The destination of calls that copy between descriptors (sendfile, splice, tee).
   'fd:empty', 'fd:pipe-write',
@@ -184,6 +187,7 @@ function baseline(p: Param, spec: ApiSpec): Arg {
     case 'path:new': return { kind: 'path', which: 'new' };
     case 'path:exec': return { kind: 'path', which: 'exec' };
     case 'path:dir': return { kind: 'path', which: 'dir' };
+    case 'path:symlink': return { kind: 'path', which: 'symlink' };
     case 'ptr:argv': return { kind: 'argv' };
     case 'ptr:envp': return { kind: 'envp' };
     case 'ptr:sigset': return { kind: 'sigset' };
@@ -519,6 +523,9 @@ function claimFits(cl: Claim, args: readonly Arg[]): boolean {
     const t = arg(0);
     return (t?.kind === 'path' || t?.kind === 'fd') && arg(1)?.kind === 'str' && (cl.name === 'xattr:removed' || arg(2)?.kind === 'int');
   }
+  // A path or a descriptor whose file is looked at, and integer modes and ids.
+  if (cl.name.startsWith('file:times')) return (arg(0)?.kind === 'fd' || arg(0)?.kind === 'int') && (arg(1)?.kind === 'path' || arg(1)?.kind === 'null') && (arg(2)?.kind === 'null' || !!arg(2)?.kind.startsWith('utimes'));
+  if (cl.name === 'file:mode' || cl.name.startsWith('file:owner')) return (arg(0)?.kind === 'path' || arg(0)?.kind === 'fd') && cl.args.slice(1).every((_, k) => arg(k + 1)?.kind === 'int');
   return true;
 }
 

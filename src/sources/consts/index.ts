@@ -82,7 +82,7 @@ const SIZEOF: Record<string, bigint> = {
   'struct open_how': 24n, 'struct iovec': 16n, 'struct sched_attr': 56n,
   'struct fwctl_info': 24n, 'struct fwctl_rpc': 32n, 'struct binder_write_read': 48n,
   'struct io_event': 32n, 'struct iocb': 64n, 'struct rlimit': 16n, 'struct stat': 144n,
-  'struct statx': 256n,
+  'struct statx': 256n, 'struct statfs': 120n,
 };
 
 /** The number of an errno name on an architecture; undefined for unknown names. */
