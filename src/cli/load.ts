@@ -117,5 +117,7 @@ export async function loadOrExplain(o: GlobalOptions): Promise<{ specs: readonly
 /** The specs named on the command line (`read` or `sys_read`), all when none are named. */
 export function selectApis(specs: readonly ApiSpec[], names: readonly string[]): ApiSpec[] {
   const wanted = new Set(names.map((n) => (n.startsWith('sys_') ? n : `sys_${n}`)));
-  return specs.filter((s) => !wanted.size || wanted.has(s.name));
+  // An API that is no syscall (an ioctl request, tty_ioctl_tcgets) is named as it is.
+  const exact = new Set(names);
+  return specs.filter((s) => !wanted.size || wanted.has(s.name) || (!s.name.startsWith('sys_') && exact.has(s.name)));
 }
