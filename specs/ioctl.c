@@ -148,6 +148,18 @@
  *     PAGE_SIZE, so the copy is refused; the kernel's own allocation of the
  *     copy may fail the same way.
  *
+ * error: EIO, the terminal was hung up
+ *   kapi-cond: cmd=TCGETS, fd=fd:pty-master-closed
+ *   desc: A hung-up terminal's file answers every request but TIOCSPGRP
+ *     with EIO (specs/tty_ioctl.c); drivers give it for device failures too.
+ *
+ * error: ENODEV, a notification-pipe request on an ordinary pipe
+ *   kapi-cond: cmd=0x5760, fd=fd:pipe, config.WATCH_QUEUE=y
+ *   desc: IOC_WATCH_QUEUE_SET_SIZE (0x5760) and IOC_WATCH_QUEUE_SET_FILTER
+ *     on a pipe that was not made with O_NOTIFICATION_PIPE (a kernel without
+ *     CONFIG_WATCH_QUEUE gives ENOTTY); drivers give ENODEV for a device
+ *     that is gone.
+ *
  * error: EBUSY, FIFREEZE on a filesystem already frozen or FITHAW on one that is not
  *   kapi-unprovokable: a caller with CAP_SYS_ADMIN over a filesystem of its own that can be frozen would be needed: tmpfs, the scratch filesystem of the sandbox, has no freeze method and the others are mounted by the initial namespace
  *   desc: freeze_super() and thaw_super() refuse a state change that is
@@ -218,9 +230,9 @@
  *   FIOASYNC exist for sockets and terminals too, where the driver answers
  *   FIONREAD (do_vfs_ioctl() answers it only for regular files).  FIOQSIZE
  *   reports the blocks the inode has been charged (i_blocks), not its size:
- *   it may be 0 for a file just written, before the filesystem allocated or
- *   accounted its blocks (seen on 6.18's tmpfs scratch directory of a case),
- *   so kapi claims nothing about what it writes.
+ *   it may be 0 for a file just written, before the filesystem allocated
+ *   its blocks (seen on 6.18 on ext4, which allocates at writeback), so kapi
+ *   claims nothing about what it writes.
  */
 SYSCALL_DEFINE3(ioctl, unsigned int, fd, unsigned int, cmd, unsigned long, arg)
 {
