@@ -18,6 +18,10 @@ export const FD_KINDS = [
   'fuse-write-fails', 'fifo', 'same', 'crowded', 'reserved', 'fuse-getattr-fails',
   // A live pseudo-terminal: its slave, the master kept open (terminal ioctls).
   'pty',
+  // The append-only file of path:append-only, opened O_WRONLY | O_APPEND.
+  'append-only',
+  // The read-write FUSE file whose FALLOCATE answers with the error's errno (addr:fuse-fallocate-fails maps it).
+  'fuse-fallocate-fails',
 ] as const;
 export type FdKind = (typeof FD_KINDS)[number];
 /** Descriptor fixtures made from another parameter's descriptor (`fd:KIND@PARAM`). */
@@ -28,6 +32,8 @@ export const PATH_KINDS = [
   'file', 'new', 'exec', 'missing', 'empty', 'toolong', 'name-toolong', 'notdir', 'loop', 'dir', 'dangling',
   'symlink', 'fifo', 'exec-junk', 'exec-busy', 'exec-running', 'exec-badinterp', 'rofs-new', 'sealed', 'leased', 'nospace-new', 'notmpfile-dir', 'noperm', 'quota-new',
   'fuse-read-fails', 'fuse-create-fails', 'fuse-open-fails', 'nosearch', 'fuse-getattr-fails', 'loop-below', 'rofs-file', 'immutable',
+  // A regular file with the append-only attribute, made by the supervisor beside path:immutable's.
+  'append-only',
 ] as const;
 export type PathKind = (typeof PATH_KINDS)[number];
 

@@ -403,7 +403,7 @@ function settingArg(v: Extract<Setting, { kind: 'arg' }>['value'], errno: number
  * out: fixtures that mount a filesystem for the case, running as another user, and a full memory
  * cgroup (not tried as nobody).
  */
-const MOUNTING = new Set(['nospace-new', 'notmpfile-dir', 'rofs-file', 'immutable', 'fs-full', 'pty-slave-closed', 'pty-master-closed', 'pty', ...FUSE_KINDS]);
+const MOUNTING = new Set(['nospace-new', 'notmpfile-dir', 'rofs-file', 'immutable', 'fs-full', 'pty-slave-closed', 'pty-master-closed', 'pty', 'append-only', ...FUSE_KINDS]);
 const needsRoot = (st: Setting) => st.kind === 'uid' || st.kind === 'memcg' || (st.kind === 'arg' && (('path' in st.value && MOUNTING.has(st.value.path)) ||
   ('fd' in st.value && MOUNTING.has(st.value.fd)) || ('addr' in st.value && MOUNTING.has(st.value.addr))));
 
@@ -483,6 +483,9 @@ function effectCases(spec: ApiSpec, base: readonly Arg[], push: (c: Omit<Case, '
 function claimFits(cl: Claim, args: readonly Arg[]): boolean {
   const arg = (k: number) => { const x = cl.args[k]; return x && 'param' in x ? args[x.param] : undefined; };
   if (cl.name === 'file:created' || cl.name === 'file:truncated') return arg(0)?.kind === 'path' && (cl.args.length < 2 || arg(1)?.kind === 'int');
+  // file:size reads a path and an integer size (a parameter or a constant); fd:size an integer size.
+  if (cl.name === 'file:size') return arg(0)?.kind === 'path' && (!('param' in cl.args[1]!) || arg(1)?.kind === 'int');
+  if (cl.name === 'fd:size') return !('param' in cl.args[1]!) || arg(1)?.kind === 'int';
   if (cl.name === 'mem:zeroed') {
     const a = arg(0), n = arg(1);
     return (a?.kind === 'mapped' || a?.kind === 'addr') && n?.kind === 'int' && n.value >= 0n && n.value <= 1n << 20n;
