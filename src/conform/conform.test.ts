@@ -117,7 +117,7 @@ describe('the bundled corpus on this kernel', () => {
   it('every case passes; KTAP, JSON and JUnit are written', () => {
     const json = join(dir, 'r.json');
     const xml = join(dir, 'r.xml');
-    const r = kapi(['conform', '-q', '--json', json, '--junit', xml]);
+    const r = kapi(['conform', '-q', '--json', json, '--junit', xml], { timeout: 600_000 });
     assert.equal(r.code, 0, r.stdout.split('\n').filter((l) => /not ok|# sys_.* case/.test(l)).join('\n'));
     const lines = r.stdout.split('\n');
     assert.equal(lines[0], 'KTAP version 1');

@@ -160,7 +160,7 @@ describe('hostile kapi-effect text', () => {
 
 describe('the corpus: every successful call shows its claimed effects and nothing else', () => {
   it('each spec has an effects line; every block is checked or says why it cannot be', () => {
-    const r = kapi(['conform', '-q']);
+    const r = kapi(['conform', '-q'], { timeout: 600_000 });
     assert.equal(r.code, 0, r.stdout.split('\n').filter((l) => /not ok|# sys_.* case/.test(l)).join('\n'));
     const lines = r.stdout.split('\n').filter((l) => /^ {4}# sys_\w+: effects checked /.test(l));
     assert.equal(lines.length, corpusSyscallCount());
