@@ -196,6 +196,17 @@ export function corpusSyscallCount(): number {
   return corpusSyscalls().length;
 }
 
+/**
+ * The number of specs of every kind in the bundled corpus: what `kapi conform` lists (a syscall's,
+ * or an ioctl request's such as tty_ioctl_tcgets, which conform runs as ioctl(2)).
+ */
+export function corpusApiCount(): number {
+  const dir = repoPath('specs');
+  let n = 0;
+  for (const f of readdirSync(dir).filter((x) => x.endsWith('.c'))) n += specsFromC(readFileSync(`${dir}/${f}`, 'utf8'), f, new DiagSink()).length;
+  return n;
+}
+
 /** The names of the bundled corpus's syscall specs without `sys_` (`open`, `newfstatat`), sorted. */
 export function corpusSyscalls(): string[] {
   const dir = repoPath('specs');

@@ -33,6 +33,12 @@ export const FD_KINDS = [
   'fuse-setattr-fails', 'fuse-statfs-fails',
   // The path fixtures of the same names opened read-only (fchmod, fchown): set-user-ID, read-only mount, immutable.
   'setuid', 'immutable', 'not-owned', 'fuse-unmapped-owner',
+  // A live pseudo-terminal: its slave, the master kept open (terminal ioctls).
+  'pty',
+  // The append-only file of path:append-only, opened O_WRONLY | O_APPEND.
+  'append-only',
+  // The read-write FUSE file whose FALLOCATE answers with the error's errno (addr:fuse-fallocate-fails maps it).
+  'fuse-fallocate-fails',
 ] as const;
 export type FdKind = (typeof FD_KINDS)[number];
 /** Descriptor fixtures made from another parameter's descriptor (`fd:KIND@PARAM`). */
@@ -58,6 +64,8 @@ export const PATH_KINDS = [
   'setuid', 'proc-symlink', 'not-owned',
   // FUSE: a file owned by ids the sandbox does not map (the kernel holds INVALID_UID and INVALID_GID).
   'fuse-unmapped-owner',
+  // A regular file with the append-only attribute, made by the supervisor beside path:immutable's.
+  'append-only',
 ] as const;
 export type PathKind = (typeof PATH_KINDS)[number];
 

@@ -52,6 +52,8 @@ export const CLAIMS = {
   'file:mode': ['param', 'param'], 'file:owner': ['param', 'param', 'param'], 'file:owner-nofollow': ['param', 'param', 'param'],
   // utimensat: the file of DFD and PATH (NULL: DFD's own) has the access and modification times TIMES asks for.
   'file:times': ['param', 'param', 'param'], 'file:times-nofollow': ['param', 'param', 'param'],
+  // The size of a file of the scratch directory after the call, by path or by descriptor.
+  'file:size': ['param', 'count'], 'fd:size': ['param', 'count'],
 } as const satisfies Record<string, readonly ArgSort[]>;
 export type ClaimName = keyof typeof CLAIMS;
 export const CLAIM_NAMES = Object.keys(CLAIMS) as ClaimName[];
@@ -136,7 +138,8 @@ function claim(text: string, params: readonly Param[]): Claim | string {
   }
   // What the C reads through a parameter must be of that kind (plan.ts checks each case's arguments too).
   const param = (k: number) => { const x = args[k]; return x && 'param' in x ? params[x.param] : undefined; };
-  if ((name === 'file:created' || name === 'file:truncated') && param(0) && param(0)!.type !== 'path') return `${name}: '${param(0)!.name}' is not a path parameter`;
+  if ((name === 'file:created' || name === 'file:truncated' || name === 'file:size') && param(0) && param(0)!.type !== 'path') return `${name}: '${param(0)!.name}' is not a path parameter`;
+  if (name === 'fd:size' && param(0) && param(0)!.type !== 'fd') return `${name}: '${param(0)!.name}' is not a descriptor parameter`;
   if ((name === 'mem:filled' || name.startsWith('fd:pair')) && param(0) && param(0)!.type !== 'user_ptr' && param(0)!.type !== 'ptr') return `${name}: '${param(0)!.name}' is not a pointer parameter`;
   const c: Claim = { name, args, text: text.replace(/\s+/g, ' ').trim() };
   if (cond !== undefined) {

@@ -32,7 +32,7 @@ const FIXTURES = String.raw`
 /* Not every program uses every fixture. */
 #pragma GCC diagnostic ignored "-Wunused-function"
 
-static long fx_exec_badinterp(void), fx_exec_junk(void), fx_exec_busy(void), fx_exec_running(void), fx_quota_new(void), fx_immutable(void), fx_sealed(void), fx_leased(void), fx_pty_exclusive(void);
+static long fx_exec_badinterp(void), fx_exec_junk(void), fx_exec_busy(void), fx_exec_running(void), fx_quota_new(void), fx_immutable(void), fx_append_only(void), fx_sealed(void), fx_leased(void), fx_pty_exclusive(void);
 static void fx_mount(const char *dir, const char *type, const char *opts);
 static long fx_fuse_huge_path(void); /* fuse.ts */
 
@@ -298,6 +298,7 @@ static long fx_path(const char *which)
 	if (!strcmp(which, "xattr-symlink")) { fx_xattr_file(); if (symlink("fixture.txt", "link")) _exit(128); return (long)"link"; }
 	if (!strcmp(which, "xattr-nospace")) return fx_xattr_nospace();
 	if (!strcmp(which, "fuse-xattr-huge")) return fx_fuse_huge_path();
+	if (!strcmp(which, "append-only")) return fx_append_only();
 	if (!strcmp(which, "nosearch")) {
 		close(fx_file());
 		if (mkdir("nosearch", 0755) || rename("fixture.txt", "nosearch/file") || chmod("nosearch", 0644)) _exit(128);
@@ -439,6 +440,17 @@ static long fx_pty(int slave_closed)
 	if (close(slave_closed ? s : m)) _exit(144);
 	return slave_closed ? m : s;
 }
+/* A live pseudo-terminal of the case's own devpts instance: the slave, its master kept open. */
+static long fx_pty_live(void)
+{
+	int m, s, unlock = 0;
+	fx_mount_flags("pts-fs", "devpts", MS_NOSUID | MS_NOEXEC, "newinstance,ptmxmode=0666,mode=0600");
+	m = open("pts-fs/ptmx", O_RDWR | O_NOCTTY);
+	if (m < 0 || ioctl(m, TIOCSPTLCK, &unlock)) _exit(144);
+	s = ioctl(m, TIOCGPTPEER, O_RDWR | O_NOCTTY);
+	if (s < 0) _exit(144);
+	return s;
+}
 /*
  * The path of a pseudo-terminal slave set to exclusive mode (TIOCEXCL) through an open slave
  * descriptor: a new open of it fails with EBUSY unless the caller has CAP_SYS_ADMIN in the
@@ -542,12 +554,35 @@ static void fx_immutable_prepare(void)
 	}
 	if (close(fd))
 		sb_fail(file);
+	/* Beside it, a file with data and the append-only attribute (FS_APPEND_FL). */
+	fl = 0x20;
+	snprintf(file, sizeof(file), "%s/append", dir);
+	fd = open(file, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+	if (fd < 0 || fchown(fd, SB_IDS, SB_IDS) || write(fd, "xxxxxxxx", 8) != 8)
+		sb_fail(file);
+	if (!sb_res->lacking[0] && ioctl(fd, _IOW('f', 2, long), &fl))
+		sb_fail(file);
+	if (close(fd))
+		sb_fail(file);
 }
 static long fx_immutable(void)
 {
 	if (sb_res->lacking[0])
 		sb_skip(sb_res->lacking);
 	return (long)"immutable-fs/file";
+}
+/* The append-only file (fx_immutable_prepare), and a descriptor of it open for appending. */
+static long fx_append_only(void)
+{
+	if (sb_res->lacking[0])
+		sb_skip(sb_res->lacking);
+	return (long)"immutable-fs/append";
+}
+static long fx_append_only_fd(void)
+{
+	int fd = open((const char *)fx_append_only(), O_WRONLY | O_APPEND);
+	if (fd < 0) _exit(158);
+	return fd;
 }
 /* A new name on quota-inodes, after the case has made files there until its quota stopped it. */
 static long fx_quota_new(void)
@@ -1333,7 +1368,7 @@ const FD_C: Record<FdKind, string> = {
   'pipe-broken': 'fx_pipe_w(1)', epoll: 'fx_epoll()', eventfd: 'fx_eventfd()', closed: 'fx_closed()',
   'pipe-empty': 'fx_pipe_empty()', 'pipe-full': 'fx_pipe_full(0)', 'pipe-full-nonblock': 'fx_pipe_full(1)',
   udp: 'fx_udp()', 'fs-full': 'fx_fs_full()', sealed: 'fx_sealed_fd()', 'epoll-empty': 'fx_epoll_empty()',
-  'pty-slave-closed': 'fx_pty(1)', 'pty-master-closed': 'fx_pty(0)', 'mem-top': 'fx_mem_top()', 'quota-full': 'fx_quota_full()', fifo: 'fx_fifo_fd()',
+  'pty-slave-closed': 'fx_pty(1)', 'pty-master-closed': 'fx_pty(0)', pty: 'fx_pty_live()', 'append-only': 'fx_append_only_fd()', 'mem-top': 'fx_mem_top()', 'quota-full': 'fx_quota_full()', fifo: 'fx_fifo_fd()',
   // Made from another argument (`fd:KIND@PARAM`): argExpr passes that argument's variable.
   watched: 'fx_watched', watcher: 'fx_watcher', same: 'fx_same',
   crowded: 'fx_crowded()', reserved: 'fx_reserved()',
@@ -1349,6 +1384,7 @@ const FD_C: Record<FdKind, string> = {
   'fuse-setattr-fails': 'fx_fuse_fd(FX_FUSE_SETATTR', 'fuse-statfs-fails': 'fx_fuse_fd(FX_FUSE_STATFS',
   setuid: 'fx_path_fd("setuid")', immutable: 'fx_path_fd("immutable")',
   'not-owned': 'fx_path_fd("not-owned")', 'fuse-unmapped-owner': 'fx_fuse_alien_fd(FX_FUSE_ALIEN',
+  'fuse-fallocate-fails': 'fx_fuse_fd(FX_FUSE_FALLOCATE',
 };
 /** The FUSE fixtures (fuse.ts), each a call still missing the errno its server answers with. */
 const FUSE_CALL: Record<string, string> = {
@@ -1369,9 +1405,12 @@ const FUSE_PATH_CALL: Record<string, string> = {
   'fuse-setattr-fails': 'fx_fuse_path(FX_FUSE_SETATTR', 'fuse-statfs-fails': 'fx_fuse_path(FX_FUSE_STATFS',
 };
 
+/** The FUSE fixtures an address and a descriptor share a name for: a descriptor argument takes the descriptor form. */
+const FUSE_FD_CALL: Record<string, string> = { 'fuse-fallocate-fails': 'fx_fuse_fd(FX_FUSE_FALLOCATE' };
+
 /** A FUSE fixture's call with its errno: a number the kernel takes from a server (1 to 511). */
-function fuseExpr(which: string, errno: number | undefined, path = false): string {
-  const calls = path && Object.hasOwn(FUSE_PATH_CALL, which) ? FUSE_PATH_CALL : FUSE_CALL;
+function fuseExpr(which: string, errno: number | undefined, path = false, fd = false): string {
+  const calls = path && Object.hasOwn(FUSE_PATH_CALL, which) ? FUSE_PATH_CALL : fd && Object.hasOwn(FUSE_FD_CALL, which) ? FUSE_FD_CALL : FUSE_CALL;
   if (!Object.hasOwn(calls, which)) throw new EmitError(`unknown FUSE fixture ${which}`);
   if (!Number.isSafeInteger(errno) || errno! < 1 || errno! > 511) throw new EmitError(`FUSE fixture ${which} needs an errno from 1 to 511, not ${String(errno)}`);
   return `${calls[which]}, ${cCount(errno!, 'errno')})`;
@@ -1427,7 +1466,7 @@ function argExpr(a: Arg, i: number): string {
     case 'int': return cLong(a.value);
     case 'fd':
       if (!Object.hasOwn(FD_C, a.fixture)) throw new EmitError(`unknown descriptor fixture ${a.fixture}`);
-      if (FUSE_KINDS.includes(a.fixture)) return fuseExpr(a.fixture, a.errno);
+      if (FUSE_KINDS.includes(a.fixture)) return fuseExpr(a.fixture, a.errno, false, true);
       if (a.errno !== undefined) throw new EmitError(`descriptor fixture ${a.fixture} takes no errno`);
       if (FD_OF_KINDS.includes(a.fixture)) {
         // Arguments are made in order, so only an earlier one can be referred to.
@@ -1739,7 +1778,7 @@ int main(int argc, char **argv)
 
 /** The supervisor steps a case may ask for (sb_prepare), by the fixtures that need them. */
 const PREPARES = new Set(['fx_quota_prepare', 'fx_immutable_prepare']);
-const IMMUTABLE = (a: Arg) => (a.kind === 'path' && a.which === 'immutable') || (a.kind === 'fd' && a.fixture === 'immutable');
+const IMMUTABLE = (a: Arg) => (a.kind === 'path' && (a.which === 'immutable' || a.which === 'append-only')) || (a.kind === 'fd' && (a.fixture === 'immutable' || a.fixture === 'append-only'));
 const QUOTA = (a: Arg) => (a.kind === 'path' && a.which === 'quota-new') || (a.kind === 'fd' && a.fixture === 'quota-full');
 
 /** The program for planned cases. */

@@ -787,6 +787,32 @@ static void sb_claim_check(int i, long r, char *why, size_t cap)
 			snprintf(why, cap, "%.60s did not change", sb_after.ent[k].name);
 		break;
 	}
+	case CL_FILE_SIZE:
+	case CL_FD_SIZE: {
+		long long want = c->p[1] >= 0 ? v1 : c->p[1] == -2 ? c->k : r * c->k;
+		int k = -1;
+		if (c->kind == CL_FILE_SIZE) {
+			const char *p = sb_path(v0);
+			const struct sb_ent *e = p ? sb_find(&sb_after, sb_fnv(p, strlen(p), SB_FNV0)) : NULL;
+			if (!p)
+				break; /* not a name in the scratch directory */
+			k = e ? (int)(e - sb_after.ent) : -1;
+		} else {
+			int fd = (int)v0;
+			if (fd < 0 || fd >= SB_FDS || !sb_before.fd[fd].open)
+				break;
+			for (int j = 0; j < sb_after.nent; j++)
+				if (sb_after.ent[j].ino == sb_before.fd[fd].ino && S_ISREG(sb_after.ent[j].mode))
+					k = j;
+		}
+		if (k < 0)
+			snprintf(why, cap, "no regular file of the scratch directory is argument %d's", c->p[0]);
+		else if (sb_after.ent[k].size != want)
+			snprintf(why, cap, "%.60s has %lld bytes, not %lld", sb_after.ent[k].name, sb_after.ent[k].size, want);
+		else
+			sb_explain('D', k); /* its size or content changed, or nothing did */
+		break;
+	}
 	case CL_MEM_FILLED: {
 		int b = c->p[0];
 		long cnt = c->p[1] >= 0 ? v1 : c->p[1] == -2 ? c->k : r * c->k;

@@ -149,7 +149,7 @@ const INT_LIMITS: Record<string, [bigint, bigint]> = {
 
 /** The values `kapi-semantic:` may take (docs/dsl.md); `baseline` below gives each its fixture. */
 export const SEMANTICS = [
-  'fd:file', 'fd:epoll', 'fd:pipe', 'fd:dir', 'fd:cwd', 'path:file', 'path:new', 'path:exec',
+  'fd:file', 'fd:epoll', 'fd:pipe', 'fd:dir', 'fd:cwd', 'fd:pty', 'path:file', 'path:new', 'path:exec',
   'path:symlink', // a symbolic link to the regular file (readlink)
   'ptr:argv', 'ptr:envp', 'ptr:sigset', 'ptr:timespec', 'ptr:null', 'ptr:buffer', 'ptr:iovec', 'addr:mapped',
   // The destination of calls that copy between descriptors (sendfile, splice, tee).
@@ -183,6 +183,7 @@ function baseline(p: Param, spec: ApiSpec): Arg {
     case 'fd:empty': return { kind: 'fd', fixture: 'empty' };
     case 'fd:pipe-write': return { kind: 'fd', fixture: 'pipe-write' };
     case 'fd:inotify': return { kind: 'fd', fixture: 'inotify' };
+    case 'fd:pty': return { kind: 'fd', fixture: 'pty' };
     case 'fd:cwd': return { kind: 'int', value: -100n };
     case 'path:new': return { kind: 'path', which: 'new' };
     case 'path:exec': return { kind: 'path', which: 'exec' };
@@ -323,10 +324,27 @@ function boundaries(p: Param, i: number, base: Arg | undefined, params: readonly
   return out;
 }
 
+/**
+ * Whether an ioctl spec (one request of one kind of file, specs/tty_ioctl.c) is run as the ioctl
+ * syscall: its parameters are the syscall's three, a descriptor, `cmd` whose `kapi-valid` is the
+ * request's number, and the argument.
+ */
+export function ioctlRequest(spec: ApiSpec): boolean {
+  const [fd, cmd, arg] = spec.params ?? [];
+  if (spec.kind !== 'ioctl' || spec.params?.length !== 3 || !fd || !cmd || !arg) return false;
+  const valid = cmd.ext?.['kapi-valid'];
+  return fd.type === 'fd' && cmd.name === 'cmd' && valid !== undefined && constOfText(valid).value !== undefined;
+}
+
+/** Whether conform runs a spec: a syscall's, or an ioctl request's (ioctlRequest). */
+export function runnable(spec: ApiSpec): boolean {
+  return spec.kind === 'syscall' || ioctlRequest(spec);
+}
+
 /** Plans the cases of one syscall spec. */
 export function planSpec(spec: ApiSpec, opts: { allowDangerous?: boolean; unprivileged?: boolean } = {}): Plan {
-  const syscall = spec.signature?.name ?? spec.name.replace(/^sys_/, '');
-  if (spec.kind !== 'syscall') return { api: spec.name, cases: [], skipped: `${spec.kind} specs are not run` };
+  const syscall = ioctlRequest(spec) ? 'ioctl' : spec.signature?.name ?? spec.name.replace(/^sys_/, '');
+  if (!runnable(spec)) return { api: spec.name, cases: [], skipped: spec.kind === 'ioctl' ? 'ioctl specs are run only with the parameters fd, cmd (with kapi-valid) and arg' : `${spec.kind} specs are not run` };
   // The cases of an unknown syscall are still planned (to be looked at), but never run: -1 is no
   // number, and emit.ts refuses it.
   const nr = (/^[a-z_][a-z0-9_]{0,63}$/.test(syscall) ? syscallNumber(syscall) : undefined) ?? -1;
@@ -419,7 +437,7 @@ function settingArg(v: Extract<Setting, { kind: 'arg' }>['value'], errno: number
  * out: fixtures that mount a filesystem for the case, running as another user, and a full memory
  * cgroup (not tried as nobody).
  */
-const MOUNTING = new Set(['nospace-new', 'xattr-nospace', 'fuse-xattr-huge', 'notmpfile-dir', 'rofs-file', 'immutable', 'fs-full', 'pty-slave-closed', 'pty-master-closed', 'pty-exclusive', ...FUSE_KINDS]);
+const MOUNTING = new Set(['nospace-new', 'xattr-nospace', 'fuse-xattr-huge', 'notmpfile-dir', 'rofs-file', 'immutable', 'fs-full', 'pty-slave-closed', 'pty-master-closed', 'pty-exclusive', 'pty', 'append-only', ...FUSE_KINDS]);
 const needsRoot = (st: Setting) => st.kind === 'uid' || st.kind === 'memcg' || st.kind === 'ucount' || (st.kind === 'arg' && (('path' in st.value && MOUNTING.has(st.value.path)) ||
   ('fd' in st.value && MOUNTING.has(st.value.fd)) || ('addr' in st.value && MOUNTING.has(st.value.addr))));
 
@@ -511,6 +529,9 @@ function effectCases(spec: ApiSpec, base: readonly Arg[], push: (c: Omit<Case, '
 function claimFits(cl: Claim, args: readonly Arg[]): boolean {
   const arg = (k: number) => { const x = cl.args[k]; return x && 'param' in x ? args[x.param] : undefined; };
   if (cl.name === 'file:created' || cl.name === 'file:truncated') return arg(0)?.kind === 'path' && (cl.args.length < 2 || arg(1)?.kind === 'int');
+  // file:size reads a path and an integer size (a parameter or a constant); fd:size an integer size.
+  if (cl.name === 'file:size') return arg(0)?.kind === 'path' && (!('param' in cl.args[1]!) || arg(1)?.kind === 'int');
+  if (cl.name === 'fd:size') return !('param' in cl.args[1]!) || arg(1)?.kind === 'int';
   if (cl.name === 'mem:zeroed') {
     const a = arg(0), n = arg(1);
     return (a?.kind === 'mapped' || a?.kind === 'addr') && n?.kind === 'int' && n.value >= 0n && n.value <= 1n << 20n;

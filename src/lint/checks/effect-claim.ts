@@ -1,4 +1,5 @@
 import { effectBlocks } from '../../conform/effect.js';
+import { runnable } from '../../conform/plan.js';
 import type { Check } from '../types.js';
 
 /**
@@ -9,7 +10,7 @@ import type { Check } from '../types.js';
 export const effectClaim: Check = {
   id: 'effect-claim', level: 'warning', summary: 'a syscall effect block with neither kapi-effect nor kapi-unobservable',
   run(s) {
-    if (s.kind !== 'syscall') return [];
+    if (!runnable(s)) return [];
     return effectBlocks(s).filter((b) => b.label !== 'return' && !b.claims.length && b.unobservable === undefined && !b.problems.length).map((b) => ({
       at: b.at,
       message: `${b.label} (${b.about}) has no kapi-effect (what a caller sees) and no kapi-unobservable (why it cannot); conformance cannot prove it`,

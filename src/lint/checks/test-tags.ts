@@ -1,6 +1,6 @@
 import { effectBlocks } from '../../conform/effect.js';
 import { parseConditions } from '../../conform/cond.js';
-import { parseFsTag, SEMANTICS, tagList, TEST_SWITCHES } from '../../conform/plan.js';
+import { parseFsTag, runnable, SEMANTICS, tagList, TEST_SWITCHES } from '../../conform/plan.js';
 import { constOfText } from '../../sources/values.js';
 import { parseNotReturned } from '../not-returned.js';
 import type { Check } from '../types.js';
@@ -41,7 +41,7 @@ export const testTags: Check = {
       if (why !== undefined && !why.trim()) out.push({ at: e.at, message: `error ${e.name}: kapi-unprovokable needs a reason` });
     }
     // kapi-effect, kapi-effect-case, kapi-unobservable on effect blocks (conform leaves out what it cannot read).
-    if (s.kind === 'syscall') for (const b of effectBlocks(s)) for (const m of b.problems) out.push({ at: b.at, message: `${b.label}: ${m}` });
+    if (runnable(s)) for (const b of effectBlocks(s)) for (const m of b.problems) out.push({ at: b.at, message: `${b.label}: ${m}` });
     // kapi-fs (conform --fs) on the spec, a parameter or an error: an entry conform cannot read is ignored.
     const fsTag = (ext: Record<string, string> | undefined, at: typeof s.at, where: string) => {
       for (const m of parseFsTag(ext?.['kapi-fs']).problems) out.push({ at, message: `${where}: kapi-fs ${m}` });

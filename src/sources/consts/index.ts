@@ -68,6 +68,15 @@ const MORE_UAPI: Record<string, bigint> = {
   MFD_HUGE_SHIFT: 26n, MFD_HUGE_MASK: 0x3fn, MFD_HUGE_2MB: 21n << 26n, MFD_HUGE_1GB: 30n << 26n,
   // include/uapi/linux/xattr.h: setxattr's flags
   XATTR_CREATE: 0x1n, XATTR_REPLACE: 0x2n,
+  // ioctl requests (x86-64: asm-generic/ioctls.h, linux/fs.h) and fallocate modes (linux/falloc.h).
+  FIOCLEX: 0x5451n, FIONCLEX: 0x5450n, FIONBIO: 0x5421n, FIOASYNC: 0x5452n, FIONREAD: 0x541bn,
+  FIOQSIZE: 0x5460n, TCGETS: 0x5401n, TCSETS: 0x5402n, TIOCGWINSZ: 0x5413n, TIOCSWINSZ: 0x5414n,
+  FIBMAP: 0x1n, FIGETBSZ: 0x2n, FICLONE: 0x40049409n, FICLONERANGE: 0x4020940dn, FIDEDUPERANGE: 0xc0189436n,
+  FS_IOC_GETFLAGS: 0x80086601n, FS_IOC_SETFLAGS: 0x40086602n, FS_IOC_FSGETXATTR: 0x801c581fn,
+  FS_IOC_FSSETXATTR: 0x401c5820n, FIFREEZE: 0xc0045877n, FITHAW: 0xc0045878n, FS_IOC_FIEMAP: 0xc020660bn,
+  FALLOC_FL_KEEP_SIZE: 0x1n, FALLOC_FL_PUNCH_HOLE: 0x2n, FALLOC_FL_NO_HIDE_STALE: 0x4n,
+  FALLOC_FL_COLLAPSE_RANGE: 0x8n, FALLOC_FL_ZERO_RANGE: 0x10n, FALLOC_FL_INSERT_RANGE: 0x20n,
+  FALLOC_FL_UNSHARE_RANGE: 0x40n,
 };
 
 /** sizeof() of types the specified syscalls use (x86-64). */
@@ -83,6 +92,9 @@ const SIZEOF: Record<string, bigint> = {
   'struct fwctl_info': 24n, 'struct fwctl_rpc': 32n, 'struct binder_write_read': 48n,
   'struct io_event': 32n, 'struct iocb': 64n, 'struct rlimit': 16n, 'struct stat': 144n,
   'struct statx': 256n, 'struct statfs': 120n,
+  // ioctl argument structures (x86-64).
+  'struct termios': 36n, 'struct winsize': 8n, 'struct file_clone_range': 32n,
+  'struct file_dedupe_range': 24n, 'struct fsxattr': 28n,
 };
 
 /** The number of an errno name on an architecture; undefined for unknown names. */
