@@ -52,7 +52,7 @@ export interface Run { code: number | null; stdout: string; stderr: string }
 export function kapi(args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv; timeout?: number } = {}): Run {
   const timeout = opts.timeout ?? 120_000;
   const r = spawnSync(process.execPath, [repoPath('dist/src/cli/main.js'), ...args], {
-    cwd: opts.cwd ?? repoPath('.'), env: { ...process.env, ...opts.env }, encoding: 'utf8', timeout,
+    cwd: opts.cwd ?? repoPath('.'), env: { ...process.env, ...opts.env }, encoding: 'utf8', timeout, maxBuffer: 1 << 30,
   });
   const late = (r.error as NodeJS.ErrnoException | undefined)?.code === 'ETIMEDOUT' ? `\n(the test stopped kapi after ${timeout} ms)\n` : '';
   return { code: r.status, stdout: r.stdout, stderr: r.stderr + late };
