@@ -32,6 +32,9 @@ export const CLAIMS = {
   'fd:offset-set': ['param'], 'fd:offset-kept': ['param'],
   'fd:dup': ['ret', 'param'], 'fd:closed-range': ['param', 'param'], 'fd:cloexec-range': ['param', 'param'],
   'fd:pair': ['param'], 'fd:pair-cloexec': ['param'], 'fd:pair-nonblock': ['param'], 'fd:pair-direct': ['param'],
+  // Names made, removed and moved in the scratch directory (mkdir, mknod, symlink, unlink, rmdir, rename, link).
+  'path:dir': ['param', 'param?'], 'path:node': ['param', 'param'], 'path:symlink': ['param', 'param'], 'path:absent': ['param'],
+  'path:renamed': ['param', 'param'], 'path:exchanged': ['param', 'param'], 'path:linked': ['param', 'param'],
 } as const satisfies Record<string, readonly ArgSort[]>;
 export type ClaimName = keyof typeof CLAIMS;
 export const CLAIM_NAMES = Object.keys(CLAIMS) as ClaimName[];
@@ -102,6 +105,10 @@ function claim(text: string, params: readonly Param[]): Claim | string {
   // What the C reads through a parameter must be of that kind (plan.ts checks each case's arguments too).
   const param = (k: number) => { const x = args[k]; return x && 'param' in x ? params[x.param] : undefined; };
   if ((name === 'file:created' || name === 'file:truncated') && param(0) && param(0)!.type !== 'path') return `${name}: '${param(0)!.name}' is not a path parameter`;
+  // The path claims read their names (path:symlink its target too) as strings; path:node's second argument is the mode.
+  for (const k of name.startsWith('path:') ? (name === 'path:dir' || name === 'path:node' || name === 'path:absent' ? [0] : [0, 1]) : []) {
+    if (param(k) && param(k)!.type !== 'path') return `${name}: '${param(k)!.name}' is not a path parameter`;
+  }
   if ((name === 'mem:filled' || name.startsWith('fd:pair')) && param(0) && param(0)!.type !== 'user_ptr' && param(0)!.type !== 'ptr') return `${name}: '${param(0)!.name}' is not a pointer parameter`;
   const c: Claim = { name, args, text: text.replace(/\s+/g, ' ').trim() };
   if (cond !== undefined) {

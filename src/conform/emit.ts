@@ -32,6 +32,7 @@ const FIXTURES = String.raw`
 
 static long fx_exec_badinterp(void), fx_exec_junk(void), fx_exec_busy(void), fx_exec_running(void), fx_quota_new(void), fx_immutable(void), fx_sealed(void), fx_leased(void);
 static void fx_mount(const char *dir, const char *type, const char *opts);
+static void fx_mqueue(void);
 
 static long fx_file(void)
 {
@@ -163,7 +164,51 @@ static long fx_path(const char *which)
 	}
 	if (!strcmp(which, "noperm")) { close(fx_file()); if (chmod("fixture.txt", 0)) _exit(128); return (long)"fixture.txt"; }
 	if (!strcmp(which, "nospace-new")) { fx_mount("tiny-fs", "tmpfs", "nr_inodes=1"); return (long)"tiny-fs/new"; }
-	if (!strcmp(which, "notmpfile-dir")) { fx_mount("mqueue-fs", "mqueue", NULL); return (long)"mqueue-fs"; }
+	if (!strcmp(which, "notmpfile-dir")) { fx_mqueue(); return (long)"mqueue-fs"; }
+	if (!strcmp(which, "mqueue-new")) { fx_mqueue(); return (long)"mqueue-fs/new"; }
+	if (!strcmp(which, "mqueue-file")) {
+		/* a message queue: a file of the mqueue filesystem, made through it */
+		int fd;
+		fx_mqueue();
+		fd = open("mqueue-fs/queue", O_RDWR | O_CREAT | O_EXCL, 0600);
+		if (fd < 0 || close(fd)) _exit(128);
+		return (long)"mqueue-fs/queue";
+	}
+	if (!strcmp(which, "missing-parent")) return (long)"no-such-dir/new";
+	if (!strcmp(which, "sticky-file") || !strcmp(which, "sticky-dir")) {
+		/* a sticky directory anyone may write to, with a file and a directory of the case's root */
+		static int made;
+		int fd;
+		if (!made) {
+			if (mkdir("sticky", 0755) || chmod("sticky", 01777) || mkdir("sticky/dir", 0755)) _exit(128);
+			fd = open("sticky/file", O_WRONLY | O_CREAT | O_EXCL, 0644);
+			if (fd < 0 || close(fd)) _exit(128);
+			made = 1;
+		}
+		return (long)(which[7] == 'f' ? "sticky/file" : "sticky/dir");
+	}
+	if (!strcmp(which, "dir-full")) {
+		int fd;
+		if (mkdir("full-dir", 0755)) _exit(128);
+		fd = open("full-dir/file", O_WRONLY | O_CREAT | O_EXCL, 0644);
+		if (fd < 0 || close(fd)) _exit(128);
+		return (long)"full-dir";
+	}
+	if (!strcmp(which, "dir-below")) {
+		/* a new name inside fixture-dir (made here unless path:dir made it already) */
+		if (mkdir("fixture-dir", 0755) && errno != EEXIST) _exit(128);
+		return (long)"fixture-dir/new";
+	}
+	if (!strcmp(which, "dot")) return (long)".";
+	if (!strcmp(which, "dotdot")) return (long)"..";
+	if (!strcmp(which, "nospace-file")) {
+		/* a file on a tmpfs with room for two inodes, its root's and the file's */
+		int fd;
+		fx_mount("tiny2-fs", "tmpfs", "nr_inodes=2");
+		fd = open("tiny2-fs/file", O_WRONLY | O_CREAT | O_EXCL, 0644);
+		if (fd < 0 || close(fd)) _exit(128);
+		return (long)"tiny2-fs/file";
+	}
 	if (!strcmp(which, "rofs-new")) return (long)"/kapi-no-such-file";
 	if (!strcmp(which, "rofs-file")) {
 		/* A file of the case's own (its owner mapped) on a mount made read-only after it was written. */
@@ -241,6 +286,14 @@ static void fx_mount_flags(const char *dir, const char *type, unsigned long flag
 	if (mkdir(dir, 0755) || mount(type, dir, type, flags, opts)) _exit(141);
 }
 static void fx_mount(const char *dir, const char *type, const char *opts) { fx_mount_flags(dir, type, MS_NOSUID | MS_NODEV, opts); }
+/* The case's mqueue filesystem at mqueue-fs, mounted once however many arguments ask for it. */
+static void fx_mqueue(void)
+{
+	static int mounted;
+	if (!mounted)
+		fx_mount("mqueue-fs", "mqueue", NULL);
+	mounted = 1;
+}
 /*
  * A pseudo-terminal of a devpts instance of the case's own (devpts may be mounted in a user
  * namespace; it must allow device nodes, or its ptmx does not open), with one side opened and

@@ -1,7 +1,7 @@
 // A FUSE filesystem the case serves itself, so that errors only a filesystem returns can be
 // provoked: a child of the case answers the raw /dev/fuse protocol (<linux/fuse.h>, no libfuse)
 // for a root directory holding `file` (regular, 4096 bytes, mode 0644) and `exec` (the same,
-// mode 0755), and answers one operation (FLUSH, READ, FALLOCATE, WRITE, CREATE with MKNOD,
+// mode 0755), and answers one operation (FLUSH, READ, FALLOCATE, WRITE, CREATE with MKNOD, MKDIR and SYMLINK,
 // OPEN, or GETATTR of a file) with -ERRNO, the errno of the error block the planner builds the case from; or it holds
 // FLUSH until the kernel reports that a signal interrupted the caller (FUSE_INTERRUPT), and
 // answers it with -ERRNO then, as a FUSE server does. emit.ts carries this C with its fixtures.
@@ -188,10 +188,12 @@ static void fx_fuse_serve(int fd, int op, int err)
 			break;
 		case FUSE_CREATE:
 		case FUSE_MKNOD:
+		case FUSE_MKDIR:
+		case FUSE_SYMLINK:
 			/*
 			 * open(O_CREAT) of a name LOOKUP did not find sends CREATE; a kernel told ENOSYS
-			 * falls back to MKNOD. Nothing is ever created: ENOSYS unless it is the
-			 * fixture's operation.
+			 * falls back to MKNOD; mkdir and symlink send MKDIR and SYMLINK. Nothing is
+			 * ever created: ENOSYS unless it is the fixture's operation.
 			 */
 			fx_fuse_reply(fd, in->unique, op == FX_FUSE_CREATE ? err : ENOSYS, NULL, 0);
 			break;
