@@ -178,3 +178,340 @@
 SYSCALL_DEFINE2(mkdir, const char __user *, pathname, umode_t, mode)
 {
 }
+
+/**
+ * sys_mkdirat - make a directory named relative to a directory descriptor
+ * @dfd: directory a relative pathname is resolved from, or AT_FDCWD
+ * @pathname: path of the new directory
+ * @mode: permission bits of the new directory, before the umask
+ *
+ * long-desc: Resolves the directories of pathname from dfd (from the
+ *   current directory when dfd is AT_FDCWD; dfd is ignored when pathname is
+ *   absolute), following symbolic links in them,
+ *   and makes an empty directory under the final name, which must not exist
+ *   (a final symbolic link is not followed: even a dangling one counts as
+ *   existing).  The new directory's permission bits are mode's S_IRWXUGO and
+ *   S_ISVTX bits less the umask, or as the parent's default ACL says; its
+ *   owner is the caller's fsuid, its group the fsgid or, below a set-group-ID
+ *   directory, the parent's group, and then it is set-group-ID too.  The
+ *   caller needs write and search permission on the parent.  The raw syscall
+ *   returns 0 or a negative errno.
+ * contexts: process, sleepable
+ *
+ * param: dfd
+ *   kapi-semantic: fd:cwd
+ *   type: fd, input
+ *   constraint: AT_FDCWD or an open descriptor of a directory (O_PATH
+ *     descriptors are accepted).  Used only when pathname is relative.
+ *   desc: Starting point of the lookup.
+ *
+ * param: pathname
+ *   kapi-semantic: path:new
+ *   kapi-test: no-invalid
+ *   type: path, input
+ *   constraint-type: user_path
+ *   constraint: NUL-terminated string in readable user memory, shorter than
+ *     PATH_MAX bytes; the final component at most the filesystem's name
+ *     limit, not "." or "..", and not an existing name.  A trailing slash is
+ *     allowed.  A final component that is a symbolic link loop exists, so it
+ *     gives EEXIST and not ELOOP, and a missing final name is what the call
+ *     wants: the generic invalid-path cases do not apply; the error
+ *     conditions below provoke each error.
+ *   desc: Where the new directory goes.
+ *
+ * param: mode
+ *   kapi-valid: 0755
+ *   kapi-test: no-invalid
+ *   type: uint, input
+ *   constraint-type: mask(S_IRWXUGO | S_ISVTX)
+ *   constraint: Only the permission bits and S_ISVTX are used; every other
+ *     bit (S_ISUID, S_ISGID, file type bits, anything above 07777) is
+ *     ignored, never an error, so no invalid value exists.
+ *   desc: Permission bits of the new directory before the umask.
+ *   kapi-fs: fuse=EFFECT bindfs makes the directory without the sticky bit asked for
+ *
+ * return:
+ *   type: int
+ *   check-type: exact
+ *   success: 0
+ *   desc: 0 once the directory exists, a negative errno otherwise.
+ *
+ * error: EACCES, search permission on a directory of the path, or write permission on the parent, is denied
+ *   kapi-cond: pathname=path:nosearch, caps=none
+ *   desc: A directory of the path lacks execute permission for the caller,
+ *     or the parent lacks write or execute permission, and the caller has no
+ *     CAP_DAC_OVERRIDE (nor, for search, CAP_DAC_READ_SEARCH); or a security
+ *     module refused.
+ *
+ * error: EBADF, pathname is relative and dfd is not an open descriptor
+ *   kapi-cond: dfd=fd:closed; dfd=-1
+ *   desc: Not checked for an absolute pathname.
+ *
+ * error: EBUSY, an automount on the path met a mount of the same filesystem at that place
+ *   kapi-unprovokable: needs an automount point (autofs, NFS, AFS or CIFS referrals); none of these can be mounted in the sandbox's user namespace
+ *   desc: A directory of the path is an automount point whose new mount
+ *     would repeat the mount it lies on.
+ *
+ * error: EDQUOT, the user's inode or block quota on the filesystem is exhausted
+ *   kapi-cond: pathname=path:quota-new
+ *   desc: The new directory's inode (or its first block, on a filesystem
+ *     that gives a directory one) would exceed the caller's quota.  The man
+ *     page names only the inode quota.
+ *
+ * error: EEXIST, the final name exists, or it is "." or ".."
+ *   kapi-cond: pathname=path:file; pathname=path:dir; pathname=path:dangling; pathname=path:dot
+ *   desc: Any kind of file, a symbolic link included, which is not followed
+ *     (a dangling one too).  A final component "." or ".." (or a path of only
+ *     slashes) gives EEXIST before anything is looked up; the man page does
+ *     not say so.
+ *
+ * error: EFAULT, pathname points outside the caller's accessible address space
+ *   kapi-cond: pathname=ptr:null; pathname=ptr:unmapped
+ *   desc: Copying the path from user memory faulted.
+ *
+ * error: EIO, the filesystem failed to read a directory or to make the new one
+ *   kapi-cond: pathname=path:fuse-create-fails
+ *   desc: A directory block could not be read during the lookup, or the
+ *     filesystem's mkdir failed: a FUSE or network server that answered the
+ *     request with EIO.
+ *
+ * error: ELOOP, too many symbolic links were followed while resolving the path
+ *   kapi-cond: pathname=path:loop-below
+ *   desc: More than 40 links in the directories of the path.  A final
+ *     symbolic link is not followed (it gives EEXIST).
+ *
+ * error: EMLINK, the parent directory has the largest link count its filesystem allows
+ *   kapi-unprovokable: needs a filesystem with a link count limit (s_max_links: ext2, ext4 without dir_nlink, minix, ...); none can be mounted in the sandbox's user namespace, and tmpfs has no limit
+ *   desc: Each subdirectory adds a link to its parent; the filesystem's
+ *     s_max_links (ext2's 32000, for example) is reached.
+ *
+ * error: ENAMETOOLONG, pathname or one of its components is too long
+ *   kapi-cond: pathname=path:toolong; pathname=path:name-toolong
+ *   desc: The path is PATH_MAX bytes or longer, or a component exceeds the
+ *     filesystem's name length limit (the new name's too).
+ *
+ * error: ENOENT, a directory of the path does not exist, or pathname is empty
+ *   kapi-cond: pathname=path:missing-parent; pathname=path:empty
+ *   desc: Includes a dangling symbolic link among the directories of the
+ *     path, a parent removed while the call waited for it, and an empty
+ *     pathname.
+ *
+ * error: ENOMEM, kernel memory ran out
+ *   kapi-cond: memcg=full
+ *   desc: The path buffer, the new name's dentry or the new inode could not
+ *     be allocated; dentries and inodes are charged to the caller's memory
+ *     cgroup, so a full cgroup fails the call.
+ *
+ * error: ENOSPC, the filesystem has no room for the new directory, or an automount would exceed the mount limit
+ *   kapi-cond: pathname=path:nospace-new
+ *   desc: No free inode (tmpfs's nr_inodes) or block for the directory; or
+ *     a directory of the path is an automount point and the mount namespace
+ *     already holds fs.mount-max mounts.
+ *
+ * error: ENOTDIR, a component used as a directory is not one, or dfd is not a directory
+ *   kapi-cond: pathname=path:notdir; dfd=fd:file
+ *   desc: A directory of the path is a regular file or another
+ *     non-directory, or pathname is relative and dfd refers to something
+ *     other than a directory.
+ *
+ * error: EOVERFLOW, the caller's fsuid or fsgid has no mapping in the filesystem's user namespace
+ *   kapi-unprovokable: needs a filesystem mounted in a user namespace that does not map the caller's ids; the case's own mounts belong to its namespace, which maps them, and it cannot reach a mount of a namespace below it through its working directory
+ *   desc: The new inode's owner could not be stored: the filesystem was
+ *     mounted in a user namespace (or through an idmapped mount) that has no
+ *     mapping for the caller's fsuid or fsgid.  Not in the man page.
+ *
+ * error: EPERM, the filesystem of the parent does not support directories being made
+ *   kapi-cond: pathname=path:mqueue-new
+ *   desc: The parent's inode has no mkdir operation (mqueue, for example),
+ *     or a security module refused.
+ *
+ * error: EROFS, the parent directory is on a read-only mount
+ *   kapi-cond: pathname=path:rofs-new
+ *   desc: Reported only when the name does not exist yet: an existing name
+ *     gives EEXIST even on a read-only mount.
+ *
+ * error: ESTALE, the filesystem reported a file handle of the path stale
+ *   kapi-cond: pathname=path:fuse-create-fails
+ *   desc: A network filesystem's server no longer knows a directory of the
+ *     path, or a FUSE server answered the MKDIR with ESTALE.  The call is
+ *     made once more with every cached name revalidated (LOOKUP_REVAL)
+ *     before the error is returned.
+ *
+ * side-effect: filesystem | resource_create
+ *   target: the new directory
+ *   desc: An empty directory appears under the final name, with mode's
+ *     permission and sticky bits less the umask; the parent's link count goes
+ *     up by one and its modification and change times are updated.
+ *   reversible: yes
+ *   kapi-effect: path:dir=pathname,mode
+ *   kapi-effect-case: mode=0700; mode=01777; mode=07777; mode=0
+ *   kapi-fs: fuse=EFFECT bindfs makes the directory without the sticky bit asked for
+ *
+ * capability: CAP_DAC_OVERRIDE
+ *   type: bypass_check
+ *   allows: making a directory in a parent without write or search permission
+ *   without: EACCES
+ *   condition: the parent lacks write or execute permission for the caller
+ *   priority: 0
+ *
+ * kapi-not-returned: EAGAIN path_init
+ *   returns it for LOOKUP_CACHED, which only openat2 sets; EXDEV only openat2's RESOLVE_* flags scope
+ *   a walk; ENOTRECOVERABLE a WARN_ON in set_root for a scoped walk: a kernel bug; EISDIR
+ *   follow_automount's EISDIR tells __traverse_mounts to stop and is turned into 0 there; ECHILD
+ *   check_acl returns it only under MAY_NOT_BLOCK, during an RCU walk, which then starts again in
+ *   reference mode
+ *
+ * notes: mkdir(pathname, mode) is mkdirat(AT_FDCWD, pathname, mode).  A
+ *   trailing slash is allowed ("new/" makes "new").  The man page's
+ *   EINVAL for a final component the filesystem refuses comes from
+ *   filesystem-specific lookups (vfat, for example); on tmpfs every name
+ *   NAME_MAX bytes or shorter without a slash is accepted.
+ */
+SYSCALL_DEFINE3(mkdirat, int, dfd, const char __user *, pathname, umode_t, mode)
+{
+}
+
+/**
+ * sys_rmdir - remove an empty directory
+ * @pathname: path of the directory, relative to the current working directory if not absolute
+ *
+ * long-desc: The x86-64 rmdir() (syscall 84): unlinkat() from AT_FDCWD
+ *   with AT_REMOVEDIR.  Resolves the directories of pathname, following
+ *   symbolic links in them, and removes the final name, which must be an
+ *   empty directory (a final symbolic link is not followed: it is not a
+ *   directory).  The caller needs write and search permission on the
+ *   parent; in a sticky parent it must also own the directory or the parent
+ *   or have CAP_FOWNER.  The directory's inode lives on while it is open or
+ *   some process has it as its working directory, but it can hold no new
+ *   entries.  The raw syscall returns 0 or a negative errno.
+ * contexts: process, sleepable
+ *
+ * param: pathname
+ *   kapi-semantic: path:dir
+ *   kapi-test: no-invalid
+ *   type: path, input
+ *   constraint-type: user_path
+ *   constraint: NUL-terminated string in readable user memory, shorter than
+ *     PATH_MAX bytes, each component at most the filesystem's name limit,
+ *     naming an empty directory that is not a mount point.  A final "."
+ *     gives EINVAL and ".." ENOTEMPTY; a final symbolic link loop is a
+ *     symbolic link, not a directory (ENOTDIR, not ELOOP), so the generic
+ *     invalid-path cases do not apply; the error conditions below provoke
+ *     each error.
+ *   desc: The directory to remove.
+ *
+ * return:
+ *   type: int
+ *   check-type: exact
+ *   success: 0
+ *   desc: 0 once the name is gone, a negative errno otherwise.
+ *
+ * error: EACCES, search permission on a directory of the path, or write permission on the parent, is denied
+ *   kapi-cond: pathname=path:nosearch, caps=none
+ *   desc: A directory of the path lacks execute permission for the caller,
+ *     or the parent lacks write or execute permission, and the caller has no
+ *     CAP_DAC_OVERRIDE; or a security module refused.
+ *
+ * error: EBUSY, the directory is a mount point or the root, or an automount on the path failed so
+ *   kapi-cond: pathname=path:notmpfile-dir
+ *   desc: Something is mounted on the directory in the caller's mount
+ *     namespace, pathname names the root ("/"), or the directory is a
+ *     filesystem's root; also when a directory of the path is an automount
+ *     point whose new mount would repeat the mount it lies on.
+ *
+ * error: EFAULT, pathname points outside the caller's accessible address space
+ *   kapi-cond: pathname=ptr:null; pathname=ptr:unmapped
+ *   desc: Copying the path from user memory faulted.
+ *
+ * error: EINVAL, the final component of pathname is "."
+ *   kapi-cond: pathname=path:dot
+ *   desc: Checked before the name is looked up.
+ *
+ * error: ELOOP, too many symbolic links were followed while resolving the path
+ *   kapi-cond: pathname=path:loop-below
+ *   desc: More than 40 links in the directories of the path.  A final
+ *     symbolic link is not followed.
+ *
+ * error: ENAMETOOLONG, pathname or one of its components is too long
+ *   kapi-cond: pathname=path:toolong; pathname=path:name-toolong
+ *   desc: The path is PATH_MAX bytes or longer, or a component exceeds the
+ *     filesystem's name length limit.
+ *
+ * error: ENOENT, a component of the path does not exist, or pathname is empty
+ *   kapi-cond: pathname=path:missing; pathname=path:missing-parent; pathname=path:empty
+ *   desc: The directory or one of the directories of its path is missing,
+ *     or the parent was removed while the call waited for it.
+ *
+ * error: ENOMEM, kernel memory ran out
+ *   kapi-cond: pathname=path:missing, memcg=full
+ *   desc: The path buffer or a dentry could not be allocated; a dentry for a
+ *     name not in the cache is charged to the caller's memory cgroup.
+ *
+ * error: ENOSPC, an automount on the path would exceed the mount limit
+ *   kapi-unprovokable: needs an automount point (autofs, NFS, AFS or CIFS referrals); none of these can be mounted in the sandbox's user namespace
+ *   desc: The mount namespace holds fs.mount-max mounts and an automount
+ *     on a directory of the path would add one more.
+ *
+ * error: ENOTDIR, pathname is not a directory, or a component used as a directory is not one
+ *   kapi-cond: pathname=path:file; pathname=path:dangling; pathname=path:notdir
+ *   desc: The final name is a regular file, a symbolic link (not
+ *     followed, a dangling one too) or another non-directory, or a directory
+ *     of the path is not a directory.
+ *
+ * error: ENOTEMPTY, the directory has entries other than "." and "..", or the final component is ".."
+ *   kapi-cond: pathname=path:dir-full; pathname=path:dotdot
+ *   desc: The filesystem refuses a directory that still holds names.  A
+ *     final ".." gives ENOTEMPTY before any lookup.  The man page allows
+ *     EEXIST too; Linux's filesystems return ENOTEMPTY.
+ *
+ * error: EOVERFLOW, the directory's owner or group has no mapping in the filesystem's user namespace
+ *   kapi-unprovokable: needs a directory whose owner the kernel could not map (a FUSE or user-namespace-mounted filesystem reporting an id outside the namespace); the case's FUSE server reports ids of the case's own namespace
+ *   desc: An inode whose uid or gid is invalid in the kernel cannot be
+ *     written back, so it is not removed.  Not in the man page.
+ *
+ * error: EPERM, the parent is sticky and the caller owns neither, or the directory is immutable or append-only
+ *   kapi-cond: pathname=path:sticky-dir, uid=1000
+ *   desc: A sticky parent (mode S_ISVTX) lets only the owner of the
+ *     directory or of the parent, or a caller with CAP_FOWNER, remove it;
+ *     also an immutable or append-only directory or parent, a filesystem
+ *     without directory removal, or a security module's refusal.
+ *
+ * error: EROFS, the directory is on a read-only mount
+ *   kapi-cond: pathname=path:rofs-new
+ *   desc: Checked before the final name is looked up: a missing name on a
+ *     read-only mount gives EROFS, not ENOENT.
+ *
+ * error: ESTALE, the filesystem reported a file handle of the path stale
+ *   kapi-unprovokable: a directory of the path must go stale, which needs a network filesystem's server; the case's FUSE server cannot make a lookup of an existing directory fail this way without failing the walk first with another errno
+ *   desc: A network filesystem's server no longer knows a directory of the
+ *     path.  The call is made once more with every cached name revalidated
+ *     (LOOKUP_REVAL) before the error is returned.
+ *
+ * side-effect: filesystem | resource_destroy
+ *   target: the directory's name
+ *   desc: The name disappears from the parent, whose link count goes down
+ *     by one; the directory's inode is freed once nothing holds it.
+ *   reversible: no
+ *   kapi-effect: path:absent=pathname
+ *
+ * capability: CAP_FOWNER
+ *   type: bypass_check
+ *   allows: removing a directory of another user from a sticky parent
+ *   without: EPERM
+ *   condition: the parent has S_ISVTX and the caller owns neither it nor the directory
+ *   priority: 0
+ *
+ * kapi-not-returned: EBADF the walk starts at AT_FDCWD, never at a descriptor; EAGAIN path_init
+ *   returns it for LOOKUP_CACHED, which only openat2 sets; EXDEV only openat2's RESOLVE_* flags scope
+ *   a walk; ENOTRECOVERABLE a WARN_ON in set_root for a scoped walk: a kernel bug; EISDIR
+ *   follow_automount's EISDIR tells __traverse_mounts to stop and is turned into 0 there; ECHILD
+ *   check_acl returns it only under MAY_NOT_BLOCK, during an RCU walk, which then starts again in
+ *   reference mode
+ *
+ * notes: rmdir(pathname) is unlinkat(AT_FDCWD, pathname, AT_REMOVEDIR).  A
+ *   trailing slash is allowed.  The man page's EINVAL for ".", ENOTEMPTY for
+ *   ".." and EBUSY for a mount point agree with the kernel.
+ */
+SYSCALL_DEFINE1(rmdir, const char __user *, pathname)
+{
+}

@@ -176,11 +176,12 @@ static long fx_path(const char *which)
 	}
 	if (!strcmp(which, "missing-parent")) return (long)"no-such-dir/new";
 	if (!strcmp(which, "sticky-file") || !strcmp(which, "sticky-dir")) {
-		/* a sticky directory anyone may write to, with a file and a directory of the case's root */
+		/* a sticky directory anyone may write to, with a file and a directory of the case's root;
+		 * the scratch directory (mode 0700) is opened to others' search so that a uid=N reaches it */
 		static int made;
 		int fd;
 		if (!made) {
-			if (mkdir("sticky", 0755) || chmod("sticky", 01777) || mkdir("sticky/dir", 0755)) _exit(128);
+			if (chmod(".", 0711) || mkdir("sticky", 0755) || chmod("sticky", 01777) || mkdir("sticky/dir", 0755)) _exit(128);
 			fd = open("sticky/file", O_WRONLY | O_CREAT | O_EXCL, 0644);
 			if (fd < 0 || close(fd)) _exit(128);
 			made = 1;
@@ -198,6 +199,14 @@ static long fx_path(const char *which)
 		/* a new name inside fixture-dir (made here unless path:dir made it already) */
 		if (mkdir("fixture-dir", 0755) && errno != EEXIST) _exit(128);
 		return (long)"fixture-dir/new";
+	}
+	if (!strcmp(which, "mounted-file")) {
+		/* a regular file with the fixture file bind-mounted on it, in the case's mount namespace */
+		int fd;
+		close(fx_file());
+		fd = open("mounted-file", O_WRONLY | O_CREAT | O_EXCL, 0644);
+		if (fd < 0 || close(fd) || mount("fixture.txt", "mounted-file", NULL, MS_BIND, NULL)) _exit(128);
+		return (long)"mounted-file";
 	}
 	if (!strcmp(which, "dot")) return (long)".";
 	if (!strcmp(which, "dotdot")) return (long)"..";

@@ -136,7 +136,7 @@ const INT_LIMITS: Record<string, [bigint, bigint]> = {
 
 /** The values `kapi-semantic:` may take (docs/dsl.md); `baseline` below gives each its fixture. */
 export const SEMANTICS = [
-  'fd:file', 'fd:epoll', 'fd:pipe', 'fd:dir', 'fd:cwd', 'path:file', 'path:new', 'path:exec',
+  'fd:file', 'fd:epoll', 'fd:pipe', 'fd:dir', 'fd:cwd', 'path:file', 'path:new', 'path:exec', 'path:dir',
   'ptr:argv', 'ptr:envp', 'ptr:sigset', 'ptr:timespec', 'ptr:null', 'ptr:buffer', 'ptr:iovec', 'addr:mapped',
 ] as const;
 
@@ -162,6 +162,7 @@ function baseline(p: Param, spec: ApiSpec): Arg {
     case 'fd:cwd': return { kind: 'int', value: -100n };
     case 'path:new': return { kind: 'path', which: 'new' };
     case 'path:exec': return { kind: 'path', which: 'exec' };
+    case 'path:dir': return { kind: 'path', which: 'dir' }; // an empty directory (rmdir)
     case 'ptr:argv': return { kind: 'argv' };
     case 'ptr:envp': return { kind: 'envp' };
     case 'ptr:sigset': return { kind: 'sigset' };
@@ -386,7 +387,7 @@ function settingArg(v: Extract<Setting, { kind: 'arg' }>['value'], errno: number
  * out: fixtures that mount a filesystem for the case, running as another user, and a full memory
  * cgroup (not tried as nobody).
  */
-const MOUNTING = new Set(['nospace-new', 'notmpfile-dir', 'mqueue-new', 'mqueue-file', 'nospace-file', 'rofs-file', 'immutable', 'fs-full', 'pty-slave-closed', 'pty-master-closed', ...FUSE_KINDS]);
+const MOUNTING = new Set(['nospace-new', 'notmpfile-dir', 'mqueue-new', 'mqueue-file', 'nospace-file', 'mounted-file', 'rofs-file', 'immutable', 'fs-full', 'pty-slave-closed', 'pty-master-closed', ...FUSE_KINDS]);
 const needsRoot = (st: Setting) => st.kind === 'uid' || st.kind === 'memcg' || (st.kind === 'arg' && (('path' in st.value && MOUNTING.has(st.value.path)) ||
   ('fd' in st.value && MOUNTING.has(st.value.fd)) || ('addr' in st.value && MOUNTING.has(st.value.addr))));
 
