@@ -423,6 +423,12 @@ SYSCALL_DEFINE3(mkdirat, int, dfd, const char __user *, pathname, umode_t, mode)
  *   kapi-cond: pathname=ptr:null; pathname=ptr:unmapped
  *   desc: Copying the path from user memory faulted.
  *
+ * error: EIO, the filesystem failed to read a directory or to remove the name
+ *   kapi-cond: pathname=path:fuse-rmdir-fails
+ *   desc: A directory block could not be read during the lookup, or the
+ *     filesystem's rmdir failed: a FUSE or network server that answered the
+ *     request with EIO.
+ *
  * error: EINVAL, the final component of pathname is "."
  *   kapi-cond: pathname=path:dot
  *   desc: Checked before the name is looked up.
@@ -465,9 +471,11 @@ SYSCALL_DEFINE3(mkdirat, int, dfd, const char __user *, pathname, umode_t, mode)
  *     EEXIST too; Linux's filesystems return ENOTEMPTY.
  *
  * error: EOVERFLOW, the directory's owner or group has no mapping in the filesystem's user namespace
- *   kapi-unprovokable: needs a directory whose owner the kernel could not map (a FUSE or user-namespace-mounted filesystem reporting an id outside the namespace); the case's FUSE server reports ids of the case's own namespace
- *   desc: An inode whose uid or gid is invalid in the kernel cannot be
- *     written back, so it is not removed.  Not in the man page.
+ *   kapi-cond: pathname=path:fuse-unmapped-dir
+ *   desc: A FUSE (or other user-namespace-mounted) filesystem reported an
+ *     owner its user namespace does not map, so the kernel holds an invalid
+ *     uid or gid for the inode, which cannot be written back: it is not
+ *     removed.  Not in the man page.
  *
  * error: EPERM, the parent is sticky and the caller owns neither, or the directory is immutable or append-only
  *   kapi-cond: pathname=path:sticky-dir, uid=1000
@@ -482,9 +490,10 @@ SYSCALL_DEFINE3(mkdirat, int, dfd, const char __user *, pathname, umode_t, mode)
  *     read-only mount gives EROFS, not ENOENT.
  *
  * error: ESTALE, the filesystem reported a file handle of the path stale
- *   kapi-unprovokable: a directory of the path must go stale, which needs a network filesystem's server; the case's FUSE server cannot make a lookup of an existing directory fail this way without failing the walk first with another errno
- *   desc: A network filesystem's server no longer knows a directory of the
- *     path.  The call is made once more with every cached name revalidated
+ *   kapi-cond: pathname=path:fuse-rmdir-fails
+ *   desc: A network filesystem's server no longer knows the directory or
+ *     one of its path, or a FUSE server answered the RMDIR with ESTALE.  The
+ *     call is made once more with every cached name revalidated
  *     (LOOKUP_REVAL) before the error is returned.
  *
  * side-effect: filesystem | resource_destroy
@@ -513,5 +522,332 @@ SYSCALL_DEFINE3(mkdirat, int, dfd, const char __user *, pathname, umode_t, mode)
  *   ".." and EBUSY for a mount point agree with the kernel.
  */
 SYSCALL_DEFINE1(rmdir, const char __user *, pathname)
+{
+}
+
+/**
+ * sys_unlink - remove a name of a file
+ * @pathname: path of the name to remove, relative to the current working directory if not absolute
+ *
+ * long-desc: The x86-64 unlink() (syscall 87): unlinkat() from AT_FDCWD
+ *   without flags.  Resolves the directories of pathname, following
+ *   symbolic links in them, and removes the final name from its directory;
+ *   a final symbolic link is removed itself, not followed.  The file's link
+ *   count goes down by one; once it reaches zero and no process holds the
+ *   file open or mapped, the file is freed.  Directories are never removed
+ *   (rmdir() does that).  The caller needs write and search permission on
+ *   the parent; in a sticky parent it must also own the file or the parent
+ *   or have CAP_FOWNER.  The raw syscall returns 0 or a negative errno.
+ * contexts: process, sleepable
+ *
+ * param: pathname
+ *   kapi-test: no-invalid
+ *   type: path, input
+ *   constraint-type: user_path
+ *   constraint: NUL-terminated string in readable user memory, shorter than
+ *     PATH_MAX bytes, each component at most the filesystem's name limit,
+ *     naming something other than a directory.  A final symbolic link loop
+ *     is a valid argument (the link is removed), so the generic invalid-path
+ *     cases do not apply; the error conditions below provoke each error.
+ *   desc: The name to remove.
+ *
+ * return:
+ *   type: int
+ *   check-type: exact
+ *   success: 0
+ *   desc: 0 once the name is gone, a negative errno otherwise.
+ *
+ * error: EACCES, search permission on a directory of the path, or write permission on the parent, is denied
+ *   kapi-cond: pathname=path:nosearch, caps=none
+ *   desc: A directory of the path lacks execute permission for the caller,
+ *     or the parent lacks write or execute permission, and the caller has no
+ *     CAP_DAC_OVERRIDE; or a security module refused.
+ *
+ * error: EBUSY, the file is a mount point, or an automount on the path failed so
+ *   kapi-cond: pathname=path:mounted-file
+ *   desc: Something is mounted on the file (a bind mount) in the caller's
+ *     mount namespace; also when a directory of the path is an automount
+ *     point whose new mount would repeat the mount it lies on.  The man page
+ *     names only a file in use by the system.
+ *
+ * error: EFAULT, pathname points outside the caller's accessible address space
+ *   kapi-cond: pathname=ptr:null; pathname=ptr:unmapped
+ *   desc: Copying the path from user memory faulted.
+ *
+ * error: EIO, the filesystem failed to read a directory or to remove the name
+ *   kapi-cond: pathname=path:fuse-change-fails
+ *   desc: A directory block could not be read during the lookup, or the
+ *     filesystem's unlink failed: a FUSE or network server that answered
+ *     the request with EIO.
+ *
+ * error: EISDIR, pathname names a directory, or its final component is "." or ".."
+ *   kapi-cond: pathname=path:dir; pathname=path:dot; pathname=path:dotdot
+ *   desc: Linux never unlinks a directory and says EISDIR (POSIX allows
+ *     EPERM).  A final "." or ".." gives EISDIR before any lookup, as does a
+ *     trailing slash after a directory's name.
+ *
+ * error: ELOOP, too many symbolic links were followed while resolving the path
+ *   kapi-cond: pathname=path:loop-below
+ *   desc: More than 40 links in the directories of the path.  A final
+ *     symbolic link is not followed.
+ *
+ * error: ENAMETOOLONG, pathname or one of its components is too long
+ *   kapi-cond: pathname=path:toolong; pathname=path:name-toolong
+ *   desc: The path is PATH_MAX bytes or longer, or a component exceeds the
+ *     filesystem's name length limit.
+ *
+ * error: ENOENT, a component of the path does not exist, or pathname is empty
+ *   kapi-cond: pathname=path:missing; pathname=path:missing-parent; pathname=path:empty
+ *   desc: The name or a directory of its path is missing, or the parent
+ *     was removed while the call waited for it.
+ *
+ * error: ENOMEM, kernel memory ran out
+ *   kapi-cond: pathname=path:missing, memcg=full
+ *   desc: The path buffer or a dentry could not be allocated; a dentry for a
+ *     name not in the cache is charged to the caller's memory cgroup.
+ *
+ * error: ENOSPC, an automount on the path would exceed the mount limit
+ *   kapi-unprovokable: needs an automount point (autofs, NFS, AFS or CIFS referrals); none of these can be mounted in the sandbox's user namespace
+ *   desc: The mount namespace holds fs.mount-max mounts and an automount
+ *     on a directory of the path would add one more.
+ *
+ * error: ENOTDIR, a component used as a directory is not one
+ *   kapi-cond: pathname=path:notdir
+ *   desc: A directory of the path is a regular file or another
+ *     non-directory, or pathname ends in a slash after a non-directory.
+ *
+ * error: EOVERFLOW, the file's owner or group has no mapping in the filesystem's user namespace
+ *   kapi-cond: pathname=path:fuse-unmapped
+ *   desc: A FUSE (or other user-namespace-mounted) filesystem reported an
+ *     owner its user namespace does not map, so the kernel holds an invalid
+ *     uid or gid for the inode, which cannot be written back: its name is
+ *     not removed.  Not in the man page.
+ *
+ * error: EPERM, the parent is sticky and the caller owns neither, or the file is immutable or append-only
+ *   kapi-cond: pathname=path:sticky-file, uid=1000; pathname=path:immutable
+ *   desc: A sticky parent (mode S_ISVTX) lets only the owner of the file or
+ *     of the parent, or a caller with CAP_FOWNER, remove the name; also an
+ *     immutable or append-only file or parent, an active swap file, a
+ *     filesystem without unlink, or a security module's refusal.
+ *
+ * error: EROFS, the name is on a read-only mount
+ *   kapi-cond: pathname=path:rofs-file; pathname=path:rofs-new
+ *   desc: Checked before the final name is looked up: a missing name on a
+ *     read-only mount gives EROFS, not ENOENT.
+ *
+ * error: ESTALE, the filesystem reported a file handle of the path stale
+ *   kapi-cond: pathname=path:fuse-change-fails
+ *   desc: A network filesystem's server no longer knows the file or a
+ *     directory of its path, or a FUSE server answered the UNLINK with
+ *     ESTALE.  The call is made once more with every cached name revalidated
+ *     (LOOKUP_REVAL) before the error is returned.
+ *
+ * side-effect: filesystem | resource_destroy
+ *   target: the name
+ *   desc: The name disappears from its directory and the file's link count
+ *     goes down; the file itself is freed once it has no name and nothing
+ *     holds it open.
+ *   reversible: no
+ *   kapi-effect: path:absent=pathname
+ *   kapi-effect-case: pathname=path:symlink; pathname=path:dangling; pathname=path:loop; pathname=path:fifo
+ *
+ * capability: CAP_FOWNER
+ *   type: bypass_check
+ *   allows: removing a name of another user's file from a sticky directory
+ *   without: EPERM
+ *   condition: the parent has S_ISVTX and the caller owns neither it nor the file
+ *   priority: 0
+ *
+ * kapi-not-returned: EBADF the walk starts at AT_FDCWD, never at a descriptor; EAGAIN path_init
+ *   returns it for LOOKUP_CACHED, which only openat2 sets; EXDEV only openat2's RESOLVE_* flags scope
+ *   a walk; ENOTRECOVERABLE a WARN_ON in set_root for a scoped walk: a kernel bug; ECHILD check_acl
+ *   returns it only under MAY_NOT_BLOCK, during an RCU walk, which then starts again in reference
+ *   mode
+ *
+ * notes: unlink(pathname) is unlinkat(AT_FDCWD, pathname, 0).  An open
+ *   descriptor of the file stays usable after its last name is gone.  The
+ *   man page's EPERM for a directory is POSIX's; Linux says EISDIR.
+ */
+SYSCALL_DEFINE1(unlink, const char __user *, pathname)
+{
+}
+
+/**
+ * sys_unlinkat - remove a name of a file, or an empty directory, relative to a directory descriptor
+ * @dfd: directory a relative pathname is resolved from, or AT_FDCWD
+ * @pathname: path of the name to remove
+ * @flag: 0, or AT_REMOVEDIR to remove an empty directory
+ *
+ * long-desc: Without flags, unlink() from dfd: resolves the directories of
+ *   pathname from dfd (from the current directory when dfd is AT_FDCWD;
+ *   dfd is ignored when pathname is absolute), following symbolic links in
+ *   them, and removes the final name, which must not be a directory; a
+ *   final symbolic link is removed itself.  With AT_REMOVEDIR, rmdir() from
+ *   dfd: the final name must be an empty directory.  The caller needs write
+ *   and search permission on the parent; in a sticky parent it must also own
+ *   the file or the parent or have CAP_FOWNER.  The raw syscall returns 0
+ *   or a negative errno.
+ * contexts: process, sleepable
+ *
+ * param: dfd
+ *   kapi-semantic: fd:cwd
+ *   type: fd, input
+ *   constraint: AT_FDCWD or an open descriptor of a directory (O_PATH
+ *     descriptors are accepted).  Used only when pathname is relative.
+ *   desc: Starting point of the lookup.
+ *
+ * param: pathname
+ *   kapi-test: no-invalid
+ *   type: path, input
+ *   constraint-type: user_path
+ *   constraint: NUL-terminated string in readable user memory, shorter than
+ *     PATH_MAX bytes, each component at most the filesystem's name limit;
+ *     a non-directory without AT_REMOVEDIR, an empty directory with it.  A
+ *     final symbolic link loop is a valid argument without AT_REMOVEDIR (the
+ *     link is removed), so the generic invalid-path cases do not apply; the
+ *     error conditions below provoke each error.
+ *   desc: The name to remove.
+ *
+ * param: flag
+ *   kapi-test: no-valid-bits
+ *   type: int, input
+ *   constraint-type: mask(AT_REMOVEDIR)
+ *   constraint: Any other bit gives EINVAL, checked first.  AT_REMOVEDIR
+ *     changes what pathname must name (an empty directory), so it is not
+ *     tried on the baseline's regular file: the effect cases below use it on
+ *     a directory.
+ *   desc: What to remove.
+ *
+ * return:
+ *   type: int
+ *   check-type: exact
+ *   success: 0
+ *   desc: 0 once the name is gone, a negative errno otherwise.
+ *
+ * error: EACCES, search permission on a directory of the path, or write permission on the parent, is denied
+ *   kapi-cond: pathname=path:nosearch, caps=none; pathname=path:nosearch, flag=AT_REMOVEDIR, caps=none
+ *   desc: A directory of the path lacks execute permission for the caller,
+ *     or the parent lacks write or execute permission, and the caller has no
+ *     CAP_DAC_OVERRIDE; or a security module refused.
+ *
+ * error: EBADF, pathname is relative and dfd is not an open descriptor
+ *   kapi-cond: dfd=fd:closed; dfd=-1
+ *   desc: Not checked for an absolute pathname.
+ *
+ * error: EBUSY, the file or directory is a mount point or the root, or an automount on the path failed so
+ *   kapi-cond: pathname=path:mounted-file; pathname=path:notmpfile-dir, flag=AT_REMOVEDIR
+ *   desc: Something is mounted on the name in the caller's mount namespace;
+ *     with AT_REMOVEDIR also the root ("/") or a filesystem's root; or a
+ *     directory of the path is an automount point whose new mount would
+ *     repeat the mount it lies on.
+ *
+ * error: EFAULT, pathname points outside the caller's accessible address space
+ *   kapi-cond: pathname=ptr:null; pathname=ptr:unmapped
+ *   desc: Copying the path from user memory faulted.
+ *
+ * error: EINVAL, flag has a bit other than AT_REMOVEDIR, or AT_REMOVEDIR with a final "."
+ *   kapi-cond: flag=AT_SYMLINK_NOFOLLOW; flag=AT_EMPTY_PATH; pathname=path:dot, flag=AT_REMOVEDIR
+ *   desc: The flag check comes before anything else.
+ *
+ * error: EIO, the filesystem failed to read a directory or to remove the name
+ *   kapi-cond: pathname=path:fuse-change-fails; pathname=path:fuse-rmdir-fails, flag=AT_REMOVEDIR
+ *   desc: A directory block could not be read during the lookup, or the
+ *     filesystem's unlink or rmdir failed: a FUSE or network server that
+ *     answered the request with EIO.
+ *
+ * error: EISDIR, without AT_REMOVEDIR, pathname names a directory or ends in "." or ".."
+ *   kapi-cond: pathname=path:dir; pathname=path:dot; pathname=path:dotdot
+ *   desc: Without AT_REMOVEDIR a directory is never removed (POSIX allows
+ *     EPERM; Linux says EISDIR).
+ *
+ * error: ELOOP, too many symbolic links were followed while resolving the path
+ *   kapi-cond: pathname=path:loop-below
+ *   desc: More than 40 links in the directories of the path.  A final
+ *     symbolic link is not followed.
+ *
+ * error: ENAMETOOLONG, pathname or one of its components is too long
+ *   kapi-cond: pathname=path:toolong; pathname=path:name-toolong
+ *   desc: The path is PATH_MAX bytes or longer, or a component exceeds the
+ *     filesystem's name length limit.
+ *
+ * error: ENOENT, a component of the path does not exist, or pathname is empty
+ *   kapi-cond: pathname=path:missing; pathname=path:missing-parent; pathname=path:empty
+ *   desc: The name or a directory of its path is missing, or the parent
+ *     was removed while the call waited for it.  AT_EMPTY_PATH is not
+ *     accepted, so an empty pathname never names dfd.
+ *
+ * error: ENOMEM, kernel memory ran out
+ *   kapi-cond: pathname=path:missing, memcg=full
+ *   desc: The path buffer or a dentry could not be allocated; a dentry for a
+ *     name not in the cache is charged to the caller's memory cgroup.
+ *
+ * error: ENOSPC, an automount on the path would exceed the mount limit
+ *   kapi-unprovokable: needs an automount point (autofs, NFS, AFS or CIFS referrals); none of these can be mounted in the sandbox's user namespace
+ *   desc: The mount namespace holds fs.mount-max mounts and an automount
+ *     on a directory of the path would add one more.
+ *
+ * error: ENOTDIR, a component used as a directory is not one, dfd is not a directory, or AT_REMOVEDIR on a non-directory
+ *   kapi-cond: pathname=path:notdir; dfd=fd:file; pathname=path:file, flag=AT_REMOVEDIR
+ *   desc: A directory of the path is not a directory, pathname is relative
+ *     and dfd refers to something other than a directory, or AT_REMOVEDIR
+ *     names a regular file, a symbolic link or another non-directory.
+ *
+ * error: ENOTEMPTY, with AT_REMOVEDIR, the directory is not empty or the final component is ".."
+ *   kapi-cond: pathname=path:dir-full, flag=AT_REMOVEDIR; pathname=path:dotdot, flag=AT_REMOVEDIR
+ *   desc: The man page allows EEXIST too; Linux's filesystems return
+ *     ENOTEMPTY.
+ *
+ * error: EOVERFLOW, the file's owner or group has no mapping in the filesystem's user namespace
+ *   kapi-cond: pathname=path:fuse-unmapped; pathname=path:fuse-unmapped-dir, flag=AT_REMOVEDIR
+ *   desc: A FUSE (or other user-namespace-mounted) filesystem reported an
+ *     owner its user namespace does not map, so the kernel holds an invalid
+ *     uid or gid for the inode, which cannot be written back: its name is
+ *     not removed.  Not in the man page.
+ *
+ * error: EPERM, the parent is sticky and the caller owns neither, or the file is immutable or append-only
+ *   kapi-cond: pathname=path:sticky-file, uid=1000; pathname=path:sticky-dir, flag=AT_REMOVEDIR, uid=1000; pathname=path:immutable
+ *   desc: A sticky parent (mode S_ISVTX) lets only the owner of the file or
+ *     of the parent, or a caller with CAP_FOWNER, remove the name; also an
+ *     immutable or append-only file or parent, an active swap file, a
+ *     filesystem without unlink or rmdir, or a security module's refusal.
+ *
+ * error: EROFS, the name is on a read-only mount
+ *   kapi-cond: pathname=path:rofs-file; pathname=path:rofs-new, flag=AT_REMOVEDIR
+ *   desc: Checked before the final name is looked up: a missing name on a
+ *     read-only mount gives EROFS, not ENOENT.
+ *
+ * error: ESTALE, the filesystem reported a file handle of the path stale
+ *   kapi-cond: pathname=path:fuse-change-fails; pathname=path:fuse-rmdir-fails, flag=AT_REMOVEDIR
+ *   desc: A network filesystem's server no longer knows the file or a
+ *     directory of its path, or a FUSE server answered the UNLINK or RMDIR
+ *     with ESTALE.  The call is made once more with every cached name
+ *     revalidated (LOOKUP_REVAL) before the error is returned.
+ *
+ * side-effect: filesystem | resource_destroy
+ *   target: the name
+ *   desc: The name disappears from its directory and the file's link count
+ *     goes down (a removed directory's parent loses a link too); the file
+ *     is freed once it has no name and nothing holds it open.
+ *   reversible: no
+ *   kapi-effect: path:absent=pathname
+ *   kapi-effect-case: pathname=path:dir, flag=AT_REMOVEDIR; pathname=path:symlink; pathname=path:loop; pathname=path:fifo
+ *
+ * capability: CAP_FOWNER
+ *   type: bypass_check
+ *   allows: removing a name of another user's file from a sticky directory
+ *   without: EPERM
+ *   condition: the parent has S_ISVTX and the caller owns neither it nor the file
+ *   priority: 0
+ *
+ * kapi-not-returned: EAGAIN path_init returns it for LOOKUP_CACHED, which only openat2 sets; EXDEV
+ *   only openat2's RESOLVE_* flags scope a walk; ENOTRECOVERABLE a WARN_ON in set_root for a scoped
+ *   walk: a kernel bug; ECHILD check_acl returns it only under MAY_NOT_BLOCK, during an RCU walk,
+ *   which then starts again in reference mode
+ *
+ * notes: unlink() and rmdir() are unlinkat() from AT_FDCWD without and with
+ *   AT_REMOVEDIR.  Unlike most *at calls, unlinkat() takes no AT_EMPTY_PATH
+ *   and no AT_SYMLINK_NOFOLLOW (a final link is never followed anyway).
+ */
+SYSCALL_DEFINE3(unlinkat, int, dfd, const char __user *, pathname, int, flag)
 {
 }

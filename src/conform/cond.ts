@@ -28,6 +28,7 @@ export const PATH_KINDS = [
   'fuse-read-fails', 'fuse-create-fails', 'fuse-open-fails', 'nosearch', 'fuse-getattr-fails', 'loop-below', 'rofs-file', 'immutable',
   // For the calls that make, remove and move names (namei.c).
   'missing-parent', 'mqueue-new', 'mqueue-file', 'sticky-file', 'sticky-dir', 'dir-full', 'dir-below', 'dot', 'dotdot', 'nospace-file', 'mounted-file',
+  'fuse-change-fails', 'fuse-rmdir-fails', 'fuse-unmapped', 'fuse-unmapped-dir', 'fuse-new',
 ] as const;
 export type PathKind = (typeof PATH_KINDS)[number];
 
@@ -38,6 +39,8 @@ export type PathKind = (typeof PATH_KINDS)[number];
 export const FUSE_KINDS: readonly string[] = [
   'fuse-flush-fails', 'fuse-flush-waits', 'fuse-read-fails', 'fuse-fallocate-fails', 'fuse-write-fails', 'fuse-create-fails', 'fuse-open-fails',
   'fuse-getattr-fails',
+  // Removing, renaming and linking names on the FUSE filesystem (namei.c).
+  'fuse-change-fails', 'fuse-rmdir-fails', 'fuse-unmapped', 'fuse-unmapped-dir', 'fuse-new',
 ];
 
 /** Pointer fixtures (`ptr:KIND`). */

@@ -35,6 +35,7 @@ export const CLAIMS = {
   // Names made, removed and moved in the scratch directory (mkdir, mknod, symlink, unlink, rmdir, rename, link).
   'path:dir': ['param', 'param?'], 'path:node': ['param', 'param'], 'path:symlink': ['param', 'param'], 'path:absent': ['param'],
   'path:renamed': ['param', 'param'], 'path:exchanged': ['param', 'param'], 'path:linked': ['param', 'param'],
+  'path:renamed-whiteout': ['param', 'param'],
 } as const satisfies Record<string, readonly ArgSort[]>;
 export type ClaimName = keyof typeof CLAIMS;
 export const CLAIM_NAMES = Object.keys(CLAIMS) as ClaimName[];

@@ -1098,6 +1098,9 @@ const FUSE_CALL: Record<string, string> = {
   'fuse-flush-fails': 'fx_fuse_fd(FX_FUSE_FLUSH', 'fuse-flush-waits': 'fx_fuse_fd(FX_FUSE_FLUSH_WAIT', 'fuse-read-fails': 'fx_fuse_path(FX_FUSE_READ', 'fuse-fallocate-fails': 'fx_fuse_map(FX_FUSE_FALLOCATE',
   'fuse-write-fails': 'fx_fuse_fd(FX_FUSE_WRITE', 'fuse-create-fails': 'fx_fuse_new(FX_FUSE_CREATE', 'fuse-open-fails': 'fx_fuse_path(FX_FUSE_OPEN',
   'fuse-getattr-fails': 'fx_fuse_fd(FX_FUSE_GETATTR',
+  'fuse-change-fails': 'fx_fuse_name(FX_FUSE_CHANGE, 0', 'fuse-rmdir-fails': 'fx_fuse_name(FX_FUSE_CHANGE, 1',
+  'fuse-unmapped': 'fx_fuse_name(FX_FUSE_UNMAPPED, 0', 'fuse-unmapped-dir': 'fx_fuse_name(FX_FUSE_UNMAPPED, 1',
+  'fuse-new': 'fx_fuse_new_any(FX_FUSE_CHANGE',
 };
 /** The FUSE fixtures a path and a descriptor share a name for: a path argument takes the path form. */
 const FUSE_PATH_CALL: Record<string, string> = { 'fuse-getattr-fails': 'fx_fuse_path(FX_FUSE_GETATTR' };

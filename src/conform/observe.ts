@@ -808,6 +808,7 @@ static void sb_claim_check(int i, long r, char *why, size_t cap)
 		break;
 	}
 	case CL_PATH_RENAMED:
+	case CL_PATH_RENAMED_WHITEOUT:
 	case CL_PATH_EXCHANGED:
 	case CL_PATH_LINKED: {
 		/* two names of the scratch directory: the file of the first is now (also) at the second */
@@ -829,6 +830,14 @@ static void sb_claim_check(int i, long r, char *why, size_t cap)
 				snprintf(why, cap, "%.100s is not now at %.100s", p, q);
 			} else {
 				sb_explain('R', (int)(op - sb_before.ent));
+				sb_explain(oq ? 'D' : 'A', (int)(nq - sb_after.ent));
+			}
+		} else if (c->kind == CL_PATH_RENAMED_WHITEOUT) {
+			/* RENAME_WHITEOUT: a whiteout (a character device) is left at the old name */
+			if (!strcmp(p, q) || !np || !S_ISCHR(np->mode) || np->ino == op->ino || !nq || nq->ino != op->ino) {
+				snprintf(why, cap, "%.100s is not now at %.100s with a whiteout left in its place", p, q);
+			} else {
+				sb_explain('D', (int)(np - sb_after.ent));
 				sb_explain(oq ? 'D' : 'A', (int)(nq - sb_after.ent));
 			}
 		} else if (c->kind == CL_PATH_EXCHANGED) {
