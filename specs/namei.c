@@ -851,3 +851,804 @@ SYSCALL_DEFINE1(unlink, const char __user *, pathname)
 SYSCALL_DEFINE3(unlinkat, int, dfd, const char __user *, pathname, int, flag)
 {
 }
+
+/**
+ * sys_rename - move a file to another name, replacing what is there
+ * @oldname: path of the file to move, relative to the current working directory if not absolute
+ * @newname: its new path
+ *
+ * long-desc: The x86-64 rename() (syscall 82): renameat2() from AT_FDCWD
+ *   for both names, without flags.  Resolves the directories of both
+ *   paths, following symbolic links in them (final symbolic links are moved
+ *   or replaced themselves, never followed), and gives the file at oldname
+ *   the name newname, in one step: if newname exists it is replaced
+ *   atomically, so it never stops existing.  A directory may replace only
+ *   an empty directory; a non-directory only a non-directory.  Both names
+ *   must be on the same mount.  Renaming a file to a name it already has
+ *   (the same inode, a hard link) succeeds and changes nothing.  The caller
+ *   needs write and search permission on both parents; sticky parents limit
+ *   it as for unlink(); moving a directory to another parent also needs
+ *   write permission on it (its ".." changes).  The raw syscall returns 0 or
+ *   a negative errno.
+ * contexts: process, sleepable
+ *
+ * param: oldname
+ *   kapi-test: no-invalid
+ *   type: path, input
+ *   constraint-type: user_path
+ *   constraint: NUL-terminated string in readable user memory, shorter than
+ *     PATH_MAX bytes, each component at most the filesystem's name limit;
+ *     not ending in "." or "..".  A final symbolic link loop is a valid
+ *     argument (the link is moved), so the generic invalid-path cases do not
+ *     apply; the error conditions below provoke each error.
+ *   desc: The file to move.
+ *
+ * param: newname
+ *   kapi-semantic: path:new
+ *   kapi-test: no-invalid
+ *   type: path, input
+ *   constraint-type: user_path
+ *   constraint: As oldname, on the same mount; a missing final name is
+ *     what the call makes, so the generic invalid-path cases do not apply.
+ *   desc: The new name.
+ *
+ * return:
+ *   type: int
+ *   check-type: exact
+ *   success: 0
+ *   desc: 0 once the file has its new name, a negative errno otherwise.
+ *
+ * error: EACCES, search permission on a directory of a path, or write permission on a parent, is denied
+ *   kapi-cond: oldname=path:nosearch, caps=none
+ *   desc: A directory of either path lacks execute permission for the
+ *     caller, a parent lacks write or execute permission, or a directory
+ *     moved to another parent is not writable, and the caller has no
+ *     CAP_DAC_OVERRIDE; or a security module refused.
+ *
+ * error: EBUSY, a name is a mount point or ends in "." or "..", or an automount on a path failed so
+ *   kapi-cond: oldname=path:mounted-file; oldname=path:notmpfile-dir; oldname=path:dot; newname=path:dotdot
+ *   desc: Something is mounted on oldname or newname in the caller's mount
+ *     namespace, or the final component of either path is "." or ".." (or a
+ *     path is only slashes); or a directory of a path is an automount point
+ *     whose new mount would repeat the mount it lies on.
+ *
+ * error: EFAULT, oldname or newname points outside the caller's accessible address space
+ *   kapi-cond: oldname=ptr:null; oldname=ptr:unmapped; newname=ptr:null; newname=ptr:unmapped
+ *   desc: Copying a path from user memory faulted.
+ *
+ * error: EINVAL, a directory would move into itself or one of its own subdirectories
+ *   kapi-cond: oldname=path:dir, newname=path:dir-below
+ *   desc: newname lies below oldname.
+ *
+ * error: EIO, the filesystem failed to read a directory or to rename
+ *   kapi-cond: oldname=path:fuse-change-fails, newname=path:fuse-new
+ *   desc: A directory block could not be read during a lookup, or the
+ *     filesystem's rename failed: a FUSE or network server that answered the
+ *     request with EIO.
+ *
+ * error: EISDIR, newname is a directory and oldname is not
+ *   kapi-cond: newname=path:dir
+ *   desc: A non-directory cannot replace a directory.
+ *
+ * error: ELOOP, too many symbolic links were followed while resolving a path
+ *   kapi-cond: oldname=path:loop-below; newname=path:loop-below
+ *   desc: More than 40 links in the directories of a path.  Final symbolic
+ *     links are not followed.
+ *
+ * error: EMLINK, a directory would move to a parent with the largest link count its filesystem allows
+ *   kapi-unprovokable: needs a filesystem with a link count limit (s_max_links: ext2, ext4 without dir_nlink, minix, ...); none can be mounted in the sandbox's user namespace, and tmpfs has no limit
+ *   desc: Moving a directory to another parent adds a link to the new
+ *     parent; the filesystem's s_max_links is reached.
+ *
+ * error: ENAMETOOLONG, a path or one of its components is too long
+ *   kapi-cond: oldname=path:toolong; oldname=path:name-toolong; newname=path:toolong; newname=path:name-toolong
+ *   desc: A path is PATH_MAX bytes or longer, or a component exceeds the
+ *     filesystem's name length limit.
+ *
+ * error: ENOENT, oldname does not exist, a directory of a path does not exist, or a path is empty
+ *   kapi-cond: oldname=path:missing; oldname=path:empty; newname=path:missing-parent; newname=path:empty
+ *   desc: Includes a parent removed while the call waited for it.
+ *
+ * error: ENOMEM, kernel memory ran out
+ *   kapi-cond: oldname=path:missing, memcg=full
+ *   desc: A path buffer or a dentry could not be allocated; a dentry for a
+ *     name not in the cache is charged to the caller's memory cgroup.
+ *
+ * error: ENOSPC, an automount on a path would exceed the mount limit
+ *   kapi-unprovokable: needs an automount point (autofs, NFS, AFS or CIFS referrals); none of these can be mounted in the sandbox's user namespace
+ *   desc: The mount namespace holds fs.mount-max mounts and an automount
+ *     on a directory of a path would add one more.  A filesystem that
+ *     needs room to store the new name (ext4, for example) may also give
+ *     ENOSPC when full.
+ *
+ * error: ENOTDIR, a component used as a directory is not one, or oldname is a directory and newname is not
+ *   kapi-cond: oldname=path:notdir; newname=path:notdir; oldname=path:dir, newname=path:file
+ *   desc: A directory of a path is not a directory; a directory cannot
+ *     replace a non-directory; a trailing slash follows a non-directory.
+ *
+ * error: ENOTEMPTY, newname is a directory that is not empty
+ *   kapi-cond: oldname=path:dir, newname=path:dir-full
+ *   kapi-fs: xfs=EEXIST xfs reports a non-empty target directory as EEXIST, which POSIX allows
+ *   desc: Also when newname is an ancestor of oldname.  The man page allows
+ *     EEXIST too: tmpfs, ext4 and btrfs return ENOTEMPTY, xfs EEXIST.
+ *
+ * error: EOVERFLOW, the file's owner or group has no mapping in the filesystem's user namespace
+ *   kapi-cond: oldname=path:fuse-unmapped, newname=path:fuse-new
+ *   desc: A FUSE (or other user-namespace-mounted) filesystem reported an
+ *     owner its user namespace does not map, so the kernel holds an invalid
+ *     uid or gid for the inode, which cannot be written back: it is not
+ *     moved.  Not in the man page.
+ *
+ * error: EPERM, a sticky parent forbids it, a file is immutable or append-only, or the filesystem cannot rename
+ *   kapi-cond: oldname=path:sticky-file, uid=1000; oldname=path:mqueue-file, newname=path:mqueue-new
+ *   desc: A sticky parent (mode S_ISVTX) of oldname or of an existing
+ *     newname lets only the owner of that file or of the parent, or a
+ *     caller with CAP_FOWNER, move or replace it; an immutable or
+ *     append-only file or parent, or an active swap file, cannot be moved or
+ *     replaced; the parent's filesystem has no rename (mqueue); or a
+ *     security module refused.
+ *
+ * error: EROFS, the names are on a read-only mount
+ *   kapi-cond: oldname=path:rofs-new, newname=path:rofs-new
+ *   desc: Checked before the final names are looked up: a missing oldname
+ *     on a read-only mount gives EROFS, not ENOENT.
+ *
+ * error: ESTALE, the filesystem reported a file handle of a path stale
+ *   kapi-cond: oldname=path:fuse-change-fails, newname=path:fuse-new
+ *   desc: A network filesystem's server no longer knows a file or
+ *     directory of the paths, or a FUSE server answered the RENAME with
+ *     ESTALE.  The call is made once more with every cached name
+ *     revalidated (LOOKUP_REVAL) before the error is returned.
+ *
+ * error: EXDEV, oldname and newname are not on the same mount
+ *   kapi-cond: newname=path:nospace-new; newname=path:rofs-new
+ *   desc: Two mounts of the same filesystem count as different: a rename
+ *     never crosses a mount point.
+ *
+ * side-effect: filesystem | modify_state
+ *   target: the names oldname and newname
+ *   desc: The file is at newname and oldname is gone; a file that was at
+ *     newname loses that name (and is freed once it has no name and nothing
+ *     holds it).  The parents' modification times change.
+ *   reversible: yes
+ *   kapi-effect: path:renamed=oldname,newname
+ *   kapi-effect-case: oldname=path:dir; oldname=path:symlink; oldname=path:dangling; newname=path:symlink; oldname=path:fifo, newname=path:file
+ *
+ * capability: CAP_FOWNER
+ *   type: bypass_check
+ *   allows: moving or replacing another user's file in a sticky directory
+ *   without: EPERM
+ *   condition: a parent has S_ISVTX and the caller owns neither it nor the file
+ *   priority: 0
+ *
+ * kapi-not-returned: EBADF the walks start at AT_FDCWD, never at a descriptor; EAGAIN path_init
+ *   returns it for LOOKUP_CACHED, which only openat2 sets; ENOTRECOVERABLE a WARN_ON in set_root for
+ *   a scoped walk: a kernel bug; ECHILD check_acl returns it only under MAY_NOT_BLOCK, during an RCU
+ *   walk, which then starts again in reference mode; EEXIST do_renameat2 gives it only under
+ *   RENAME_NOREPLACE, and rename passes no flags
+ *
+ * notes: rename(old, new) is renameat2(AT_FDCWD, old, AT_FDCWD, new, 0).
+ *   The man page's EEXIST for a non-empty target directory is allowed by
+ *   POSIX; tmpfs, ext4 and btrfs say ENOTEMPTY, xfs EEXIST.  EXDEV is reported
+ *   before EROFS and before any final name is looked up.
+ */
+SYSCALL_DEFINE2(rename, const char __user *, oldname, const char __user *, newname)
+{
+}
+
+/**
+ * sys_renameat - move a file to another name, each named relative to a directory descriptor
+ * @olddfd: directory a relative oldname is resolved from, or AT_FDCWD
+ * @oldname: path of the file to move
+ * @newdfd: directory a relative newname is resolved from, or AT_FDCWD
+ * @newname: its new path
+ *
+ * long-desc: renameat2() without flags.  Resolves the directories of
+ *   oldname from olddfd and of newname from newdfd (from the current
+ *   directory for AT_FDCWD; a descriptor is ignored for an absolute name),
+ *   following symbolic links in them (final symbolic links are moved
+ *   or replaced themselves, never followed), and gives the file at oldname
+ *   the name newname, in one step: if newname exists it is replaced
+ *   atomically, so it never stops existing.  A directory may replace only
+ *   an empty directory; a non-directory only a non-directory.  Both names
+ *   must be on the same mount.  Renaming a file to a name it already has
+ *   (the same inode, a hard link) succeeds and changes nothing.  The caller
+ *   needs write and search permission on both parents; sticky parents limit
+ *   it as for unlink(); moving a directory to another parent also needs
+ *   write permission on it (its ".." changes).  The raw syscall returns 0 or
+ *   a negative errno.
+ * contexts: process, sleepable
+ *
+ * param: olddfd
+ *   kapi-semantic: fd:cwd
+ *   type: fd, input
+ *   constraint: AT_FDCWD or an open descriptor of a directory (O_PATH
+ *     descriptors are accepted).  Used only when oldname is relative.
+ *   desc: Starting point of oldname's lookup.
+ *
+ * param: oldname
+ *   kapi-test: no-invalid
+ *   type: path, input
+ *   constraint-type: user_path
+ *   constraint: NUL-terminated string in readable user memory, shorter than
+ *     PATH_MAX bytes, each component at most the filesystem's name limit;
+ *     not ending in "." or "..".  A final symbolic link loop is a valid
+ *     argument (the link is moved), so the generic invalid-path cases do not
+ *     apply; the error conditions below provoke each error.
+ *   desc: The file to move.
+ *
+ * param: newdfd
+ *   kapi-semantic: fd:cwd
+ *   type: fd, input
+ *   constraint: As olddfd, for newname.
+ *   desc: Starting point of newname's lookup.
+ *
+ * param: newname
+ *   kapi-semantic: path:new
+ *   kapi-test: no-invalid
+ *   type: path, input
+ *   constraint-type: user_path
+ *   constraint: As oldname, on the same mount; a missing final name is
+ *     what the call makes, so the generic invalid-path cases do not apply.
+ *   desc: The new name.
+ *
+ * return:
+ *   type: int
+ *   check-type: exact
+ *   success: 0
+ *   desc: 0 once the file has its new name, a negative errno otherwise.
+ *
+ * error: EACCES, search permission on a directory of a path, or write permission on a parent, is denied
+ *   kapi-cond: oldname=path:nosearch, caps=none
+ *   desc: A directory of either path lacks execute permission for the
+ *     caller, a parent lacks write or execute permission, or a directory
+ *     moved to another parent is not writable, and the caller has no
+ *     CAP_DAC_OVERRIDE; or a security module refused.
+ *
+ * error: EBADF, a relative name's descriptor is not an open descriptor
+ *   kapi-cond: olddfd=fd:closed; olddfd=-1; newdfd=fd:closed; newdfd=-1
+ *   desc: Not checked for an absolute name.
+ *
+ * error: EBUSY, a name is a mount point or ends in "." or "..", or an automount on a path failed so
+ *   kapi-cond: oldname=path:mounted-file; oldname=path:notmpfile-dir; oldname=path:dot; newname=path:dotdot
+ *   desc: Something is mounted on oldname or newname in the caller's mount
+ *     namespace, or the final component of either path is "." or ".." (or a
+ *     path is only slashes); or a directory of a path is an automount point
+ *     whose new mount would repeat the mount it lies on.
+ *
+ * error: EFAULT, oldname or newname points outside the caller's accessible address space
+ *   kapi-cond: oldname=ptr:null; oldname=ptr:unmapped; newname=ptr:null; newname=ptr:unmapped
+ *   desc: Copying a path from user memory faulted.
+ *
+ * error: EINVAL, a directory would move into itself or one of its own subdirectories
+ *   kapi-cond: oldname=path:dir, newname=path:dir-below
+ *   desc: newname lies below oldname.
+ *
+ * error: EIO, the filesystem failed to read a directory or to rename
+ *   kapi-cond: oldname=path:fuse-change-fails, newname=path:fuse-new
+ *   desc: A directory block could not be read during a lookup, or the
+ *     filesystem's rename failed: a FUSE or network server that answered the
+ *     request with EIO.
+ *
+ * error: EISDIR, newname is a directory and oldname is not
+ *   kapi-cond: newname=path:dir
+ *   desc: A non-directory cannot replace a directory.
+ *
+ * error: ELOOP, too many symbolic links were followed while resolving a path
+ *   kapi-cond: oldname=path:loop-below; newname=path:loop-below
+ *   desc: More than 40 links in the directories of a path.  Final symbolic
+ *     links are not followed.
+ *
+ * error: EMLINK, a directory would move to a parent with the largest link count its filesystem allows
+ *   kapi-unprovokable: needs a filesystem with a link count limit (s_max_links: ext2, ext4 without dir_nlink, minix, ...); none can be mounted in the sandbox's user namespace, and tmpfs has no limit
+ *   desc: Moving a directory to another parent adds a link to the new
+ *     parent; the filesystem's s_max_links is reached.
+ *
+ * error: ENAMETOOLONG, a path or one of its components is too long
+ *   kapi-cond: oldname=path:toolong; oldname=path:name-toolong; newname=path:toolong; newname=path:name-toolong
+ *   desc: A path is PATH_MAX bytes or longer, or a component exceeds the
+ *     filesystem's name length limit.
+ *
+ * error: ENOENT, oldname does not exist, a directory of a path does not exist, or a path is empty
+ *   kapi-cond: oldname=path:missing; oldname=path:empty; newname=path:missing-parent; newname=path:empty
+ *   desc: Includes a parent removed while the call waited for it.
+ *
+ * error: ENOMEM, kernel memory ran out
+ *   kapi-cond: oldname=path:missing, memcg=full
+ *   desc: A path buffer or a dentry could not be allocated; a dentry for a
+ *     name not in the cache is charged to the caller's memory cgroup.
+ *
+ * error: ENOSPC, an automount on a path would exceed the mount limit
+ *   kapi-unprovokable: needs an automount point (autofs, NFS, AFS or CIFS referrals); none of these can be mounted in the sandbox's user namespace
+ *   desc: The mount namespace holds fs.mount-max mounts and an automount
+ *     on a directory of a path would add one more.  A filesystem that
+ *     needs room to store the new name (ext4, for example) may also give
+ *     ENOSPC when full.
+ *
+ * error: ENOTDIR, a component used as a directory is not one, a descriptor is not a directory, or oldname is a directory and newname is not
+ *   kapi-cond: oldname=path:notdir; newname=path:notdir; oldname=path:dir, newname=path:file; olddfd=fd:file; newdfd=fd:file
+ *   desc: A directory of a path is not a directory; a name is relative and
+ *     its descriptor refers to something other than a directory; a
+ *     directory cannot replace a non-directory; a trailing slash follows a
+ *     non-directory.
+ *
+ * error: ENOTEMPTY, newname is a directory that is not empty
+ *   kapi-cond: oldname=path:dir, newname=path:dir-full
+ *   kapi-fs: xfs=EEXIST xfs reports a non-empty target directory as EEXIST, which POSIX allows
+ *   desc: Also when newname is an ancestor of oldname.  The man page allows
+ *     EEXIST too: tmpfs, ext4 and btrfs return ENOTEMPTY, xfs EEXIST.
+ *
+ * error: EOVERFLOW, the file's owner or group has no mapping in the filesystem's user namespace
+ *   kapi-cond: oldname=path:fuse-unmapped, newname=path:fuse-new
+ *   desc: A FUSE (or other user-namespace-mounted) filesystem reported an
+ *     owner its user namespace does not map, so the kernel holds an invalid
+ *     uid or gid for the inode, which cannot be written back: it is not
+ *     moved.  Not in the man page.
+ *
+ * error: EPERM, a sticky parent forbids it, a file is immutable or append-only, or the filesystem cannot rename
+ *   kapi-cond: oldname=path:sticky-file, uid=1000; oldname=path:mqueue-file, newname=path:mqueue-new
+ *   desc: A sticky parent (mode S_ISVTX) of oldname or of an existing
+ *     newname lets only the owner of that file or of the parent, or a
+ *     caller with CAP_FOWNER, move or replace it; an immutable or
+ *     append-only file or parent, or an active swap file, cannot be moved or
+ *     replaced; the parent's filesystem has no rename (mqueue); or a
+ *     security module refused.
+ *
+ * error: EROFS, the names are on a read-only mount
+ *   kapi-cond: oldname=path:rofs-new, newname=path:rofs-new
+ *   desc: Checked before the final names are looked up: a missing oldname
+ *     on a read-only mount gives EROFS, not ENOENT.
+ *
+ * error: ESTALE, the filesystem reported a file handle of a path stale
+ *   kapi-cond: oldname=path:fuse-change-fails, newname=path:fuse-new
+ *   desc: A network filesystem's server no longer knows a file or
+ *     directory of the paths, or a FUSE server answered the RENAME with
+ *     ESTALE.  The call is made once more with every cached name
+ *     revalidated (LOOKUP_REVAL) before the error is returned.
+ *
+ * error: EXDEV, oldname and newname are not on the same mount
+ *   kapi-cond: newname=path:nospace-new; newname=path:rofs-new
+ *   desc: Two mounts of the same filesystem count as different: a rename
+ *     never crosses a mount point.
+ *
+ * side-effect: filesystem | modify_state
+ *   target: the names oldname and newname
+ *   desc: The file is at newname and oldname is gone; a file that was at
+ *     newname loses that name (and is freed once it has no name and nothing
+ *     holds it).  The parents' modification times change.
+ *   reversible: yes
+ *   kapi-effect: path:renamed=oldname,newname
+ *   kapi-effect-case: oldname=path:dir; oldname=path:symlink; oldname=path:dangling; newname=path:symlink; oldname=path:fifo, newname=path:file
+ *
+ * capability: CAP_FOWNER
+ *   type: bypass_check
+ *   allows: moving or replacing another user's file in a sticky directory
+ *   without: EPERM
+ *   condition: a parent has S_ISVTX and the caller owns neither it nor the file
+ *   priority: 0
+ *
+ * kapi-not-returned: EAGAIN path_init
+ *   returns it for LOOKUP_CACHED, which only openat2 sets; ENOTRECOVERABLE a WARN_ON in set_root for
+ *   a scoped walk: a kernel bug; ECHILD check_acl returns it only under MAY_NOT_BLOCK, during an RCU
+ *   walk, which then starts again in reference mode; EEXIST do_renameat2 gives it only under
+ *   RENAME_NOREPLACE, and renameat passes no flags
+ *
+ * notes: renameat(od, old, nd, new) is renameat2(od, old, nd, new, 0).
+ *   The man page's EEXIST for a non-empty target directory is allowed by
+ *   POSIX; tmpfs, ext4 and btrfs say ENOTEMPTY, xfs EEXIST.  EXDEV is reported
+ *   before EROFS and before any final name is looked up.
+ */
+SYSCALL_DEFINE4(renameat, int, olddfd, const char __user *, oldname,
+		int, newdfd, const char __user *, newname)
+{
+}
+
+/**
+ * sys_renameat2 - move a file to another name, or exchange two files, each named relative to a directory descriptor
+ * @olddfd: directory a relative oldname is resolved from, or AT_FDCWD
+ * @oldname: path of the file to move
+ * @newdfd: directory a relative newname is resolved from, or AT_FDCWD
+ * @newname: its new path
+ * @flags: 0, or RENAME_NOREPLACE, RENAME_EXCHANGE or RENAME_WHITEOUT
+ *
+ * long-desc: Resolves the directories of oldname from olddfd and of
+ *   newname from newdfd (from the current directory for AT_FDCWD; a
+ *   descriptor is ignored for an absolute name), following symbolic links in them (final symbolic links are moved
+ *   or replaced themselves, never followed), and gives the file at oldname
+ *   the name newname, in one step: if newname exists it is replaced
+ *   atomically, so it never stops existing.  A directory may replace only
+ *   an empty directory; a non-directory only a non-directory.  Both names
+ *   must be on the same mount.  Renaming a file to a name it already has
+ *   (the same inode, a hard link) succeeds and changes nothing.  The caller
+ *   needs write and search permission on both parents; sticky parents limit
+ *   it as for unlink(); moving a directory to another parent also needs
+ *   write permission on it (its ".." changes).  The raw syscall returns 0 or
+ *   a negative errno.  Three flags change this: RENAME_NOREPLACE fails
+ *   with EEXIST instead of replacing; RENAME_EXCHANGE swaps the two names,
+ *   which must both exist and may be of different types; RENAME_WHITEOUT
+ *   (for overlay filesystems) leaves a whiteout, a character device 0:0,
+ *   at oldname.  The filesystem must support the flag asked for.
+ * contexts: process, sleepable
+ *
+ * param: olddfd
+ *   kapi-semantic: fd:cwd
+ *   type: fd, input
+ *   constraint: AT_FDCWD or an open descriptor of a directory (O_PATH
+ *     descriptors are accepted).  Used only when oldname is relative.
+ *   desc: Starting point of oldname's lookup.
+ *
+ * param: oldname
+ *   kapi-test: no-invalid
+ *   type: path, input
+ *   constraint-type: user_path
+ *   constraint: NUL-terminated string in readable user memory, shorter than
+ *     PATH_MAX bytes, each component at most the filesystem's name limit;
+ *     not ending in "." or "..".  A final symbolic link loop is a valid
+ *     argument (the link is moved), so the generic invalid-path cases do not
+ *     apply; the error conditions below provoke each error.
+ *   desc: The file to move.
+ *
+ * param: newdfd
+ *   kapi-semantic: fd:cwd
+ *   type: fd, input
+ *   constraint: As olddfd, for newname.
+ *   desc: Starting point of newname's lookup.
+ *
+ * param: newname
+ *   kapi-semantic: path:new
+ *   kapi-test: no-invalid
+ *   type: path, input
+ *   constraint-type: user_path
+ *   constraint: As oldname, on the same mount; a missing final name is
+ *     what the call makes, so the generic invalid-path cases do not apply.
+ *   desc: The new name.
+ *
+ * param: flags
+ *   kapi-test: no-valid-bits
+ *   type: uint, input
+ *   constraint-type: mask(0x7)
+ *   constraint: RENAME_NOREPLACE (0x1), RENAME_EXCHANGE (0x2) and
+ *     RENAME_WHITEOUT (0x4); any other bit gives EINVAL, as does
+ *     RENAME_EXCHANGE with either of the others.  Checked before any
+ *     lookup.  RENAME_EXCHANGE needs an existing newname, so the flags are
+ *     tried in the effect cases below, each with the names it needs.
+ *   desc: How to rename.
+ *
+ * return:
+ *   type: int
+ *   check-type: exact
+ *   success: 0
+ *   desc: 0 once the file has its new name, a negative errno otherwise.
+ *
+ * error: EACCES, search permission on a directory of a path, or write permission on a parent, is denied
+ *   kapi-cond: oldname=path:nosearch, caps=none
+ *   desc: A directory of either path lacks execute permission for the
+ *     caller, a parent lacks write or execute permission, or a directory
+ *     moved to another parent is not writable, and the caller has no
+ *     CAP_DAC_OVERRIDE; or a security module refused.
+ *
+ * error: EBADF, a relative name's descriptor is not an open descriptor
+ *   kapi-cond: olddfd=fd:closed; olddfd=-1; newdfd=fd:closed; newdfd=-1
+ *   desc: Not checked for an absolute name.
+ *
+ * error: EBUSY, a name is a mount point or ends in "." or "..", or an automount on a path failed so
+ *   kapi-cond: oldname=path:mounted-file; oldname=path:notmpfile-dir; oldname=path:dot; newname=path:dotdot
+ *   desc: Something is mounted on oldname or newname in the caller's mount
+ *     namespace, or the final component of either path is "." or ".." (or a
+ *     path is only slashes); or a directory of a path is an automount point
+ *     whose new mount would repeat the mount it lies on.
+ *
+ * error: EEXIST, RENAME_NOREPLACE was given and newname exists
+ *   kapi-cond: flags=0x1, newname=path:dir; flags=0x1, newname=path:symlink; flags=0x1, newname=path:dot
+ *   desc: Also a newname ending in "." or ".." under RENAME_NOREPLACE
+ *     (EBUSY without it).
+ *
+ * error: EFAULT, oldname or newname points outside the caller's accessible address space
+ *   kapi-cond: oldname=ptr:null; oldname=ptr:unmapped; newname=ptr:null; newname=ptr:unmapped
+ *   desc: Copying a path from user memory faulted.
+ *
+ * error: EINVAL, flags are unknown or conflict, the filesystem lacks a flag, or a directory would move below itself
+ *   kapi-cond: flags=0x8; flags=0x3; flags=0x6; oldname=path:dir, newname=path:dir-below; flags=0x1, oldname=path:fuse-open-fails, newname=path:fuse-new
+ *   desc: A bit outside the three, or RENAME_EXCHANGE with
+ *     RENAME_NOREPLACE or RENAME_WHITEOUT, is refused first; a filesystem
+ *     refuses a flag its rename does not implement (a FUSE server that
+ *     answers RENAME2 with ENOSYS, for example); and newname must not lie
+ *     below oldname (nor, for RENAME_EXCHANGE, oldname below newname).
+ *
+ * error: EIO, the filesystem failed to read a directory or to rename
+ *   kapi-cond: oldname=path:fuse-change-fails, newname=path:fuse-new
+ *   desc: A directory block could not be read during a lookup, or the
+ *     filesystem's rename failed: a FUSE or network server that answered the
+ *     request with EIO.
+ *
+ * error: EISDIR, newname is a directory and oldname is not
+ *   kapi-cond: newname=path:dir
+ *   desc: A non-directory cannot replace a directory.
+ *
+ * error: ELOOP, too many symbolic links were followed while resolving a path
+ *   kapi-cond: oldname=path:loop-below; newname=path:loop-below
+ *   desc: More than 40 links in the directories of a path.  Final symbolic
+ *     links are not followed.
+ *
+ * error: EMLINK, a directory would move to a parent with the largest link count its filesystem allows
+ *   kapi-unprovokable: needs a filesystem with a link count limit (s_max_links: ext2, ext4 without dir_nlink, minix, ...); none can be mounted in the sandbox's user namespace, and tmpfs has no limit
+ *   desc: Moving a directory to another parent adds a link to the new
+ *     parent; the filesystem's s_max_links is reached.
+ *
+ * error: ENAMETOOLONG, a path or one of its components is too long
+ *   kapi-cond: oldname=path:toolong; oldname=path:name-toolong; newname=path:toolong; newname=path:name-toolong
+ *   desc: A path is PATH_MAX bytes or longer, or a component exceeds the
+ *     filesystem's name length limit.
+ *
+ * error: ENOENT, oldname does not exist, RENAME_EXCHANGE without newname, a directory of a path does not exist, or a path is empty
+ *   kapi-cond: oldname=path:missing; oldname=path:empty; newname=path:missing-parent; newname=path:empty; flags=0x2
+ *   desc: RENAME_EXCHANGE needs both names to exist.  Includes a parent
+ *     removed while the call waited for it.
+ *
+ * error: ENOMEM, kernel memory ran out
+ *   kapi-cond: oldname=path:missing, memcg=full
+ *   desc: A path buffer or a dentry could not be allocated; a dentry for a
+ *     name not in the cache is charged to the caller's memory cgroup.
+ *
+ * error: ENOSPC, an automount on a path would exceed the mount limit
+ *   kapi-unprovokable: needs an automount point (autofs, NFS, AFS or CIFS referrals); none of these can be mounted in the sandbox's user namespace
+ *   desc: The mount namespace holds fs.mount-max mounts and an automount
+ *     on a directory of a path would add one more.  A filesystem that
+ *     needs room to store the new name (ext4, for example) may also give
+ *     ENOSPC when full.
+ *
+ * error: ENOTDIR, a component used as a directory is not one, a descriptor is not a directory, or oldname is a directory and newname is not
+ *   kapi-cond: oldname=path:notdir; newname=path:notdir; oldname=path:dir, newname=path:file; olddfd=fd:file; newdfd=fd:file
+ *   desc: A directory of a path is not a directory; a name is relative and
+ *     its descriptor refers to something other than a directory; a
+ *     directory cannot replace a non-directory; a trailing slash follows a
+ *     non-directory.
+ *
+ * error: ENOTEMPTY, newname is a directory that is not empty
+ *   kapi-cond: oldname=path:dir, newname=path:dir-full
+ *   kapi-fs: xfs=EEXIST xfs reports a non-empty target directory as EEXIST, which POSIX allows
+ *   desc: Also when newname is an ancestor of oldname.  The man page allows
+ *     EEXIST too: tmpfs, ext4 and btrfs return ENOTEMPTY, xfs EEXIST.
+ *
+ * error: EOVERFLOW, the file's owner or group has no mapping in the filesystem's user namespace
+ *   kapi-cond: oldname=path:fuse-unmapped, newname=path:fuse-new
+ *   desc: A FUSE (or other user-namespace-mounted) filesystem reported an
+ *     owner its user namespace does not map, so the kernel holds an invalid
+ *     uid or gid for the inode, which cannot be written back: it is not
+ *     moved.  Not in the man page.
+ *
+ * error: EPERM, a sticky parent forbids it, a file is immutable or append-only, or the filesystem cannot rename
+ *   kapi-cond: oldname=path:sticky-file, uid=1000; oldname=path:mqueue-file, newname=path:mqueue-new
+ *   desc: A sticky parent (mode S_ISVTX) of oldname or of an existing
+ *     newname lets only the owner of that file or of the parent, or a
+ *     caller with CAP_FOWNER, move or replace it; an immutable or
+ *     append-only file or parent, or an active swap file, cannot be moved or
+ *     replaced; the parent's filesystem has no rename (mqueue); or a
+ *     security module refused.
+ *
+ * error: EROFS, the names are on a read-only mount
+ *   kapi-cond: oldname=path:rofs-new, newname=path:rofs-new
+ *   desc: Checked before the final names are looked up: a missing oldname
+ *     on a read-only mount gives EROFS, not ENOENT.
+ *
+ * error: ESTALE, the filesystem reported a file handle of a path stale
+ *   kapi-cond: oldname=path:fuse-change-fails, newname=path:fuse-new
+ *   desc: A network filesystem's server no longer knows a file or
+ *     directory of the paths, or a FUSE server answered the RENAME with
+ *     ESTALE.  The call is made once more with every cached name
+ *     revalidated (LOOKUP_REVAL) before the error is returned.
+ *
+ * error: EXDEV, oldname and newname are not on the same mount
+ *   kapi-cond: newname=path:nospace-new; newname=path:rofs-new
+ *   desc: Two mounts of the same filesystem count as different: a rename
+ *     never crosses a mount point.
+ *
+ * side-effect: filesystem | modify_state
+ *   target: the names oldname and newname
+ *   desc: The file is at newname and oldname is gone; a file that was at
+ *     newname loses that name (and is freed once it has no name and nothing
+ *     holds it).  With RENAME_EXCHANGE the two files swap names; with
+ *     RENAME_WHITEOUT a whiteout is left at oldname.  The parents'
+ *     modification times change.
+ *   reversible: yes
+ *   kapi-effect: path:renamed=oldname,newname if flags!&0x6; path:exchanged=oldname,newname if flags&0x2; path:renamed-whiteout=oldname,newname if flags&0x4
+ *   kapi-effect-case: oldname=path:dir; oldname=path:symlink; oldname=path:dangling; newname=path:symlink; oldname=path:fifo, newname=path:file; flags=0x1; flags=0x2, newname=path:dir; flags=0x2, oldname=path:dir, newname=path:symlink; flags=0x4; flags=0x4, newname=path:symlink
+ *   kapi-fs: fuse=EINVAL bindfs implements none of the renameat2 flags; overlay=EINVAL overlayfs refuses RENAME_WHITEOUT
+ *
+ * capability: CAP_FOWNER
+ *   type: bypass_check
+ *   allows: moving or replacing another user's file in a sticky directory
+ *   without: EPERM
+ *   condition: a parent has S_ISVTX and the caller owns neither it nor the file
+ *   priority: 0
+ *
+ * kapi-not-returned: EAGAIN path_init
+ *   returns it for LOOKUP_CACHED, which only openat2 sets; ENOTRECOVERABLE a WARN_ON in set_root for
+ *   a scoped walk: a kernel bug; ECHILD check_acl returns it only under MAY_NOT_BLOCK, during an RCU
+ *   walk, which then starts again in reference mode
+ *
+ * notes: rename() and renameat() are renameat2() without flags.  The kernel
+ *   refuses RENAME_WHITEOUT without CAP_MKNOD only in kernels before 5.8;
+ *   6.1 lets any caller make the whiteout.
+ *   The man page's EEXIST for a non-empty target directory is allowed by
+ *   POSIX; tmpfs, ext4 and btrfs say ENOTEMPTY, xfs EEXIST.  EXDEV is reported
+ *   before EROFS and before any final name is looked up.
+ */
+SYSCALL_DEFINE5(renameat2, int, olddfd, const char __user *, oldname,
+		int, newdfd, const char __user *, newname, unsigned int, flags)
+{
+}
+
+/**
+ * sys_link - give a file another name
+ * @oldname: path of the existing file, relative to the current working directory if not absolute
+ * @newname: path of the new name
+ *
+ * long-desc: The x86-64 link() (syscall 86): linkat() from AT_FDCWD for
+ *   both names, without flags.  Resolves both paths, following symbolic
+ *   links in their directories but not a final one (a final symbolic link
+ *   at oldname gets the new name itself), and adds newname, which must not
+ *   exist, as one more name of oldname's file: a hard link, with the same
+ *   inode, whose link count goes up by one.  Directories cannot be linked.
+ *   Both names must be on the same mount.  The caller needs write and
+ *   search permission on newname's parent; with fs.protected_hardlinks set
+ *   (the usual setting) a caller that does not own the file also needs read
+ *   and write permission on it, a regular file that is not set-user-ID or
+ *   executable set-group-ID, or CAP_FOWNER.  The raw syscall returns 0 or a
+ *   negative errno.
+ * contexts: process, sleepable
+ *
+ * param: oldname
+ *   kapi-test: no-invalid
+ *   type: path, input
+ *   constraint-type: user_path
+ *   constraint: NUL-terminated string in readable user memory, shorter than
+ *     PATH_MAX bytes, each component at most the filesystem's name limit,
+ *     naming an existing non-directory.  A final symbolic link loop is a
+ *     valid argument (the link itself is linked), so the generic
+ *     invalid-path cases do not apply; the error conditions below provoke
+ *     each error.
+ *   desc: The file to link.
+ *
+ * param: newname
+ *   kapi-semantic: path:new
+ *   kapi-test: no-invalid
+ *   type: path, input
+ *   constraint-type: user_path
+ *   constraint: As oldname, on the same mount, naming nothing yet (a final
+ *     dangling symbolic link counts as existing); a missing final name is
+ *     what the call makes, so the generic invalid-path cases do not apply.
+ *   desc: The new name.
+ *
+ * return:
+ *   type: int
+ *   check-type: exact
+ *   success: 0
+ *   desc: 0 once the new name exists, a negative errno otherwise.
+ *
+ * error: EACCES, search permission on a directory of a path, or write permission on newname's parent, is denied
+ *   kapi-cond: oldname=path:nosearch, caps=none
+ *   desc: A directory of either path lacks execute permission for the
+ *     caller, or newname's parent lacks write or execute permission, and the
+ *     caller has no CAP_DAC_OVERRIDE; or a security module refused.
+ *
+ * error: EBUSY, an automount on a path met a mount of the same filesystem at that place
+ *   kapi-unprovokable: needs an automount point (autofs, NFS, AFS or CIFS referrals); none of these can be mounted in the sandbox's user namespace
+ *   desc: A directory of a path is an automount point whose new mount
+ *     would repeat the mount it lies on.
+ *
+ * error: EEXIST, newname exists, or it is "." or ".."
+ *   kapi-cond: newname=path:file; newname=path:dangling; newname=path:dot
+ *   desc: Any kind of file, a symbolic link included, not followed.  A
+ *     final component "." or ".." gives EEXIST before any lookup.
+ *
+ * error: EFAULT, oldname or newname points outside the caller's accessible address space
+ *   kapi-cond: oldname=ptr:null; oldname=ptr:unmapped; newname=ptr:null; newname=ptr:unmapped
+ *   desc: Copying a path from user memory faulted.
+ *
+ * error: EIO, the filesystem failed to read a directory or to add the name
+ *   kapi-cond: oldname=path:fuse-change-fails, newname=path:fuse-new
+ *   desc: A directory block could not be read during a lookup, or the
+ *     filesystem's link failed: a FUSE or network server that answered the
+ *     request with EIO.
+ *
+ * error: ELOOP, too many symbolic links were followed while resolving a path
+ *   kapi-cond: oldname=path:loop-below; newname=path:loop-below
+ *   desc: More than 40 links in the directories of a path.  Final symbolic
+ *     links are not followed.
+ *
+ * error: EMLINK, the file has the largest link count its filesystem allows
+ *   kapi-unprovokable: needs a filesystem with a link count limit (s_max_links: ext2, ext4, minix, ...); none can be mounted in the sandbox's user namespace, and tmpfs has no limit
+ *   desc: The filesystem's s_max_links (ext4's 65000, for example) is
+ *     reached.
+ *
+ * error: ENAMETOOLONG, a path or one of its components is too long
+ *   kapi-cond: oldname=path:toolong; oldname=path:name-toolong; newname=path:toolong; newname=path:name-toolong
+ *   desc: A path is PATH_MAX bytes or longer, or a component exceeds the
+ *     filesystem's name length limit.
+ *
+ * error: ENOENT, oldname or a directory of a path does not exist, or a path is empty
+ *   kapi-cond: oldname=path:missing; oldname=path:empty; newname=path:missing-parent; newname=path:empty
+ *   desc: Also when the file of oldname lost its last name during the call
+ *     (an unlinked file cannot be linked again, except an O_TMPFILE file
+ *     opened without O_EXCL, through linkat()).
+ *
+ * error: ENOMEM, kernel memory ran out
+ *   kapi-cond: memcg=full
+ *   desc: A path buffer or the new name's dentry could not be allocated;
+ *     dentries are charged to the caller's memory cgroup.
+ *
+ * error: ENOSPC, the filesystem has no room for the new name, or an automount would exceed the mount limit
+ *   kapi-cond: oldname=path:nospace-file, newname=path:nospace-file-new
+ *   desc: tmpfs counts every hard link against its nr_inodes, so a full
+ *     tmpfs refuses one; a disk filesystem may need a directory block it
+ *     cannot get; or a directory of a path is an automount point and the
+ *     mount namespace already holds fs.mount-max mounts.
+ *
+ * error: ENOTDIR, a component used as a directory is not one
+ *   kapi-cond: oldname=path:notdir; newname=path:notdir
+ *   desc: A directory of a path is a regular file or another
+ *     non-directory.
+ *
+ * error: EOVERFLOW, the file's owner or group has no mapping in the filesystem's user namespace
+ *   kapi-cond: oldname=path:fuse-unmapped, newname=path:fuse-new
+ *   desc: A FUSE (or other user-namespace-mounted) filesystem reported an
+ *     owner its user namespace does not map, so the kernel holds an invalid
+ *     uid or gid for the inode, whose link count cannot be written back; or
+ *     the caller's fsuid or fsgid has no mapping there.  Not in the man page.
+ *
+ * error: EPERM, oldname is a directory, the filesystem has no hard links, or the file may not be linked
+ *   kapi-cond: oldname=path:dir; oldname=path:mqueue-file, newname=path:mqueue-new
+ *   desc: Directories are never linked; the parent's filesystem has no
+ *     link operation (mqueue); the file is immutable or append-only; or
+ *     fs.protected_hardlinks refuses a file the caller neither owns nor may
+ *     read and write, one that is set-user-ID, or executable set-group-ID,
+ *     or not a regular file.
+ *
+ * error: EROFS, newname's parent is on a read-only mount
+ *   kapi-cond: newname=path:rofs-new
+ *   desc: Reported before the check that both names are on one mount.
+ *
+ * error: ESTALE, the filesystem reported a file handle of a path stale
+ *   kapi-cond: oldname=path:fuse-change-fails, newname=path:fuse-new
+ *   desc: A network filesystem's server no longer knows the file or a
+ *     directory of the paths, or a FUSE server answered the LINK with
+ *     ESTALE.  The call is made once more with every cached name
+ *     revalidated (LOOKUP_REVAL) before the error is returned.
+ *
+ * error: EXDEV, oldname and newname are not on the same mount
+ *   kapi-cond: newname=path:nospace-new
+ *   desc: Two mounts of the same filesystem count as different.
+ *
+ * side-effect: filesystem | modify_state
+ *   target: newname, and the file's link count
+ *   desc: newname is one more name of oldname's file; the file's link
+ *     count and change time, and the parent's modification time, change.
+ *   reversible: yes
+ *   kapi-effect: path:linked=oldname,newname
+ *   kapi-effect-case: oldname=path:symlink; oldname=path:dangling; oldname=path:fifo; oldname=path:loop
+ *
+ * capability: CAP_FOWNER
+ *   type: bypass_check
+ *   allows: linking a file of another user that fs.protected_hardlinks would refuse
+ *   without: EPERM
+ *   condition: fs.protected_hardlinks is 1 and the file is not a safe source for the caller
+ *   priority: 0
+ *
+ * kapi-not-returned: EBADF the walks start at AT_FDCWD, never at a descriptor; EAGAIN path_init
+ *   returns it for LOOKUP_CACHED, which only openat2 sets; ENOTRECOVERABLE a WARN_ON in set_root for
+ *   a scoped walk: a kernel bug; ECHILD check_acl returns it only under MAY_NOT_BLOCK, during an RCU
+ *   walk, which then starts again in reference mode; EISDIR follow_automount's EISDIR tells
+ *   __traverse_mounts to stop and is turned into 0 there; EINVAL do_linkat gives it for flags other
+ *   than AT_SYMLINK_FOLLOW and AT_EMPTY_PATH, and link passes none
+ *
+ * notes: link(old, new) is linkat(AT_FDCWD, old, AT_FDCWD, new, 0): unlike
+ *   POSIX's suggestion, Linux does not follow a final symbolic link at
+ *   oldname.  A disk filesystem that needs a new directory block or, for
+ *   ext4's inline-data directories, an extended attribute for the name can
+ *   also fail with that filesystem's own errors (EDQUOT among them); tmpfs
+ *   charges a link to no quota.
+ */
+SYSCALL_DEFINE2(link, const char __user *, oldname, const char __user *, newname)
+{
+}

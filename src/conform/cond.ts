@@ -27,7 +27,7 @@ export const PATH_KINDS = [
   'symlink', 'fifo', 'exec-junk', 'exec-busy', 'exec-running', 'exec-badinterp', 'rofs-new', 'sealed', 'leased', 'nospace-new', 'notmpfile-dir', 'noperm', 'quota-new',
   'fuse-read-fails', 'fuse-create-fails', 'fuse-open-fails', 'nosearch', 'fuse-getattr-fails', 'loop-below', 'rofs-file', 'immutable',
   // For the calls that make, remove and move names (namei.c).
-  'missing-parent', 'mqueue-new', 'mqueue-file', 'sticky-file', 'sticky-dir', 'dir-full', 'dir-below', 'dot', 'dotdot', 'nospace-file', 'mounted-file',
+  'missing-parent', 'mqueue-new', 'mqueue-file', 'sticky-file', 'sticky-dir', 'dir-full', 'dir-below', 'dot', 'dotdot', 'nospace-file', 'mounted-file', 'nospace-file-new',
   'fuse-change-fails', 'fuse-rmdir-fails', 'fuse-unmapped', 'fuse-unmapped-dir', 'fuse-new',
 ] as const;
 export type PathKind = (typeof PATH_KINDS)[number];

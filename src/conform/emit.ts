@@ -210,13 +210,17 @@ static long fx_path(const char *which)
 	}
 	if (!strcmp(which, "dot")) return (long)".";
 	if (!strcmp(which, "dotdot")) return (long)"..";
-	if (!strcmp(which, "nospace-file")) {
-		/* a file on a tmpfs with room for two inodes, its root's and the file's */
+	if (!strcmp(which, "nospace-file") || !strcmp(which, "nospace-file-new")) {
+		/* a file on a tmpfs with room for two inodes, its root's and the file's; or a new name there */
+		static int made;
 		int fd;
-		fx_mount("tiny2-fs", "tmpfs", "nr_inodes=2");
-		fd = open("tiny2-fs/file", O_WRONLY | O_CREAT | O_EXCL, 0644);
-		if (fd < 0 || close(fd)) _exit(128);
-		return (long)"tiny2-fs/file";
+		if (!made) {
+			fx_mount("tiny2-fs", "tmpfs", "nr_inodes=2");
+			fd = open("tiny2-fs/file", O_WRONLY | O_CREAT | O_EXCL, 0644);
+			if (fd < 0 || close(fd)) _exit(128);
+			made = 1;
+		}
+		return (long)(which[12] ? "tiny2-fs/new" : "tiny2-fs/file");
 	}
 	if (!strcmp(which, "rofs-new")) return (long)"/kapi-no-such-file";
 	if (!strcmp(which, "rofs-file")) {

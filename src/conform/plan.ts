@@ -387,7 +387,7 @@ function settingArg(v: Extract<Setting, { kind: 'arg' }>['value'], errno: number
  * out: fixtures that mount a filesystem for the case, running as another user, and a full memory
  * cgroup (not tried as nobody).
  */
-const MOUNTING = new Set(['nospace-new', 'notmpfile-dir', 'mqueue-new', 'mqueue-file', 'nospace-file', 'mounted-file', 'rofs-file', 'immutable', 'fs-full', 'pty-slave-closed', 'pty-master-closed', ...FUSE_KINDS]);
+const MOUNTING = new Set(['nospace-new', 'notmpfile-dir', 'mqueue-new', 'mqueue-file', 'nospace-file', 'mounted-file', 'nospace-file-new', 'rofs-file', 'immutable', 'fs-full', 'pty-slave-closed', 'pty-master-closed', ...FUSE_KINDS]);
 const needsRoot = (st: Setting) => st.kind === 'uid' || st.kind === 'memcg' || (st.kind === 'arg' && (('path' in st.value && MOUNTING.has(st.value.path)) ||
   ('fd' in st.value && MOUNTING.has(st.value.fd)) || ('addr' in st.value && MOUNTING.has(st.value.addr))));
 
