@@ -1652,3 +1652,223 @@ SYSCALL_DEFINE5(renameat2, int, olddfd, const char __user *, oldname,
 SYSCALL_DEFINE2(link, const char __user *, oldname, const char __user *, newname)
 {
 }
+
+/**
+ * sys_linkat - give a file another name, each named relative to a directory descriptor
+ * @olddfd: directory a relative oldname is resolved from, or AT_FDCWD
+ * @oldname: path of the existing file
+ * @newdfd: directory a relative newname is resolved from, or AT_FDCWD
+ * @newname: path of the new name
+ * @flags: AT_SYMLINK_FOLLOW, AT_EMPTY_PATH
+ *
+ * long-desc: Resolves oldname from olddfd and newname from newdfd (from
+ *   the current directory for AT_FDCWD; a descriptor is ignored for an
+ *   absolute name), following symbolic links in their directories; a final
+ *   symbolic link at oldname is followed only with AT_SYMLINK_FOLLOW
+ *   (without it the link itself gets the new name); with AT_EMPTY_PATH an
+ *   empty oldname names the file of olddfd, which needs CAP_DAC_READ_SEARCH
+ *   in the initial user namespace.  The call adds newname, which must not
+ *   exist, as one more name of oldname's file: a hard link, with the same
+ *   inode, whose link count goes up by one.  Directories cannot be linked.
+ *   Both names must be on the same mount.  The caller needs write and
+ *   search permission on newname's parent; with fs.protected_hardlinks set
+ *   (the usual setting) a caller that does not own the file also needs read
+ *   and write permission on it, a regular file that is not set-user-ID or
+ *   executable set-group-ID, or CAP_FOWNER.  The raw syscall returns 0 or a
+ *   negative errno.
+ * contexts: process, sleepable
+ *
+ * param: olddfd
+ *   kapi-semantic: fd:cwd
+ *   type: fd, input
+ *   constraint: AT_FDCWD or an open descriptor of a directory (O_PATH
+ *     descriptors are accepted); with AT_EMPTY_PATH and an empty oldname,
+ *     a descriptor of the file to link.
+ *   desc: Starting point of oldname's lookup.
+ *
+ * param: oldname
+ *   kapi-test: no-invalid
+ *   type: path, input
+ *   constraint-type: user_path
+ *   constraint: NUL-terminated string in readable user memory, shorter than
+ *     PATH_MAX bytes, each component at most the filesystem's name limit,
+ *     naming an existing non-directory.  A final symbolic link loop is a
+ *     valid argument (the link itself is linked), so the generic
+ *     invalid-path cases do not apply; the error conditions below provoke
+ *     each error.
+ *   desc: The file to link.
+ *
+ * param: newdfd
+ *   kapi-semantic: fd:cwd
+ *   type: fd, input
+ *   constraint: AT_FDCWD or an open descriptor of a directory, used only
+ *     when newname is relative.
+ *   desc: Starting point of newname's lookup.
+ *
+ * param: newname
+ *   kapi-semantic: path:new
+ *   kapi-test: no-invalid
+ *   type: path, input
+ *   constraint-type: user_path
+ *   constraint: As oldname, on the same mount, naming nothing yet (a final
+ *     dangling symbolic link counts as existing); a missing final name is
+ *     what the call makes, so the generic invalid-path cases do not apply.
+ *   desc: The new name.
+ *
+ * param: flags
+ *   kapi-test: no-valid-bits
+ *   type: int, input
+ *   constraint-type: mask(AT_SYMLINK_FOLLOW | AT_EMPTY_PATH)
+ *   constraint: Any other bit gives EINVAL, checked first.  AT_EMPTY_PATH
+ *     without CAP_DAC_READ_SEARCH in the initial user namespace gives
+ *     ENOENT even with a non-empty oldname, which a sandboxed caller never
+ *     has; AT_SYMLINK_FOLLOW is tried in the effect cases below on a
+ *     symbolic link.
+ *   desc: Lookup flags for oldname.
+ *
+ * return:
+ *   type: int
+ *   check-type: exact
+ *   success: 0
+ *   desc: 0 once the new name exists, a negative errno otherwise.
+ *
+ * error: EBADF, a relative name's descriptor is not an open descriptor
+ *   kapi-cond: olddfd=fd:closed; olddfd=-1; newdfd=fd:closed; newdfd=-1
+ *   desc: Not checked for an absolute name.
+ *
+ * error: EACCES, search permission on a directory of a path, or write permission on newname's parent, is denied
+ *   kapi-cond: oldname=path:nosearch, caps=none
+ *   desc: A directory of either path lacks execute permission for the
+ *     caller, or newname's parent lacks write or execute permission, and the
+ *     caller has no CAP_DAC_OVERRIDE; or a security module refused.
+ *
+ * error: EBUSY, an automount on a path met a mount of the same filesystem at that place
+ *   kapi-unprovokable: needs an automount point (autofs, NFS, AFS or CIFS referrals); none of these can be mounted in the sandbox's user namespace
+ *   desc: A directory of a path is an automount point whose new mount
+ *     would repeat the mount it lies on.
+ *
+ * error: EEXIST, newname exists, or it is "." or ".."
+ *   kapi-cond: newname=path:file; newname=path:dangling; newname=path:dot
+ *   desc: Any kind of file, a symbolic link included, not followed.  A
+ *     final component "." or ".." gives EEXIST before any lookup.
+ *
+ * error: EFAULT, oldname or newname points outside the caller's accessible address space
+ *   kapi-cond: oldname=ptr:null; oldname=ptr:unmapped; newname=ptr:null; newname=ptr:unmapped
+ *   desc: Copying a path from user memory faulted.
+ *
+ * error: EINVAL, flags has a bit other than AT_SYMLINK_FOLLOW and AT_EMPTY_PATH
+ *   kapi-cond: flags=AT_SYMLINK_NOFOLLOW; flags=AT_REMOVEDIR
+ *   desc: Checked before anything else.
+ *
+ * error: EIO, the filesystem failed to read a directory or to add the name
+ *   kapi-cond: oldname=path:fuse-change-fails, newname=path:fuse-new
+ *   desc: A directory block could not be read during a lookup, or the
+ *     filesystem's link failed: a FUSE or network server that answered the
+ *     request with EIO.
+ *
+ * error: ELOOP, too many symbolic links were followed while resolving a path
+ *   kapi-cond: oldname=path:loop-below; newname=path:loop-below
+ *   desc: More than 40 links in the directories of a path.  Final symbolic
+ *     links are not followed.
+ *
+ * error: EMLINK, the file has the largest link count its filesystem allows
+ *   kapi-unprovokable: needs a filesystem with a link count limit (s_max_links: ext2, ext4, minix, ...); none can be mounted in the sandbox's user namespace, and tmpfs has no limit
+ *   desc: The filesystem's s_max_links (ext4's 65000, for example) is
+ *     reached.
+ *
+ * error: ENAMETOOLONG, a path or one of its components is too long
+ *   kapi-cond: oldname=path:toolong; oldname=path:name-toolong; newname=path:toolong; newname=path:name-toolong
+ *   desc: A path is PATH_MAX bytes or longer, or a component exceeds the
+ *     filesystem's name length limit.
+ *
+ * error: ENOENT, oldname or a directory of a path does not exist, a path is empty, or AT_EMPTY_PATH without the capability
+ *   kapi-cond: oldname=path:missing; oldname=path:empty; newname=path:missing-parent; newname=path:empty; oldname=path:dangling, flags=AT_SYMLINK_FOLLOW
+ *   kapi-note: 6.18 lets a sandboxed caller use AT_EMPTY_PATH (a later kernel relaxed the capability check), so that cause of ENOENT is not among the conditions: they must hold on both kernels
+ *   desc: In 6.1 AT_EMPTY_PATH needs CAP_DAC_READ_SEARCH in the initial
+ *     user namespace, or the call fails with ENOENT before any lookup; with
+ *     AT_SYMLINK_FOLLOW a dangling final symbolic link at oldname gives
+ *     ENOENT.  Also when the file of oldname lost its last name during the call (an
+ *     unlinked file cannot be linked again, except an O_TMPFILE file opened
+ *     without O_EXCL, through AT_EMPTY_PATH or /proc/self/fd).
+ *
+ * error: ENOMEM, kernel memory ran out
+ *   kapi-cond: memcg=full
+ *   desc: A path buffer or the new name's dentry could not be allocated;
+ *     dentries are charged to the caller's memory cgroup.
+ *
+ * error: ENOSPC, the filesystem has no room for the new name, or an automount would exceed the mount limit
+ *   kapi-cond: oldname=path:nospace-file, newname=path:nospace-file-new
+ *   desc: tmpfs counts every hard link against its nr_inodes, so a full
+ *     tmpfs refuses one; a disk filesystem may need a directory block it
+ *     cannot get; or a directory of a path is an automount point and the
+ *     mount namespace already holds fs.mount-max mounts.
+ *
+ * error: ENOTDIR, a component used as a directory is not one, or a descriptor is not a directory
+ *   kapi-cond: oldname=path:notdir; newname=path:notdir; olddfd=fd:file; newdfd=fd:file
+ *   desc: A directory of a path is a regular file or another
+ *     non-directory, or a name is relative and its descriptor refers to
+ *     something other than a directory.
+ *
+ * error: EOVERFLOW, the file's owner or group has no mapping in the filesystem's user namespace
+ *   kapi-cond: oldname=path:fuse-unmapped, newname=path:fuse-new
+ *   desc: A FUSE (or other user-namespace-mounted) filesystem reported an
+ *     owner its user namespace does not map, so the kernel holds an invalid
+ *     uid or gid for the inode, whose link count cannot be written back; or
+ *     the caller's fsuid or fsgid has no mapping there.  Not in the man page.
+ *
+ * error: EPERM, oldname is a directory, the filesystem has no hard links, or the file may not be linked
+ *   kapi-cond: oldname=path:dir; oldname=path:mqueue-file, newname=path:mqueue-new
+ *   desc: Directories are never linked; the parent's filesystem has no
+ *     link operation (mqueue); the file is immutable or append-only; or
+ *     fs.protected_hardlinks refuses a file the caller neither owns nor may
+ *     read and write, one that is set-user-ID, or executable set-group-ID,
+ *     or not a regular file.
+ *
+ * error: EROFS, newname's parent is on a read-only mount
+ *   kapi-cond: newname=path:rofs-new
+ *   desc: Reported before the check that both names are on one mount.
+ *
+ * error: ESTALE, the filesystem reported a file handle of a path stale
+ *   kapi-cond: oldname=path:fuse-change-fails, newname=path:fuse-new
+ *   desc: A network filesystem's server no longer knows the file or a
+ *     directory of the paths, or a FUSE server answered the LINK with
+ *     ESTALE.  The call is made once more with every cached name
+ *     revalidated (LOOKUP_REVAL) before the error is returned.
+ *
+ * error: EXDEV, oldname and newname are not on the same mount
+ *   kapi-cond: newname=path:nospace-new
+ *   desc: Two mounts of the same filesystem count as different.
+ *
+ * side-effect: filesystem | modify_state
+ *   target: newname, and the file's link count
+ *   desc: newname is one more name of oldname's file; the file's link
+ *     count and change time, and the parent's modification time, change.
+ *   reversible: yes
+ *   kapi-effect: path:linked=oldname,newname
+ *   kapi-effect-case: oldname=path:symlink; oldname=path:dangling; oldname=path:fifo; oldname=path:loop; oldname=path:symlink, flags=AT_SYMLINK_FOLLOW
+ *
+ * capability: CAP_FOWNER
+ *   type: bypass_check
+ *   allows: linking a file of another user that fs.protected_hardlinks would refuse
+ *   without: EPERM
+ *   condition: fs.protected_hardlinks is 1 and the file is not a safe source for the caller
+ *   priority: 0
+ *
+ * kapi-not-returned: EAGAIN path_init
+ *   returns it for LOOKUP_CACHED, which only openat2 sets; ENOTRECOVERABLE a WARN_ON in set_root for
+ *   a scoped walk: a kernel bug; ECHILD check_acl returns it only under MAY_NOT_BLOCK, during an RCU
+ *   walk, which then starts again in reference mode; EISDIR follow_automount's EISDIR tells
+ *   __traverse_mounts to stop and is turned into 0 there
+ *
+ * notes: link(old, new) is linkat(AT_FDCWD, old, AT_FDCWD, new, 0).  The
+ *   man page says AT_EMPTY_PATH needs CAP_DAC_READ_SEARCH; the kernel asks
+ *   for it in the initial user namespace (capable()), so a container's
+ *   root lacks it.  A disk filesystem that needs a new directory block or, for
+ *   ext4's inline-data directories, an extended attribute for the name can
+ *   also fail with that filesystem's own errors (EDQUOT among them); tmpfs
+ *   charges a link to no quota.
+ */
+SYSCALL_DEFINE5(linkat, int, olddfd, const char __user *, oldname,
+		int, newdfd, const char __user *, newname, int, flags)
+{
+}
