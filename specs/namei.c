@@ -1872,3 +1872,336 @@ SYSCALL_DEFINE5(linkat, int, olddfd, const char __user *, oldname,
 		int, newdfd, const char __user *, newname, int, flags)
 {
 }
+
+/**
+ * sys_symlink - make a symbolic link
+ * @oldname: the link's content, the path it will lead to
+ * @newname: path of the new link, relative to the current working directory if not absolute
+ *
+ * long-desc: The x86-64 symlink() (syscall 88): symlinkat() from
+ *   AT_FDCWD.  Resolves the directories of newname, following symbolic
+ *   links in them, and makes a symbolic link under the final name, which
+ *   must not exist, holding the string oldname.  oldname is not looked up:
+ *   it may name nothing (a dangling link), and a relative one is resolved
+ *   later from the link's directory.  The link's mode is always 0777; its
+ *   owner is the caller's fsuid.  The caller needs write and search
+ *   permission on the parent.  The raw syscall returns 0 or a negative
+ *   errno.
+ * contexts: process, sleepable
+ *
+ * param: oldname
+ *   kapi-test: no-invalid
+ *   type: path, input
+ *   constraint-type: user_path
+ *   constraint: NUL-terminated string in readable user memory, not empty
+ *     and shorter than PATH_MAX bytes (and than the filesystem's limit for
+ *     link contents).  Any string is stored as it is, a missing file or a
+ *     loop included, so the generic invalid-path cases do not apply; the
+ *     error conditions below provoke each error.
+ *   desc: What the link will hold.
+ *
+ * param: newname
+ *   kapi-semantic: path:new
+ *   kapi-test: no-invalid
+ *   type: path, input
+ *   constraint-type: user_path
+ *   constraint: NUL-terminated string in readable user memory, shorter than
+ *     PATH_MAX bytes; the final component at most the filesystem's name
+ *     limit, not "." or "..", not an existing name, and with no trailing
+ *     slash.  A missing final name is what the call wants, so the generic
+ *     invalid-path cases do not apply.
+ *   desc: Where the new link goes.
+ *
+ * return:
+ *   type: int
+ *   check-type: exact
+ *   success: 0
+ *   desc: 0 once the link exists, a negative errno otherwise.
+ *
+ * error: EACCES, search permission on a directory of the path, or write permission on the parent, is denied
+ *   kapi-cond: newname=path:nosearch, caps=none
+ *   desc: A directory of newname's path lacks execute permission for the
+ *     caller, or the parent lacks write or execute permission, and the
+ *     caller has no CAP_DAC_OVERRIDE; or a security module refused.
+ *
+ * error: EBUSY, an automount on the path met a mount of the same filesystem at that place
+ *   kapi-unprovokable: needs an automount point (autofs, NFS, AFS or CIFS referrals); none of these can be mounted in the sandbox's user namespace
+ *   desc: A directory of newname's path is an automount point whose new
+ *     mount would repeat the mount it lies on.
+ *
+ * error: EDQUOT, the user's inode or block quota on the filesystem is exhausted
+ *   kapi-cond: newname=path:quota-new
+ *   desc: The link's inode (or the block holding a long content) would
+ *     exceed the caller's quota.
+ *
+ * error: EEXIST, newname exists, or it is "." or ".."
+ *   kapi-cond: newname=path:file; newname=path:dangling; newname=path:dot
+ *   desc: Any kind of file, a symbolic link included, not followed.  A
+ *     final component "." or ".." gives EEXIST before any lookup.
+ *
+ * error: EFAULT, oldname or newname points outside the caller's accessible address space
+ *   kapi-cond: oldname=ptr:null; oldname=ptr:unmapped; newname=ptr:null; newname=ptr:unmapped
+ *   desc: Copying a string from user memory faulted.
+ *
+ * error: EIO, the filesystem failed to read a directory or to make the link
+ *   kapi-cond: newname=path:fuse-create-fails
+ *   desc: A directory block could not be read during the lookup, or the
+ *     filesystem's symlink failed: a FUSE or network server that answered
+ *     the request with EIO.
+ *
+ * error: ELOOP, too many symbolic links were followed while resolving newname
+ *   kapi-cond: newname=path:loop-below
+ *   desc: More than 40 links in the directories of newname's path.
+ *     oldname is never resolved, so a loop there is no error.
+ *
+ * error: ENAMETOOLONG, a string or a component of newname is too long
+ *   kapi-cond: oldname=path:toolong; newname=path:toolong; newname=path:name-toolong
+ *   desc: oldname or newname is PATH_MAX bytes or longer, a component of
+ *     newname exceeds the filesystem's name length limit, or oldname is
+ *     longer than the filesystem keeps in a link (tmpfs: a page).
+ *
+ * error: ENOENT, a directory of newname does not exist, or a string is empty
+ *   kapi-cond: newname=path:missing-parent; newname=path:empty; oldname=path:empty
+ *   desc: An empty oldname is refused as well as an empty newname; the
+ *     parent removed while the call waited for it counts too.
+ *
+ * error: ENOMEM, kernel memory ran out
+ *   kapi-cond: memcg=full
+ *   desc: A string buffer, the new name's dentry, the inode or the link's
+ *     content could not be allocated; they are charged to the caller's
+ *     memory cgroup.
+ *
+ * error: ENOSPC, the filesystem has no room for the link, or an automount would exceed the mount limit
+ *   kapi-cond: newname=path:nospace-new
+ *   desc: No free inode (tmpfs's nr_inodes) or block for the link; or a
+ *     directory of the path is an automount point and the mount namespace
+ *     already holds fs.mount-max mounts.
+ *
+ * error: ENOTDIR, a component of newname used as a directory is not one
+ *   kapi-cond: newname=path:notdir
+ *   desc: A directory of newname's path is a regular file or another
+ *     non-directory.
+ *
+ * error: EOVERFLOW, the caller's fsuid or fsgid has no mapping in the filesystem's user namespace
+ *   kapi-unprovokable: needs a filesystem mounted in a user namespace that does not map the caller's ids; the case's own mounts belong to its namespace, which maps them, and it cannot reach a mount of a namespace below it through its working directory
+ *   desc: The new inode's owner could not be stored.  Not in the man page.
+ *
+ * error: EPERM, the filesystem of the parent does not support symbolic links
+ *   kapi-cond: newname=path:mqueue-new
+ *   desc: The parent's inode has no symlink operation (mqueue, vfat), or a
+ *     security module refused.
+ *
+ * error: EROFS, the parent directory is on a read-only mount
+ *   kapi-cond: newname=path:rofs-new
+ *   desc: Reported only when the name does not exist yet.
+ *
+ * error: ESTALE, the filesystem reported a file handle of the path stale
+ *   kapi-cond: newname=path:fuse-create-fails
+ *   desc: A network filesystem's server no longer knows a directory of the
+ *     path, or a FUSE server answered the SYMLINK with ESTALE.  The call is
+ *     made once more with every cached name revalidated (LOOKUP_REVAL)
+ *     before the error is returned.
+ *
+ * side-effect: filesystem | resource_create
+ *   target: the new symbolic link
+ *   desc: A symbolic link holding oldname appears under newname; the
+ *     parent's modification time changes.
+ *   reversible: yes
+ *   kapi-effect: path:symlink=newname,oldname
+ *   kapi-effect-case: oldname=path:missing; oldname=path:dir; oldname=path:notdir; oldname=path:name-toolong
+ *
+ * capability: CAP_DAC_OVERRIDE
+ *   type: bypass_check
+ *   allows: making a link in a parent without write or search permission
+ *   without: EACCES
+ *   condition: the parent lacks write or execute permission for the caller
+ *   priority: 0
+ *
+ * kapi-not-returned: EBADF the walk starts at AT_FDCWD, never at a descriptor; EAGAIN path_init
+ *   returns it for LOOKUP_CACHED, which only openat2 sets; EXDEV only openat2's RESOLVE_* flags scope
+ *   a walk; ENOTRECOVERABLE a WARN_ON in set_root for a scoped walk: a kernel bug; EISDIR
+ *   follow_automount's EISDIR tells __traverse_mounts to stop and is turned into 0 there; ECHILD
+ *   check_acl returns it only under MAY_NOT_BLOCK, during an RCU walk, which then starts again in
+ *   reference mode
+ *
+ * notes: symlink(old, new) is symlinkat(old, AT_FDCWD, new).  The content
+ *   is not checked at all: any non-empty string shorter than PATH_MAX is
+ *   kept.
+ */
+SYSCALL_DEFINE2(symlink, const char __user *, oldname, const char __user *, newname)
+{
+}
+
+/**
+ * sys_symlinkat - make a symbolic link named relative to a directory descriptor
+ * @oldname: the link's content, the path it will lead to
+ * @newdfd: directory a relative newname is resolved from, or AT_FDCWD
+ * @newname: path of the new link
+ *
+ * long-desc: Resolves the directories of newname from newdfd (from the
+ *   current directory for AT_FDCWD; newdfd is ignored for an absolute
+ *   newname), following symbolic
+ *   links in them, and makes a symbolic link under the final name, which
+ *   must not exist, holding the string oldname.  oldname is not looked up:
+ *   it may name nothing (a dangling link), and a relative one is resolved
+ *   later from the link's directory.  The link's mode is always 0777; its
+ *   owner is the caller's fsuid.  The caller needs write and search
+ *   permission on the parent.  The raw syscall returns 0 or a negative
+ *   errno.
+ * contexts: process, sleepable
+ *
+ * param: oldname
+ *   kapi-test: no-invalid
+ *   type: path, input
+ *   constraint-type: user_path
+ *   constraint: NUL-terminated string in readable user memory, not empty
+ *     and shorter than PATH_MAX bytes (and than the filesystem's limit for
+ *     link contents).  Any string is stored as it is, a missing file or a
+ *     loop included, so the generic invalid-path cases do not apply; the
+ *     error conditions below provoke each error.
+ *   desc: What the link will hold.
+ *
+ * param: newdfd
+ *   kapi-semantic: fd:cwd
+ *   type: fd, input
+ *   constraint: AT_FDCWD or an open descriptor of a directory (O_PATH
+ *     descriptors are accepted).  Used only when newname is relative.
+ *   desc: Starting point of newname's lookup.
+ *
+ * param: newname
+ *   kapi-semantic: path:new
+ *   kapi-test: no-invalid
+ *   type: path, input
+ *   constraint-type: user_path
+ *   constraint: NUL-terminated string in readable user memory, shorter than
+ *     PATH_MAX bytes; the final component at most the filesystem's name
+ *     limit, not "." or "..", not an existing name, and with no trailing
+ *     slash.  A missing final name is what the call wants, so the generic
+ *     invalid-path cases do not apply.
+ *   desc: Where the new link goes.
+ *
+ * return:
+ *   type: int
+ *   check-type: exact
+ *   success: 0
+ *   desc: 0 once the link exists, a negative errno otherwise.
+ *
+ * error: EACCES, search permission on a directory of the path, or write permission on the parent, is denied
+ *   kapi-cond: newname=path:nosearch, caps=none
+ *   desc: A directory of newname's path lacks execute permission for the
+ *     caller, or the parent lacks write or execute permission, and the
+ *     caller has no CAP_DAC_OVERRIDE; or a security module refused.
+ *
+ * error: EBADF, newname is relative and newdfd is not an open descriptor
+ *   kapi-cond: newdfd=fd:closed; newdfd=-1
+ *   desc: Not checked for an absolute newname.
+ *
+ * error: EBUSY, an automount on the path met a mount of the same filesystem at that place
+ *   kapi-unprovokable: needs an automount point (autofs, NFS, AFS or CIFS referrals); none of these can be mounted in the sandbox's user namespace
+ *   desc: A directory of newname's path is an automount point whose new
+ *     mount would repeat the mount it lies on.
+ *
+ * error: EDQUOT, the user's inode or block quota on the filesystem is exhausted
+ *   kapi-cond: newname=path:quota-new
+ *   desc: The link's inode (or the block holding a long content) would
+ *     exceed the caller's quota.
+ *
+ * error: EEXIST, newname exists, or it is "." or ".."
+ *   kapi-cond: newname=path:file; newname=path:dangling; newname=path:dot
+ *   desc: Any kind of file, a symbolic link included, not followed.  A
+ *     final component "." or ".." gives EEXIST before any lookup.
+ *
+ * error: EFAULT, oldname or newname points outside the caller's accessible address space
+ *   kapi-cond: oldname=ptr:null; oldname=ptr:unmapped; newname=ptr:null; newname=ptr:unmapped
+ *   desc: Copying a string from user memory faulted.
+ *
+ * error: EIO, the filesystem failed to read a directory or to make the link
+ *   kapi-cond: newname=path:fuse-create-fails
+ *   desc: A directory block could not be read during the lookup, or the
+ *     filesystem's symlink failed: a FUSE or network server that answered
+ *     the request with EIO.
+ *
+ * error: ELOOP, too many symbolic links were followed while resolving newname
+ *   kapi-cond: newname=path:loop-below
+ *   desc: More than 40 links in the directories of newname's path.
+ *     oldname is never resolved, so a loop there is no error.
+ *
+ * error: ENAMETOOLONG, a string or a component of newname is too long
+ *   kapi-cond: oldname=path:toolong; newname=path:toolong; newname=path:name-toolong
+ *   desc: oldname or newname is PATH_MAX bytes or longer, a component of
+ *     newname exceeds the filesystem's name length limit, or oldname is
+ *     longer than the filesystem keeps in a link (tmpfs: a page).
+ *
+ * error: ENOENT, a directory of newname does not exist, or a string is empty
+ *   kapi-cond: newname=path:missing-parent; newname=path:empty; oldname=path:empty
+ *   desc: An empty oldname is refused as well as an empty newname; the
+ *     parent removed while the call waited for it counts too.
+ *
+ * error: ENOMEM, kernel memory ran out
+ *   kapi-cond: memcg=full
+ *   desc: A string buffer, the new name's dentry, the inode or the link's
+ *     content could not be allocated; they are charged to the caller's
+ *     memory cgroup.
+ *
+ * error: ENOSPC, the filesystem has no room for the link, or an automount would exceed the mount limit
+ *   kapi-cond: newname=path:nospace-new
+ *   desc: No free inode (tmpfs's nr_inodes) or block for the link; or a
+ *     directory of the path is an automount point and the mount namespace
+ *     already holds fs.mount-max mounts.
+ *
+ * error: ENOTDIR, a component of newname used as a directory is not one, or newdfd is not a directory
+ *   kapi-cond: newname=path:notdir; newdfd=fd:file
+ *   desc: A directory of newname's path is a regular file or another
+ *     non-directory, or newname is relative and newdfd refers to something
+ *     other than a directory.
+ *
+ * error: EOVERFLOW, the caller's fsuid or fsgid has no mapping in the filesystem's user namespace
+ *   kapi-unprovokable: needs a filesystem mounted in a user namespace that does not map the caller's ids; the case's own mounts belong to its namespace, which maps them, and it cannot reach a mount of a namespace below it through its working directory
+ *   desc: The new inode's owner could not be stored.  Not in the man page.
+ *
+ * error: EPERM, the filesystem of the parent does not support symbolic links
+ *   kapi-cond: newname=path:mqueue-new
+ *   desc: The parent's inode has no symlink operation (mqueue, vfat), or a
+ *     security module refused.
+ *
+ * error: EROFS, the parent directory is on a read-only mount
+ *   kapi-cond: newname=path:rofs-new
+ *   desc: Reported only when the name does not exist yet.
+ *
+ * error: ESTALE, the filesystem reported a file handle of the path stale
+ *   kapi-cond: newname=path:fuse-create-fails
+ *   desc: A network filesystem's server no longer knows a directory of the
+ *     path, or a FUSE server answered the SYMLINK with ESTALE.  The call is
+ *     made once more with every cached name revalidated (LOOKUP_REVAL)
+ *     before the error is returned.
+ *
+ * side-effect: filesystem | resource_create
+ *   target: the new symbolic link
+ *   desc: A symbolic link holding oldname appears under newname; the
+ *     parent's modification time changes.
+ *   reversible: yes
+ *   kapi-effect: path:symlink=newname,oldname
+ *   kapi-effect-case: oldname=path:missing; oldname=path:dir; oldname=path:notdir; oldname=path:name-toolong
+ *
+ * capability: CAP_DAC_OVERRIDE
+ *   type: bypass_check
+ *   allows: making a link in a parent without write or search permission
+ *   without: EACCES
+ *   condition: the parent lacks write or execute permission for the caller
+ *   priority: 0
+ *
+ * kapi-not-returned: EAGAIN path_init
+ *   returns it for LOOKUP_CACHED, which only openat2 sets; EXDEV only openat2's RESOLVE_* flags scope
+ *   a walk; ENOTRECOVERABLE a WARN_ON in set_root for a scoped walk: a kernel bug; EISDIR
+ *   follow_automount's EISDIR tells __traverse_mounts to stop and is turned into 0 there; ECHILD
+ *   check_acl returns it only under MAY_NOT_BLOCK, during an RCU walk, which then starts again in
+ *   reference mode
+ *
+ * notes: symlink(old, new) is symlinkat(old, AT_FDCWD, new).  The content
+ *   is not checked at all: any non-empty string shorter than PATH_MAX is
+ *   kept.
+ */
+SYSCALL_DEFINE3(symlinkat, const char __user *, oldname,
+		int, newdfd, const char __user *, newname)
+{
+}

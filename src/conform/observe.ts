@@ -772,7 +772,7 @@ static void sb_claim_check(int i, long r, char *why, size_t cap)
 		const char *p = sb_path(v0);
 		const struct sb_ent *e = p ? sb_find(&sb_after, sb_fnv(p, strlen(p), SB_FNV0)) : NULL;
 		unsigned mode = c->p[1] >= 0 ? (unsigned)a[c->p[1]] : 0, type = mode & S_IFMT;
-		char link[256];
+		static char link[PATH_MAX + 1];
 		long n;
 		if (!p || sb_find(&sb_before, sb_fnv(p, strlen(p), SB_FNV0)))
 			break; /* not a name in the scratch directory, or it existed before */
