@@ -827,7 +827,7 @@ static void sb_claim_check(int i, long r, char *why, size_t cap)
 				if (!np || np->ino != op->ino)
 					snprintf(why, cap, "%.100s changed", p);
 			} else if (np || !nq || nq->ino != op->ino) {
-				snprintf(why, cap, "%.100s is not now at %.100s", p, q);
+				snprintf(why, cap, "%.60s is not now at %.60s", p, q);
 			} else {
 				sb_explain('R', (int)(op - sb_before.ent));
 				sb_explain(oq ? 'D' : 'A', (int)(nq - sb_after.ent));
@@ -835,14 +835,14 @@ static void sb_claim_check(int i, long r, char *why, size_t cap)
 		} else if (c->kind == CL_PATH_RENAMED_WHITEOUT) {
 			/* RENAME_WHITEOUT: a whiteout (a character device) is left at the old name */
 			if (!strcmp(p, q) || !np || !S_ISCHR(np->mode) || np->ino == op->ino || !nq || nq->ino != op->ino) {
-				snprintf(why, cap, "%.100s is not now at %.100s with a whiteout left in its place", p, q);
+				snprintf(why, cap, "%.60s is not now at %.60s with a whiteout left in its place", p, q);
 			} else {
 				sb_explain('D', (int)(np - sb_after.ent));
 				sb_explain(oq ? 'D' : 'A', (int)(nq - sb_after.ent));
 			}
 		} else if (c->kind == CL_PATH_EXCHANGED) {
 			if (!oq || !np || !nq || np->ino != oq->ino || nq->ino != op->ino) {
-				snprintf(why, cap, "%.100s and %.100s were not exchanged", p, q);
+				snprintf(why, cap, "%.60s and %.60s were not exchanged", p, q);
 			} else {
 				sb_explain('D', (int)(np - sb_after.ent));
 				sb_explain('D', (int)(nq - sb_after.ent));
@@ -850,7 +850,7 @@ static void sb_claim_check(int i, long r, char *why, size_t cap)
 		} else {
 			unsigned long long ino = nq ? nq->ino : 0;
 			if (oq || !nq || !sb_pre[i].have || (ino != sb_pre[i].ent.ino && ino != sb_pre[i].ent.key)) {
-				snprintf(why, cap, "%.100s is not a new name of the file of %.100s", q, p);
+				snprintf(why, cap, "%.60s is not a new name of the file of %.60s", q, p);
 			} else {
 				sb_explain('A', (int)(nq - sb_after.ent));
 				/* the file's link count went up: explains the change of its other names here */
