@@ -2387,3 +2387,201 @@ SYSCALL_DEFINE3(mknod, const char __user *, filename, umode_t, mode, unsigned, d
 {
 }
 
+
+/**
+ * sys_mknodat - make a regular file, FIFO, socket or device node named relative to a directory descriptor
+ * @dfd: directory a relative filename is resolved from, or AT_FDCWD
+ * @filename: path of the new file
+ * @mode: file type and permission bits, before the umask
+ * @dev: device number of a character or block device node
+ *
+ * long-desc: Resolves the directories of filename from dfd (from the
+ *   current directory for AT_FDCWD; dfd is ignored for an absolute
+ *   filename), following symbolic links in them,
+ *   and makes a file of mode's type under the final name, which must not
+ *   exist (a final symbolic link is not followed).  The type is S_IFREG (or
+ *   0), S_IFIFO, S_IFSOCK, S_IFCHR or S_IFBLK; a device node needs
+ *   CAP_MKNOD in the initial user namespace, except a character device
+ *   0:0, a whiteout, which anyone may make.  dev is used for devices only.
+ *   The permission bits are mode's less the umask, or as the parent's
+ *   default ACL says.  The
+ *   caller needs write and search permission on the parent.  The raw syscall
+ *   returns 0 or a negative errno.
+ * contexts: process, sleepable
+ *
+ * param: dfd
+ *   kapi-semantic: fd:cwd
+ *   type: fd, input
+ *   constraint: AT_FDCWD or an open descriptor of a directory (O_PATH
+ *     descriptors are accepted).  Used only when filename is relative.
+ *   desc: Starting point of the lookup.
+ *
+ * param: filename
+ *   kapi-semantic: path:new
+ *   kapi-test: no-invalid
+ *   type: path, input
+ *   constraint-type: user_path
+ *   constraint: NUL-terminated string in readable user memory, shorter than
+ *     PATH_MAX bytes; the final component at most the filesystem's name
+ *     limit, not "." or "..", and not an existing name.  A trailing slash is
+ *     allowed.  A final component that is a symbolic link loop exists, so it
+ *     gives EEXIST and not ELOOP, and a missing final name is what the call
+ *     wants: the generic invalid-path cases do not apply; the error
+ *     conditions below provoke each error.
+ *   desc: Where the new directory goes.
+ *
+ * param: mode
+ *   kapi-valid: 0755
+ *   kapi-test: no-invalid
+ *   type: uint, input
+ *   constraint-type: mask(S_IRWXUGO | S_ISVTX)
+ *   constraint: Only the permission bits and S_ISVTX are used; every other
+ *     bit (S_ISUID, S_ISGID, file type bits, anything above 07777) is
+ *     ignored, never an error, so no invalid value exists.
+ *   desc: Permission bits of the new directory before the umask.
+ *   kapi-fs: fuse=EFFECT bindfs makes the directory without the sticky bit asked for
+ *
+ * return:
+ *   type: int
+ *   check-type: exact
+ *   success: 0
+ *   desc: 0 once the file exists, a negative errno otherwise.
+ *
+ * error: EACCES, search permission on a directory of the path, or write permission on the parent, is denied
+ *   kapi-cond: filename=path:nosearch, caps=none
+ *   desc: A directory of the path lacks execute permission for the caller,
+ *     or the parent lacks write or execute permission, and the caller has no
+ *     CAP_DAC_OVERRIDE (nor, for search, CAP_DAC_READ_SEARCH); or a security
+ *     module refused.
+ *
+ * error: EBADF, filename is relative and dfd is not an open descriptor
+ *   kapi-cond: dfd=fd:closed; dfd=-1
+ *   desc: Not checked for an absolute filename.
+ *
+ * error: EBUSY, an automount on the path met a mount of the same filesystem at that place
+ *   kapi-unprovokable: needs an automount point (autofs, NFS, AFS or CIFS referrals); none of these can be mounted in the sandbox's user namespace
+ *   desc: A directory of the path is an automount point whose new mount
+ *     would repeat the mount it lies on.
+ *
+ * error: EDQUOT, the user's inode or block quota on the filesystem is exhausted
+ *   kapi-cond: filename=path:quota-new
+ *   desc: The new directory's inode (or its first block, on a filesystem
+ *     that gives a directory one) would exceed the caller's quota.  The man
+ *     page names only the inode quota.
+ *
+ * error: EEXIST, the final name exists, or it is "." or ".."
+ *   kapi-cond: filename=path:file; filename=path:dir; filename=path:dangling; filename=path:dot
+ *   desc: Any kind of file, a symbolic link included, which is not followed
+ *     (a dangling one too).  A final component "." or ".." (or a path of only
+ *     slashes) gives EEXIST before anything is looked up; the man page does
+ *     not say so.
+ *
+ * error: EINVAL, mode's type is not one mknod makes
+ *   kapi-cond: mode=0xe000 | 0644; mode=0xf000
+ *   desc: Checked before the lookup.
+ *
+ * error: EFAULT, filename points outside the caller's accessible address space
+ *   kapi-cond: filename=ptr:null; filename=ptr:unmapped
+ *   desc: Copying the path from user memory faulted.
+ *
+ * error: EIO, the filesystem failed to read a directory or to make the new one
+ *   kapi-cond: filename=path:fuse-create-fails
+ *   desc: A directory block could not be read during the lookup, or the
+ *     filesystem's mknod or create failed: a FUSE or network server that
+ *     answered the request with EIO.
+ *
+ * error: ELOOP, too many symbolic links were followed while resolving the path
+ *   kapi-cond: filename=path:loop-below
+ *   desc: More than 40 links in the directories of the path.  A final
+ *     symbolic link is not followed (it gives EEXIST).
+ *
+ * error: ENAMETOOLONG, filename or one of its components is too long
+ *   kapi-cond: filename=path:toolong; filename=path:name-toolong
+ *   desc: The path is PATH_MAX bytes or longer, or a component exceeds the
+ *     filesystem's name length limit (the new name's too).
+ *
+ * error: ENOENT, a directory of the path does not exist, or filename is empty
+ *   kapi-cond: filename=path:missing-parent; filename=path:empty
+ *   desc: Includes a dangling symbolic link among the directories of the
+ *     path, a parent removed while the call waited for it, and an empty
+ *     filename.
+ *
+ * error: ENOMEM, kernel memory ran out
+ *   kapi-cond: memcg=full
+ *   desc: The path buffer, the new name's dentry or the new inode could not
+ *     be allocated; dentries and inodes are charged to the caller's memory
+ *     cgroup, so a full cgroup fails the call.
+ *
+ * error: ENOSPC, the filesystem has no room for the new directory, or an automount would exceed the mount limit
+ *   kapi-cond: filename=path:nospace-new
+ *   desc: No free inode (tmpfs's nr_inodes) or block for the directory; or
+ *     a directory of the path is an automount point and the mount namespace
+ *     already holds fs.mount-max mounts.
+ *
+ * error: ENOTDIR, a component used as a directory is not one, or dfd is not a directory
+ *   kapi-cond: filename=path:notdir; dfd=fd:file
+ *   desc: A directory of the path is a regular file or another
+ *     non-directory, or filename is relative and dfd refers to something
+ *     other than a directory.
+ *
+ * error: EOVERFLOW, the caller's fsuid or fsgid has no mapping in the filesystem's user namespace
+ *   kapi-unprovokable: needs a filesystem mounted in a user namespace that does not map the caller's ids; the case's own mounts belong to its namespace, which maps them, and it cannot reach a mount of a namespace below it through its working directory
+ *   desc: The new inode's owner could not be stored: the filesystem was
+ *     mounted in a user namespace (or through an idmapped mount) that has no
+ *     mapping for the caller's fsuid or fsgid.  Not in the man page.
+ *
+ * error: EPERM, a device node without CAP_MKNOD, a directory, or a filesystem that cannot make the type
+ *   kapi-cond: mode=S_IFCHR | 0644, dev=0x103; mode=S_IFBLK | 0644; mode=S_IFDIR | 0755; filename=path:mqueue-new, mode=S_IFIFO | 0644
+ *   desc: A character or block device (other than a whiteout) needs
+ *     CAP_MKNOD in the initial user namespace; mknod never makes
+ *     directories (S_IFDIR); the parent's filesystem has no mknod operation
+ *     (mqueue) for a FIFO, socket or device; or a security module or the
+ *     device cgroup refused.
+ *
+ * error: EROFS, the parent directory is on a read-only mount
+ *   kapi-cond: filename=path:rofs-new
+ *   desc: Reported only when the name does not exist yet: an existing name
+ *     gives EEXIST even on a read-only mount.
+ *
+ * error: ESTALE, the filesystem reported a file handle of the path stale
+ *   kapi-cond: filename=path:fuse-create-fails
+ *   desc: A network filesystem's server no longer knows a directory of the
+ *     path, or a FUSE server answered the MKDIR with ESTALE.  The call is
+ *     made once more with every cached name revalidated (LOOKUP_REVAL)
+ *     before the error is returned.
+ *
+ * side-effect: filesystem | resource_create
+ *   target: the new file
+ *   desc: A file of mode's type appears under the final name with mode's
+ *     permission bits less the umask; the parent's modification time
+ *     changes.
+ *   reversible: yes
+ *   kapi-effect: path:node=filename,mode
+ *   kapi-effect-case: mode=S_IFREG | 0600; mode=0; mode=S_IFSOCK | 0755; mode=S_IFCHR | 0600; mode=S_IFIFO | 0640, dev=0x103
+ *   kapi-fs: overlay=EPERM overlayfs refuses a whiteout (a character device 0:0) made through mknod
+ *
+ * capability: CAP_DAC_OVERRIDE
+ *   type: bypass_check
+ *   allows: making a file in a parent without write or search permission
+ *   without: EACCES
+ *   condition: the parent lacks write or execute permission for the caller
+ *   priority: 0
+ *
+ * kapi-not-returned: EAGAIN path_init
+ *   returns it for LOOKUP_CACHED, which only openat2 sets; EXDEV only openat2's RESOLVE_* flags scope
+ *   a walk; ENOTRECOVERABLE a WARN_ON in set_root for a scoped walk: a kernel bug; EISDIR
+ *   follow_automount's EISDIR tells __traverse_mounts to stop and is turned into 0 there; ECHILD
+ *   check_acl returns it only under MAY_NOT_BLOCK, during an RCU walk, which then starts again in
+ *   reference mode
+ *
+ * notes: mknod(filename, mode, dev) is mknodat(AT_FDCWD, filename, mode,
+ *   dev).  mode 0 makes a regular file, as S_IFREG does (through the
+ *   filesystem's create, as open(O_CREAT | O_EXCL) would, without opening
+ *   it).  A character device 0:0 is a whiteout and needs no capability,
+ *   which the man page does not say.  A trailing slash gives ENOENT.
+ */
+SYSCALL_DEFINE4(mknodat, int, dfd, const char __user *, filename, umode_t, mode,
+		unsigned int, dev)
+{
+}
+
