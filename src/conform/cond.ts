@@ -66,6 +66,9 @@ export const PATH_KINDS = [
   'fuse-unmapped-owner',
   // A regular file with the append-only attribute, made by the supervisor beside path:immutable's.
   'append-only',
+  // For the calls that make, remove and move names (namei.c).
+  'mqueue-new', 'mqueue-file', 'sticky-file', 'sticky-dir', 'dir-full', 'dir-below', 'dot', 'dotdot', 'nospace-file', 'mounted-file', 'nospace-file-new',
+  'fuse-change-fails', 'fuse-rmdir-fails', 'fuse-unmapped', 'fuse-unmapped-dir', 'fuse-new',
 ] as const;
 export type PathKind = (typeof PATH_KINDS)[number];
 
@@ -77,6 +80,8 @@ export const FUSE_KINDS: readonly string[] = [
   'fuse-flush-fails', 'fuse-flush-waits', 'fuse-read-fails', 'fuse-fallocate-fails', 'fuse-write-fails', 'fuse-create-fails', 'fuse-open-fails',
   'fuse-getattr-fails', 'fuse-fsync-fails', 'fuse-writeback-failed', 'fuse-readdir-fails', 'fuse-access-fails', 'fuse-lookup-fails',
   'fuse-xattr-fails', 'fuse-readlink-fails', 'fuse-setattr-fails', 'fuse-statfs-fails', 'fuse-unmapped-owner',
+  // Removing, renaming and linking names on the FUSE filesystem (namei.c).
+  'fuse-change-fails', 'fuse-rmdir-fails', 'fuse-unmapped', 'fuse-unmapped-dir', 'fuse-new',
 ];
 
 /** Pointer fixtures (`ptr:KIND`). */

@@ -54,6 +54,10 @@ export const CLAIMS = {
   'file:times': ['param', 'param', 'param'], 'file:times-nofollow': ['param', 'param', 'param'],
   // The size of a file of the scratch directory after the call, by path or by descriptor.
   'file:size': ['param', 'count'], 'fd:size': ['param', 'count'],
+  // Names made, removed and moved in the scratch directory (mkdir, mknod, symlink, unlink, rmdir, rename, link).
+  'path:dir': ['param', 'param?'], 'path:node': ['param', 'param'], 'path:symlink': ['param', 'param'], 'path:absent': ['param'],
+  'path:renamed': ['param', 'param'], 'path:exchanged': ['param', 'param'], 'path:linked': ['param', 'param'],
+  'path:renamed-whiteout': ['param', 'param'],
 } as const satisfies Record<string, readonly ArgSort[]>;
 export type ClaimName = keyof typeof CLAIMS;
 export const CLAIM_NAMES = Object.keys(CLAIMS) as ClaimName[];
@@ -140,6 +144,10 @@ function claim(text: string, params: readonly Param[]): Claim | string {
   const param = (k: number) => { const x = args[k]; return x && 'param' in x ? params[x.param] : undefined; };
   if ((name === 'file:created' || name === 'file:truncated' || name === 'file:size') && param(0) && param(0)!.type !== 'path') return `${name}: '${param(0)!.name}' is not a path parameter`;
   if (name === 'fd:size' && param(0) && param(0)!.type !== 'fd') return `${name}: '${param(0)!.name}' is not a descriptor parameter`;
+  // The path claims read their names (path:symlink its target too) as strings; path:node's second argument is the mode.
+  for (const k of name.startsWith('path:') ? (name === 'path:dir' || name === 'path:node' || name === 'path:absent' ? [0] : [0, 1]) : []) {
+    if (param(k) && param(k)!.type !== 'path') return `${name}: '${param(k)!.name}' is not a path parameter`;
+  }
   if ((name === 'mem:filled' || name.startsWith('fd:pair')) && param(0) && param(0)!.type !== 'user_ptr' && param(0)!.type !== 'ptr') return `${name}: '${param(0)!.name}' is not a pointer parameter`;
   const c: Claim = { name, args, text: text.replace(/\s+/g, ' ').trim() };
   if (cond !== undefined) {

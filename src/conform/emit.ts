@@ -35,6 +35,7 @@ const FIXTURES = String.raw`
 static long fx_exec_badinterp(void), fx_exec_junk(void), fx_exec_busy(void), fx_exec_running(void), fx_quota_new(void), fx_immutable(void), fx_append_only(void), fx_sealed(void), fx_leased(void), fx_pty_exclusive(void);
 static void fx_mount(const char *dir, const char *type, const char *opts);
 static long fx_fuse_huge_path(void); /* fuse.ts */
+static void fx_mqueue(void);
 
 static long fx_file(void)
 {
@@ -321,7 +322,63 @@ static long fx_path(const char *which)
 		return (long)proc;
 	}
 	if (!strcmp(which, "nospace-new")) { fx_mount("tiny-fs", "tmpfs", "nr_inodes=1"); return (long)"tiny-fs/new"; }
-	if (!strcmp(which, "notmpfile-dir")) { fx_mount("mqueue-fs", "mqueue", NULL); return (long)"mqueue-fs"; }
+	if (!strcmp(which, "notmpfile-dir")) { fx_mqueue(); return (long)"mqueue-fs"; }
+	if (!strcmp(which, "mqueue-new")) { fx_mqueue(); return (long)"mqueue-fs/new"; }
+	if (!strcmp(which, "mqueue-file")) {
+		/* a message queue: a file of the mqueue filesystem, made through it */
+		int fd;
+		fx_mqueue();
+		fd = open("mqueue-fs/queue", O_RDWR | O_CREAT | O_EXCL, 0600);
+		if (fd < 0 || close(fd)) _exit(128);
+		return (long)"mqueue-fs/queue";
+	}
+	if (!strcmp(which, "sticky-file") || !strcmp(which, "sticky-dir")) {
+		/* a sticky directory anyone may write to, with a file and a directory of the case's root;
+		 * the scratch directory (mode 0700) is opened to others' search so that a uid=N reaches it */
+		static int made;
+		int fd;
+		if (!made) {
+			if (chmod(".", 0711) || mkdir("sticky", 0755) || chmod("sticky", 01777) || mkdir("sticky/dir", 0755)) _exit(128);
+			fd = open("sticky/file", O_WRONLY | O_CREAT | O_EXCL, 0644);
+			if (fd < 0 || close(fd)) _exit(128);
+			made = 1;
+		}
+		return (long)(which[7] == 'f' ? "sticky/file" : "sticky/dir");
+	}
+	if (!strcmp(which, "dir-full")) {
+		int fd;
+		if (mkdir("full-dir", 0755)) _exit(128);
+		fd = open("full-dir/file", O_WRONLY | O_CREAT | O_EXCL, 0644);
+		if (fd < 0 || close(fd)) _exit(128);
+		return (long)"full-dir";
+	}
+	if (!strcmp(which, "dir-below")) {
+		/* a new name inside fixture-dir (made here unless path:dir made it already) */
+		if (mkdir("fixture-dir", 0755) && errno != EEXIST) _exit(128);
+		return (long)"fixture-dir/new";
+	}
+	if (!strcmp(which, "mounted-file")) {
+		/* a regular file with the fixture file bind-mounted on it, in the case's mount namespace */
+		int fd;
+		close(fx_file());
+		fd = open("mounted-file", O_WRONLY | O_CREAT | O_EXCL, 0644);
+		if (fd < 0 || close(fd) || mount("fixture.txt", "mounted-file", NULL, MS_BIND, NULL)) _exit(128);
+		return (long)"mounted-file";
+	}
+	if (!strcmp(which, "dot")) return (long)".";
+	if (!strcmp(which, "dotdot")) return (long)"..";
+	if (!strcmp(which, "nospace-file") || !strcmp(which, "nospace-file-new")) {
+		/* a file on a tmpfs with room for two inodes, its root's and the file's; or a new name there */
+		static int made;
+		int fd;
+		if (!made) {
+			fx_mount("tiny2-fs", "tmpfs", "nr_inodes=2");
+			fd = open("tiny2-fs/file", O_WRONLY | O_CREAT | O_EXCL, 0644);
+			if (fd < 0 || close(fd)) _exit(128);
+			made = 1;
+		}
+		return (long)(which[12] ? "tiny2-fs/new" : "tiny2-fs/file");
+	}
 	if (!strcmp(which, "rofs-new")) return (long)"/kapi-no-such-file";
 	if (!strcmp(which, "rofs-file")) {
 		/* A file of the case's own (its owner mapped) on a mount made read-only after it was written. */
@@ -422,6 +479,14 @@ static void fx_mount_flags(const char *dir, const char *type, unsigned long flag
 	if (mkdir(dir, 0755) || mount(type, dir, type, flags, opts)) _exit(141);
 }
 static void fx_mount(const char *dir, const char *type, const char *opts) { fx_mount_flags(dir, type, MS_NOSUID | MS_NODEV, opts); }
+/* The case's mqueue filesystem at mqueue-fs, mounted once however many arguments ask for it. */
+static void fx_mqueue(void)
+{
+	static int mounted;
+	if (!mounted)
+		fx_mount("mqueue-fs", "mqueue", NULL);
+	mounted = 1;
+}
 /*
  * A pseudo-terminal of a devpts instance of the case's own (devpts may be mounted in a user
  * namespace; it must allow device nodes, or its ptmx does not open), with one side opened and
@@ -1397,6 +1462,9 @@ const FUSE_CALL: Record<string, string> = {
   'fuse-xattr-fails': 'fx_fuse_fd(FX_FUSE_XATTR',
   'fuse-unmapped-owner': 'fx_fuse_alien_fd(FX_FUSE_ALIEN', // the errno is not used
   'fuse-readlink-fails': 'fx_fuse_link(FX_FUSE_READLINK', 'fuse-setattr-fails': 'fx_fuse_fd(FX_FUSE_SETATTR', 'fuse-statfs-fails': 'fx_fuse_fd(FX_FUSE_STATFS',
+  'fuse-change-fails': 'fx_fuse_name(FX_FUSE_CHANGE, 0', 'fuse-rmdir-fails': 'fx_fuse_name(FX_FUSE_CHANGE, 1',
+  'fuse-unmapped': 'fx_fuse_name(FX_FUSE_UNMAPPED, 0', 'fuse-unmapped-dir': 'fx_fuse_name(FX_FUSE_UNMAPPED, 1',
+  'fuse-new': 'fx_fuse_new_any(FX_FUSE_CHANGE',
 };
 /** The FUSE fixtures a path and a descriptor share a name for: a path argument takes the path form. */
 const FUSE_PATH_CALL: Record<string, string> = {

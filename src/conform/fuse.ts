@@ -1,9 +1,10 @@
 // A FUSE filesystem the case serves itself, so that errors only a filesystem returns can be
 // provoked: a child of the case answers the raw /dev/fuse protocol (<linux/fuse.h>, no libfuse)
 // for a root directory holding `file` (regular, 4096 bytes, mode 0644) and `exec` (the same,
-// mode 0755) and `link` (a symbolic link to `file`), and answers one operation (FLUSH, READ,
-// FALLOCATE, WRITE, CREATE with MKNOD, OPEN, GETATTR, SETATTR or STATFS of a file, READLINK of
-// the link) with -ERRNO, the errno of the error block the planner builds the case from; or it holds
+// mode 0755), `link` (a symbolic link to `file`) and `dir` (an empty directory), and answers one
+// operation (FLUSH, READ, FALLOCATE, WRITE, CREATE with MKNOD, MKDIR and SYMLINK, OPEN, GETATTR,
+// SETATTR or STATFS of a file, READLINK of the link, or UNLINK with RMDIR, RENAME and LINK) with
+// -ERRNO, the errno of the error block the planner builds the case from; or it holds
 // FLUSH until the kernel reports that a signal interrupted the caller (FUSE_INTERRUPT), and
 // answers it with -ERRNO then, as a FUSE server does. emit.ts carries this C with its fixtures.
 //
@@ -24,10 +25,12 @@ export const FUSE_C = String.raw`
 
 /* The operation a fuse fixture makes fail. */
 enum { FX_FUSE_FLUSH = 1, FX_FUSE_FLUSH_WAIT, FX_FUSE_READ, FX_FUSE_FALLOCATE, FX_FUSE_WRITE, FX_FUSE_CREATE, FX_FUSE_OPEN, FX_FUSE_GETATTR, FX_FUSE_FSYNC,
-       FX_FUSE_READDIR, FX_FUSE_ACCESS, FX_FUSE_LOOKUP, FX_FUSE_READLINK, FX_FUSE_SETATTR, FX_FUSE_STATFS, FX_FUSE_ALIEN,
+       FX_FUSE_READDIR, FX_FUSE_ACCESS, FX_FUSE_LOOKUP, FX_FUSE_READLINK, FX_FUSE_SETATTR, FX_FUSE_STATFS, FX_FUSE_ALIEN, FX_FUSE_CHANGE, FX_FUSE_UNMAPPED,
 	/* GETXATTR, SETXATTR, LISTXATTR and REMOVEXATTR answer the errno; _HUGE: an attribute value and a
 	 * list larger than any buffer (a size of 128 KiB when asked for it, else ERANGE) */
 	FX_FUSE_XATTR, FX_FUSE_XATTR_HUGE };
+/* An owner no user namespace of the sandbox maps (FX_FUSE_UNMAPPED): the kernel stores an invalid uid. */
+#define FX_FUSE_NOBODY 3000000000u
 #define FX_FUSE_DIR "fuse-fs"
 #define FX_FUSE_SIZE 4096
 
@@ -43,21 +46,24 @@ static void fx_fuse_reply(int fd, unsigned long long unique, int err, const void
 /*
  * Node 1 is the root directory, 2 "file", 3 "exec", 4 "link" (a symbolic link to "file"), 5
  * "alien" (a regular file whose owner and group, FX_FUSE_ALIEN_ID, no user namespace of the
- * sandbox maps: the kernel gives the inode INVALID_UID and INVALID_GID).
+ * sandbox maps: the kernel gives the inode INVALID_UID and INVALID_GID), 6 "dir" (an empty
+ * directory); with FX_FUSE_UNMAPPED, "file", "exec" and "dir" belong to an owner with no mapping.
  */
 #define FX_FUSE_ALIEN_ID 4000000000u
 #define FX_FUSE_LINK "file"
-static void fx_fuse_attr(unsigned long long node, struct fuse_attr *a)
+static void fx_fuse_attr(unsigned long long node, struct fuse_attr *a, int op)
 {
 	memset(a, 0, sizeof(*a));
 	a->ino = node;
-	a->mode = node == 1 ? S_IFDIR | 0755 : node == 2 || node == 5 ? S_IFREG | 0644 : node == 3 ? S_IFREG | 0755 : S_IFLNK | 0777;
-	a->nlink = node == 1 ? 2 : 1;
-	a->size = node == 1 ? 0 : node == 4 ? sizeof(FX_FUSE_LINK) - 1 : FX_FUSE_SIZE;
-	a->blocks = node == 1 || node == 4 ? 0 : FX_FUSE_SIZE / 512;
+	a->mode = node == 1 || node == 6 ? S_IFDIR | 0755 : node == 2 || node == 5 ? S_IFREG | 0644 : node == 3 ? S_IFREG | 0755 : S_IFLNK | 0777;
+	a->nlink = node == 1 || node == 6 ? 2 : 1;
+	a->size = node == 1 || node == 6 ? 0 : node == 4 ? sizeof(FX_FUSE_LINK) - 1 : FX_FUSE_SIZE;
+	a->blocks = node == 1 || node == 4 || node == 6 ? 0 : FX_FUSE_SIZE / 512;
 	a->blksize = 4096;
 	if (node == 5)
 		a->uid = a->gid = FX_FUSE_ALIEN_ID;
+	else if (op == FX_FUSE_UNMAPPED && (node == 2 || node == 3 || node == 6))
+		a->uid = a->gid = FX_FUSE_NOBODY;
 }
 
 /* Serves requests until the connection ends, a read times out, or a request is malformed. */
@@ -114,6 +120,8 @@ static void fx_fuse_serve(int fd, int op, int err)
 				child = 4;
 			else if (node == 1 && !strcmp(arg, "alien"))
 				child = 5;
+			else if (node == 1 && !strcmp(arg, "dir"))
+				child = 6;
 			if (!child) {
 				fx_fuse_reply(fd, in->unique, ENOENT, NULL, 0);
 				break;
@@ -123,13 +131,13 @@ static void fx_fuse_serve(int fd, int op, int err)
 			o.entry_valid = 60;
 			/* Attributes the kernel may cache, except when GETATTR is to fail: then it must ask. */
 			o.attr_valid = op == FX_FUSE_GETATTR ? 0 : 60;
-			fx_fuse_attr(child, &o.attr);
+			fx_fuse_attr(child, &o.attr, op);
 			fx_fuse_reply(fd, in->unique, 0, &o, sizeof(o));
 			break;
 		}
 		case FUSE_GETATTR: {
 			struct fuse_attr_out o;
-			if (node < 1 || node > 5)
+			if (node < 1 || node > 6)
 				_exit(0);
 			if (op == FX_FUSE_GETATTR && node > 1) {
 				/* Every GETATTR of a file: a stat ending in ESTALE walks again and asks again. */
@@ -138,7 +146,7 @@ static void fx_fuse_serve(int fd, int op, int err)
 			}
 			memset(&o, 0, sizeof(o));
 			o.attr_valid = 60;
-			fx_fuse_attr(node, &o.attr);
+			fx_fuse_attr(node, &o.attr, op);
 			fx_fuse_reply(fd, in->unique, 0, &o, sizeof(o));
 			break;
 		}
@@ -227,10 +235,12 @@ static void fx_fuse_serve(int fd, int op, int err)
 			break;
 		case FUSE_CREATE:
 		case FUSE_MKNOD:
+		case FUSE_MKDIR:
+		case FUSE_SYMLINK:
 			/*
 			 * open(O_CREAT) of a name LOOKUP did not find sends CREATE; a kernel told ENOSYS
-			 * falls back to MKNOD. Nothing is ever created: ENOSYS unless it is the
-			 * fixture's operation.
+			 * falls back to MKNOD; mkdir and symlink send MKDIR and SYMLINK. Nothing is
+			 * ever created: ENOSYS unless it is the fixture's operation.
 			 */
 			fx_fuse_reply(fd, in->unique, op == FX_FUSE_CREATE ? err : ENOSYS, NULL, 0);
 			break;
@@ -249,6 +259,14 @@ static void fx_fuse_serve(int fd, int op, int err)
 		case FUSE_SETXATTR:
 		case FUSE_REMOVEXATTR:
 			fx_fuse_reply(fd, in->unique, op == FX_FUSE_XATTR ? err : ENOSYS, NULL, 0);
+			break;
+		case FUSE_UNLINK:
+		case FUSE_RMDIR:
+		case FUSE_RENAME:
+		case FUSE_RENAME2:
+		case FUSE_LINK:
+			/* Removing, moving or linking a name: only FX_FUSE_CHANGE gets this far with a reply of its own. */
+			fx_fuse_reply(fd, in->unique, op == FX_FUSE_CHANGE ? err : ENOSYS, NULL, 0);
 			break;
 		case FUSE_RELEASE:
 			fx_fuse_reply(fd, in->unique, 0, NULL, 0);
@@ -275,15 +293,16 @@ static void fx_fuse_serve(int fd, int op, int err)
 }
 
 /* Mounts the filesystem at FX_FUSE_DIR and starts its server; once per case. */
+static int fx_fuse_started;
 static void fx_fuse(int op, int err)
 {
-	static int started;
+	int started = fx_fuse_started;
 	char opts[96];
 	pid_t parent = getpid(), pid;
 	int fd;
 	if (started || err < 1 || err > 511)
 		_exit(145);
-	started = 1;
+	fx_fuse_started = 1;
 	fd = open("/dev/fuse", O_RDWR | O_CLOEXEC);
 	if (fd < 0)
 		_exit(144); /* the kernel has no FUSE */
@@ -368,6 +387,22 @@ static long fx_fuse_alien_fd(int op, int err)
 	if (fd < 0)
 		_exit(145);
 	return fd;
+}
+
+/* A name the FUSE filesystem does not have, on the mount an earlier argument made (whatever its
+ * failing operation), or on one whose UNLINK, RMDIR, RENAME and LINK fail: a target on the same mount. */
+static long fx_fuse_new_any(int op, int err)
+{
+	if (!fx_fuse_started)
+		fx_fuse(op, err);
+	return (long)(FX_FUSE_DIR "/new");
+}
+
+/* The FUSE file (dir = 0) or directory (dir = 1), for removing, renaming or linking. */
+static long fx_fuse_name(int op, int dir, int err)
+{
+	fx_fuse(op, err);
+	return (long)(dir ? FX_FUSE_DIR "/dir" : FX_FUSE_DIR "/file");
 }
 
 /* A name the FUSE filesystem does not have (its LOOKUP answers ENOENT), for creating. */

@@ -549,6 +549,17 @@ static void sb_begin(const long *a, const struct sb_claim *cl, int n, int check)
 			syscall(SYS_clock_gettime, CLOCK_REALTIME_COARSE, &sb_pre[i].t0);
 		} else if (c->kind == CL_FILE_MODE || c->kind == CL_FILE_OWNER || c->kind == CL_FILE_OWNER_NOFOLLOW) {
 			sb_pre[i].have = !sb_target_stat(a[c->p[0]], c->kind == CL_FILE_OWNER_NOFOLLOW, &sb_pre[i].st);
+		} else if (c->kind == CL_PATH_LINKED) {
+			/* the old name's file, and the file a symbolic link there leads to (linkat's AT_SYMLINK_FOLLOW) */
+			const char *p = (const char *)a[c->p[0]];
+			struct stat st;
+			sb_pre[i].ent.ino = sb_pre[i].ent.key = 0;
+			if (p && !syscall(SYS_newfstatat, AT_FDCWD, p, &st, AT_SYMLINK_NOFOLLOW)) {
+				sb_pre[i].have = 1;
+				sb_pre[i].ent.ino = st.st_ino;
+				if (!syscall(SYS_newfstatat, AT_FDCWD, p, &st, 0))
+					sb_pre[i].ent.key = st.st_ino;
+			}
 		} else if (c->kind == CL_EPOLL_ADDED || c->kind == CL_EPOLL_REMOVED || c->kind == CL_EPOLL_MODIFIED) {
 			sb_pre[i].have = sb_epoll_list((int)a[c->p[0]], sb_pre[i].list, sizeof(sb_pre[i].list)) >= 0;
 		} else if (c->kind == CL_INOTIFY_ADDED || c->kind == CL_INOTIFY_REMOVED || c->kind == CL_INOTIFY_MODIFIED) {
@@ -1126,6 +1137,102 @@ static void sb_claim_check(int i, long r, char *why, size_t cap)
 		char list[64];
 		if (sb_inotify_list((int)r, list, sizeof(list)) < 0)
 			snprintf(why, cap, "descriptor %ld is not an inotify instance", r);
+		break;
+	}
+	case CL_PATH_DIR:
+	case CL_PATH_NODE:
+	case CL_PATH_SYMLINK: {
+		/* a new name of the scratch directory, of the kind the call makes */
+		const char *p = sb_path(v0);
+		const struct sb_ent *e = p ? sb_find(&sb_after, sb_fnv(p, strlen(p), SB_FNV0)) : NULL;
+		unsigned mode = c->p[1] >= 0 ? (unsigned)a[c->p[1]] : 0, type = mode & S_IFMT;
+		static char link[PATH_MAX + 1];
+		long n;
+		if (!p || sb_find(&sb_before, sb_fnv(p, strlen(p), SB_FNV0)))
+			break; /* not a name in the scratch directory, or it existed before */
+		if (!e) {
+			snprintf(why, cap, "%.100s was not made", p);
+		} else if (c->kind == CL_PATH_DIR && !S_ISDIR(e->mode)) {
+			snprintf(why, cap, "%.100s is not a directory", p);
+		} else if (c->kind == CL_PATH_DIR && c->p[1] >= 0 && (e->mode & 07777) != (mode & 01777 & ~sb_umask)) {
+			snprintf(why, cap, "%.100s has mode %o, not %o", p, e->mode & 07777, mode & 01777 & ~sb_umask);
+		} else if (c->kind == CL_PATH_NODE && (e->mode & S_IFMT) != (type ? type : S_IFREG)) {
+			snprintf(why, cap, "%.100s has type %o, not %o", p, e->mode & S_IFMT, type ? type : S_IFREG);
+		} else if (c->kind == CL_PATH_NODE && (e->mode & 07777) != (mode & 07777 & ~sb_umask)) {
+			snprintf(why, cap, "%.100s has mode %o, not %o", p, e->mode & 07777, mode & 07777 & ~sb_umask);
+		} else if (c->kind == CL_PATH_SYMLINK && !S_ISLNK(e->mode)) {
+			snprintf(why, cap, "%.100s is not a symbolic link", p);
+		} else if (c->kind == CL_PATH_SYMLINK && ((n = syscall(SYS_readlinkat, AT_FDCWD, p, link, sizeof(link) - 1)) < 0 ||
+							 (link[n] = 0, !a[c->p[1]]) || strcmp(link, (const char *)a[c->p[1]]))) {
+			snprintf(why, cap, "%.100s does not lead to the target given", p);
+		} else {
+			sb_explain('A', (int)(e - sb_after.ent));
+		}
+		break;
+	}
+	case CL_PATH_ABSENT: {
+		const char *p = sb_path(v0);
+		const struct sb_ent *was = p ? sb_find(&sb_before, sb_fnv(p, strlen(p), SB_FNV0)) : NULL;
+		if (!was)
+			break; /* not a name in the scratch directory */
+		if (sb_find(&sb_after, was->key))
+			snprintf(why, cap, "%.100s still exists", p);
+		else
+			sb_explain('R', (int)(was - sb_before.ent));
+		break;
+	}
+	case CL_PATH_RENAMED:
+	case CL_PATH_RENAMED_WHITEOUT:
+	case CL_PATH_EXCHANGED:
+	case CL_PATH_LINKED: {
+		/* two names of the scratch directory: the file of the first is now (also) at the second */
+		const char *p = sb_path(v0), *q = sb_path(v1);
+		const struct sb_ent *op, *oq, *np, *nq;
+		if (!p || !q)
+			break;
+		op = sb_find(&sb_before, sb_fnv(p, strlen(p), SB_FNV0));
+		oq = sb_find(&sb_before, sb_fnv(q, strlen(q), SB_FNV0));
+		np = sb_find(&sb_after, sb_fnv(p, strlen(p), SB_FNV0));
+		nq = sb_find(&sb_after, sb_fnv(q, strlen(q), SB_FNV0));
+		if (!op) {
+			snprintf(why, cap, "%.100s did not exist before the call", p);
+		} else if (c->kind == CL_PATH_RENAMED) {
+			if (!strcmp(p, q)) {
+				if (!np || np->ino != op->ino)
+					snprintf(why, cap, "%.100s changed", p);
+			} else if (np || !nq || nq->ino != op->ino) {
+				snprintf(why, cap, "%.60s is not now at %.60s", p, q);
+			} else {
+				sb_explain('R', (int)(op - sb_before.ent));
+				sb_explain(oq ? 'D' : 'A', (int)(nq - sb_after.ent));
+			}
+		} else if (c->kind == CL_PATH_RENAMED_WHITEOUT) {
+			/* RENAME_WHITEOUT: a whiteout (a character device) is left at the old name */
+			if (!strcmp(p, q) || !np || !S_ISCHR(np->mode) || np->ino == op->ino || !nq || nq->ino != op->ino) {
+				snprintf(why, cap, "%.60s is not now at %.60s with a whiteout left in its place", p, q);
+			} else {
+				sb_explain('D', (int)(np - sb_after.ent));
+				sb_explain(oq ? 'D' : 'A', (int)(nq - sb_after.ent));
+			}
+		} else if (c->kind == CL_PATH_EXCHANGED) {
+			if (!oq || !np || !nq || np->ino != oq->ino || nq->ino != op->ino) {
+				snprintf(why, cap, "%.60s and %.60s were not exchanged", p, q);
+			} else {
+				sb_explain('D', (int)(np - sb_after.ent));
+				sb_explain('D', (int)(nq - sb_after.ent));
+			}
+		} else {
+			unsigned long long ino = nq ? nq->ino : 0;
+			if (oq || !nq || !sb_pre[i].have || (ino != sb_pre[i].ent.ino && ino != sb_pre[i].ent.key)) {
+				snprintf(why, cap, "%.60s is not a new name of the file of %.60s", q, p);
+			} else {
+				sb_explain('A', (int)(nq - sb_after.ent));
+				/* the file's link count went up: explains the change of its other names here */
+				for (int j = 0; j < sb_after.nent; j++)
+					if (&sb_after.ent[j] != nq && sb_after.ent[j].ino == ino)
+						sb_explain('D', j);
+			}
+		}
 		break;
 	}
 	case CL_KEEPS_SIGNAL_MASK:

@@ -99,8 +99,9 @@ export function parseFsTag(text: string | undefined): { entries: FsDifference[];
     if (!m) { problems.push(`'${raw}' is not FS=ERRNO[,ERRNO] REASON`); continue; }
     const fs = m[1]!, errnos = m[2]!.split(',').map((x) => x.trim());
     if (!(FS_NAMES as readonly string[]).includes(fs)) { problems.push(`unknown filesystem '${fs}' (known: ${FS_NAMES.join(', ')})`); continue; }
-    // SUCCESS: on this filesystem the call succeeds where the spec predicts an error.
-    const bad = errnos.filter((e) => e !== 'SUCCESS' && errnoNumber(e) === undefined);
+    // SUCCESS: on this filesystem the call succeeds where the spec predicts an error; EFFECT: it
+    // succeeds but a claimed effect is not seen there.
+    const bad = errnos.filter((e) => e !== 'SUCCESS' && e !== 'EFFECT' && errnoNumber(e) === undefined);
     if (bad.length) { problems.push(`unknown errno ${bad.join(', ')}`); continue; }
     entries.push({ fs, errnos, reason: m[3]!.trim() });
   }
@@ -437,7 +438,7 @@ function settingArg(v: Extract<Setting, { kind: 'arg' }>['value'], errno: number
  * out: fixtures that mount a filesystem for the case, running as another user, and a full memory
  * cgroup (not tried as nobody).
  */
-const MOUNTING = new Set(['nospace-new', 'xattr-nospace', 'fuse-xattr-huge', 'notmpfile-dir', 'rofs-file', 'immutable', 'fs-full', 'pty-slave-closed', 'pty-master-closed', 'pty-exclusive', 'pty', 'append-only', ...FUSE_KINDS]);
+const MOUNTING = new Set(['nospace-new', 'xattr-nospace', 'fuse-xattr-huge', 'notmpfile-dir', 'rofs-file', 'immutable', 'fs-full', 'pty-slave-closed', 'pty-master-closed', 'pty-exclusive', 'pty', 'append-only', 'mqueue-new', 'mqueue-file', 'nospace-file', 'mounted-file', 'nospace-file-new', ...FUSE_KINDS]);
 const needsRoot = (st: Setting) => st.kind === 'uid' || st.kind === 'memcg' || st.kind === 'ucount' || (st.kind === 'arg' && (('path' in st.value && MOUNTING.has(st.value.path)) ||
   ('fd' in st.value && MOUNTING.has(st.value.fd)) || ('addr' in st.value && MOUNTING.has(st.value.addr))));
 
@@ -532,6 +533,10 @@ function claimFits(cl: Claim, args: readonly Arg[]): boolean {
   // file:size reads a path and an integer size (a parameter or a constant); fd:size an integer size.
   if (cl.name === 'file:size') return arg(0)?.kind === 'path' && (!('param' in cl.args[1]!) || arg(1)?.kind === 'int');
   if (cl.name === 'fd:size') return !('param' in cl.args[1]!) || arg(1)?.kind === 'int';
+  // The path claims: names (and path:symlink's target) the C reads as strings; a mode is an integer.
+  if (cl.name === 'path:dir' || cl.name === 'path:node') return arg(0)?.kind === 'path' && (cl.args.length < 2 || arg(1)?.kind === 'int');
+  if (cl.name === 'path:absent') return arg(0)?.kind === 'path';
+  if (cl.name.startsWith('path:')) return arg(0)?.kind === 'path' && arg(1)?.kind === 'path';
   if (cl.name === 'mem:zeroed') {
     const a = arg(0), n = arg(1);
     return (a?.kind === 'mapped' || a?.kind === 'addr') && n?.kind === 'int' && n.value >= 0n && n.value <= 1n << 20n;
