@@ -81,6 +81,25 @@ describe('checker', () => {
     p.push('execve("/bin/true", ["true"], 0x7ffd) = 5');
     assert.deepEqual(c.findings.map((f) => `${f.line} ${f.kind}`), ['2 returned']);
   });
+  it("an EINVAL the spec provokes through an object's state (readlink of a regular file) is no valid-failed finding", async () => {
+    const { Checker } = await import('./check.js');
+    const { DiagSink } = await import('../diag/index.js');
+    const { readSourcePath } = await import('../sources/index.js');
+    const specs = await readSourcePath(repoPath('specs/stat.c'), new DiagSink());
+    const c = new Checker(specs);
+    const p = new TraceParser(undefined, (e) => c.check(e));
+    p.push('readlink("/usr", 0x7fff41322150, 1023) = -1 EINVAL (Invalid argument)');
+    p.push('readlink("/usr", 0x7fff41322150, 0) = -1 EINVAL (Invalid argument)');
+    assert.deepEqual(c.findings, []);
+    // Without the conditions that name a fixture, EINVAL can only be the arguments': a finding.
+    const strict = specs.map((s) => (s.name !== 'sys_readlink' ? s : {
+      ...s, errors: s.errors!.map((e) => (e.name !== 'EINVAL' ? e : { ...e, ext: { ...e.ext, 'kapi-cond': 'bufsiz=0; bufsiz=-1' } })),
+    }));
+    const d = new Checker(strict);
+    const q = new TraceParser(undefined, (e) => d.check(e));
+    q.push('readlink("/usr", 0x7fff41322150, 1023) = -1 EINVAL (Invalid argument)');
+    assert.deepEqual(d.findings.map((f) => `${f.line} ${f.kind}`), ['1 valid-failed']);
+  });
   it('a syscall whose entry point has another name is checked under its table name', async () => {
     const { Checker } = await import('./check.js');
     const { DiagSink } = await import('../diag/index.js');
