@@ -58,6 +58,22 @@ export function kapi(args: string[], opts: { cwd?: string; env?: NodeJS.ProcessE
   return { code: r.status, stdout: r.stdout, stderr: r.stderr + late };
 }
 
+/** A corpus file with one text replaced (which must be there), written to DIR as NAME. */
+export function mutatedIn(dir: string, corpus: string, name: string, from: string, to: string): string {
+  const text = corpus.replace(from, to);
+  if (text === corpus) throw new Error(`${from} is not in the corpus file`);
+  const f = join(dir, name);
+  writeFileSync(f, text);
+  return f;
+}
+
+/** The coverage line of one spec in a conform run's KTAP output (`# sys_dup: 3/3 passed; ...`). */
+export function coverageLine(stdout: string, api: string): string {
+  const m = new RegExp(`^ {4}# ${api}: \\d+/\\d+ passed.*$`, 'm').exec(stdout);
+  if (!m) throw new Error(`no coverage line of ${api} in:\n${stdout}`);
+  return m[0];
+}
+
 /** The time limit of a test's conform run over the whole corpus (it grows with the corpus). */
 export const CORPUS_RUN_MS = 30 * 60_000;
 

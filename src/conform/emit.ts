@@ -494,27 +494,30 @@ static void fx_mqueue(void)
  * TTY_OTHER_CLOSED: a read with nothing buffered fails with EIO); otherwise the slave whose
  * master was closed (the kernel hangs it up: a write fails with EIO).
  */
+static int fx_pty_pair(int *slave);
 static long fx_pty(int slave_closed)
 {
-	int m, s, unlock = 0;
-	fx_mount_flags("pts-fs", "devpts", MS_NOSUID | MS_NOEXEC, "newinstance,ptmxmode=0666,mode=0600");
-	m = open("pts-fs/ptmx", O_RDWR | O_NOCTTY);
-	if (m < 0 || ioctl(m, TIOCSPTLCK, &unlock)) _exit(144);
-	s = ioctl(m, TIOCGPTPEER, O_RDWR | O_NOCTTY);
-	if (s < 0) _exit(144);
+	int s, m = fx_pty_pair(&s);
 	if (close(slave_closed ? s : m)) _exit(144);
 	return slave_closed ? m : s;
 }
 /* A live pseudo-terminal of the case's own devpts instance: the slave, its master kept open. */
 static long fx_pty_live(void)
 {
-	int m, s, unlock = 0;
+	int s;
+	fx_pty_pair(&s);
+	return s;
+}
+/* A pseudo-terminal of a devpts instance mounted for the case: returns the master, *slave the slave. */
+static int fx_pty_pair(int *slave)
+{
+	int m, unlock = 0;
 	fx_mount_flags("pts-fs", "devpts", MS_NOSUID | MS_NOEXEC, "newinstance,ptmxmode=0666,mode=0600");
 	m = open("pts-fs/ptmx", O_RDWR | O_NOCTTY);
 	if (m < 0 || ioctl(m, TIOCSPTLCK, &unlock)) _exit(144);
-	s = ioctl(m, TIOCGPTPEER, O_RDWR | O_NOCTTY);
-	if (s < 0) _exit(144);
-	return s;
+	*slave = ioctl(m, TIOCGPTPEER, O_RDWR | O_NOCTTY);
+	if (*slave < 0) _exit(144);
+	return m;
 }
 /*
  * The path of a pseudo-terminal slave set to exclusive mode (TIOCEXCL) through an open slave

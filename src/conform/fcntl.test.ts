@@ -13,7 +13,7 @@ import { after, describe, it } from 'node:test';
 import { DiagSink } from '../diag/index.js';
 import type { Param } from '../model/types.js';
 import { specsFromC } from '../sources/index.js';
-import { kapi, repoPath } from '../testutil.js';
+import { coverageLine, kapi, mutatedIn, repoPath } from '../testutil.js';
 import { parseConditions } from './cond.js';
 import { parseEffects } from './effect.js';
 import { emitProgram } from './emit.js';
@@ -25,22 +25,6 @@ const FCNTL_C = readFileSync(repoPath('specs/fcntl.c'), 'utf8');
 const LOCKS_C = readFileSync(repoPath('specs/locks.c'), 'utf8');
 const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const params = (...names: string[]) => names.map((name, index) => ({ index, name, type: 'int', at: 't.c:1' }) as Param);
-
-/** A corpus file with one text replaced (which must be there), written to the test directory. */
-function mutated(corpus: string, name: string, from: string, to: string): string {
-  const text = corpus.replace(from, to);
-  assert.notEqual(text, corpus, `${from} is in the corpus file`);
-  const f = join(dir, name);
-  writeFileSync(f, text);
-  return f;
-}
-
-/** The coverage line of one spec in KTAP output. */
-function coverage(stdout: string, api: string): string {
-  const m = new RegExp(`^ {4}# ${api}: \\d+/\\d+ passed.*$`, 'm').exec(stdout);
-  assert.ok(m, stdout);
-  return m[0];
-}
 
 /** A small fcntl spec with one effect block: its claims and its extra successful calls. */
 function fcntlSpec(name: string, effect: string, cases: string): string {
@@ -146,23 +130,23 @@ describe('specs/fcntl.c and specs/locks.c on this kernel', () => {
   it('every case passes; the lock, lease, pipe and seal errors are provoked', () => {
     const r = kapi(['conform', '-q', 'fcntl', 'flock'], { timeout: 600_000 });
     assert.equal(r.code, 0, r.stdout.split('\n').filter((l) => /not ok|# sys_.* case/.test(l)).join('\n'));
-    assert.match(coverage(r.stdout, 'sys_fcntl'), /errors provoked 14\/15 \(93.3%\): EACCES EAGAIN EBADF EBUSY EDEADLK EFAULT EINTR EINVAL EMFILE ENOMEM ENOTDIR ENOTTY EPERM ESRCH; unprovokable 1: ENOLCK/);
-    assert.match(coverage(r.stdout, 'sys_flock'), /errors provoked 4\/5 \(80%\): EAGAIN EBADF EINTR EINVAL; unprovokable 1: ENOMEM/);
+    assert.match(coverageLine(r.stdout, 'sys_fcntl'), /errors provoked 14\/15 \(93.3%\): EACCES EAGAIN EBADF EBUSY EDEADLK EFAULT EINTR EINVAL EMFILE ENOMEM ENOTDIR ENOTTY EPERM ESRCH; unprovokable 1: ENOLCK/);
+    assert.match(coverageLine(r.stdout, 'sys_flock'), /errors provoked 4\/5 \(80%\): EAGAIN EBADF EINTR EINVAL; unprovokable 1: ENOMEM/);
     assert.match(r.stdout, /# sys_fcntl: effects checked 10\/12 /);
     assert.match(r.stdout, /# sys_flock: effects checked 4\/4 /);
   });
   it('without the other holder there is no conflict, and without a wait no deadlock', () => {
-    let f = mutated(FCNTL_C, 'no-holder.c', 'kapi-cond: fd=fd:locked-other, cmd=F_SETLK, arg=ptr:flock-wr;', 'kapi-cond: fd=fd:file, cmd=F_SETLK, arg=ptr:flock-wr;');
+    let f = mutatedIn(dir, FCNTL_C, 'no-holder.c', 'kapi-cond: fd=fd:locked-other, cmd=F_SETLK, arg=ptr:flock-wr;', 'kapi-cond: fd=fd:file, cmd=F_SETLK, arg=ptr:flock-wr;');
     let r = kapi(['conform', '-q', '--source', f, 'fcntl'], { timeout: 300_000 });
     assert.match(r.stdout, failed('sys_fcntl', 'EAGAIN when fd=fd:file, cmd=F_SETLK, arg=ptr:flock-wr', 'expected EAGAIN, got 0'));
-    f = mutated(FCNTL_C, 'no-wait.c', 'kapi-cond: fd=fd:lock-deadlock, cmd=F_SETLKW,', 'kapi-cond: fd=fd:lock-deadlock, cmd=F_SETLK,');
+    f = mutatedIn(dir, FCNTL_C, 'no-wait.c', 'kapi-cond: fd=fd:lock-deadlock, cmd=F_SETLKW,', 'kapi-cond: fd=fd:lock-deadlock, cmd=F_SETLK,');
     r = kapi(['conform', '-q', '--source', f, 'fcntl'], { timeout: 300_000 });
     assert.match(r.stdout, failed('sys_fcntl', 'EDEADLK when fd=fd:lock-deadlock, cmd=F_SETLK, arg=ptr:flock-wr', 'expected EDEADLK, got -1, errno EAGAIN'));
     // An OFD lock is owned by the open file: no deadlock check, the call waits until the signal.
-    f = mutated(FCNTL_C, 'ofd-wait.c', 'kapi-cond: fd=fd:lock-deadlock, cmd=F_SETLKW,', 'kapi-cond: fd=fd:lock-deadlock, sig.ALRM=interrupt, cmd=F_OFD_SETLKW,');
+    f = mutatedIn(dir, FCNTL_C, 'ofd-wait.c', 'kapi-cond: fd=fd:lock-deadlock, cmd=F_SETLKW,', 'kapi-cond: fd=fd:lock-deadlock, sig.ALRM=interrupt, cmd=F_OFD_SETLKW,');
     r = kapi(['conform', '-q', '--source', f, 'fcntl'], { timeout: 300_000 });
     assert.match(r.stdout, failed('sys_fcntl', 'EDEADLK when fd=fd:lock-deadlock, sig.ALRM=interrupt, cmd=F_OFD_SETLKW, arg=ptr:flock-wr', 'expected EDEADLK, got -1, errno EINTR'));
-    f = mutated(LOCKS_C, 'flock-no-holder.c', 'kapi-cond: fd=fd:locked-other, cmd=6;', 'kapi-cond: fd=fd:file, cmd=6;');
+    f = mutatedIn(dir, LOCKS_C, 'flock-no-holder.c', 'kapi-cond: fd=fd:locked-other, cmd=6;', 'kapi-cond: fd=fd:file, cmd=6;');
     r = kapi(['conform', '-q', '--source', f, 'flock'], { timeout: 300_000 });
     assert.match(r.stdout, failed('sys_flock', 'EAGAIN when fd=fd:file, cmd=6', 'expected EAGAIN, got 0'));
   });
@@ -173,7 +157,7 @@ describe('specs/fcntl.c and specs/locks.c on this kernel', () => {
     r = kapi(['conform', '-q', '--source', fcntlSpec('free.c', 'lock:free=fd', 'cmd=F_OFD_SETLK, arg=ptr:flock-wr; cmd=F_SETLK, arg=ptr:flock-un'), 'fcntl'], { timeout: 120_000 });
     assert.match(r.stdout, failed('sys_fcntl', 'side-effect 1 shows when cmd=F_OFD_SETLK, arg=ptr:flock-wr', "claimed effect 'lock:free=fd' \\(side-effect 1\\) not seen: another open file of descriptor \\d+'s file sees a record lock"));
     assert.match(r.stdout, /^ {4}ok \d+ side-effect 1 shows when cmd=F_SETLK, arg=ptr:flock-un$/m);
-    const f = mutated(LOCKS_C, 'flock-free.c', 'kapi-effect: lock:flock-held=fd if cmd!&40\n *   kapi-effect-case', 'kapi-effect: lock:flock-free=fd if cmd!&40\n *   kapi-effect-case');
+    const f = mutatedIn(dir, LOCKS_C, 'flock-free.c', 'kapi-effect: lock:flock-held=fd if cmd!&40\n *   kapi-effect-case', 'kapi-effect: lock:flock-free=fd if cmd!&40\n *   kapi-effect-case');
     r = kapi(['conform', '-q', '--source', f, 'flock'], { timeout: 120_000 });
     assert.match(r.stdout, failed('sys_flock', 'side-effect 1 shows when fd=fd:dir, cmd=2', "claimed effect 'lock:flock-free=fd if cmd!&40' \\(side-effect 1\\) not seen: another open file of descriptor \\d+'s file sees a flock\\(\\) lock"));
   });
@@ -202,7 +186,7 @@ describe('specs/fcntl.c and specs/locks.c on the 6.1 cloud kernel in qemu', { sk
   it('every case passes; the same errors are provoked', () => {
     const r = kapi(['conform', '-q', '--kernel', KERNEL!, 'fcntl', 'flock'], { timeout: 1_200_000 });
     assert.equal(r.code, 0, r.stdout.split('\n').filter((l) => /not ok|# sys_.* case/.test(l)).join('\n') + r.stderr);
-    assert.match(coverage(r.stdout, 'sys_fcntl'), /errors provoked 14\/15 \(93.3%\): EACCES EAGAIN EBADF EBUSY EDEADLK EFAULT EINTR EINVAL EMFILE ENOMEM ENOTDIR ENOTTY EPERM ESRCH; unprovokable 1: ENOLCK/);
-    assert.match(coverage(r.stdout, 'sys_flock'), /errors provoked 4\/5 \(80%\): EAGAIN EBADF EINTR EINVAL; unprovokable 1: ENOMEM/);
+    assert.match(coverageLine(r.stdout, 'sys_fcntl'), /errors provoked 14\/15 \(93.3%\): EACCES EAGAIN EBADF EBUSY EDEADLK EFAULT EINTR EINVAL EMFILE ENOMEM ENOTDIR ENOTTY EPERM ESRCH; unprovokable 1: ENOLCK/);
+    assert.match(coverageLine(r.stdout, 'sys_flock'), /errors provoked 4\/5 \(80%\): EAGAIN EBADF EINTR EINVAL; unprovokable 1: ENOMEM/);
   });
 });

@@ -12,7 +12,7 @@ import { after, describe, it } from 'node:test';
 import { DiagSink } from '../diag/index.js';
 import type { Param } from '../model/types.js';
 import { specsFromC } from '../sources/index.js';
-import { failedCases, kapi, repoPath } from '../testutil.js';
+import { coverageLine, failedCases, kapi, mutatedIn, repoPath } from '../testutil.js';
 import { parseConditions } from './cond.js';
 import { guardHolds, parseEffects } from './effect.js';
 import { planSpec } from './plan.js';
@@ -22,22 +22,6 @@ after(() => rmSync(dir, { recursive: true, force: true }));
 const FILE_C = readFileSync(repoPath('specs/file.c'), 'utf8');
 const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const params = (...names: string[]) => names.map((name, index) => ({ index, name, type: 'int', at: 't.c:1' }) as Param);
-
-/** A corpus file with one text replaced (which must be there), written to the test directory. */
-function mutated(corpus: string, name: string, from: string, to: string): string {
-  const text = corpus.replace(from, to);
-  assert.notEqual(text, corpus, `${from} is in the corpus file`);
-  const f = join(dir, name);
-  writeFileSync(f, text);
-  return f;
-}
-
-/** The coverage line of one spec in KTAP output. */
-function coverage(stdout: string, api: string): string {
-  const m = new RegExp(`^ {4}# ${api}: \\d+/\\d+ passed.*$`, 'm').exec(stdout);
-  assert.ok(m, stdout);
-  return m[0];
-}
 
 describe('the new settings and claims are read, and bad ones are named', () => {
   it('fd:same@PARAM, files=shared and config.WATCH_QUEUE', () => {
@@ -98,36 +82,36 @@ describe('specs/file.c on this kernel', () => {
   it('every case passes; EBUSY, ENOMEM and EINVAL are provoked', () => {
     const r = kapi(['conform', '-q', 'dup', 'dup2', 'dup3', 'close_range'], { timeout: 300_000 });
     assert.equal(r.code, 0, failedCases(r));
-    assert.match(coverage(r.stdout, 'sys_dup'), /errors provoked 3\/3 \(100%\): EBADF EMFILE ENOMEM/);
-    assert.match(coverage(r.stdout, 'sys_dup2'), /errors provoked 3\/3 \(100%\): EBADF EBUSY ENOMEM/);
-    assert.match(coverage(r.stdout, 'sys_dup3'), /errors provoked 4\/4 \(100%\): EBADF EBUSY EINVAL ENOMEM/);
-    assert.match(coverage(r.stdout, 'sys_close_range'), /errors provoked 2\/3 \(66.7%\): EINVAL ENOMEM; unprovokable 1: EMFILE/);
+    assert.match(coverageLine(r.stdout, 'sys_dup'), /errors provoked 3\/3 \(100%\): EBADF EMFILE ENOMEM/);
+    assert.match(coverageLine(r.stdout, 'sys_dup2'), /errors provoked 3\/3 \(100%\): EBADF EBUSY ENOMEM/);
+    assert.match(coverageLine(r.stdout, 'sys_dup3'), /errors provoked 4\/4 \(100%\): EBADF EBUSY EINVAL ENOMEM/);
+    assert.match(coverageLine(r.stdout, 'sys_close_range'), /errors provoked 2\/3 \(66.7%\): EINVAL ENOMEM; unprovokable 1: EMFILE/);
     for (const api of ['sys_dup', 'sys_dup2', 'sys_dup3']) assert.match(r.stdout, new RegExp(`# ${api}: effects checked 3/4 `));
   });
   it('without a child sharing the table, unsharing allocates nothing: a full memory cgroup does not fail it', () => {
-    const f = mutated(FILE_C, 'no-share.c', 'kapi-cond: flags=CLOSE_RANGE_UNSHARE, files=shared, memcg=full', 'kapi-cond: flags=CLOSE_RANGE_UNSHARE, memcg=full');
+    const f = mutatedIn(dir, FILE_C, 'no-share.c', 'kapi-cond: flags=CLOSE_RANGE_UNSHARE, files=shared, memcg=full', 'kapi-cond: flags=CLOSE_RANGE_UNSHARE, memcg=full');
     const r = kapi(['conform', '-q', '--source', f, 'close_range'], { timeout: 120_000 });
     assert.notEqual(r.code, 0);
     assert.match(r.stdout, /^ {4}not ok \d+ ENOMEM when flags=CLOSE_RANGE_UNSHARE, memcg=full\n {4}# sys_close_range case \d+: expected ENOMEM, got 0$/m);
   });
   it('a crowded table grows for dup() when memory is there', () => {
-    const f = mutated(FILE_C, 'no-memcg.c', 'kapi-cond: fildes=fd:crowded, memcg=full', 'kapi-cond: fildes=fd:crowded');
+    const f = mutatedIn(dir, FILE_C, 'no-memcg.c', 'kapi-cond: fildes=fd:crowded, memcg=full', 'kapi-cond: fildes=fd:crowded');
     const r = kapi(['conform', '-q', '--source', f, 'dup'], { timeout: 120_000 });
     assert.match(r.stdout, /^ {4}not ok \d+ ENOMEM when fildes=fd:crowded\n {4}# sys_dup case \d+: expected ENOMEM, got 64$/m);
   });
   it('a number nobody reserved is no EBUSY', () => {
-    const f = mutated(FILE_C, 'no-reserve.c', 'kapi-cond: newfd=fd:reserved\n *   desc: With', 'kapi-cond: newfd=11\n *   desc: With');
+    const f = mutatedIn(dir, FILE_C, 'no-reserve.c', 'kapi-cond: newfd=fd:reserved\n *   desc: With', 'kapi-cond: newfd=11\n *   desc: With');
     const r = kapi(['conform', '-q', '--source', f, 'dup2'], { timeout: 120_000 });
     assert.match(r.stdout, /^ {4}not ok \d+ EBUSY when newfd=11\n {4}# sys_dup2 case \d+: expected EBUSY, got 11$/m);
   });
   it('claims that do not hold fail the case', () => {
     // dup3 without O_CLOEXEC does not set FD_CLOEXEC.
-    let f = mutated(FILE_C, 'cloexec.c', 'kapi-effect: fd:dup=ret,oldfd; fd:cloexec=ret if flags&O_CLOEXEC\n *\n * error: EINVAL',
+    let f = mutatedIn(dir, FILE_C, 'cloexec.c', 'kapi-effect: fd:dup=ret,oldfd; fd:cloexec=ret if flags&O_CLOEXEC\n *\n * error: EINVAL',
       'kapi-effect: fd:dup=ret,oldfd; fd:cloexec=ret\n *\n * error: EINVAL');
     let r = kapi(['conform', '-q', '--source', f, 'dup3'], { timeout: 120_000 });
     assert.match(r.stdout, /^ {4}# sys_dup3 case 1: claimed effect 'fd:cloexec=ret' \(return\) not seen: descriptor 10 has no FD_CLOEXEC$/m);
     // close_range with CLOSE_RANGE_CLOEXEC closes nothing.
-    f = mutated(FILE_C, 'closed.c', 'kapi-effect: fd:closed-range=fd,max_fd if flags!&CLOSE_RANGE_CLOEXEC\n *   kapi-effect-case: fd=fd:file',
+    f = mutatedIn(dir, FILE_C, 'closed.c', 'kapi-effect: fd:closed-range=fd,max_fd if flags!&CLOSE_RANGE_CLOEXEC\n *   kapi-effect-case: fd=fd:file',
       'kapi-effect: fd:closed-range=fd,max_fd\n *   kapi-effect-case: fd=fd:file');
     r = kapi(['conform', '-q', '--source', f, 'close_range'], { timeout: 120_000 });
     assert.match(r.stdout, new RegExp(`^ {4}not ok \\d+ ${esc('side-effect 2 shows when fd=fd:file, max_fd=fd:same@fd, flags=CLOSE_RANGE_CLOEXEC')}\n {4}# sys_close_range case \\d+: claimed effect 'fd:closed-range=fd,max_fd' \\(side-effect 1\\) not seen: descriptor 3 is still open$`, 'm'));
@@ -184,12 +168,12 @@ describe('specs/pipe.c on this kernel', () => {
   it('every case passes; ENFILE (memcg=full) and EFAULT are provoked, ENOPKG where the kernel lacks watch queues', () => {
     const r = kapi(['conform', '-q', 'pipe', 'pipe2'], { timeout: 300_000 });
     assert.equal(r.code, 0, failedCases(r));
-    assert.match(coverage(r.stdout, 'sys_pipe'), /errors provoked 3\/4 \(75%\): EFAULT EMFILE ENFILE; unprovokable 1: ENOMEM/);
+    assert.match(coverageLine(r.stdout, 'sys_pipe'), /errors provoked 3\/4 \(75%\): EFAULT EMFILE ENFILE; unprovokable 1: ENOMEM/);
     const wq = hasWatchQueue();
     const notify = 'side-effect 1 shows when flags=O_NOTIFICATION_PIPE, config.WATCH_QUEUE=y';
     const enopkg = 'ENOPKG when flags=O_NOTIFICATION_PIPE, config.WATCH_QUEUE=n';
     if (wq === false) {
-      assert.match(coverage(r.stdout, 'sys_pipe2'), /errors provoked 5\/6 \(83.3%\): EFAULT EINVAL EMFILE ENFILE ENOPKG; unprovokable 1: ENOMEM/);
+      assert.match(coverageLine(r.stdout, 'sys_pipe2'), /errors provoked 5\/6 \(83.3%\): EFAULT EINVAL EMFILE ENFILE ENOPKG; unprovokable 1: ENOMEM/);
       assert.match(r.stdout, new RegExp(`^ {4}ok \\d+ ${esc(enopkg)}$`, 'm'));
       assert.match(r.stdout, new RegExp(`^ {4}ok \\d+ ${esc(notify)} # SKIP the kernel has no notification pipes \\(CONFIG_WATCH_QUEUE is not set\\)$`, 'm'));
     } else if (wq === true) {
@@ -199,10 +183,10 @@ describe('specs/pipe.c on this kernel', () => {
     for (const w of ['O_CLOEXEC', 'O_NONBLOCK', 'O_DIRECT']) assert.match(r.stdout, new RegExp(`^ {4}ok \\d+ side-effect 1 shows when flags=${w}$`, 'm'));
   });
   it('claims of flags the call was not given fail; so does a pair the call did not make', () => {
-    let f = mutated(PIPE_C, 'pipe-cloexec.c', 'kapi-effect: fd:pair=fildes\n *\n * side-effect: modify_state', 'kapi-effect: fd:pair=fildes; fd:pair-cloexec=fildes; fd:pair-nonblock=fildes\n *\n * side-effect: modify_state');
+    let f = mutatedIn(dir, PIPE_C, 'pipe-cloexec.c', 'kapi-effect: fd:pair=fildes\n *\n * side-effect: modify_state', 'kapi-effect: fd:pair=fildes; fd:pair-cloexec=fildes; fd:pair-nonblock=fildes\n *\n * side-effect: modify_state');
     let r = kapi(['conform', '-q', '--source', f, 'pipe'], { timeout: 120_000 });
     assert.match(r.stdout, /^ {4}# sys_pipe case 1: claimed effect 'fd:pair-cloexec=fildes' \(side-effect 1\) not seen: descriptors 3 and 4 do not both have FD_CLOEXEC$/m);
-    f = mutated(PIPE_C, 'pipe-nonblock.c', 'kapi-effect: fd:pair=fildes\n *\n * side-effect: modify_state', 'kapi-effect: fd:pair=fildes; fd:pair-nonblock=fildes; fd:pair-direct=fildes\n *\n * side-effect: modify_state');
+    f = mutatedIn(dir, PIPE_C, 'pipe-nonblock.c', 'kapi-effect: fd:pair=fildes\n *\n * side-effect: modify_state', 'kapi-effect: fd:pair=fildes; fd:pair-nonblock=fildes; fd:pair-direct=fildes\n *\n * side-effect: modify_state');
     r = kapi(['conform', '-q', '--source', f, 'pipe'], { timeout: 120_000 });
     assert.match(r.stdout, /^ {4}# sys_pipe case 1: claimed effect 'fd:pair-nonblock=fildes' \(side-effect 1\) not seen: descriptors 3 and 4 do not both have O_NONBLOCK$/m);
     // Without the pair claim, the two new descriptors and the written array are unexplained.
@@ -218,12 +202,12 @@ describe('the descriptor specs on the 6.1 cloud kernel in qemu', { skip: KERNEL 
   it('every case passes or is skipped for the kernel; the same errors are provoked', () => {
     const r = kapi(['conform', '-q', '--kernel', KERNEL!, 'dup', 'dup2', 'dup3', 'close_range', 'pipe', 'pipe2'], { timeout: 900_000 });
     assert.equal(r.code, 0, failedCases(r));
-    assert.match(coverage(r.stdout, 'sys_dup'), /errors provoked 3\/3 \(100%\): EBADF EMFILE ENOMEM/);
-    assert.match(coverage(r.stdout, 'sys_dup2'), /errors provoked 3\/3 \(100%\): EBADF EBUSY ENOMEM/);
-    assert.match(coverage(r.stdout, 'sys_dup3'), /errors provoked 4\/4 \(100%\): EBADF EBUSY EINVAL ENOMEM/);
-    assert.match(coverage(r.stdout, 'sys_close_range'), /errors provoked 2\/3 \(66.7%\): EINVAL ENOMEM; unprovokable 1: EMFILE/);
-    assert.match(coverage(r.stdout, 'sys_pipe'), /errors provoked 3\/4 \(75%\): EFAULT EMFILE ENFILE; unprovokable 1: ENOMEM/);
+    assert.match(coverageLine(r.stdout, 'sys_dup'), /errors provoked 3\/3 \(100%\): EBADF EMFILE ENOMEM/);
+    assert.match(coverageLine(r.stdout, 'sys_dup2'), /errors provoked 3\/3 \(100%\): EBADF EBUSY ENOMEM/);
+    assert.match(coverageLine(r.stdout, 'sys_dup3'), /errors provoked 4\/4 \(100%\): EBADF EBUSY EINVAL ENOMEM/);
+    assert.match(coverageLine(r.stdout, 'sys_close_range'), /errors provoked 2\/3 \(66.7%\): EINVAL ENOMEM; unprovokable 1: EMFILE/);
+    assert.match(coverageLine(r.stdout, 'sys_pipe'), /errors provoked 3\/4 \(75%\): EFAULT EMFILE ENFILE; unprovokable 1: ENOMEM/);
     // The Debian cloud kernel is built without CONFIG_WATCH_QUEUE, like this one.
-    assert.match(coverage(r.stdout, 'sys_pipe2'), /errors provoked 5\/6 \(83.3%\): EFAULT EINVAL EMFILE ENFILE ENOPKG; unprovokable 1: ENOMEM/);
+    assert.match(coverageLine(r.stdout, 'sys_pipe2'), /errors provoked 5\/6 \(83.3%\): EFAULT EINVAL EMFILE ENFILE ENOPKG; unprovokable 1: ENOMEM/);
   });
 });

@@ -61,26 +61,29 @@ static unsigned long long sb_fnv(const void *p, size_t n, unsigned long long h)
 }
 #define SB_FNV0 14695981039346656037ULL
 
-/* The interest list of descriptor fd when it is an epoll instance: its fdinfo's "tfd:" lines. */
-static int sb_epoll_list(int fd, char *out, int cap)
+/*
+ * The lines of descriptor fd's fdinfo that start with prefix, when fd is the anonymous inode
+ * anon (its /proc/self/fd link); -1 otherwise.
+ */
+static int sb_fdinfo_lines(int fd, const char *anon, const char *prefix, char *out, int cap)
 {
 	static char info[16384];
 	char path[64], link[64];
 	long n;
-	int len = 0;
+	int len = 0, plen = (int)strlen(prefix);
 	snprintf(path, sizeof(path), "/proc/self/fd/%d", fd);
 	n = syscall(SYS_readlinkat, AT_FDCWD, path, link, sizeof(link) - 1);
 	if (n < 0)
 		return -1;
 	link[n] = 0;
-	if (strcmp(link, "anon_inode:[eventpoll]"))
+	if (strcmp(link, anon))
 		return -1;
 	snprintf(path, sizeof(path), "/proc/self/fdinfo/%d", fd);
 	if (sb_slurp(path, info, sizeof(info)) < 0)
 		return -1;
 	for (char *l = info; *l; l += strcspn(l, "\n") + (l[strcspn(l, "\n")] != 0)) {
 		int w = (int)strcspn(l, "\n");
-		if (!strncmp(l, "tfd:", 4) && len + w + 1 < cap) {
+		if (!strncmp(l, prefix, plen) && len + w + 1 < cap) {
 			memcpy(out + len, l, w);
 			len += w;
 			out[len++] = '\n';
@@ -90,33 +93,16 @@ static int sb_epoll_list(int fd, char *out, int cap)
 	return len;
 }
 
+/* The interest list of descriptor fd when it is an epoll instance: its fdinfo's "tfd:" lines. */
+static int sb_epoll_list(int fd, char *out, int cap)
+{
+	return sb_fdinfo_lines(fd, "anon_inode:[eventpoll]", "tfd:", out, cap);
+}
+
 /* The watches of descriptor fd when it is an inotify instance: its fdinfo's "inotify wd:" lines. */
 static int sb_inotify_list(int fd, char *out, int cap)
 {
-	static char info[16384];
-	char path[64], link[64];
-	long n;
-	int len = 0;
-	snprintf(path, sizeof(path), "/proc/self/fd/%d", fd);
-	n = syscall(SYS_readlinkat, AT_FDCWD, path, link, sizeof(link) - 1);
-	if (n < 0)
-		return -1;
-	link[n] = 0;
-	if (strcmp(link, "anon_inode:inotify"))
-		return -1;
-	snprintf(path, sizeof(path), "/proc/self/fdinfo/%d", fd);
-	if (sb_slurp(path, info, sizeof(info)) < 0)
-		return -1;
-	for (char *l = info; *l; l += strcspn(l, "\n") + (l[strcspn(l, "\n")] != 0)) {
-		int w = (int)strcspn(l, "\n");
-		if (!strncmp(l, "inotify wd:", 11) && len + w + 1 < cap) {
-			memcpy(out + len, l, w);
-			len += w;
-			out[len++] = '\n';
-		}
-	}
-	out[len] = 0;
-	return len;
+	return sb_fdinfo_lines(fd, "anon_inode:inotify", "inotify wd:", out, cap);
 }
 
 /* The line of watch descriptor wd in an inotify list (sb_inotify_list), its length in *len; NULL when there is none. */

@@ -13,7 +13,7 @@ import { after, describe, it } from 'node:test';
 import { DiagSink } from '../diag/index.js';
 import type { ApiSpec, Param } from '../model/types.js';
 import { specsFromC } from '../sources/index.js';
-import { kapi, repoPath } from '../testutil.js';
+import { coverageLine, kapi, mutatedIn, repoPath } from '../testutil.js';
 import { parseConditions } from './cond.js';
 import { guardHolds, parseEffects } from './effect.js';
 import { caseEffects, planSpec } from './plan.js';
@@ -30,22 +30,6 @@ const howParams: Param[] = [
   { index: 2, name: 'how', type: 'user_ptr', at: 't.c:1', ext: { 'kapi-semantic': 'ptr:open_how' } },
   { index: 3, name: 'usize', type: 'uint', at: 't.c:1' },
 ] as Param[];
-
-/** A corpus file with one text replaced (which must be there), written to the test directory. */
-function mutated(corpus: string, name: string, from: string, to: string): string {
-  const text = corpus.replace(from, to);
-  assert.notEqual(text, corpus, `${from} is in the corpus file`);
-  const f = join(dir, name);
-  writeFileSync(f, text);
-  return f;
-}
-
-/** The coverage line of one spec in KTAP output. */
-function coverage(stdout: string, api: string): string {
-  const m = new RegExp(`^ {4}# ${api}: \\d+/\\d+ passed.*$`, 'm').exec(stdout);
-  assert.ok(m, stdout);
-  return m[0];
-}
 
 function spec(text: string, name: string): ApiSpec {
   const s = specsFromC(text, 'open.c', new DiagSink()).find((x) => x.name === name);
@@ -127,29 +111,29 @@ describe('the open-family specs on this kernel', () => {
   it('every case passes; the new errors are provoked', () => {
     const r = kapi(['conform', '-q', 'openat', 'openat2', 'creat', 'memfd_create', 'umask'], { timeout: 600_000 });
     assert.equal(r.code, 0, r.stdout.split('\n').filter((l) => /not ok|# sys_.* case/.test(l)).join('\n') + r.stderr);
-    assert.match(coverage(r.stdout, 'sys_openat'), /errors provoked 24\/27 .*EBADF EBUSY .*ENXIO .*; unprovokable 3: ENFILE ENODEV EOVERFLOW/);
-    assert.match(coverage(r.stdout, 'sys_openat2'), /errors provoked 26\/29 .*: E2BIG .*EXDEV; unprovokable 3: ENFILE ENODEV EOVERFLOW/);
-    assert.match(coverage(r.stdout, 'sys_creat'), /errors provoked 20\/23 .*EBUSY .*ENOENT .*ENXIO .*; unprovokable 3: EAGAIN ENFILE ENODEV/);
-    assert.match(coverage(r.stdout, 'sys_memfd_create'), /errors provoked 5\/8 .*: EFAULT EINVAL EMFILE ENODEV ENOSPC; unprovokable 3: ENFILE ENOENT ENOMEM/);
-    assert.match(coverage(r.stdout, 'sys_umask'), /14\/14 passed/);
+    assert.match(coverageLine(r.stdout, 'sys_openat'), /errors provoked 24\/27 .*EBADF EBUSY .*ENXIO .*; unprovokable 3: ENFILE ENODEV EOVERFLOW/);
+    assert.match(coverageLine(r.stdout, 'sys_openat2'), /errors provoked 26\/29 .*: E2BIG .*EXDEV; unprovokable 3: ENFILE ENODEV EOVERFLOW/);
+    assert.match(coverageLine(r.stdout, 'sys_creat'), /errors provoked 20\/23 .*EBUSY .*ENOENT .*ENXIO .*; unprovokable 3: EAGAIN ENFILE ENODEV/);
+    assert.match(coverageLine(r.stdout, 'sys_memfd_create'), /errors provoked 5\/8 .*: EFAULT EINVAL EMFILE ENODEV ENOSPC; unprovokable 3: ENFILE ENOENT ENOMEM/);
+    assert.match(coverageLine(r.stdout, 'sys_umask'), /14\/14 passed/);
     assert.match(r.stdout, /# sys_umask: effects checked 3\/3/);
   });
 
   it('a zero tail is no E2BIG: the structure fixture really carries the word', () => {
-    const f = mutated(OPEN_C, 'zero-tail.c', 'kapi-cond: usize=4097; how.tail=1, usize=32', 'kapi-cond: how.tail=0, usize=32');
+    const f = mutatedIn(dir, OPEN_C, 'zero-tail.c', 'kapi-cond: usize=4097; how.tail=1, usize=32', 'kapi-cond: how.tail=0, usize=32');
     const r = kapi(['conform', '-q', '--source', f, 'openat2'], { timeout: 300_000 });
     assert.notEqual(r.code, 0);
     assert.match(r.stdout, /not ok \d+ E2BIG when how.tail=0, usize=32/);
   });
 
   it('RESOLVE_NO_XDEV without a mount to cross is no EXDEV', () => {
-    const f = mutated(OPEN_C, 'no-mount.c', 'filename=path:rofs-file, how.resolve=RESOLVE_NO_XDEV', 'filename=path:file, how.resolve=RESOLVE_NO_XDEV');
+    const f = mutatedIn(dir, OPEN_C, 'no-mount.c', 'filename=path:rofs-file, how.resolve=RESOLVE_NO_XDEV', 'filename=path:file, how.resolve=RESOLVE_NO_XDEV');
     const r = kapi(['conform', '-q', '--source', f, 'openat2'], { timeout: 300_000 });
     assert.match(r.stdout, /not ok \d+ EXDEV when filename=path:file, how.resolve=RESOLVE_NO_XDEV/);
   });
 
   it('swapped path guards fail the creat cases', () => {
-    const f = mutated(OPEN_C, 'swapped.c', 'kapi-effect: file:truncated=pathname if pathname=path:file', 'kapi-effect: file:truncated=pathname if pathname=path:new');
+    const f = mutatedIn(dir, OPEN_C, 'swapped.c', 'kapi-effect: file:truncated=pathname if pathname=path:file', 'kapi-effect: file:truncated=pathname if pathname=path:new');
     const r = kapi(['conform', '-q', '--source', f, 'creat'], { timeout: 300_000 });
     assert.notEqual(r.code, 0);
     // The truncation of the existing file is then claimed by nothing.
@@ -157,7 +141,7 @@ describe('the open-family specs on this kernel', () => {
   });
 
   it('the seal claims tell MFD_ALLOW_SEALING apart', () => {
-    const f = mutated(MEMFD_C, 'seals.c', 'fd:sealable=ret if flags&MFD_ALLOW_SEALING; fd:unsealable=ret if flags!&MFD_ALLOW_SEALING',
+    const f = mutatedIn(dir, MEMFD_C, 'seals.c', 'fd:sealable=ret if flags&MFD_ALLOW_SEALING; fd:unsealable=ret if flags!&MFD_ALLOW_SEALING',
       'fd:sealable=ret if flags!&MFD_ALLOW_SEALING; fd:unsealable=ret if flags&MFD_ALLOW_SEALING');
     const r = kapi(['conform', '-q', '--source', f, 'memfd_create'], { timeout: 300_000 });
     assert.notEqual(r.code, 0);
@@ -243,7 +227,7 @@ describe('the open-family specs on the 6.1 cloud kernel in qemu', { skip: KERNEL
   it('every case passes or is skipped for the kernel; the same errors are provoked', () => {
     const r = kapi(['conform', '-q', '--kernel', KERNEL!, 'openat', 'openat2', 'creat', 'memfd_create', 'umask'], { timeout: 1_500_000 });
     assert.equal(r.code, 0, r.stdout.split('\n').filter((l) => /not ok|# sys_.* case/.test(l)).join('\n') + r.stderr);
-    assert.match(coverage(r.stdout, 'sys_openat2'), /errors provoked 26\/29 .*: E2BIG .*EXDEV; unprovokable 3/);
-    assert.match(coverage(r.stdout, 'sys_memfd_create'), /errors provoked 5\/8 .*: EFAULT EINVAL EMFILE ENODEV ENOSPC/);
+    assert.match(coverageLine(r.stdout, 'sys_openat2'), /errors provoked 26\/29 .*: E2BIG .*EXDEV; unprovokable 3/);
+    assert.match(coverageLine(r.stdout, 'sys_memfd_create'), /errors provoked 5\/8 .*: EFAULT EINVAL EMFILE ENODEV ENOSPC/);
   });
 });
