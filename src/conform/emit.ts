@@ -104,13 +104,13 @@ static long fx_dir_end(void)
 static long fx_inotify(void)
 {
 	int fd = inotify_init1(0);
-	if (fd < 0 || inotify_add_watch(fd, ".", IN_CREATE | IN_DELETE) != 1) _exit(157);
+	if (fd < 0 || inotify_add_watch(fd, ".", IN_CREATE | IN_DELETE) != 1) _exit(181);
 	return fd;
 }
 /* cwd=removed: the current directory is a directory of the case's that was removed. */
 static void fx_cwd_removed(void)
 {
-	if (mkdir("removed-cwd", 0755) || chdir("removed-cwd") || rmdir("../removed-cwd")) _exit(156);
+	if (mkdir("removed-cwd", 0755) || chdir("removed-cwd") || rmdir("../removed-cwd")) _exit(180);
 }
 /* cwd=deep: the current directory is 24 levels of 200-byte names down, its path longer than PATH_MAX. */
 #define FX_DEEP 24
@@ -123,7 +123,7 @@ static void fx_cwd_deep(void)
 		/* A FUSE server that works with whole paths (bindfs) cannot make one that long. */
 		if (mkdir(name, 0755) && errno == ENAMETOOLONG)
 			sb_skip("the scratch directory's filesystem cannot make a directory whose path is longer than PATH_MAX");
-		if (chdir(name)) _exit(156);
+		if (chdir(name)) _exit(180);
 	}
 }
 /* After the call: the deep directories are removed again (a path that long is hard to remove from outside). */
@@ -1347,9 +1347,9 @@ static long fx_locked_other(void)
 {
 	int fd = (int)fx_file(), p[2];
 	char c;
-	if (pipe(p)) _exit(175);
+	if (pipe(p)) _exit(182);
 	fx_child = fork();
-	if (fx_child < 0) _exit(175);
+	if (fx_child < 0) _exit(182);
 	if (fx_child == 0) {
 		struct flock l = { .l_type = F_WRLCK, .l_whence = SEEK_SET };
 		int o = open("fixture.txt", O_RDWR);
@@ -1357,7 +1357,7 @@ static long fx_locked_other(void)
 		for (;;) pause();
 	}
 	close(p[1]);
-	if (read(p[0], &c, 1) != 1) _exit(175);
+	if (read(p[0], &c, 1) != 1) _exit(182);
 	close(p[0]);
 	return fd;
 }
