@@ -70,48 +70,39 @@ describe('strace log parser', () => {
 });
 
 describe('checker', () => {
-  it('a call the spec says does not return, returning a value', async () => {
-    const { Checker } = await import('./check.js');
+  /** The specs of a corpus file, and a checker over them fed trace lines; its findings as text. */
+  const corpusSpecs = async (file: string) => {
     const { DiagSink } = await import('../diag/index.js');
     const { readSourcePath } = await import('../sources/index.js');
-    const specs = await readSourcePath(repoPath('specs/exec.c'), new DiagSink());
+    return readSourcePath(repoPath(`specs/${file}`), new DiagSink());
+  };
+  const findings = async (specs: Awaited<ReturnType<typeof corpusSpecs>>, lines: string[]) => {
+    const { Checker } = await import('./check.js');
     const c = new Checker(specs);
     const p = new TraceParser(undefined, (e) => c.check(e));
-    p.push('execve("/bin/true", ["true"], 0x7ffd) = 0');
-    p.push('execve("/bin/true", ["true"], 0x7ffd) = 5');
-    assert.deepEqual(c.findings.map((f) => `${f.line} ${f.kind}`), ['2 returned']);
+    for (const l of lines) p.push(l);
+    return { names: c.names, found: c.findings.map((f) => `${f.line} ${f.kind} ${f.spec}`) };
+  };
+  it('a call the spec says does not return, returning a value', async () => {
+    const r = await findings(await corpusSpecs('exec.c'), ['execve("/bin/true", ["true"], 0x7ffd) = 0', 'execve("/bin/true", ["true"], 0x7ffd) = 5']);
+    assert.deepEqual(r.found, ['2 returned sys_execve']);
   });
   it("an EINVAL the spec provokes through an object's state (readlink of a regular file) is no valid-failed finding", async () => {
-    const { Checker } = await import('./check.js');
-    const { DiagSink } = await import('../diag/index.js');
-    const { readSourcePath } = await import('../sources/index.js');
-    const specs = await readSourcePath(repoPath('specs/stat.c'), new DiagSink());
-    const c = new Checker(specs);
-    const p = new TraceParser(undefined, (e) => c.check(e));
-    p.push('readlink("/usr", 0x7fff41322150, 1023) = -1 EINVAL (Invalid argument)');
-    p.push('readlink("/usr", 0x7fff41322150, 0) = -1 EINVAL (Invalid argument)');
-    assert.deepEqual(c.findings, []);
+    const specs = await corpusSpecs('stat.c');
+    const lines = ['readlink("/usr", 0x7fff41322150, 1023) = -1 EINVAL (Invalid argument)', 'readlink("/usr", 0x7fff41322150, 0) = -1 EINVAL (Invalid argument)'];
+    assert.deepEqual((await findings(specs, lines)).found, []);
     // Without the conditions that name a fixture, EINVAL can only be the arguments': a finding.
     const strict = specs.map((s) => (s.name !== 'sys_readlink' ? s : {
       ...s, errors: s.errors!.map((e) => (e.name !== 'EINVAL' ? e : { ...e, ext: { ...e.ext, 'kapi-cond': 'bufsiz=0; bufsiz=-1' } })),
     }));
-    const d = new Checker(strict);
-    const q = new TraceParser(undefined, (e) => d.check(e));
-    q.push('readlink("/usr", 0x7fff41322150, 1023) = -1 EINVAL (Invalid argument)');
-    assert.deepEqual(d.findings.map((f) => `${f.line} ${f.kind}`), ['1 valid-failed']);
+    assert.deepEqual((await findings(strict, lines.slice(0, 1))).found, ['1 valid-failed sys_readlink']);
   });
   it('a syscall whose entry point has another name is checked under its table name', async () => {
-    const { Checker } = await import('./check.js');
-    const { DiagSink } = await import('../diag/index.js');
-    const { readSourcePath } = await import('../sources/index.js');
-    const specs = await readSourcePath(repoPath('specs/stat.c'), new DiagSink());
-    const c = new Checker(specs);
     // strace says fstat and stat; the specs are sys_newfstat and sys_newstat.
-    assert.ok(c.names.includes('fstat') && c.names.includes('stat') && !c.names.includes('newfstat'), c.names.join(','));
-    const p = new TraceParser(undefined, (e) => c.check(e));
-    p.push('fstat(3, 0x7ffd) = -1 ENOTSOCK (Socket operation on non-socket)');
-    p.push('stat("/x", 0x7ffd) = -1 ENOENT (No such file or directory)');
-    assert.deepEqual(c.findings.map((f) => `${f.line} ${f.kind} ${f.spec}`), ['1 unlisted-error sys_newfstat']);
+    const r = await findings(await corpusSpecs('stat.c'), [
+      'fstat(3, 0x7ffd) = -1 ENOTSOCK (Socket operation on non-socket)', 'stat("/x", 0x7ffd) = -1 ENOENT (No such file or directory)']);
+    assert.ok(r.names.includes('fstat') && r.names.includes('stat') && !r.names.includes('newfstat'), r.names.join(','));
+    assert.deepEqual(r.found, ['1 unlisted-error sys_newfstat']);
   });
 });
 
