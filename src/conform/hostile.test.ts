@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import fc from 'fast-check';
 import { DiagSink } from '../diag/index.js';
+import { specsFromC } from '../sources/index.js';
 import { specsFromJson } from '../sources/json/index.js';
 import { kapi, repoPath } from '../testutil.js';
 import { emitProgram } from './emit.js';
@@ -188,5 +189,32 @@ describe('the generated C', () => {
       emitted++;
     }), { numRuns: 150, seed: 9 });
     assert.ok(emitted > 100, `only ${emitted} of 150 random specs were read and emitted`);
+  });
+  it('random kapi-cond texts over the new vocabulary never throw, and no text of theirs reaches the C', () => {
+    // openat2 (structure fields), fcntl (pointer fixtures), setxattr (names) and inotify_add_watch (settings).
+    const file = (f: string) => specsFromC(readFileSync(repoPath(`specs/${f}`), 'utf8'), f, new DiagSink());
+    const specs = [...file('open.c'), ...file('fcntl.c'), ...file('xattr.c'), ...file('inotify.c')]
+      .filter((x) => ['sys_openat2', 'sys_fcntl', 'sys_setxattr', 'sys_inotify_add_watch'].includes(x.name));
+    assert.equal(specs.length, 4);
+    const MARK = 'zq9"x';
+    const token = fc.oneof(
+      fc.constantFrom('how.flags', 'how.resolve', 'how.tail', 'arg', 'name', 'pathname', 'fd', 'cmd', 'mask', 'flags', 'size', 'value',
+        'ucount.INOTIFY_WATCHES', 'cwd', 'caps', 'uid', 'rlimit.NOFILE', 'memcg', 'sig.ALRM'),
+      fc.constantFrom('ptr:flock-wr', 'ptr:ones', 'ptr:open_how', 'str:xattr', 'str:xattr-toolong', 'path:xattr-symlink', 'fd:inotify', 'fd:locked-other',
+        'path:fuse-xattr-fails', 'fd:lock-deadlock', 'removed', 'deep', 'none', 'full', 'interrupt', 'RESOLVE_CACHED', 'O_CREAT | 0x40', '-1', '1 << 70'),
+      fc.bigInt({ min: -(1n << 70n), max: 1n << 70n }).map(String),
+      fc.string({ maxLength: 12 }).map((t) => `${MARK}${t}`));
+    const setting = fc.tuple(token, token).map(([k, v]) => `${k}=${v}`);
+    const cond = fc.array(fc.array(setting, { minLength: 1, maxLength: 3 }).map((a) => a.join(', ')), { minLength: 1, maxLength: 3 }).map((a) => a.join('; '));
+    let emitted = 0;
+    fc.assert(fc.property(fc.constantFrom(...specs), cond, (spec, text) => {
+      const errors = (spec.errors ?? []).map((e, i) => (i === 0 ? { ...e, ext: { ...e.ext, 'kapi-cond': text } } : e));
+      const plan = planSpec({ ...spec, errors });
+      if (plan.problem || !plan.cases.length) return;
+      const c = emitProgram(plan.cases.map((x) => ({ ...x, nr: 0 })), new Map([[spec.name, spec]]), { timeoutMs: 1000, origin: 'test' });
+      assert.ok(!c.includes('zq9'), `text of the condition reached the C: ${text}`);
+      emitted++;
+    }), { numRuns: 300, seed: 13 });
+    assert.ok(emitted > 200, `only ${emitted} of 300 random conditions were planned and emitted`);
   });
 });
